@@ -1,0 +1,11 @@
+import Vapor
+
+enum Commands {
+    static func register(in app: Application) {
+        app.asyncCommands.use(ServeWithSetupCommand(), as: "serve", isDefault: true)
+        app.asyncCommands.use(MigrateCommand(), as: "migrate")
+        app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+        app.asyncCommands.use(CreateUserCommand(), as: "create-user")
+        app.asyncCommands.use(CreateTokenCommand(), as: "create-token")
+    }
+}

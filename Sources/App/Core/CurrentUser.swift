@@ -1,0 +1,46 @@
+import Fluent
+import Vapor
+
+/// The signed-in person as the policy sees them: who they are and what they hold.
+/// Loaded once per request, with a fixed number of queries.
+struct CurrentUser: Sendable {
+    let id: UUID
+    let name: String
+    let email: String
+    let isCoordinator: Bool
+    let stewardOfHubs: Set<UUID>
+    let memberOfHubs: Set<UUID>
+    let adminOfOrganisations: Set<UUID>
+    let memberOfOrganisations: Set<UUID>
+
+    static func load(_ user: User, on db: Database) async throws -> CurrentUser {
+        let userID = try user.requireID()
+        let hubRows = try await HubMembership.query(on: db).filter(\.$user.$id == userID).all()
+        let organisationRows = try await OrganisationMembership.query(on: db).filter(\.$user.$id == userID).all()
+        return CurrentUser(
+            id: userID,
+            name: user.name,
+            email: user.email,
+            isCoordinator: user.isCoordinator,
+            stewardOfHubs: Set(hubRows.filter { $0.role == HubMembership.Role.steward.rawValue }.map { $0.$hub.id }),
+            memberOfHubs: Set(hubRows.map { $0.$hub.id }),
+            adminOfOrganisations: Set(organisationRows.filter { $0.role == OrganisationMembership.Role.admin.rawValue }.map { $0.$organisation.id }),
+            memberOfOrganisations: Set(organisationRows.map { $0.$organisation.id })
+        )
+    }
+}
+
+extension Request {
+    private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
+
+    /// The signed-in person, or nil for a visitor.
+    var currentUser: CurrentUser? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    func requireCurrentUser() throws -> CurrentUser {
+        guard let user = currentUser else { throw Abort(.unauthorized) }
+        return user
+    }
+}

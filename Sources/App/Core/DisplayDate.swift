@@ -1,0 +1,17 @@
+import Foundation
+
+/// Dates as people in England read them, e.g. "29 November 2026 at 14:05".
+enum DisplayDate {
+    private static let formatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm"
+        return formatter
+    }()
+
+    static func dateTime(_ date: Date?) -> String {
+        guard let date else { return "unknown" }
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,145 @@
+import Plot
+import Vapor
+
+/// A short message shown at the top of a page after something worked. Fixed texts only,
+/// so a link cannot put words of its own on our pages.
+enum Notice: String, Sendable {
+    case signedOut = "signed-out"
+    case emailConfirmed = "email-confirmed"
+    case passwordReset = "password-reset"
+    case passwordChanged = "password-changed"
+    case accountUpdated = "account-updated"
+    case confirmationSent = "confirmation-sent"
+    case rolesUpdated = "roles-updated"
+
+    var text: String {
+        switch self {
+        case .signedOut: return "You have signed out."
+        case .emailConfirmed: return "Your email address is confirmed. You can now sign in."
+        case .passwordReset: return "Your password has been changed. Sign in with your new password."
+        case .passwordChanged: return "Your password has been changed."
+        case .accountUpdated: return "Your details have been saved."
+        case .confirmationSent: return "We have sent you a new confirmation link."
+        case .rolesUpdated: return "The roles have been saved."
+        }
+    }
+}
+
+/// The frame of every page: skip link, header with who is signed in, one main landmark, footer.
+struct Layout {
+    let title: String
+    let request: Request
+    var hasErrors = false
+    var notice: Notice? = nil
+
+    init(title: String, request: Request, hasErrors: Bool = false, notice: Notice? = nil) {
+        self.title = title
+        self.request = request
+        self.hasErrors = hasErrors
+        self.notice = notice ?? request.query[String.self, at: "notice"].flatMap(Notice.init(rawValue:))
+    }
+
+    func render(_ content: Node<HTML.BodyContext>...) -> HTML {
+        let user = request.currentUser
+        return HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title((hasErrors ? "Error: " : "") + title + " – Bridgework"),
+                .meta(.name("description"), .content("Bridgework links the people and organisations who build good relations between communities across England.")),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .script(.src(SiteURL.script.path), .attribute(named: "defer", value: "defer"))
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main-content"), .text("Skip to main content")),
+                header(user: user),
+                .div(
+                    .class("page"),
+                    .unwrap(notice) { notice in
+                        .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(notice.text)))
+                    },
+                    .main(
+                        .id("main-content"),
+                        .attribute(named: "tabindex", value: "-1"),
+                        .group(content)
+                    )
+                ),
+                footer()
+            )
+        )
+    }
+
+    private func header(user: CurrentUser?) -> Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .div(
+                .class("site-header__inner"),
+                .a(.class("site-header__name"), .href(SiteURL.home.path), .text("Bridgework")),
+                .nav(
+                    .attribute(named: "aria-label", value: "Main"),
+                    .ul(
+                        .class("site-nav"),
+                        navItem("Home", .home),
+                        .if(user?.isCoordinator == true, .group(
+                            navItem("People", .adminPeople),
+                            navItem("Outbox", .adminOutbox)
+                        ))
+                    )
+                ),
+                accountArea(user: user)
+            )
+        )
+    }
+
+    private func navItem(_ text: String, _ url: SiteURL) -> Node<HTML.ListContext> {
+        let isCurrent = request.url.path == url.path
+        return .li(.a(
+            .href(url.path),
+            .if(isCurrent, .attribute(named: "aria-current", value: "page")),
+            .text(text)
+        ))
+    }
+
+    private func accountArea(user: CurrentUser?) -> Node<HTML.BodyContext> {
+        guard let user else {
+            return .div(
+                .class("account-area"),
+                .a(.href(SiteURL.signIn.path), .text("Sign in")),
+                .a(.href(SiteURL.signUp.path), .text("Create an account"))
+            )
+        }
+        return .div(
+            .class("account-area"),
+            .span(.class("account-area__who"), .text("Signed in as "), .a(.href(SiteURL.account.path), .text(user.name))),
+            .form(
+                .class("inline-form"),
+                .method(.post),
+                .action(SiteURL.signOut.path),
+                Forms.csrfField(request),
+                .button(.type(.submit), .class("link-button"), .text("Sign out"))
+            )
+        )
+    }
+
+    private func footer() -> Node<HTML.BodyContext> {
+        .footer(
+            .class("site-footer"),
+            .div(
+                .class("site-footer__inner"),
+                .p(.text("Bridgework is the shared platform of an alliance of people and organisations building good relations between communities in England.")),
+                .p(.text("Personal details are private unless their owner chooses otherwise."))
+            )
+        )
+    }
+}
+
+extension HTML {
+    /// A complete HTML response.
+    func response(status: HTTPStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: render()))
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

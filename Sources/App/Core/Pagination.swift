@@ -1,0 +1,63 @@
+import Fluent
+import Plot
+import Vapor
+
+/// Which page of a list to show, read from `?page=`; out-of-range values fall back to the first.
+struct PageRequest: Sendable {
+    static let defaultSize = 20
+    let number: Int
+    let size: Int
+
+    init(_ request: Request, size: Int = PageRequest.defaultSize) {
+        let requested = request.query[Int.self, at: "page"] ?? 1
+        self.number = max(1, min(requested, 100_000))
+        self.size = size
+    }
+
+    var offset: Int { (number - 1) * size }
+}
+
+/// One page of a list, with the total so the page can say where the reader is.
+struct Paged<Item> {
+    let items: [Item]
+    let page: Int
+    let size: Int
+    let total: Int
+
+    var pageCount: Int { max(1, (total + size - 1) / size) }
+    var hasPrevious: Bool { page > 1 }
+    var hasNext: Bool { page < pageCount }
+}
+
+extension QueryBuilder {
+    /// Two queries whatever the page size: one count and one page of rows.
+    func paged(_ request: PageRequest) async throws -> Paged<Model> {
+        let total = try await self.copy().count()
+        let items = try await self.copy().range(request.offset..<(request.offset + request.size)).all()
+        return Paged(items: items, page: request.number, size: request.size, total: total)
+    }
+}
+
+enum Pagination {
+    /// Previous and next links for a list, keeping the rest of the query string.
+    static func nav<Item>(_ paged: Paged<Item>, path: String, query: [String: String] = [:], noun: String) -> Node<HTML.BodyContext> {
+        func link(_ page: Int) -> String {
+            var items = query
+            items["page"] = String(page)
+            var components = URLComponents()
+            components.path = path
+            components.queryItems = items.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+            return components.string ?? path
+        }
+        return .nav(
+            .class("pagination"),
+            .attribute(named: "aria-label", value: "Pages of \(noun)"),
+            .p(.class("pagination__summary"), .text("Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(noun))")),
+            .ul(
+                .class("pagination__list"),
+                .if(paged.hasPrevious, .li(.a(.href(link(paged.page - 1)), .attribute(named: "rel", value: "prev"), .text("Previous page")))),
+                .if(paged.hasNext, .li(.a(.href(link(paged.page + 1)), .attribute(named: "rel", value: "next"), .text("Next page"))))
+            )
+        )
+    }
+}

@@ -1,0 +1,99 @@
+import Vapor
+
+/// What someone may try to do. Route-level actions are checked by `PolicyMiddleware` before a
+/// handler runs; actions on one hub or organisation are checked in the handler with the record.
+enum Action: String, Sendable, CaseIterable {
+    /// Public pages, health checks and static files.
+    case readPublic
+    /// Sign-up, sign-in and password reset forms.
+    case useSignInForms
+    /// Signing out, seeing and changing one's own account.
+    case manageOwnAccount
+    /// The outbox of messages waiting for a mail transport.
+    case readOutbox
+    /// Granting and removing coordinator, steward and organisation admin roles.
+    case manageRoles
+    /// Calling the JSON API as oneself (bearer token).
+    case useAPIAsSelf
+    /// Steward work for one hub: approving members, reviewing stories, the tension picture.
+    case stewardHub
+    /// Admin work for one organisation: editing it, managing its members, projects, surveys, events.
+    case administerOrganisation
+}
+
+/// The record an action is about, when it is about one.
+enum PolicyResource: Sendable {
+    case none
+    case hub(UUID)
+    case organisation(UUID)
+}
+
+/// The one place that decides who may do what.
+enum Policy {
+    static func can(_ user: CurrentUser?, _ action: Action, _ resource: PolicyResource = .none) -> Bool {
+        switch action {
+        case .readPublic, .useSignInForms:
+            return true
+        case .manageOwnAccount, .useAPIAsSelf:
+            return user != nil
+        case .readOutbox, .manageRoles:
+            return user?.isCoordinator == true
+        case .stewardHub:
+            guard let user, case .hub(let hubID) = resource else { return false }
+            return user.isCoordinator || user.stewardOfHubs.contains(hubID)
+        case .administerOrganisation:
+            guard let user, case .organisation(let organisationID) = resource else { return false }
+            return user.isCoordinator || user.adminOfOrganisations.contains(organisationID)
+        }
+    }
+}
+
+/// Key under which a route records its policy decision (see `Route.requires`).
+struct PolicyActionKey: Hashable, Sendable {}
+
+extension Route {
+    /// Declares which action a route performs. Every route must say; a test walks the route table.
+    @discardableResult
+    func requires(_ action: Action) -> Route {
+        userInfo[AnySendableHashable(PolicyActionKey())] = action
+        return self
+    }
+
+    var requiredAction: Action? {
+        userInfo[AnySendableHashable(PolicyActionKey())] as? Action
+    }
+}
+
+/// Enforces each route's declared action. A route that declares none is refused: fail closed.
+struct PolicyMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard let route = request.route else {
+            return try await next.respond(to: request)
+        }
+        guard let action = route.requiredAction else {
+            request.logger.error("Route \(route.description) declares no policy action; refusing it.")
+            throw Abort(.forbidden)
+        }
+        try request.authorize(action)
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// Throws unless the current person may do `action` (to `resource`).
+    /// Visitors are asked to sign in; signed-in people who may not are refused.
+    func authorize(_ action: Action, _ resource: PolicyResource = .none) throws {
+        guard Policy.can(currentUser, action, resource) else {
+            if currentUser == nil {
+                throw SignInRequired()
+            }
+            throw Abort(.forbidden)
+        }
+    }
+}
+
+/// A visitor asked for something that needs an account: pages redirect to sign in, the API answers 401.
+struct SignInRequired: AbortError {
+    var status: HTTPResponseStatus { .unauthorized }
+    var reason: String { "You need to sign in to do that." }
+}

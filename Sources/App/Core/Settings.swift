@@ -1,0 +1,95 @@
+import Foundation
+import Vapor
+
+/// Every setting the app reads from its environment, read once, in one place.
+/// Handlers and commands use `app.settings`; nothing else calls `Environment.get`.
+public struct Settings: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        /// An SQLite file inside the data directory.
+        case sqliteFile(path: String)
+        /// An SQLite database in memory (tests).
+        case sqliteMemory
+        /// A PostgreSQL server; `schema`, when set, isolates one test's tables.
+        case postgres(url: String, schema: String?)
+    }
+
+    public var dataDirectory: String
+    public var database: DatabaseChoice
+    /// The address people use to reach the site, used in links sent by email and for the Secure cookie flag.
+    public var publicURL: String
+    /// Path of a `sendmail`-compatible program; nil keeps messages in the outbox only.
+    public var sendmailPath: String?
+    /// Sender address for outgoing messages.
+    public var mailFrom: String
+    /// bcrypt cost: 12 in production; tests lower it to stay quick.
+    public var bcryptCost: Int
+    /// Largest request body accepted, in bytes.
+    public var maxBodySize: Int
+    /// Load the demo data into an empty database when serving.
+    public var seedDemoOnFirstStart: Bool
+
+    public var usesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+    public init(
+        dataDirectory: String,
+        database: DatabaseChoice,
+        publicURL: String = "http://127.0.0.1:8080",
+        sendmailPath: String? = nil,
+        mailFrom: String = "Bridgework <no-reply@bridgework.org.uk>",
+        bcryptCost: Int = 12,
+        maxBodySize: Int = 1_048_576,
+        seedDemoOnFirstStart: Bool = true
+    ) {
+        self.dataDirectory = dataDirectory
+        self.database = database
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.sendmailPath = sendmailPath
+        self.mailFrom = mailFrom
+        self.bcryptCost = bcryptCost
+        self.maxBodySize = maxBodySize
+        self.seedDemoOnFirstStart = seedDemoOnFirstStart
+    }
+
+    /// Reads the process environment. Unknown or malformed values fall back to safe defaults.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+        func value(_ key: String) -> String? {
+            guard let raw = environment[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        let dataDirectory = value("BRIDGEWORK_DATA_DIR") ?? "data"
+        let database: DatabaseChoice
+        if let url = value("DATABASE_URL"), url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            database = .postgres(url: url, schema: nil)
+        } else {
+            database = .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("bridgework.sqlite"))
+        }
+        return Settings(
+            dataDirectory: dataDirectory,
+            database: database,
+            publicURL: value("BRIDGEWORK_PUBLIC_URL") ?? "http://127.0.0.1:8080",
+            sendmailPath: value("BRIDGEWORK_SENDMAIL"),
+            mailFrom: value("BRIDGEWORK_MAIL_FROM") ?? "Bridgework <no-reply@bridgework.org.uk>",
+            bcryptCost: value("BRIDGEWORK_BCRYPT_COST").flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
+            maxBodySize: value("BRIDGEWORK_MAX_BODY_BYTES").flatMap(Int.init) ?? 1_048_576,
+            seedDemoOnFirstStart: value("BRIDGEWORK_NO_DEMO") == nil
+        )
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = Settings }
+
+    public var settings: Settings {
+        get {
+            guard let settings = storage[SettingsKey.self] else {
+                fatalError("configure(_:settings:) must run before settings are read")
+            }
+            return settings
+        }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var settings: Settings { application.settings }
+}

@@ -1,0 +1,74 @@
+import Vapor
+
+/// Every page's address, typed, so links and routes cannot drift apart.
+enum SiteURL: Sendable, Equatable {
+    case home
+    case healthz
+    case signUp
+    case signUpDone
+    case signIn
+    case signOut
+    case account
+    case accountPassword
+    case confirmEmail
+    case resendConfirmation
+    case forgotPassword
+    case resetPassword
+    case adminOutbox
+    case adminPeople
+    case adminPerson(UUID)
+    case adminPersonRoles(UUID)
+    case apiMe
+    case stylesheet
+    case script
+
+    var path: String {
+        switch self {
+        case .home: return "/"
+        case .healthz: return "/healthz"
+        case .signUp: return "/signup"
+        case .signUpDone: return "/signup/check-email"
+        case .signIn: return "/signin"
+        case .signOut: return "/signout"
+        case .account: return "/account"
+        case .accountPassword: return "/account/password"
+        case .confirmEmail: return "/email/confirm"
+        case .resendConfirmation: return "/email/resend"
+        case .forgotPassword: return "/password/forgot"
+        case .resetPassword: return "/password/reset"
+        case .adminOutbox: return "/admin/outbox"
+        case .adminPeople: return "/admin/people"
+        case .adminPerson(let id): return "/admin/people/\(id.uuidString)"
+        case .adminPersonRoles(let id): return "/admin/people/\(id.uuidString)/roles"
+        case .apiMe: return "/api/v1/me"
+        case .stylesheet: return "/css/site.css"
+        case .script: return "/js/site.js"
+        }
+    }
+
+    /// Path components for registering the route; parameters are named after the case.
+    var routeComponents: [PathComponent] {
+        switch self {
+        case .adminPerson: return ["admin", "people", ":personID"]
+        case .adminPersonRoles: return ["admin", "people", ":personID", "roles"]
+        default: return path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        }
+    }
+
+    /// An absolute address for links that leave the site, such as those sent by email.
+    func absolute(base: String, query: [String: String] = [:]) -> String {
+        var components = URLComponents(string: base + path)!
+        if !query.isEmpty {
+            components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        }
+        return components.string!
+    }
+
+    /// A site-relative address with a query string.
+    func with(query: [String: String]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return components.string ?? path
+    }
+}

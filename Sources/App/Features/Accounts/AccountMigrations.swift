@@ -1,0 +1,74 @@
+import Fluent
+import SQLKit
+
+struct M001CreateUsers: AsyncMigration {
+    var name: String { "M001CreateUsers" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(User.schema)
+            .id()
+            .field("name", .string, .required)
+            .field("email", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("email_confirmed_at", .datetime)
+            .field("is_coordinator", .bool, .required, .sql(.default(false)))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "email")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(User.schema).delete()
+    }
+}
+
+struct M002CreateSessionsAndTokens: AsyncMigration {
+    var name: String { "M002CreateSessionsAndTokens" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(UserSession.schema)
+            .id()
+            .field("token_hash", .string, .required)
+            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
+            .field("expires_at", .datetime, .required)
+            .field("created_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(EmailToken.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
+            .field("purpose", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("expires_at", .datetime, .required)
+            .field("used_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(APIToken.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
+            .field("token_hash", .string, .required)
+            .field("last_used_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(SignInFailure.schema)
+            .id()
+            .field("key", .string, .required)
+            .field("failed_at", .datetime, .required)
+            .create()
+        if let sql = database as? SQLDatabase {
+            try await sql.create(index: "sign_in_failures_key_failed_at")
+                .on(SignInFailure.schema).column("key").column("failed_at").run()
+            try await sql.create(index: "sessions_user_id").on(UserSession.schema).column("user_id").run()
+        }
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(SignInFailure.schema).delete()
+        try await database.schema(APIToken.schema).delete()
+        try await database.schema(EmailToken.schema).delete()
+        try await database.schema(UserSession.schema).delete()
+    }
+}

@@ -1,0 +1,155 @@
+import Plot
+import Vapor
+
+/// The pages of signing up, signing in and looking after an account.
+enum AccountViews {
+    struct SignUpInput { var name = ""; var email = "" }
+
+    static func signUp(_ request: Request, input: SignUpInput = .init(), errors: FormErrors = .init()) -> HTML {
+        Layout(title: "Create an account", request: request, hasErrors: !errors.isEmpty).render(
+            Forms.errorSummary(errors),
+            .h1(.text("Create an account")),
+            .p(.class("lead"), .text("An account lets you join a hub, share stories of your work and find people to learn from. Your details stay private unless you choose to share them.")),
+            .form(
+                .method(.post), .action(SiteURL.signUp.path), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrfField(request),
+                Forms.input(.init(name: "name", label: "Full name", value: input.name, autocomplete: "name", spellcheck: false), errors: errors),
+                Forms.input(.init(name: "email", label: "Email address", type: .email, value: input.email, hint: "We will send you a link to confirm it.", autocomplete: "email", spellcheck: false), errors: errors),
+                Forms.input(.init(name: "password", label: "Password", type: .password, hint: "At least 10 characters. A few unrelated words make a strong password.", autocomplete: "new-password"), errors: errors),
+                Forms.submit("Create account")
+            ),
+            .p(.text("Already have an account? "), .a(.href(SiteURL.signIn.path), .text("Sign in")), .text("."))
+        )
+    }
+
+    static func checkEmail(_ request: Request, heading: String = "Check your email", message: String) -> HTML {
+        Layout(title: heading, request: request).render(
+            .h1(.text(heading)),
+            .p(.class("lead"), .text(message)),
+            .p(.text("The message can take a few minutes to arrive. Check your spam or junk folder if you cannot see it.")),
+            .p(.a(.href(SiteURL.resendConfirmation.path), .text("Not received a confirmation link? Ask for a new one")))
+        )
+    }
+
+    struct SignInInput { var email = ""; var next = "" }
+
+    static func signIn(_ request: Request, input: SignInInput = .init(), errors: FormErrors = .init(), tooManyAttempts: Bool = false) -> HTML {
+        Layout(title: "Sign in", request: request, hasErrors: !errors.isEmpty || tooManyAttempts).render(
+            Forms.errorSummary(errors),
+            .if(tooManyAttempts, .div(
+                .class("error-summary"), .attribute(named: "role", value: "alert"),
+                .attribute(named: "aria-labelledby", value: "limit-title"), .attribute(named: "tabindex", value: "-1"),
+                .h2(.id("limit-title"), .class("error-summary__title"), .text("Too many attempts")),
+                .p(.text("There have been too many unsuccessful attempts to sign in. Wait 15 minutes and try again, or reset your password."))
+            )),
+            .h1(.text("Sign in")),
+            .form(
+                .method(.post), .action(SiteURL.signIn.path), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrfField(request),
+                .input(.type(.hidden), .name("next"), .value(input.next)),
+                Forms.input(.init(name: "email", label: "Email address", type: .email, value: input.email, autocomplete: "email", spellcheck: false), errors: errors),
+                Forms.input(.init(name: "password", label: "Password", type: .password, autocomplete: "current-password"), errors: errors),
+                Forms.submit("Sign in")
+            ),
+            .p(.a(.href(SiteURL.forgotPassword.path), .text("Forgotten your password?"))),
+            .p(.text("New to Bridgework? "), .a(.href(SiteURL.signUp.path), .text("Create an account")), .text("."))
+        )
+    }
+
+    static func confirmEmail(_ request: Request, token: String) -> HTML {
+        Layout(title: "Confirm your email address", request: request).render(
+            .h1(.text("Confirm your email address")),
+            .p(.class("lead"), .text("Press the button to confirm this is your email address.")),
+            .form(
+                .method(.post), .action(SiteURL.confirmEmail.path),
+                Forms.csrfField(request),
+                .input(.type(.hidden), .name("token"), .value(token)),
+                Forms.submit("Confirm email address")
+            )
+        )
+    }
+
+    static func linkNotValid(_ request: Request, retryText: String, retryURL: SiteURL) -> HTML {
+        Layout(title: "This link has expired or has already been used", request: request).render(
+            .h1(.text("This link has expired or has already been used")),
+            .p(.text("Links we send by email work once, for a limited time. Nothing has been changed.")),
+            .p(.a(.href(retryURL.path), .text(retryText)))
+        )
+    }
+
+    static func requestLink(_ request: Request, title: String, intro: String, action: SiteURL, button: String, email: String = "", errors: FormErrors = .init()) -> HTML {
+        Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
+            Forms.errorSummary(errors),
+            .h1(.text(title)),
+            .p(.class("lead"), .text(intro)),
+            .form(
+                .method(.post), .action(action.path), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrfField(request),
+                Forms.input(.init(name: "email", label: "Email address", type: .email, value: email, autocomplete: "email", spellcheck: false), errors: errors),
+                Forms.submit(button)
+            )
+        )
+    }
+
+    static func resetPassword(_ request: Request, token: String, errors: FormErrors = .init()) -> HTML {
+        Layout(title: "Choose a new password", request: request, hasErrors: !errors.isEmpty).render(
+            Forms.errorSummary(errors),
+            .h1(.text("Choose a new password")),
+            .form(
+                .method(.post), .action(SiteURL.resetPassword.path), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrfField(request),
+                .input(.type(.hidden), .name("token"), .value(token)),
+                Forms.input(.init(name: "password", label: "New password", type: .password, hint: "At least 10 characters.", autocomplete: "new-password"), errors: errors),
+                Forms.submit("Set new password")
+            )
+        )
+    }
+
+    struct AccountSummary {
+        let user: User
+        let roles: [String]
+    }
+
+    static func account(_ request: Request, summary: AccountSummary, name: String? = nil, email: String? = nil, detailErrors: FormErrors = .init(), passwordErrors: FormErrors = .init()) -> HTML {
+        let user = summary.user
+        let allErrors = FormErrors.merged(detailErrors, passwordErrors)
+        return Layout(title: "Your account", request: request, hasErrors: !allErrors.isEmpty).render(
+            Forms.errorSummary(allErrors),
+            .h1(.text("Your account")),
+            .dl(
+                .class("summary-list"),
+                .div(.class("summary-list__row"), .dt(.text("Name")), .dd(.text(user.name))),
+                .div(.class("summary-list__row"), .dt(.text("Email address")), .dd(.text(user.email))),
+                .div(.class("summary-list__row"), .dt(.text("Email confirmed")), .dd(.text(user.emailConfirmedAt == nil ? "Not yet: check your email for the link" : "Yes"))),
+                .div(.class("summary-list__row"), .dt(.text("Roles")), .dd(
+                    .if(summary.roles.isEmpty, .text("Member")),
+                    .if(!summary.roles.isEmpty, .ul(.class("plain-list"), .forEach(summary.roles) { .li(.text($0)) }))
+                ))
+            ),
+            .h2(.text("Change your details")),
+            .form(
+                .method(.post), .action(SiteURL.account.path), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrfField(request),
+                Forms.input(.init(name: "name", label: "Full name", value: name ?? user.name, autocomplete: "name", spellcheck: false), errors: detailErrors),
+                Forms.input(.init(name: "email", label: "Email address", type: .email, value: email ?? user.email, hint: "If you change it, we will send a link to confirm the new address.", autocomplete: "email", spellcheck: false), errors: detailErrors),
+                Forms.submit("Save details")
+            ),
+            .h2(.text("Change your password")),
+            .form(
+                .method(.post), .action(SiteURL.accountPassword.path), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrfField(request),
+                Forms.input(.init(name: "current_password", label: "Current password", type: .password, autocomplete: "current-password"), errors: passwordErrors),
+                Forms.input(.init(name: "new_password", label: "New password", type: .password, hint: "At least 10 characters.", autocomplete: "new-password"), errors: passwordErrors),
+                Forms.submit("Change password")
+            )
+        )
+    }
+}
+
+extension FormErrors {
+    static func merged(_ lists: FormErrors...) -> FormErrors {
+        var result = FormErrors()
+        for list in lists { for item in list.items { result.add(item.field, item.message) } }
+        return result
+    }
+}

@@ -1,0 +1,113 @@
+import Fluent
+import Vapor
+
+/// A person with an account. Profile fields arrive with the directory; this holds what sign-in needs.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    /// Stored trimmed and lower-cased, so look-ups are exact.
+    @Field(key: "email") var email: String
+    @Field(key: "password_hash") var passwordHash: String
+    @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
+    @Field(key: "is_coordinator") var isCoordinator: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, email: String, passwordHash: String, emailConfirmedAt: Date? = nil, isCoordinator: Bool = false) {
+        self.id = id
+        self.name = name
+        self.email = User.normalise(email: email)
+        self.passwordHash = passwordHash
+        self.emailConfirmedAt = emailConfirmedAt
+        self.isCoordinator = isCoordinator
+    }
+
+    static func normalise(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}
+
+/// A one-off link sent by email: confirming an address or resetting a password.
+/// Only a hash of the token is stored, so a leaked database cannot be used to take over accounts.
+final class EmailToken: Model, @unchecked Sendable {
+    static let schema = "email_tokens"
+
+    enum Purpose: String, Codable, Sendable {
+        case confirmEmail = "confirm-email"
+        case resetPassword = "reset-password"
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(userID: UUID, purpose: Purpose, tokenHash: String, expiresAt: Date) {
+        self.$user.id = userID
+        self.purpose = purpose.rawValue
+        self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A signed-in browser. The cookie holds a random token; the table holds its hash.
+final class UserSession: Model, @unchecked Sendable {
+    static let schema = "sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "token_hash") var tokenHash: String
+    @Parent(key: "user_id") var user: User
+    @Field(key: "expires_at") var expiresAt: Date
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(tokenHash: String, userID: UUID, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.$user.id = userID
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A bearer token for the JSON API, made by `bridgework create-token`. Only its hash is kept.
+final class APIToken: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "token_hash") var tokenHash: String
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(userID: UUID, tokenHash: String) {
+        self.$user.id = userID
+        self.tokenHash = tokenHash
+    }
+}
+
+/// One failed sign-in, kept for 15 minutes to limit guessing. `key` is "email:<hash>" or "ip:<address>".
+final class SignInFailure: Model, @unchecked Sendable {
+    static let schema = "sign_in_failures"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key") var key: String
+    @Field(key: "failed_at") var failedAt: Date
+
+    init() {}
+
+    init(key: String, failedAt: Date) {
+        self.key = key
+        self.failedAt = failedAt
+    }
+}

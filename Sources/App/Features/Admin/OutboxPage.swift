@@ -1,0 +1,46 @@
+import Fluent
+import Plot
+import Vapor
+
+/// `/admin/outbox`: the messages the site has sent or is holding, for coordinators.
+enum OutboxPage {
+    static func handler(req: Request) async throws -> Response {
+        let paged = try await OutboxMessage.query(on: req.db)
+            .sort(\.$createdAt, .descending)
+            .sort(\.$id)
+            .paged(PageRequest(req))
+        return view(req, paged: paged).response()
+    }
+
+    static func view(_ req: Request, paged: Paged<OutboxMessage>) -> HTML {
+        let transport = req.settings.sendmailPath == nil
+            ? "No mail program is set, so messages stay here and are not delivered. Set BRIDGEWORK_SENDMAIL to deliver them."
+            : "Messages are handed to the mail program as they are written; each shows whether that worked."
+        return Layout(title: "Outbox", request: req).render(
+            .h1(.text("Outbox")),
+            .p(.class("lead"), .text("Every message the site writes to people, newest first.")),
+            .p(.text(transport)),
+            .if(paged.items.isEmpty, .p(.text("There are no messages yet."))),
+            .forEach(paged.items) { message in
+                .article(
+                    .class("message"),
+                    .h2(.class("message__subject"), .text(message.subject)),
+                    .dl(
+                        .class("summary-list"),
+                        .div(.class("summary-list__row"), .dt(.text("To")), .dd(.text(message.recipient))),
+                        .div(.class("summary-list__row"), .dt(.text("Written")), .dd(.text(DisplayDate.dateTime(message.createdAt)))),
+                        .div(.class("summary-list__row"), .dt(.text("Delivery")), .dd(.text(deliveryText(message))))
+                    ),
+                    .pre(.class("message__body"), .text(message.body))
+                )
+            },
+            Pagination.nav(paged, path: SiteURL.adminOutbox.path, noun: "messages")
+        )
+    }
+
+    static func deliveryText(_ message: OutboxMessage) -> String {
+        if let failure = message.failure { return "Not delivered. " + failure }
+        if let sent = message.sentAt { return "Handed to the mail program at " + DisplayDate.dateTime(sent) }
+        return "Held in the outbox"
+    }
+}

@@ -1,0 +1,196 @@
+import Fluent
+import Plot
+import Vapor
+
+/// `/admin/people`: coordinators see who has an account and grant or remove roles.
+/// Every role change writes an audit entry.
+struct PeopleAdminController {
+    func list(req: Request) async throws -> Response {
+        let paged = try await User.query(on: req.db).sort(\.$name).sort(\.$id).paged(PageRequest(req))
+        return Layout(title: "People", request: req).render(
+            .h1(.text("People")),
+            .p(.class("lead"), .text("Everyone with an account. Choose a person to change their roles.")),
+            .table(
+                .class("table"),
+                .caption(.class("visually-hidden"), .text("People with an account")),
+                .thead(.tr(.th(.text("Name")), .th(.text("Email address")), .th(.text("Email confirmed")), .th(.text("National coordinator")))),
+                .tbody(.forEach(paged.items) { user in
+                    .tr(
+                        .td(.a(.href(SiteURL.adminPerson(user.id!).path), .text(user.name))),
+                        .td(.text(user.email)),
+                        .td(.text(user.emailConfirmedAt == nil ? "No" : "Yes")),
+                        .td(.text(user.isCoordinator ? "Yes" : "No"))
+                    )
+                })
+            ),
+            Pagination.nav(paged, path: SiteURL.adminPeople.path, noun: "people")
+        ).response()
+    }
+
+    func person(req: Request) async throws -> Response {
+        let user = try await findPerson(req)
+        return try await personView(req, user: user).response()
+    }
+
+    private func findPerson(_ req: Request) async throws -> User {
+        guard let id = req.parameters.get("personID", as: UUID.self), let user = try await User.find(id, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        return user
+    }
+
+    private func personView(_ req: Request, user: User, errors: FormErrors = .init()) async throws -> HTML {
+        let userID = try user.requireID()
+        let hubRoles = try await HubMembership.query(on: req.db).filter(\.$user.$id == userID).with(\.$hub).all()
+        let organisationRoles = try await OrganisationMembership.query(on: req.db).filter(\.$user.$id == userID).with(\.$organisation).all()
+        let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
+        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
+        let action = SiteURL.adminPersonRoles(userID).path
+
+        func removeButton(_ kind: String, _ id: UUID, label: String) -> Node<HTML.BodyContext> {
+            .form(
+                .class("inline-form"), .method(.post), .action(action),
+                Forms.csrfField(req),
+                .input(.type(.hidden), .name("change"), .value("remove-\(kind)")),
+                .input(.type(.hidden), .name("target"), .value(id.uuidString)),
+                .button(.type(.submit), .class("link-button"), .text("Remove"), .span(.class("visually-hidden"), .text(" " + label)))
+            )
+        }
+
+        return Layout(title: user.name, request: req, hasErrors: !errors.isEmpty).render(
+            Forms.errorSummary(errors),
+            .p(.a(.href(SiteURL.adminPeople.path), .text("Back to people"))),
+            .h1(.text(user.name)),
+            .p(.text(user.email)),
+            .h2(.text("National coordinator")),
+            .p(.text(user.isCoordinator ? "This person is a national coordinator." : "This person is not a national coordinator.")),
+            .form(
+                .method(.post), .action(action),
+                Forms.csrfField(req),
+                .input(.type(.hidden), .name("change"), .value(user.isCoordinator ? "remove-coordinator" : "grant-coordinator")),
+                Forms.submit(user.isCoordinator ? "Remove coordinator role" : "Make national coordinator", secondary: true)
+            ),
+            .h2(.text("Hubs")),
+            .if(hubRoles.isEmpty, .p(.text("No hub roles."))),
+            .ul(.class("plain-list"), .forEach(hubRoles) { membership in
+                .li(.text("\(membership.role == "steward" ? "Steward" : "Member") of \(membership.hub.name) "),
+                    removeButton("hub", membership.$hub.id, label: "from \(membership.hub.name)"))
+            }),
+            .form(
+                .method(.post), .action(action),
+                Forms.csrfField(req),
+                .input(.type(.hidden), .name("change"), .value("grant-steward")),
+                selectField(name: "hub", label: "Make steward of a hub", options: hubs.map { ($0.id!.uuidString, $0.name) }, errors: errors),
+                Forms.submit("Make steward", secondary: true)
+            ),
+            .h2(.text("Organisations")),
+            .if(organisationRoles.isEmpty, .p(.text("No organisation roles."))),
+            .ul(.class("plain-list"), .forEach(organisationRoles) { membership in
+                .li(.text("\(membership.role == "admin" ? "Admin" : "Member") of \(membership.organisation.name) "),
+                    removeButton("organisation", membership.$organisation.id, label: "from \(membership.organisation.name)"))
+            }),
+            .form(
+                .method(.post), .action(action),
+                Forms.csrfField(req),
+                .input(.type(.hidden), .name("change"), .value("grant-admin")),
+                selectField(name: "organisation", label: "Make admin of an organisation", options: organisations.map { ($0.id!.uuidString, $0.name) }, errors: errors),
+                Forms.submit("Make admin", secondary: true)
+            )
+        )
+    }
+
+    private func selectField(name: String, label: String, options: [(String, String)], errors: FormErrors) -> Node<HTML.FormContext> {
+        let error = errors[name]
+        return .div(
+            .class(error == nil ? "form-group" : "form-group form-group--error"),
+            .label(.class("label"), .for(name), .text(label)),
+            .unwrap(error) { message in
+                .p(.id("\(name)-error"), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+            },
+            .select(
+                .class("select"), .id(name), .attribute(named: "name", value: name),
+                .element(named: "option", nodes: [.attribute(named: "value", value: ""), .text("Choose one")]),
+                .forEach(options) { option in .element(named: "option", nodes: [.attribute(named: "value", value: option.0), .text(option.1)]) }
+            )
+        )
+    }
+
+    struct RoleChangeForm: Content { var change: String?; var hub: String?; var organisation: String?; var target: String? }
+
+    func changeRoles(req: Request) async throws -> Response {
+        let user = try await findPerson(req)
+        let userID = try user.requireID()
+        let form = (try? req.content.decode(RoleChangeForm.self)) ?? RoleChangeForm()
+        var errors = FormErrors()
+        switch form.change ?? "" {
+        case "grant-coordinator":
+            if !user.isCoordinator {
+                user.isCoordinator = true
+                try await user.save(on: req.db)
+                try await req.audit(.roleGranted, subjectType: "user", subjectID: userID, detail: "national coordinator")
+            }
+        case "remove-coordinator":
+            let coordinators = try await User.query(on: req.db).filter(\.$isCoordinator == true).count()
+            if user.isCoordinator && coordinators <= 1 {
+                errors.add("change", "The alliance needs at least one national coordinator. Make someone else a coordinator first.")
+            } else if user.isCoordinator {
+                user.isCoordinator = false
+                try await user.save(on: req.db)
+                try await req.audit(.roleRevoked, subjectType: "user", subjectID: userID, detail: "national coordinator")
+            }
+        case "grant-steward":
+            guard let hubID = form.hub.flatMap({ UUID(uuidString: $0) }), let hub = try await Hub.find(hubID, on: req.db) else {
+                errors.add("hub", "Choose a hub")
+                break
+            }
+            try await RoleChanges.makeSteward(userID: userID, of: hub, on: req.db)
+            try await req.audit(.roleGranted, subjectType: "user", subjectID: userID, detail: "steward of hub \(hub.slug)")
+        case "grant-admin":
+            guard let organisationID = form.organisation.flatMap({ UUID(uuidString: $0) }), let organisation = try await Organisation.find(organisationID, on: req.db) else {
+                errors.add("organisation", "Choose an organisation")
+                break
+            }
+            try await RoleChanges.makeAdmin(userID: userID, of: organisation, on: req.db)
+            try await req.audit(.roleGranted, subjectType: "user", subjectID: userID, detail: "admin of organisation \(organisation.slug)")
+        case "remove-hub":
+            if let hubID = form.target.flatMap({ UUID(uuidString: $0) }) {
+                try await HubMembership.query(on: req.db).filter(\.$user.$id == userID).filter(\.$hub.$id == hubID).delete()
+                try await req.audit(.roleRevoked, subjectType: "user", subjectID: userID, detail: "hub role in \(hubID.uuidString)")
+            }
+        case "remove-organisation":
+            if let organisationID = form.target.flatMap({ UUID(uuidString: $0) }) {
+                try await OrganisationMembership.query(on: req.db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).delete()
+                try await req.audit(.roleRevoked, subjectType: "user", subjectID: userID, detail: "organisation role in \(organisationID.uuidString)")
+            }
+        default:
+            errors.add("change", "Choose a change to make")
+        }
+        guard errors.isEmpty else {
+            return try await personView(req, user: user, errors: errors).response(status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.adminPerson(userID).with(query: ["notice": Notice.rolesUpdated.rawValue]))
+    }
+}
+
+/// Granting scoped roles, shared by the admin pages, the command line and the demo.
+enum RoleChanges {
+    static func makeSteward(userID: UUID, of hub: Hub, on db: Database) async throws {
+        let hubID = try hub.requireID()
+        if let existing = try await HubMembership.query(on: db).filter(\.$user.$id == userID).filter(\.$hub.$id == hubID).first() {
+            existing.role = HubMembership.Role.steward.rawValue
+            try await existing.save(on: db)
+        } else {
+            try await HubMembership(hubID: hubID, userID: userID, role: .steward).create(on: db)
+        }
+    }
+
+    static func makeAdmin(userID: UUID, of organisation: Organisation, on db: Database) async throws {
+        let organisationID = try organisation.requireID()
+        if let existing = try await OrganisationMembership.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() {
+            existing.role = OrganisationMembership.Role.admin.rawValue
+            try await existing.save(on: db)
+        } else {
+            try await OrganisationMembership(organisationID: organisationID, userID: userID, role: .admin).create(on: db)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Fluent
+import Vapor
+
+/// Who did what to which record, and when. Written for sign-ins, role changes, resets and
+/// every change to consent, publication and sensitive records.
+final class AuditEntry: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @Field(key: "action") var action: String
+    @Field(key: "subject_type") var subjectType: String
+    @OptionalField(key: "subject_id") var subjectID: String?
+    @Field(key: "detail") var detail: String
+    @OptionalField(key: "ip_address") var ipAddress: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(actorID: UUID?, action: AuditAction, subjectType: String, subjectID: String?, detail: String, ipAddress: String?) {
+        self.actorID = actorID
+        self.action = action.rawValue
+        self.subjectType = subjectType
+        self.subjectID = subjectID
+        self.detail = detail
+        self.ipAddress = ipAddress
+    }
+}
+
+enum AuditAction: String, Sendable {
+    case signIn = "sign-in"
+    case signInFailed = "sign-in-failed"
+    case signOut = "sign-out"
+    case accountCreated = "account-created"
+    case emailConfirmed = "email-confirmed"
+    case passwordResetRequested = "password-reset-requested"
+    case passwordReset = "password-reset"
+    case passwordChanged = "password-changed"
+    case accountUpdated = "account-updated"
+    case roleGranted = "role-granted"
+    case roleRevoked = "role-revoked"
+    case apiTokenCreated = "api-token-created"
+}
+
+extension Request {
+    /// Records an audit entry for the signed-in person (or nobody) from this request's address.
+    func audit(_ action: AuditAction, subjectType: String, subjectID: UUID?, detail: String = "", actorID: UUID? = nil) async throws {
+        let entry = AuditEntry(
+            actorID: actorID ?? currentUser?.id,
+            action: action,
+            subjectType: subjectType,
+            subjectID: subjectID?.uuidString,
+            detail: detail,
+            ipAddress: clientAddress
+        )
+        try await entry.create(on: db)
+    }
+
+    /// The address the request came from, as the server saw it.
+    var clientAddress: String? {
+        remoteAddress?.ipAddress
+    }
+}

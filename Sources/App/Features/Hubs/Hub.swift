@@ -1,0 +1,67 @@
+import Fluent
+import Vapor
+
+/// A sub-regional hub of the alliance, run by its own stewards.
+final class Hub: Model, @unchecked Sendable {
+    static let schema = "hubs"
+
+    enum MembershipPolicy: String, Codable, Sendable, CaseIterable {
+        case open
+        case approval
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "slug") var slug: String
+    @Field(key: "name") var name: String
+    @Field(key: "region") var region: String
+    @Field(key: "summary") var summary: String
+    @Field(key: "membership_policy") var membershipPolicy: String
+    @Siblings(through: HubHost.self, from: \.$hub, to: \.$organisation) var hosts: [Organisation]
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, slug: String, name: String, region: String, summary: String, membershipPolicy: MembershipPolicy = .approval) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.region = region
+        self.summary = summary
+        self.membershipPolicy = membershipPolicy.rawValue
+    }
+}
+
+/// An organisation that hosts a hub.
+final class HubHost: Model, @unchecked Sendable {
+    static let schema = "hub_hosts"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "hub_id") var hub: Hub
+    @Parent(key: "organisation_id") var organisation: Organisation
+
+    init() {}
+}
+
+/// A person's place in a hub: an approved member or one of its stewards.
+final class HubMembership: Model, @unchecked Sendable {
+    static let schema = "hub_memberships"
+
+    enum Role: String, Codable, Sendable, CaseIterable {
+        case member
+        case steward
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "hub_id") var hub: Hub
+    @Parent(key: "user_id") var user: User
+    @Field(key: "role") var role: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(hubID: UUID, userID: UUID, role: Role) {
+        self.$hub.id = hubID
+        self.$user.id = userID
+        self.role = role.rawValue
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+/// Sets up the database, middleware, routes and commands. Migrations run in `prepareDatabase`,
+/// which `serve` and the commands call, so configuring never changes data by itself.
+public func configure(_ app: Application, settings: Settings) async throws {
+    app.settings = settings
+
+    switch settings.database {
+    case .sqliteFile(let path):
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let schema):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema { configuration.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: configuration), as: .psql)
+    }
+    if case .postgres = settings.database {} else {
+        try await SQLiteTuning.apply(app)
+    }
+
+    app.migrations.add(Migrations.all)
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.timingDummyHash = try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost)
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodySize)
+
+    // Order matters: headers on everything, errors rendered inside that, static files before any database work.
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+    app.middleware.use(SiteSecretsMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(PolicyMiddleware())
+
+    try routes(app)
+    Commands.register(in: app)
+}
+
+/// Every migration, in order. Each has a revert.
+enum Migrations {
+    static let all: [any Migration] = [
+        M001CreateUsers(),
+        M002CreateSessionsAndTokens(),
+        M003CreateHubsAndOrganisations(),
+        M004CreateOutboxAndAudit(),
+        M005CreateSiteSecrets(),
+    ]
+}
+
+/// SQLite needs WAL mode (readers do not block the writer) and a busy timeout on every
+/// connection, since each event loop holds its own.
+enum SQLiteTuning {
+    static func apply(_ app: Application) async throws {
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let sql = app.databases.database(logger: app.logger, on: eventLoop) as? SQLDatabase else { continue }
+            try await sql.raw("PRAGMA busy_timeout = 5000").run()
+            if case .sqliteFile = app.settings.database {
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
+                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+            }
+        }
+    }
+}
+
+extension Application {
+    /// Migrates to the latest schema and loads the site secret. Safe to run on every start.
+    public func prepareDatabase() async throws {
+        try await autoMigrate()
+        try await loadSiteSecrets()
+    }
+}

@@ -1,0 +1,35 @@
+import Vapor
+
+/// Every route of the site, each with the policy action it performs.
+func routes(_ app: Application) throws {
+    app.get(SiteURL.home.routeComponents, use: HomePage.handler).requires(.readPublic)
+    app.get(SiteURL.healthz.routeComponents, use: HealthCheck.handler).requires(.readPublic)
+
+    let accounts = AccountController()
+    app.get(SiteURL.signUp.routeComponents, use: accounts.signUpPage).requires(.useSignInForms)
+    app.post(SiteURL.signUp.routeComponents, use: accounts.signUp).requires(.useSignInForms)
+    app.get(SiteURL.signUpDone.routeComponents, use: accounts.signUpDone).requires(.useSignInForms)
+    app.get(SiteURL.confirmEmail.routeComponents, use: accounts.confirmEmailPage).requires(.useSignInForms)
+    app.post(SiteURL.confirmEmail.routeComponents, use: accounts.confirmEmail).requires(.useSignInForms)
+    app.get(SiteURL.resendConfirmation.routeComponents, use: accounts.resendConfirmationPage).requires(.useSignInForms)
+    app.post(SiteURL.resendConfirmation.routeComponents, use: accounts.resendConfirmation).requires(.useSignInForms)
+    app.get(SiteURL.signIn.routeComponents, use: accounts.signInPage).requires(.useSignInForms)
+    app.post(SiteURL.signIn.routeComponents, use: accounts.signIn).requires(.useSignInForms)
+    app.post(SiteURL.signOut.routeComponents, use: accounts.signOut).requires(.manageOwnAccount)
+    app.get(SiteURL.forgotPassword.routeComponents, use: accounts.forgotPasswordPage).requires(.useSignInForms)
+    app.post(SiteURL.forgotPassword.routeComponents, use: accounts.forgotPassword).requires(.useSignInForms)
+    app.get(SiteURL.resetPassword.routeComponents, use: accounts.resetPasswordPage).requires(.useSignInForms)
+    app.post(SiteURL.resetPassword.routeComponents, use: accounts.resetPassword).requires(.useSignInForms)
+    app.get(SiteURL.account.routeComponents, use: accounts.accountPage).requires(.manageOwnAccount)
+    app.post(SiteURL.account.routeComponents, use: accounts.updateAccount).requires(.manageOwnAccount)
+    app.post(SiteURL.accountPassword.routeComponents, use: accounts.changePassword).requires(.manageOwnAccount)
+
+    app.get(SiteURL.adminOutbox.routeComponents, use: OutboxPage.handler).requires(.readOutbox)
+    let people = PeopleAdminController()
+    let anyPerson = UUID()
+    app.get(SiteURL.adminPeople.routeComponents, use: people.list).requires(.manageRoles)
+    app.get(SiteURL.adminPerson(anyPerson).routeComponents, use: people.person).requires(.manageRoles)
+    app.post(SiteURL.adminPersonRoles(anyPerson).routeComponents, use: people.changeRoles).requires(.manageRoles)
+
+    app.get(SiteURL.apiMe.routeComponents, use: MeAPI.handler).requires(.useAPIAsSelf)
+}
