@@ -1,11 +1,17 @@
 import App
 import Vapor
 
-var environment = try Environment.detect()
-try LoggingSystem.bootstrap(from: &environment)
-let app = try await Application.make(environment)
+let settings = Settings.fromEnvironment()
+// Logs go to standard error, so standard output carries only what a command prints
+// (such as the token from `create-token`) and can be captured by scripts.
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = settings.logLevel
+    return handler
+}
+let app = try await Application.make(try Environment.detect())
 do {
-    try await configure(app, settings: Settings.fromEnvironment())
+    try await configure(app, settings: settings)
     try await app.execute()
 } catch {
     app.logger.report(error: error)

@@ -14,18 +14,18 @@ struct CreateTokenCommand: AsyncCommand {
         let app = context.application
         let email = User.normalise(email: signature.email ?? "")
         guard !email.isEmpty else {
-            context.console.error("--email: give the email address of the person the token is for.")
+            context.console.report(error: "--email: give the email address of the person the token is for.", newLine: true)
             throw CommandFailure.refused
         }
         try await app.prepareDatabase()
         guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
-            context.console.error("--email: there is no account with this email address.")
+            context.console.report(error: "--email: there is no account with this email address.", newLine: true)
             throw CommandFailure.refused
         }
         let token = Tokens.random()
         try await APIToken(userID: user.requireID(), tokenHash: Tokens.hash(token)).create(on: app.db)
         try await AuditEntry(actorID: user.id, action: .apiTokenCreated, subjectType: "user", subjectID: user.id?.uuidString, detail: "on the command line", ipAddress: nil).create(on: app.db)
         // Standard output carries the token alone, so scripts can capture it.
-        print(token)
+        context.console.output(token.consoleText(), newLine: true)
     }
 }

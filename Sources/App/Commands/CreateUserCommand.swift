@@ -3,6 +3,9 @@ import Vapor
 
 /// `bridgework create-user --email E --name N --role member|coordinator`, password on standard input.
 struct CreateUserCommand: AsyncCommand {
+    /// Where the password comes from: standard input, or a test's own text.
+    var readPassword: @Sendable () -> String = CreateUserCommand.readStandardInputLine
+
     struct Signature: CommandSignature {
         @Option(name: "email", help: "The person's email address.") var email: String?
         @Option(name: "name", help: "The person's full name.") var name: String?
@@ -20,15 +23,15 @@ struct CreateUserCommand: AsyncCommand {
         AccountRules.emailProblem(email).map { problems.append("--email: \($0)") }
         AccountRules.nameProblem(name).map { problems.append("--name: \($0)") }
         if !["member", "coordinator"].contains(role) { problems.append("--role: use member or coordinator") }
-        let password = Self.readPassword()
+        let password = readPassword()
         AccountRules.passwordProblem(password).map { problems.append("password (standard input): \($0)") }
         guard problems.isEmpty else {
-            problems.forEach { context.console.error($0) }
+            problems.forEach { context.console.report(error: $0, newLine: true) }
             throw CommandFailure.refused
         }
         try await app.prepareDatabase()
         if try await User.query(on: app.db).filter(\.$email == email).first() != nil {
-            context.console.error("--email: an account with this email address already exists.")
+            context.console.report(error: "--email: an account with this email address already exists.", newLine: true)
             throw CommandFailure.refused
         }
         let user = User(name: name, email: email, passwordHash: try Bcrypt.hash(password, cost: app.settings.bcryptCost), emailConfirmedAt: Date(), isCoordinator: role == "coordinator")
@@ -41,7 +44,7 @@ struct CreateUserCommand: AsyncCommand {
     }
 
     /// The first line of standard input, without its line ending.
-    static func readPassword() -> String {
+    @Sendable static func readStandardInputLine() -> String {
         guard let line = readLine(strippingNewline: true) else { return "" }
         return line
     }

@@ -1,7 +1,7 @@
 import Vapor
 
-/// `bridgework serve` (the default): migrates, loads the demo into an empty database, prints the
-/// demo sign-ins, then serves with Vapor's own server command (`--hostname`, `--port`, `--bind`).
+/// `bridgework serve` (the default): gets the database ready, prints the demo sign-ins, then
+/// serves with Vapor's own server command (`--hostname`, `--port`, `--bind`).
 struct ServeWithSetupCommand: AsyncCommand {
     typealias Signature = ServeCommand.Signature
 
@@ -9,15 +9,29 @@ struct ServeWithSetupCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.prepareDatabase()
-        let settings = app.settings
-        if settings.seedDemoOnFirstStart, try await DemoData.databaseIsEmpty(app.db) {
-            context.console.info("This is a new database: loading the demo alliance.")
-            try await DemoData.seed(on: app.db, hashPassword: { try Bcrypt.hash($0, cost: settings.bcryptCost) })
+        let outcome = try await FirstStart.prepare(app)
+        if outcome.loadedDemo {
+            context.console.info("This was a new database: the demo alliance has been loaded.")
         }
-        if try await DemoData.hasDemoAccounts(app.db) {
-            context.console.warning(DemoData.signInNotice(publicURL: settings.publicURL))
+        if outcome.hasDemoAccounts {
+            context.console.warning(DemoData.signInNotice(publicURL: app.settings.publicURL))
         }
         try await app.servers.asyncCommand.run(using: context, signature: signature)
+    }
+}
+
+/// What serving needs before the first request: the latest schema and, on a new database, the demo.
+enum FirstStart {
+    struct Outcome { let loadedDemo: Bool; let hasDemoAccounts: Bool }
+
+    static func prepare(_ app: Application) async throws -> Outcome {
+        try await app.prepareDatabase()
+        let settings = app.settings
+        var loaded = false
+        if settings.seedDemoOnFirstStart, try await DemoData.databaseIsEmpty(app.db) {
+            try await DemoData.seed(on: app.db, hashPassword: { try Bcrypt.hash($0, cost: settings.bcryptCost) })
+            loaded = true
+        }
+        return Outcome(loadedDemo: loaded, hasDemoAccounts: try await DemoData.hasDemoAccounts(app.db))
     }
 }

@@ -89,7 +89,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         case .internalServerError: return "Something went wrong on our side. Please try again later."
         case .notFound: return "There is nothing at this address."
         case .methodNotAllowed: return "This address does not accept that method."
-        case .unauthorized: return (error as? AbortError)?.reason ?? "Sign in or send a valid API token."
+        case .unauthorized where error is SignInRequired: return "Send a valid API token in the Authorization header, as 'Bearer TOKEN'. Make one with `bridgework create-token`."
+        case .unauthorized: return (error as? AbortError)?.reason ?? "Send a valid API token."
         case .forbidden: return "You do not have permission to do that."
         case .payloadTooLarge: return "The request body is too large."
         default: return (error as? AbortError)?.reason ?? status.reasonPhrase

@@ -27,6 +27,8 @@ public struct Settings: Sendable {
     public var maxBodySize: Int
     /// Load the demo data into an empty database when serving.
     public var seedDemoOnFirstStart: Bool
+    /// How much the server logs (`LOG_LEVEL`: trace, debug, info, notice, warning, error, critical).
+    public var logLevel: Logger.Level
 
     public var usesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
 
@@ -38,7 +40,8 @@ public struct Settings: Sendable {
         mailFrom: String = "Bridgework <no-reply@bridgework.org.uk>",
         bcryptCost: Int = 12,
         maxBodySize: Int = 1_048_576,
-        seedDemoOnFirstStart: Bool = true
+        seedDemoOnFirstStart: Bool = true,
+        logLevel: Logger.Level = .info
     ) {
         self.dataDirectory = dataDirectory
         self.database = database
@@ -48,6 +51,7 @@ public struct Settings: Sendable {
         self.bcryptCost = bcryptCost
         self.maxBodySize = maxBodySize
         self.seedDemoOnFirstStart = seedDemoOnFirstStart
+        self.logLevel = logLevel
     }
 
     /// Reads the process environment. Unknown or malformed values fall back to safe defaults.
@@ -71,7 +75,8 @@ public struct Settings: Sendable {
             mailFrom: value("BRIDGEWORK_MAIL_FROM") ?? "Bridgework <no-reply@bridgework.org.uk>",
             bcryptCost: value("BRIDGEWORK_BCRYPT_COST").flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             maxBodySize: value("BRIDGEWORK_MAX_BODY_BYTES").flatMap(Int.init) ?? 1_048_576,
-            seedDemoOnFirstStart: value("BRIDGEWORK_NO_DEMO") == nil
+            seedDemoOnFirstStart: value("BRIDGEWORK_NO_DEMO") == nil,
+            logLevel: value("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
         )
     }
 }

@@ -1,0 +1,77 @@
+@testable import App
+import Fluent
+import Vapor
+import XCTVapor
+
+final class OutboxTests: XCTestCase {
+    func testCoordinatorsReadTheOutboxNewestFirstAPageAtATime() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)
+            for number in 1...25 {
+                try await mailer.send(to: "person\(number)@example.org", subject: "Message \(number)", body: "Body \(number)")
+                if number == 25 { break }
+                // Distinct creation times keep the order certain.
+                try await Task.sleep(nanoseconds: 2_000_000)
+            }
+            let browser = TestClient(app)
+            try await browser.signIn(TestPeople.Role.coordinator.email)
+            let first = try await browser.get("/admin/outbox")
+            XCTAssertEqual(first.heading, "Outbox")
+            XCTAssertEqual(first.text.components(separatedBy: #"<article class="message">"#).count - 1, 20)
+            XCTAssertTrue(first.text.contains("Message 25"))
+            XCTAssertFalse(first.text.contains("Message 5<"))
+            XCTAssertTrue(first.text.contains("Page 1 of 2 (25 messages)"))
+            let second = try await browser.get("/admin/outbox?page=2")
+            XCTAssertEqual(second.text.components(separatedBy: #"<article class="message">"#).count - 1, 5)
+            XCTAssertTrue(second.text.contains("Message 1<"))
+        }
+    }
+
+    func testTheOutboxPageRunsTheSameNumberOfQueriesHoweverManyMessagesThereAre() async throws {
+        try await withApp { app, counter in
+            _ = try await TestPeople.make(on: app)
+            let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)
+            let browser = TestClient(app)
+            try await browser.signIn(TestPeople.Role.coordinator.email)
+            try await mailer.send(to: "a@example.org", subject: "One", body: "One")
+            counter.reset()
+            _ = try await browser.get("/admin/outbox")
+            let withOne = counter.value
+            for number in 1...30 { try await mailer.send(to: "b\(number)@example.org", subject: "Many", body: "Many") }
+            counter.reset()
+            _ = try await browser.get("/admin/outbox")
+            XCTAssertEqual(counter.value, withOne)
+            XCTAssertLessThanOrEqual(counter.value, 6, "session, roles, count and page")
+        }
+    }
+
+    func testTheMailerHandsMessagesToSendmailWhenOneIsSet() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let captured = folder.appendingPathComponent("mail.txt").path
+        let script = folder.appendingPathComponent("fake-sendmail").path
+        try "#!/bin/sh\ncat > '\(captured)'\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        try await withApp(sendmailPath: script) { app, _ in
+            let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)
+            let message = try await mailer.send(to: "reader@example.org", subject: "Hello\nBcc: everyone@example.org", body: "The body.")
+            XCTAssertNotNil(message.sentAt)
+            let mail = try String(contentsOfFile: captured, encoding: .utf8)
+            XCTAssertTrue(mail.contains("To: reader@example.org"))
+            XCTAssertTrue(mail.contains("Subject: Hello Bcc: everyone@example.org"), "no header can be smuggled in")
+            XCTAssertTrue(mail.hasSuffix("The body."))
+        }
+    }
+
+    func testAFailingMailProgramIsRecordedAndTheMessageKept() async throws {
+        try await withApp(sendmailPath: "/nonexistent/sendmail") { app, _ in
+            let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)
+            let message = try await mailer.send(to: "reader@example.org", subject: "Hi", body: "Body")
+            XCTAssertNil(message.sentAt)
+            XCTAssertNotNil(message.failure)
+            let value32 = try await OutboxMessage.query(on: app.db).count()
+            XCTAssertEqual(value32, 1)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+@testable import App
+import Fluent
+import Vapor
+import XCTVapor
+
+/// Authorisation as a matrix: every route, every kind of person.
+final class PolicyTests: XCTestCase {
+    enum Who: String, CaseIterable {
+        case anonymous, member, organisationAdmin, otherOrganisationAdmin, steward, otherSteward, coordinator
+
+        var role: TestPeople.Role? { TestPeople.Role(rawValue: rawValue) }
+    }
+
+    /// Who may use each route. Written out by hand, so a change in the policy shows up here.
+    static let everyone = Set(Who.allCases)
+    static let signedIn = everyone.subtracting([.anonymous])
+    static let expected: [String: Set<Who>] = [
+        "GET /": everyone,
+        "GET /healthz": everyone,
+        "GET /signup": everyone,
+        "POST /signup": everyone,
+        "GET /signup/check-email": everyone,
+        "GET /email/confirm": everyone,
+        "POST /email/confirm": everyone,
+        "GET /email/resend": everyone,
+        "POST /email/resend": everyone,
+        "GET /signin": everyone,
+        "POST /signin": everyone,
+        "POST /signout": signedIn,
+        "GET /password/forgot": everyone,
+        "POST /password/forgot": everyone,
+        "GET /password/reset": everyone,
+        "POST /password/reset": everyone,
+        "GET /account": signedIn,
+        "POST /account": signedIn,
+        "POST /account/password": signedIn,
+        "GET /admin/outbox": [.coordinator],
+        "GET /admin/people": [.coordinator],
+        "GET /admin/people/:personID": [.coordinator],
+        "POST /admin/people/:personID/roles": [.coordinator],
+        "GET /api/v1/me": signedIn,
+    ]
+
+    func testEveryRouteDeclaresAPolicyAction() async throws {
+        try await withApp { app, _ in
+            for route in app.routes.all {
+                XCTAssertNotNil(route.requiredAction, "\(route.description) has no policy decision")
+            }
+        }
+    }
+
+    func testEveryRouteIsInTheAuthorisationMatrix() async throws {
+        try await withApp { app, _ in
+            let routes = Set(app.routes.all.map(\.description))
+            XCTAssertEqual(routes, Set(Self.expected.keys), "add new routes to PolicyTests.expected")
+        }
+    }
+
+    func testARouteWithoutAPolicyActionIsRefused() async throws {
+        try await withApp { app, _ in
+            app.get("forgotten-route") { _ in "secret" }
+            let response = try await TestClient(app).get("/forgotten-route")
+            XCTAssertEqual(response.status, .forbidden)
+            XCTAssertFalse(response.text.contains("secret"))
+        }
+    }
+
+    func testEachRouteAllowsExactlyTheExpectedPeople() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let value33 = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+            let member = try XCTUnwrap(value33)
+            for who in Who.allCases {
+                for route in app.routes.all {
+                    let browser = TestClient(app)
+                    var headers = HTTPHeaders()
+                    if let role = who.role {
+                        try await browser.signIn(role.email)
+                        if route.path.first == "api" {
+                            let value34 = try await User.query(on: app.db).filter(\.$email == role.email).first()
+                            let user = try XCTUnwrap(value34)
+                            let token = Tokens.random()
+                            try await APIToken(userID: user.requireID(), tokenHash: Tokens.hash(token)).create(on: app.db)
+                            headers.bearerAuthorization = BearerAuthorization(token: token)
+                        }
+                    }
+                    let path = "/" + route.path.map { component -> String in
+                        if case .parameter = component { return member.id!.uuidString }
+                        return component.description
+                    }.joined(separator: "/")
+                    let response = route.method == .POST
+                        ? try await browser.post(path, headers: headers)
+                        : try await browser.get(path, headers: headers)
+                    let allowed = try XCTUnwrap(Self.expected[route.description]).contains(who)
+                    XCTAssertLessThan(response.status.code, 500, "\(route.description) as \(who)")
+                    let denied: Bool
+                    if who == .anonymous {
+                        denied = response.status == .unauthorized
+                            || (response.status == .seeOther && (response.location ?? "").hasPrefix("/signin?next="))
+                    } else {
+                        denied = response.status == .forbidden
+                    }
+                    XCTAssertEqual(!denied, allowed, "\(route.description) as \(who): status \(response.status.code)")
+                }
+            }
+        }
+    }
+
+    func testStewardWorkIsForStewardsOfThatHubAndCoordinatorsOnly() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let hub = PolicyResource.hub(people.hub.id!)
+            let expectations: [Who: Bool] = [
+                .anonymous: false, .member: false, .organisationAdmin: false, .otherOrganisationAdmin: false,
+                .steward: true, .otherSteward: false, .coordinator: true,
+            ]
+            for (who, allowed) in expectations {
+                let user = try await Self.currentUser(who, on: app)
+                XCTAssertEqual(Policy.can(user, .stewardHub, hub), allowed, "\(who)")
+                XCTAssertFalse(Policy.can(user, .stewardHub, .none), "a steward action needs a hub")
+            }
+        }
+    }
+
+    func testOrganisationAdminWorkIsForAdminsOfThatOrganisationAndCoordinatorsOnly() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let organisation = PolicyResource.organisation(people.organisation.id!)
+            let expectations: [Who: Bool] = [
+                .anonymous: false, .member: false, .organisationAdmin: true, .otherOrganisationAdmin: false,
+                .steward: false, .otherSteward: false, .coordinator: true,
+            ]
+            for (who, allowed) in expectations {
+                let user = try await Self.currentUser(who, on: app)
+                XCTAssertEqual(Policy.can(user, .administerOrganisation, organisation), allowed, "\(who)")
+            }
+        }
+    }
+
+    static func currentUser(_ who: Who, on app: Application) async throws -> CurrentUser? {
+        guard let role = who.role,
+              let user = try await User.query(on: app.db).filter(\.$email == role.email).first()
+        else { return nil }
+        return try await CurrentUser.load(user, on: app.db)
+    }
+}

@@ -1,0 +1,128 @@
+@testable import App
+import Fluent
+import FluentPostgresDriver
+import Logging
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+import XCTVapor
+
+/// Counts the SQL statements the app runs, by watching the drivers' "Executing query" log lines.
+final class QueryCounter: @unchecked Sendable {
+    private let count = NIOLockedValueBox(0)
+    var value: Int { count.withLockedValue { $0 } }
+    func reset() { count.withLockedValue { $0 = 0 } }
+    func increment() { count.withLockedValue { $0 += 1 } }
+}
+
+struct CountingLogHandler: LogHandler {
+    let counter: QueryCounter
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .debug
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        if message.description == "Executing query" { counter.increment() }
+    }
+}
+
+/// Whether this run uses PostgreSQL (`DATABASE_URL` set) or SQLite in memory.
+enum TestDatabase {
+    static var postgresURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else { return nil }
+        return url
+    }
+}
+
+/// Runs `body` against a new app with its own fresh, migrated database: an in-memory SQLite
+/// database, or a new schema on the PostgreSQL server named by `DATABASE_URL`, dropped afterwards.
+func withApp(
+    publicURL: String = "http://127.0.0.1:8080",
+    sendmailPath: String? = nil,
+    maxBodySize: Int = 1_048_576,
+    _ body: (Application, QueryCounter) async throws -> Void
+) async throws {
+    let app = try await Application.make(.testing)
+    let counter = QueryCounter()
+    app.logger = Logger(label: "test") { _ in CountingLogHandler(counter: counter) }
+    let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    let database: Settings.DatabaseChoice = TestDatabase.postgresURL.map { .postgres(url: $0, schema: schema) } ?? .sqliteMemory
+    let settings = Settings(
+        dataDirectory: NSTemporaryDirectory(),
+        database: database,
+        publicURL: publicURL,
+        sendmailPath: sendmailPath,
+        bcryptCost: 4,
+        maxBodySize: maxBodySize,
+        seedDemoOnFirstStart: false
+    )
+    do {
+        try await configure(app, settings: settings)
+        if case .postgres = database {
+            try await (app.db as! SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+        }
+        try await app.prepareDatabase()
+        try await body(app, counter)
+    } catch {
+        try? await dropSchema(app, schema)
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await dropSchema(app, schema)
+    try await app.asyncShutdown()
+}
+
+private func dropSchema(_ app: Application, _ schema: String) async throws {
+    guard TestDatabase.postgresURL != nil else { return }
+    try await (app.db as! SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
+}
+
+/// People in each role, made directly in the database for tests.
+struct TestPeople {
+    static let password = "correct horse battery"
+
+    let hub: Hub
+    let otherHub: Hub
+    let organisation: Organisation
+    let otherOrganisation: Organisation
+
+    static func make(on app: Application) async throws -> TestPeople {
+        let hub = Hub(slug: "riverside", name: "Riverside", region: "North East", summary: "A test hub.")
+        let otherHub = Hub(slug: "hillside", name: "Hillside", region: "South West", summary: "Another test hub.")
+        let organisation = Organisation(slug: "bridge-builders", name: "Bridge Builders", summary: "A test organisation.")
+        let otherOrganisation = Organisation(slug: "common-ground", name: "Common Ground", summary: "Another test organisation.")
+        for model in [hub, otherHub] as [any Model] { try await model.create(on: app.db) }
+        for model in [organisation, otherOrganisation] as [any Model] { try await model.create(on: app.db) }
+        let people = TestPeople(hub: hub, otherHub: otherHub, organisation: organisation, otherOrganisation: otherOrganisation)
+        for role in Role.allCases {
+            try await people.create(role, on: app)
+        }
+        return people
+    }
+
+    enum Role: String, CaseIterable {
+        case member, organisationAdmin, otherOrganisationAdmin, steward, otherSteward, coordinator
+
+        var email: String { "\(rawValue.lowercased())@example.org" }
+    }
+
+    @discardableResult
+    func create(_ role: Role, on app: Application) async throws -> User {
+        let hash = try Bcrypt.hash(Self.password, cost: 4)
+        let user = User(name: "Test \(role.rawValue)", email: role.email, passwordHash: hash, emailConfirmedAt: Date(), isCoordinator: role == .coordinator)
+        try await user.create(on: app.db)
+        let userID = try user.requireID()
+        switch role {
+        case .organisationAdmin: try await RoleChanges.makeAdmin(userID: userID, of: organisation, on: app.db)
+        case .otherOrganisationAdmin: try await RoleChanges.makeAdmin(userID: userID, of: otherOrganisation, on: app.db)
+        case .steward: try await RoleChanges.makeSteward(userID: userID, of: hub, on: app.db)
+        case .otherSteward: try await RoleChanges.makeSteward(userID: userID, of: otherHub, on: app.db)
+        case .member, .coordinator: break
+        }
+        return user
+    }
+}
