@@ -97,8 +97,8 @@ final class AccountTests: XCTestCase {
             let browser = TestClient(app)
             let known = try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": "not the password"])
             let unknown = try await browser.post("/signin", form: ["email": "nobody@example.org", "password": "not the password"])
-            XCTAssertEqual(known.status, .unauthorized)
-            XCTAssertEqual(unknown.status, .unauthorized)
+            XCTAssertEqual(known.status, .unprocessableEntity)
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
             for response in [known, unknown] {
                 XCTAssertTrue(response.text.contains("Enter a correct email address and password"))
             }

@@ -90,7 +90,7 @@ final class SecurityTests: XCTestCase {
             let email = TestPeople.Role.member.email
             for _ in 1...10 {
                 let response = try await browser.post("/signin", form: ["email": email, "password": "wrong password"])
-                XCTAssertEqual(response.status, .unauthorized)
+                XCTAssertEqual(response.status, .unprocessableEntity)
             }
             let limited = try await browser.post("/signin", form: ["email": email, "password": TestPeople.password])
             XCTAssertEqual(limited.status, .tooManyRequests)

@@ -116,7 +116,8 @@ def test_a_wrong_password_is_refused_with_a_plain_message_and_the_email_is_kept(
     fill_in(driver, "Password", "not-the-right-password")
     press(driver, "Sign in")
 
-    assert last_status(driver) == 200
+    status = last_status(driver)
+    assert status == 422, f"the refused sign-in page answered HTTP {status}, not 422 (a form returned with errors)"
     assert path_of(driver) == "/signin"
     summaries = driver.find_elements(By.CSS_SELECTOR, 'div.error-summary[role="alert"]')
     assert summaries, 'no error summary (<div class="error-summary" role="alert">)'
@@ -140,7 +141,8 @@ def test_a_form_sent_without_its_csrf_token_is_refused_with_a_403_page(driver):
     assert removed >= 1, "the sign-in form has no hidden input named csrf_token"
     press(driver, "Sign in")
 
-    assert last_status(driver) == 403
+    status = last_status(driver)
+    assert status == 403, f"a sign-in without its CSRF token answered HTTP {status}, not 403"
     assert heading(driver) == "Your form could not be sent"
     assert "Signed in as" not in header(driver).text, "a sign-in without a CSRF token signed the person in"
     check_page(driver, "csrf-token-missing")

@@ -31,7 +31,8 @@ PUBLIC_PAGES = [
 @pytest.mark.parametrize("path,name", PUBLIC_PAGES, ids=[name for _, name in PUBLIC_PAGES])
 def test_each_public_page_is_accessible_valid_and_fits_a_phone(driver, path, name):
     visit(driver, path)
-    assert last_status(driver) == 200, f"{path} answered {last_status(driver)}"
+    status = last_status(driver)
+    assert status == 200, f"{path} answered HTTP {status}, not 200"
     # Signed out, the header offers to sign in or create an account.
     link_by_text(driver, "Sign in", within=header(driver))
     link_by_text(driver, "Create an account", within=header(driver))
@@ -40,7 +41,8 @@ def test_each_public_page_is_accessible_valid_and_fits_a_phone(driver, path, nam
 
 def test_an_unknown_page_answers_404_page_not_found(driver):
     visit(driver, "/no-such-page")
-    assert last_status(driver) == 404
+    status = last_status(driver)
+    assert status == 404, f"/no-such-page answered HTTP {status}, not 404"
     assert heading(driver) == "Page not found"
     check_page(driver, "not-found")
 

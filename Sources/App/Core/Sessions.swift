@@ -12,6 +12,8 @@ enum Sessions {
         if let oldToken = request.cookies[cookieName]?.string {
             try await UserSession.query(on: request.db).filter(\.$tokenHash == Tokens.hash(oldToken)).delete()
         }
+        // Expired sessions are of no use to anyone; clear them out while we are here.
+        try await UserSession.query(on: request.db).filter(\.$expiresAt < Date()).delete()
         let token = Tokens.random()
         let session = UserSession(tokenHash: Tokens.hash(token), userID: try user.requireID(), expiresAt: Date().addingTimeInterval(lifetime))
         try await session.create(on: request.db)

@@ -146,7 +146,7 @@ struct AccountController {
             try await SignInThrottle.recordFailure(keys: throttleKeys, on: req.db)
             try await req.audit(.signInFailed, subjectType: "user", subjectID: user?.id, detail: "wrong email address or password")
             errors.add("email", "Enter a correct email address and password")
-            return AccountViews.signIn(req, input: input, errors: errors).response(status: .unauthorized)
+            return AccountViews.signIn(req, input: input, errors: errors).response(status: .unprocessableEntity)
         }
         guard user.emailConfirmedAt != nil else {
             errors.add("email", "Confirm your email address before you sign in: open the link we sent you, or ask for a new one below")

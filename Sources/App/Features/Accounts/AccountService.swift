@@ -46,6 +46,8 @@ enum AccountRules {
 enum EmailLinks {
     /// Creates a token for `purpose`, stores its hash, and returns the token for the link.
     static func issue(_ purpose: EmailToken.Purpose, for user: User, lifetime: TimeInterval, on db: Database) async throws -> String {
+        // Links that expired a week ago can no longer help anyone; remove them.
+        try await EmailToken.query(on: db).filter(\.$expiresAt < Date().addingTimeInterval(-7 * 24 * 60 * 60)).delete()
         let token = Tokens.random()
         try await EmailToken(userID: try user.requireID(), purpose: purpose, tokenHash: Tokens.hash(token), expiresAt: Date().addingTimeInterval(lifetime)).create(on: db)
         return token
