@@ -232,3 +232,23 @@ final class AccountTests: XCTestCase {
         XCTAssertNil(AccountController.safeNext("/\\evil.example"))
     }
 }
+
+final class EmailLinkTests: XCTestCase {
+    func testLinksInEmailsUseThePublicAddressWhenOneIsSet() async throws {
+        try await withApp(publicURL: "https://bridgework.example/") { app, _ in
+            try await TestClient(app).post("/signup", form: ["name": "Fay", "email": "fay@example.org", "password": "a long enough password"])
+            let body = try await OutboxMessage.query(on: app.db).first()?.body ?? ""
+            XCTAssertTrue(body.contains("https://bridgework.example/email/confirm?token="), body)
+        }
+    }
+
+    func testLinksInEmailsUseTheServedAddressWhenNoPublicAddressIsSet() async throws {
+        try await withApp { app, _ in
+            app.http.server.configuration.hostname = "127.0.0.1"
+            app.http.server.configuration.port = 8123
+            try await TestClient(app).post("/signup", form: ["name": "Gil", "email": "gil@example.org", "password": "a long enough password"])
+            let body = try await OutboxMessage.query(on: app.db).first()?.body ?? ""
+            XCTAssertTrue(body.contains("http://127.0.0.1:8123/email/confirm?token="), body)
+        }
+    }
+}

@@ -127,6 +127,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(postgres.usesHTTPS)
         XCTAssertEqual(postgres.sendmailPath, "/usr/sbin/sendmail")
         XCTAssertEqual(Settings.fromEnvironment([:]).database, .sqliteFile(path: "data/bridgework.sqlite"))
+        XCTAssertNil(Settings.fromEnvironment([:]).publicURL, "links then follow the address being served")
     }
 
     func testTheSuiteRunsOnPostgreSQLWhenDatabaseURLIsSet() async throws {

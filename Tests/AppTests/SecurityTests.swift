@@ -217,3 +217,50 @@ final class SecurityTests: XCTestCase {
         }
     }
 }
+
+final class RoleAdminTests: XCTestCase {
+    func testACoordinatorCanMakeSomeoneAStewardAndTheirAccountShowsIt() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let value1 = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+            let member = try XCTUnwrap(value1)
+            let coordinator = TestClient(app)
+            try await coordinator.signIn(TestPeople.Role.coordinator.email)
+            let granted = try await coordinator.post("/admin/people/\(member.id!.uuidString)/roles", form: ["change": "grant-steward", "hub": people.otherHub.id!.uuidString])
+            XCTAssertEqual(granted.status, .seeOther)
+
+            let memberBrowser = TestClient(app)
+            try await memberBrowser.signIn(TestPeople.Role.member.email)
+            let account = try await memberBrowser.get("/account")
+            XCTAssertTrue(account.text.contains("Steward of Hillside"))
+        }
+    }
+
+    func testTheLastCoordinatorCannotRemoveTheirOwnRole() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let value2 = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.coordinator.email).first()
+            let coordinatorUser = try XCTUnwrap(value2)
+            let browser = TestClient(app)
+            try await browser.signIn(TestPeople.Role.coordinator.email)
+            let response = try await browser.post("/admin/people/\(coordinatorUser.id!.uuidString)/roles", form: ["change": "remove-coordinator"])
+            XCTAssertEqual(response.status, .unprocessableEntity)
+            XCTAssertTrue(response.text.contains("needs at least one national coordinator"))
+            let reloaded = try await User.find(coordinatorUser.id, on: app.db)
+            XCTAssertEqual(reloaded?.isCoordinator, true)
+        }
+    }
+
+    func testChoosingNoHubExplainsWhatIsMissing() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let value3 = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+            let member = try XCTUnwrap(value3)
+            let browser = TestClient(app)
+            try await browser.signIn(TestPeople.Role.coordinator.email)
+            let response = try await browser.post("/admin/people/\(member.id!.uuidString)/roles", form: ["change": "grant-steward", "hub": ""])
+            XCTAssertEqual(response.status, .unprocessableEntity)
+            XCTAssertTrue(response.text.contains(##"<a href="#hub">Choose a hub</a>"##))
+        }
+    }
+}

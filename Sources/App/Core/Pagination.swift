@@ -40,7 +40,7 @@ extension QueryBuilder {
 
 enum Pagination {
     /// Previous and next links for a list, keeping the rest of the query string.
-    static func nav<Item>(_ paged: Paged<Item>, path: String, query: [String: String] = [:], noun: String) -> Node<HTML.BodyContext> {
+    static func nav<Item>(_ paged: Paged<Item>, path: String, query: [String: String] = [:], singular: String, plural: String) -> Node<HTML.BodyContext> {
         func link(_ page: Int) -> String {
             var items = query
             items["page"] = String(page)
@@ -51,8 +51,8 @@ enum Pagination {
         }
         return .nav(
             .class("pagination"),
-            .attribute(named: "aria-label", value: "Pages of \(noun)"),
-            .p(.class("pagination__summary"), .text("Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(noun))")),
+            .attribute(named: "aria-label", value: "Pages of \(plural)"),
+            .p(.class("pagination__summary"), .text("Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(paged.total == 1 ? singular : plural))")),
             .ul(
                 .class("pagination__list"),
                 .if(paged.hasPrevious, .li(.a(.href(link(paged.page - 1)), .attribute(named: "rel", value: "prev"), .text("Previous page")))),

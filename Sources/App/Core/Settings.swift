@@ -15,8 +15,9 @@ public struct Settings: Sendable {
 
     public var dataDirectory: String
     public var database: DatabaseChoice
-    /// The address people use to reach the site, used in links sent by email and for the Secure cookie flag.
-    public var publicURL: String
+    /// The address people use to reach the site, used in links sent by email and for the Secure
+    /// cookie flag. When unset, links use the address the server is listening on.
+    public var publicURL: String?
     /// Path of a `sendmail`-compatible program; nil keeps messages in the outbox only.
     public var sendmailPath: String?
     /// Sender address for outgoing messages.
@@ -30,12 +31,12 @@ public struct Settings: Sendable {
     /// How much the server logs (`LOG_LEVEL`: trace, debug, info, notice, warning, error, critical).
     public var logLevel: Logger.Level
 
-    public var usesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
+    public var usesHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
     public init(
         dataDirectory: String,
         database: DatabaseChoice,
-        publicURL: String = "http://127.0.0.1:8080",
+        publicURL: String? = nil,
         sendmailPath: String? = nil,
         mailFrom: String = "Bridgework <no-reply@bridgework.org.uk>",
         bcryptCost: Int = 12,
@@ -45,7 +46,7 @@ public struct Settings: Sendable {
     ) {
         self.dataDirectory = dataDirectory
         self.database = database
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.sendmailPath = sendmailPath
         self.mailFrom = mailFrom
         self.bcryptCost = bcryptCost
@@ -70,7 +71,7 @@ public struct Settings: Sendable {
         return Settings(
             dataDirectory: dataDirectory,
             database: database,
-            publicURL: value("BRIDGEWORK_PUBLIC_URL") ?? "http://127.0.0.1:8080",
+            publicURL: value("BRIDGEWORK_PUBLIC_URL"),
             sendmailPath: value("BRIDGEWORK_SENDMAIL"),
             mailFrom: value("BRIDGEWORK_MAIL_FROM") ?? "Bridgework <no-reply@bridgework.org.uk>",
             bcryptCost: value("BRIDGEWORK_BCRYPT_COST").flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
@@ -97,4 +98,18 @@ extension Application {
 
 extension Request {
     var settings: Settings { application.settings }
+}
+
+extension Application {
+    /// Where people reach the site: `BRIDGEWORK_PUBLIC_URL`, or else the address being served.
+    var publicBaseURL: String {
+        if let configured = settings.publicURL { return configured }
+        let configuration = http.server.configuration
+        if let address = http.server.shared.localAddress, let ip = address.ipAddress, let port = address.port {
+            let host = ["0.0.0.0", "::"].contains(ip) ? "127.0.0.1" : (ip.contains(":") ? "[\(ip)]" : ip)
+            return "http://\(host):\(port)"
+        }
+        let host = configuration.hostname == "0.0.0.0" ? "127.0.0.1" : configuration.hostname
+        return "http://\(host):\(configuration.port)"
+    }
 }

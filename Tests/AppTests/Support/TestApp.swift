@@ -41,7 +41,7 @@ enum TestDatabase {
 /// Runs `body` against a new app with its own fresh, migrated database: an in-memory SQLite
 /// database, or a new schema on the PostgreSQL server named by `DATABASE_URL`, dropped afterwards.
 func withApp(
-    publicURL: String = "http://127.0.0.1:8080",
+    publicURL: String? = nil,
     sendmailPath: String? = nil,
     maxBodySize: Int = 1_048_576,
     _ body: (Application, QueryCounter) async throws -> Void

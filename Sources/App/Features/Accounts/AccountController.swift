@@ -36,7 +36,7 @@ struct AccountController {
 
                 Someone (perhaps you) tried to create a Bridgework account with this email address, which already has one.
 
-                If it was you, sign in at \(SiteURL.signIn.absolute(base: req.settings.publicURL)), or reset your password at \(SiteURL.forgotPassword.absolute(base: req.settings.publicURL)).
+                If it was you, sign in at \(SiteURL.signIn.absolute(base: req.application.publicBaseURL)), or reset your password at \(SiteURL.forgotPassword.absolute(base: req.application.publicBaseURL)).
 
                 If it was not you, you do not need to do anything.
 
@@ -194,26 +194,10 @@ struct AccountController {
             return Self.forgotPasswordView(req, email: typed, errors: errors).response(status: .unprocessableEntity)
         }
         if let user = try await User.query(on: req.db).filter(\.$email == email).first() {
-            let token = try await EmailLinks.issue(.resetPassword, for: user, lifetime: AccountRules.resetLifetime, on: req.db)
-            let link = SiteURL.resetPassword.absolute(base: req.settings.publicURL, query: ["token": token])
-            try await req.mailer.send(
-                to: user.email,
-                subject: "Reset your Bridgework password",
-                body: """
-                Hello \(user.name),
-
-                Someone asked to reset the password for your Bridgework account. To choose a new password, open this link:
-
-                \(link)
-
-                The link works once and expires in one hour. If you did not ask for this, you can ignore this message: your password has not changed.
-
-                Bridgework
-                """
-            )
+            try await EmailLinks.sendPasswordReset(to: user, request: req)
             try await req.audit(.passwordResetRequested, subjectType: "user", subjectID: user.id, actorID: user.id)
         }
-        return AccountViews.checkEmail(req, message: "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.").response()
+        return AccountViews.checkEmail(req, message: "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.", offerNewConfirmationLink: false).response()
     }
 
     func resetPasswordPage(req: Request) async throws -> Response {

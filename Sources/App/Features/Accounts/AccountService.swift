@@ -66,12 +66,9 @@ enum EmailLinks {
     }
 
     static func sendConfirmation(to user: User, request: Request) async throws {
-        let token = try await issue(.confirmEmail, for: user, lifetime: AccountRules.confirmationLifetime, on: request.db)
-        let link = SiteURL.confirmEmail.absolute(base: request.settings.publicURL, query: ["token": token])
-        try await request.mailer.send(
-            to: user.email,
-            subject: "Confirm your email address for Bridgework",
-            body: """
+        try await sendLink(.confirmEmail, to: user, lifetime: AccountRules.confirmationLifetime, page: .confirmEmail,
+                           subject: "Confirm your email address for Bridgework", request: request) { link in
+            """
             Hello \(user.name),
 
             Please confirm your email address for Bridgework by opening this link:
@@ -82,7 +79,31 @@ enum EmailLinks {
 
             Bridgework
             """
-        )
+        }
+    }
+
+    static func sendPasswordReset(to user: User, request: Request) async throws {
+        try await sendLink(.resetPassword, to: user, lifetime: AccountRules.resetLifetime, page: .resetPassword,
+                           subject: "Reset your Bridgework password", request: request) { link in
+            """
+            Hello \(user.name),
+
+            Someone asked to reset the password for your Bridgework account. To choose a new password, open this link:
+
+            \(link)
+
+            The link works once and expires in one hour. If you did not ask for this, you can ignore this message: your password has not changed.
+
+            Bridgework
+            """
+        }
+    }
+
+    /// Issues a token, builds the absolute link to `page` carrying it, and sends the message through the outbox.
+    private static func sendLink(_ purpose: EmailToken.Purpose, to user: User, lifetime: TimeInterval, page: SiteURL, subject: String, request: Request, body: (String) -> String) async throws {
+        let token = try await issue(purpose, for: user, lifetime: lifetime, on: request.db)
+        let link = page.absolute(base: request.application.publicBaseURL, query: ["token": token])
+        try await request.mailer.send(to: user.email, subject: subject, body: body(link))
     }
 }
 

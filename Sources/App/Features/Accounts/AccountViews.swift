@@ -22,12 +22,12 @@ enum AccountViews {
         )
     }
 
-    static func checkEmail(_ request: Request, heading: String = "Check your email", message: String) -> HTML {
+    static func checkEmail(_ request: Request, heading: String = "Check your email", message: String, offerNewConfirmationLink: Bool = true) -> HTML {
         Layout(title: heading, request: request).render(
             .h1(.text(heading)),
             .p(.class("lead"), .text(message)),
             .p(.text("The message can take a few minutes to arrive. Check your spam or junk folder if you cannot see it.")),
-            .p(.a(.href(SiteURL.resendConfirmation.path), .text("Not received a confirmation link? Ask for a new one")))
+            .if(offerNewConfirmationLink, .p(.a(.href(SiteURL.resendConfirmation.path), .text("Not received a confirmation link? Ask for a new one"))))
         )
     }
 

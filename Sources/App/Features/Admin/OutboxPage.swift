@@ -34,7 +34,7 @@ enum OutboxPage {
                     .pre(.class("message__body"), .text(message.body))
                 )
             },
-            Pagination.nav(paged, path: SiteURL.adminOutbox.path, noun: "messages")
+            Pagination.nav(paged, path: SiteURL.adminOutbox.path, singular: "message", plural: "messages")
         )
     }
 

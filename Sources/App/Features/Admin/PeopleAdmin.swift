@@ -23,7 +23,7 @@ struct PeopleAdminController {
                     )
                 })
             ),
-            Pagination.nav(paged, path: SiteURL.adminPeople.path, noun: "people")
+            Pagination.nav(paged, path: SiteURL.adminPeople.path, singular: "person", plural: "people")
         ).response()
     }
 
@@ -62,7 +62,7 @@ struct PeopleAdminController {
             .p(.a(.href(SiteURL.adminPeople.path), .text("Back to people"))),
             .h1(.text(user.name)),
             .p(.text(user.email)),
-            .h2(.text("National coordinator")),
+            .h2(.id("coordinator"), .attribute(named: "tabindex", value: "-1"), .text("National coordinator")),
             .p(.text(user.isCoordinator ? "This person is a national coordinator." : "This person is not a national coordinator.")),
             .form(
                 .method(.post), .action(action),
@@ -132,7 +132,7 @@ struct PeopleAdminController {
         case "remove-coordinator":
             let coordinators = try await User.query(on: req.db).filter(\.$isCoordinator == true).count()
             if user.isCoordinator && coordinators <= 1 {
-                errors.add("change", "The alliance needs at least one national coordinator. Make someone else a coordinator first.")
+                errors.add("coordinator", "The alliance needs at least one national coordinator. Make someone else a coordinator first.")
             } else if user.isCoordinator {
                 user.isCoordinator = false
                 try await user.save(on: req.db)
@@ -163,7 +163,7 @@ struct PeopleAdminController {
                 try await req.audit(.roleRevoked, subjectType: "user", subjectID: userID, detail: "organisation role in \(organisationID.uuidString)")
             }
         default:
-            errors.add("change", "Choose a change to make")
+            errors.add("coordinator", "Choose a change to make")
         }
         guard errors.isEmpty else {
             return try await personView(req, user: user, errors: errors).response(status: .unprocessableEntity)

@@ -109,7 +109,7 @@ enum DemoData {
     }
 
     /// The text printed on start: who to sign in as, clearly marked as demo.
-    static func signInNotice(publicURL: String) -> String {
+    static func signInNotice(publicURL: String?) -> String {
         var lines = [
             "",
             "DEMO DATA: these sign-ins are for trying Bridgework out. Do not use them for real work.",
@@ -118,7 +118,7 @@ enum DemoData {
         for account in accounts {
             lines.append("  \(account.email)  (\(account.role))")
         }
-        lines.append("Open \(publicURL) in a browser.")
+        lines.append(publicURL.map { "Open \($0) in a browser." } ?? "Open the address the server reports below in a browser.")
         lines.append("")
         return lines.joined(separator: "\n")
     }
