@@ -12,9 +12,15 @@ LoggingSystem.bootstrap { label in
 let app = try await Application.make(try Environment.detect())
 do {
     try await configure(app, settings: settings)
-    try await app.execute()
 } catch {
     app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    exit(1)
+}
+do {
+    try await app.execute()
+} catch {
+    // Vapor has already reported the command's error.
     try? await app.asyncShutdown()
     exit(1)
 }

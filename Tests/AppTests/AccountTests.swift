@@ -210,18 +210,86 @@ final class AccountTests: XCTestCase {
         }
     }
 
-    func testChangingEmailAsksForConfirmationOfTheNewAddress() async throws {
+    func testANewEmailAddressReplacesTheOldOneOnlyWhenItsLinkIsOpened() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let browser = TestClient(app)
+            let oldAddress = TestPeople.Role.member.email
+            try await browser.signIn(oldAddress)
+            let changed = try await browser.post("/account", form: ["name": "Test member", "email": "moved@example.org"])
+            XCTAssertEqual(changed.status, .seeOther)
+            let waiting = try await browser.get(try XCTUnwrap(changed.location))
+            XCTAssertTrue(waiting.text.contains("We have sent a link to your new email address"))
+            XCTAssertTrue(waiting.text.contains("moved@example.org (waiting for you to open the link we sent to it)"))
+
+            // Until the link is opened the old address still signs in; a typo cannot lock anyone out.
+            let value1 = try await User.query(on: app.db).filter(\.$email == oldAddress).first()
+            let user = try XCTUnwrap(value1)
+            XCTAssertEqual(user.pendingEmail, "moved@example.org")
+            XCTAssertNotNil(user.emailConfirmedAt)
+
+            let value2 = try await latestLink(to: "moved@example.org", containing: "/email/confirm", on: app)
+            let link = try XCTUnwrap(value2)
+            let token = try XCTUnwrap(URLComponents(string: link)?.queryItems?.first?.value)
+            let confirmed = try await browser.post("/email/confirm", form: ["token": token])
+            let account = try await browser.get(try XCTUnwrap(confirmed.location))
+            XCTAssertTrue(account.text.contains("Your email address is confirmed."))
+            let reloaded = try await User.find(user.id, on: app.db)
+            XCTAssertEqual(reloaded?.email, "moved@example.org")
+            XCTAssertNil(reloaded?.pendingEmail)
+            try await TestClient(app).signIn("moved@example.org")
+        }
+    }
+
+    func testAskingForAnAddressThatHasAnAccountLooksTheSameAndChangesNothing() async throws {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
-            let value21 = try await browser.post("/account", form: ["name": "Test member", "email": "moved@example.org"]).status
-            XCTAssertEqual(value21, .seeOther)
-            let value22 = try await User.query(on: app.db).filter(\.$email == "moved@example.org").first()
-            let user = try XCTUnwrap(value22)
-            XCTAssertNil(user.emailConfirmedAt)
-            let value23 = try await latestLink(to: "moved@example.org", containing: "/email/confirm", on: app)
-            XCTAssertNotNil(value23)
+            let taken = try await browser.post("/account", form: ["name": "Test member", "email": TestPeople.Role.steward.email])
+            let free = try await TestClient(app).get("/")
+            _ = free
+            XCTAssertEqual(taken.location, SiteURL.account.with(query: ["notice": Notice.emailChangeRequested.rawValue]))
+            let page = try await browser.get("/account")
+            XCTAssertTrue(page.text.contains("\(TestPeople.Role.steward.email) (waiting for you to open the link we sent to it)"))
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email).first()
+            XCTAssertEqual(told?.subject, "Someone tried to use your email address on Bridgework")
+            XCTAssertFalse(told?.body.contains("token=") ?? true, "the holder gets no link")
+            let member = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+            XCTAssertNotNil(member, "the member keeps their address")
+        }
+    }
+
+    func testAnOldConfirmationLinkCannotConfirmAnAddressItWasNotSentTo() async throws {
+        try await withApp { app, _ in
+            let browser = TestClient(app)
+            try await browser.post("/signup", form: ["name": "Hal", "email": "hal@example.org", "password": "a long enough password"])
+            let value3 = try await latestLink(to: "hal@example.org", containing: "/email/confirm", on: app)
+            let oldLink = try XCTUnwrap(value3)
+            // The address changes (say, a coordinator corrects a typo) before the link is used.
+            let value4 = try await User.query(on: app.db).filter(\.$email == "hal@example.org").first()
+            let user = try XCTUnwrap(value4)
+            user.email = "hal.other@example.org"
+            try await user.save(on: app.db)
+            let token = try XCTUnwrap(URLComponents(string: oldLink)?.queryItems?.first?.value)
+            let response = try await browser.post("/email/confirm", form: ["token": token])
+            XCTAssertEqual(response.status, .gone)
+            let reloaded = try await User.find(user.id, on: app.db)
+            XCTAssertNil(reloaded?.emailConfirmedAt)
+        }
+    }
+
+    func testGuessingTheCurrentPasswordIsLimitedLikeSigningIn() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let browser = TestClient(app)
+            try await browser.signIn(TestPeople.Role.member.email)
+            for _ in 1...10 {
+                try await browser.post("/account/password", form: ["current_password": "a wrong guess", "new_password": "a fresh password"])
+            }
+            let limited = try await browser.post("/account/password", form: ["current_password": TestPeople.password, "new_password": "a fresh password"])
+            XCTAssertEqual(limited.status, .tooManyRequests)
+            XCTAssertTrue(limited.text.contains("too many wrong passwords"))
         }
     }
 
@@ -230,6 +298,9 @@ final class AccountTests: XCTestCase {
         XCTAssertNil(AccountController.safeNext("https://evil.example/"))
         XCTAssertNil(AccountController.safeNext("//evil.example/"))
         XCTAssertNil(AccountController.safeNext("/\\evil.example"))
+        XCTAssertNil(AccountController.safeNext("/\t/evil.example"), "browsers drop the tab and read //evil.example")
+        XCTAssertNil(AccountController.safeNext("/ /evil.example"))
+        XCTAssertEqual(AccountController.safeNext("/admin/people?page=2"), "/admin/people?page=2")
     }
 }
 

@@ -128,6 +128,9 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(postgres.sendmailPath, "/usr/sbin/sendmail")
         XCTAssertEqual(Settings.fromEnvironment([:]).database, .sqliteFile(path: "data/bridgework.sqlite"))
         XCTAssertNil(Settings.fromEnvironment([:]).publicURL, "links then follow the address being served")
+        XCTAssertNil(Settings.fromEnvironment(["BRIDGEWORK_PUBLIC_URL": "not a url"]).publicURL, "a malformed address is ignored")
+        XCTAssertNil(Settings.fromEnvironment(["BRIDGEWORK_PUBLIC_URL": "ftp://example.org"]).publicURL)
+        XCTAssertTrue(Settings.fromEnvironment(["BRIDGEWORK_BEHIND_PROXY": "1"]).behindProxy)
     }
 
     func testTheSuiteRunsOnPostgreSQLWhenDatabaseURLIsSet() async throws {

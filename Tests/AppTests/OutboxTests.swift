@@ -64,6 +64,25 @@ final class OutboxTests: XCTestCase {
         }
     }
 
+    func testLinksToAccountsAreStruckFromTheOutboxOnceDelivered() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let captured = folder.appendingPathComponent("mail.txt").path
+        let script = folder.appendingPathComponent("fake-sendmail").path
+        try "#!/bin/sh\ncat > '\(captured)'\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        try await withApp(sendmailPath: script) { app, _ in
+            _ = try await TestPeople.make(on: app)
+            try await TestClient(app).post("/password/forgot", form: ["email": TestPeople.Role.member.email])
+            let delivered = try String(contentsOfFile: captured, encoding: .utf8)
+            XCTAssertTrue(delivered.contains("/password/reset?token="), "the person gets the working link")
+            let value5 = try await OutboxMessage.query(on: app.db).first()
+            let stored = try XCTUnwrap(value5)
+            XCTAssertFalse(stored.body.contains("token=") && !stored.body.contains("[removed once sent]"))
+            XCTAssertTrue(stored.body.contains("[removed once sent]"))
+        }
+    }
+
     func testAFailingMailProgramIsRecordedAndTheMessageKept() async throws {
         try await withApp(sendmailPath: "/nonexistent/sendmail") { app, _ in
             let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)

@@ -118,6 +118,17 @@ final class SecurityTests: XCTestCase {
         }
     }
 
+    func testBehindAProxyFailuresCountAgainstTheAddressTheProxyReports() async throws {
+        try await withApp { app, _ in
+            app.settings.behindProxy = true
+            _ = try await TestPeople.make(on: app)
+            let browser = TestClient(app)
+            try await browser.post("/signin", form: ["email": "someone@example.org", "password": "wrong password"], headers: ["X-Forwarded-For": "198.51.100.7, 203.0.113.5"])
+            let keys = try await SignInFailure.query(on: app.db).all().map(\.key)
+            XCTAssertTrue(keys.contains("ip:203.0.113.5"), "\(keys)")
+        }
+    }
+
     func testSignInsFailuresPasswordResetsAndRoleChangesAreAudited() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)

@@ -21,7 +21,12 @@ struct FormErrors: Sendable {
 /// summary linking to each field, and the person's input kept.
 enum Forms {
     static func csrfField(_ request: Request) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(CSRF.fieldName), .value(request.csrfToken))
+        hidden(CSRF.fieldName, request.csrfToken)
+    }
+
+    /// A hidden field; its value is escaped like every other attribute value.
+    static func hidden(_ name: String, _ value: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(name), .value(value.attributeEscaped))
     }
 
     static func errorSummary(_ errors: FormErrors) -> Node<HTML.BodyContext> {
@@ -34,7 +39,7 @@ enum Forms {
             .ul(
                 .class("error-summary__list"),
                 .forEach(errors.items) { item in
-                    .li(.a(.href("#\(item.field)"), .text(item.message)))
+                    .li(.a(.href("#\(item.field)".attributeEscaped), .text(item.message)))
                 }
             )
         ))
@@ -69,10 +74,10 @@ enum Forms {
                 .id(field.name),
                 .name(field.name),
                 .type(field.type),
-                .unwrap(field.type == .password ? nil : field.value) { .value($0) },
-                .unwrap(field.autocomplete) { .attribute(named: "autocomplete", value: $0) },
-                .unwrap(field.spellcheck) { .attribute(named: "spellcheck", value: $0 ? "true" : "false") },
-                .unwrap(describedBy.isEmpty ? nil : describedBy) { .attribute(named: "aria-describedby", value: $0) },
+                .unwrap(field.type == .password ? nil : field.value) { .value($0.attributeEscaped) },
+                .unwrap(field.autocomplete) { .attribute(named: "autocomplete", value: $0.attributeEscaped) },
+                .unwrap(field.spellcheck) { .spellcheck($0) },
+                .unwrap(describedBy.isEmpty ? nil : describedBy) { .attribute(named: "aria-describedby", value: $0.attributeEscaped) },
                 .unwrap(error) { _ in .attribute(named: "aria-invalid", value: "true") }
             )
         )

@@ -11,6 +11,8 @@ enum Notice: String, Sendable {
     case accountUpdated = "account-updated"
     case confirmationSent = "confirmation-sent"
     case rolesUpdated = "roles-updated"
+    case emailChangeConfirmed = "email-change-confirmed"
+    case emailChangeRequested = "email-change-requested"
 
     var text: String {
         switch self {
@@ -21,6 +23,8 @@ enum Notice: String, Sendable {
         case .accountUpdated: return "Your details have been saved."
         case .confirmationSent: return "We have sent you a new confirmation link."
         case .rolesUpdated: return "The roles have been saved."
+        case .emailChangeConfirmed: return "Your email address is confirmed."
+        case .emailChangeRequested: return "We have sent a link to your new email address. Your address changes when you open it."
         }
     }
 }
@@ -95,7 +99,7 @@ struct Layout {
     private func navItem(_ text: String, _ url: SiteURL) -> Node<HTML.ListContext> {
         let isCurrent = request.url.path == url.path
         return .li(.a(
-            .href(url.path),
+            .href(url.path.attributeEscaped),
             .if(isCurrent, .attribute(named: "aria-current", value: "page")),
             .text(text)
         ))

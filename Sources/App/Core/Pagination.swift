@@ -51,12 +51,12 @@ enum Pagination {
         }
         return .nav(
             .class("pagination"),
-            .attribute(named: "aria-label", value: "Pages of \(plural)"),
+            .attribute(named: "aria-label", value: "Pages of \(plural)".attributeEscaped),
             .p(.class("pagination__summary"), .text("Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(paged.total == 1 ? singular : plural))")),
             .ul(
                 .class("pagination__list"),
-                .if(paged.hasPrevious, .li(.a(.href(link(paged.page - 1)), .attribute(named: "rel", value: "prev"), .text("Previous page")))),
-                .if(paged.hasNext, .li(.a(.href(link(paged.page + 1)), .attribute(named: "rel", value: "next"), .text("Next page"))))
+                .if(paged.hasPrevious, .li(.a(.href(link(paged.page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"), .text("Previous page")))),
+                .if(paged.hasNext, .li(.a(.href(link(paged.page + 1).attributeEscaped), .attribute(named: "rel", value: "next"), .text("Next page"))))
             )
         )
     }

@@ -28,6 +28,9 @@ public struct Settings: Sendable {
     public var maxBodySize: Int
     /// Load the demo data into an empty database when serving.
     public var seedDemoOnFirstStart: Bool
+    /// Set when a reverse proxy sits in front: the client's address is then the last entry of
+    /// `X-Forwarded-For` (the one the proxy added), not the proxy's own address.
+    public var behindProxy: Bool
     /// How much the server logs (`LOG_LEVEL`: trace, debug, info, notice, warning, error, critical).
     public var logLevel: Logger.Level
 
@@ -42,6 +45,7 @@ public struct Settings: Sendable {
         bcryptCost: Int = 12,
         maxBodySize: Int = 1_048_576,
         seedDemoOnFirstStart: Bool = true,
+        behindProxy: Bool = false,
         logLevel: Logger.Level = .info
     ) {
         self.dataDirectory = dataDirectory
@@ -52,6 +56,7 @@ public struct Settings: Sendable {
         self.bcryptCost = bcryptCost
         self.maxBodySize = maxBodySize
         self.seedDemoOnFirstStart = seedDemoOnFirstStart
+        self.behindProxy = behindProxy
         self.logLevel = logLevel
     }
 
@@ -71,15 +76,26 @@ public struct Settings: Sendable {
         return Settings(
             dataDirectory: dataDirectory,
             database: database,
-            publicURL: value("BRIDGEWORK_PUBLIC_URL"),
+            publicURL: value("BRIDGEWORK_PUBLIC_URL").flatMap(validatedPublicURL),
             sendmailPath: value("BRIDGEWORK_SENDMAIL"),
             mailFrom: value("BRIDGEWORK_MAIL_FROM") ?? "Bridgework <no-reply@bridgework.org.uk>",
             bcryptCost: value("BRIDGEWORK_BCRYPT_COST").flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             maxBodySize: value("BRIDGEWORK_MAX_BODY_BYTES").flatMap(Int.init) ?? 1_048_576,
             seedDemoOnFirstStart: value("BRIDGEWORK_NO_DEMO") == nil,
+            behindProxy: value("BRIDGEWORK_BEHIND_PROXY") != nil,
             logLevel: value("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
         )
     }
+}
+
+/// Only an absolute http or https address with a host; anything else is ignored.
+private func validatedPublicURL(_ text: String) -> String? {
+    guard let components = URLComponents(string: text),
+          let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+          let host = components.host, !host.isEmpty,
+          components.query == nil, components.fragment == nil
+    else { return nil }
+    return text
 }
 
 extension Application {

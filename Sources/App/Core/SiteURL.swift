@@ -57,15 +57,12 @@ enum SiteURL: Sendable, Equatable {
 
     /// An absolute address for links that leave the site, such as those sent by email.
     func absolute(base: String, query: [String: String] = [:]) -> String {
-        var components = URLComponents(string: base + path)!
-        if !query.isEmpty {
-            components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        }
-        return components.string!
+        base + with(query: query)
     }
 
     /// A site-relative address with a query string.
     func with(query: [String: String]) -> String {
+        guard !query.isEmpty else { return path }
         var components = URLComponents()
         components.path = path
         components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }

@@ -26,6 +26,8 @@ struct AccountController {
             return AccountViews.signUp(req, input: .init(name: name, email: form.email ?? ""), errors: errors).response(status: .unprocessableEntity)
         }
 
+        // Hash before looking the address up, so both answers take the same time.
+        let passwordHash = try await req.password.async.hash(password)
         if let existing = try await User.query(on: req.db).filter(\.$email == email).first() {
             // Say the same as for a new address, so the form cannot be used to learn who has an account.
             try await req.mailer.send(
@@ -44,7 +46,7 @@ struct AccountController {
                 """
             )
         } else {
-            let user = User(name: name, email: email, passwordHash: try await req.password.async.hash(password))
+            let user = User(name: name, email: email, passwordHash: passwordHash)
             do {
                 try await user.create(on: req.db)
             } catch let error as DatabaseError where error.isConstraintFailure {
@@ -63,29 +65,45 @@ struct AccountController {
 
     // MARK: Email confirmation
 
+    private static let confirmationPurposes: [EmailToken.Purpose] = [.confirmEmail, .changeEmail]
+
     func confirmEmailPage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
-        guard try await EmailLinks.find(token, purpose: .confirmEmail, on: req.db) != nil else {
+        guard let record = try await EmailLinks.find(token, purposes: Self.confirmationPurposes, on: req.db) else {
             return AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation).response(status: .gone)
         }
-        return AccountViews.confirmEmail(req, token: token).response()
+        return AccountViews.confirmEmail(req, token: token, address: record.email).response()
     }
 
     struct TokenForm: Content { var token: String? }
 
     func confirmEmail(req: Request) async throws -> Response {
         let token = (try? req.content.decode(TokenForm.self))?.token ?? ""
-        guard let record = try await EmailLinks.find(token, purpose: .confirmEmail, on: req.db) else {
+        guard let record = try await EmailLinks.find(token, purposes: Self.confirmationPurposes, on: req.db) else {
             return AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation).response(status: .gone)
         }
         let user = record.user
+        if record.purpose == EmailToken.Purpose.changeEmail.rawValue {
+            // Someone may have taken the address since the link was sent.
+            if try await User.query(on: req.db).filter(\.$email == record.email).first() != nil {
+                return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(status: .gone)
+            }
+            user.email = record.email
+            user.pendingEmail = nil
+        }
         record.usedAt = Date()
         try await record.save(on: req.db)
-        user.emailConfirmedAt = user.emailConfirmedAt ?? Date()
-        try await user.save(on: req.db)
-        try await req.audit(.emailConfirmed, subjectType: "user", subjectID: user.id, actorID: user.id)
-        let destination: SiteURL = req.currentUser == nil ? .signIn : .account
-        return req.redirect(to: destination.with(query: ["notice": Notice.emailConfirmed.rawValue]))
+        user.emailConfirmedAt = Date()
+        do {
+            try await user.save(on: req.db)
+        } catch let error as DatabaseError where error.isConstraintFailure {
+            return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(status: .gone)
+        }
+        try await req.audit(.emailConfirmed, subjectType: "user", subjectID: user.id, detail: record.purpose, actorID: user.id)
+        if req.currentUser == nil {
+            return req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.emailConfirmed.rawValue]))
+        }
+        return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.emailChangeConfirmed.rawValue]))
     }
 
     struct EmailForm: Content { var email: String? }
@@ -149,7 +167,7 @@ struct AccountController {
             return AccountViews.signIn(req, input: input, errors: errors).response(status: .unprocessableEntity)
         }
         guard user.emailConfirmedAt != nil else {
-            errors.add("email", "Confirm your email address before you sign in: open the link we sent you, or ask for a new one below")
+            errors.add("email", "Confirm your email address before you sign in: open the link we sent you, or ask for a new link")
             return AccountViews.signIn(req, input: input, errors: errors).response(status: .forbidden)
         }
 
@@ -169,11 +187,14 @@ struct AccountController {
     }
 
     /// Only paths on this site, so a link cannot send someone elsewhere after they sign in.
+    /// A short list of characters is allowed: browsers ignore tabs and read backslashes as
+    /// slashes, which would otherwise turn "/\t/evil.example" into "//evil.example".
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\n"), !next.contains("\r") else { return nil }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 512 else { return nil }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.~?=&%+")
+        guard next.allSatisfy(allowed.contains) else { return nil }
         return next
     }
-
 
     // MARK: Forgotten password
 
@@ -202,7 +223,7 @@ struct AccountController {
 
     func resetPasswordPage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
-        guard try await EmailLinks.find(token, purpose: .resetPassword, on: req.db) != nil else {
+        guard try await EmailLinks.find(token, purposes: [.resetPassword], on: req.db) != nil else {
             return AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(status: .gone)
         }
         return AccountViews.resetPassword(req, token: token).response()
@@ -213,7 +234,7 @@ struct AccountController {
     func resetPassword(req: Request) async throws -> Response {
         let form = (try? req.content.decode(ResetForm.self)) ?? ResetForm()
         let token = form.token ?? ""
-        guard let record = try await EmailLinks.find(token, purpose: .resetPassword, on: req.db) else {
+        guard let record = try await EmailLinks.find(token, purposes: [.resetPassword], on: req.db) else {
             return AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(status: .gone)
         }
         let password = form.password ?? ""
@@ -271,9 +292,17 @@ struct AccountController {
         }
         var changes: [String] = []
         if name != user.name { user.name = name; changes.append("name") }
-        if email != user.email {
+        let askedForNewAddress = email != user.email && email != user.pendingEmail
+        if email == user.email { user.pendingEmail = nil }
+        if askedForNewAddress {
+            // The new address waits until it is confirmed, and the answer is the same whether or not
+            // another account has it, so the form cannot be used to find out who has an account.
+            user.pendingEmail = email
+            changes.append("asked to change email")
+        }
+        try await user.save(on: req.db)
+        if askedForNewAddress {
             if let holder = try await User.query(on: req.db).filter(\.$email == email).first() {
-                // Do not reveal that the address has an account; tell its holder instead.
                 try await req.mailer.send(to: holder.email, subject: "Someone tried to use your email address on Bridgework", body: """
                 Hello \(holder.name),
 
@@ -282,19 +311,14 @@ struct AccountController {
                 Bridgework
                 """)
             } else {
-                user.email = email
-                user.emailConfirmedAt = nil
-                changes.append("email")
+                try await EmailLinks.sendEmailChange(to: user, newAddress: email, request: req)
             }
         }
-        try await user.save(on: req.db)
-        if changes.contains("email") {
-            try await EmailLinks.sendConfirmation(to: user, request: req)
-        }
         if !changes.isEmpty {
-            try await req.audit(.accountUpdated, subjectType: "user", subjectID: user.id, detail: "changed " + changes.joined(separator: " and "))
+            try await req.audit(.accountUpdated, subjectType: "user", subjectID: user.id, detail: changes.joined(separator: "; "))
         }
-        return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.accountUpdated.rawValue]))
+        let notice: Notice = askedForNewAddress ? .emailChangeRequested : .accountUpdated
+        return req.redirect(to: SiteURL.account.with(query: ["notice": notice.rawValue]))
     }
 
     struct PasswordForm: Content { var current_password: String?; var new_password: String? }
@@ -306,9 +330,16 @@ struct AccountController {
         var errors = FormErrors()
         let current = form.current_password ?? ""
         let new = form.new_password ?? ""
+        // Guessing the current password is limited like signing in.
+        let throttleKeys = SignInThrottle.keys(email: user.email, address: req.clientAddress)
+        if try await SignInThrottle.isLimited(keys: throttleKeys, on: req.db) {
+            errors.add("current_password", "There have been too many wrong passwords. Wait 15 minutes and try again")
+            return AccountViews.account(req, summary: summary, passwordErrors: errors).response(status: .tooManyRequests)
+        }
         if current.isEmpty {
             errors.add("current_password", "Enter your current password")
         } else if !((try? await req.password.async.verify(current, created: user.passwordHash)) ?? false) {
+            try await SignInThrottle.recordFailure(keys: throttleKeys, on: req.db)
             errors.add("current_password", "Your current password is not correct")
         }
         AccountRules.passwordProblem(new).map { errors.add("new_password", $0 == "Enter a password" ? "Enter a new password" : $0) }

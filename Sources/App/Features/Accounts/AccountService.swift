@@ -13,7 +13,8 @@ enum AccountRules {
     static func passwordProblem(_ password: String) -> String? {
         if password.isEmpty { return "Enter a password" }
         if password.count < minimumPasswordLength { return "Password must be \(minimumPasswordLength) characters or more" }
-        if password.utf8.count > maximumPasswordBytes { return "Password must be \(maximumPasswordBytes) characters or fewer" }
+        // bcrypt counts bytes: letters outside plain English take two to four each.
+        if password.utf8.count > maximumPasswordBytes { return "Password is too long: use fewer characters" }
         return nil
     }
 
@@ -44,29 +45,33 @@ enum AccountRules {
 
 /// Makes the one-off links sent by email.
 enum EmailLinks {
-    /// Creates a token for `purpose`, stores its hash, and returns the token for the link.
-    static func issue(_ purpose: EmailToken.Purpose, for user: User, lifetime: TimeInterval, on db: Database) async throws -> String {
+    /// Creates a token for `purpose` about `address`, stores its hash, and returns the token for the link.
+    static func issue(_ purpose: EmailToken.Purpose, for user: User, address: String, lifetime: TimeInterval, on db: Database) async throws -> String {
         // Links that expired a week ago can no longer help anyone; remove them.
         try await EmailToken.query(on: db).filter(\.$expiresAt < Date().addingTimeInterval(-7 * 24 * 60 * 60)).delete()
         let token = Tokens.random()
-        try await EmailToken(userID: try user.requireID(), purpose: purpose, tokenHash: Tokens.hash(token), expiresAt: Date().addingTimeInterval(lifetime)).create(on: db)
+        try await EmailToken(userID: try user.requireID(), purpose: purpose, email: address, tokenHash: Tokens.hash(token), expiresAt: Date().addingTimeInterval(lifetime)).create(on: db)
         return token
     }
 
-    /// The unused, unexpired token with this value and purpose, with its person.
-    static func find(_ token: String, purpose: EmailToken.Purpose, on db: Database) async throws -> EmailToken? {
-        guard !token.isEmpty else { return nil }
-        return try await EmailToken.query(on: db)
+    /// The unused, unexpired token with this value and one of these purposes, with its person,
+    /// provided the address it was sent to is still the one it is about.
+    static func find(_ token: String, purposes: [EmailToken.Purpose], on db: Database) async throws -> EmailToken? {
+        guard !token.isEmpty, token.count <= 128 else { return nil }
+        guard let record = try await EmailToken.query(on: db)
             .filter(\.$tokenHash == Tokens.hash(token))
-            .filter(\.$purpose == purpose.rawValue)
+            .filter(\.$purpose ~~ purposes.map(\.rawValue))
             .filter(\.$usedAt == nil)
             .filter(\.$expiresAt > Date())
             .with(\.$user)
             .first()
+        else { return nil }
+        let addressNow = record.purpose == EmailToken.Purpose.changeEmail.rawValue ? record.user.pendingEmail : record.user.email
+        return addressNow == record.email ? record : nil
     }
 
     static func sendConfirmation(to user: User, request: Request) async throws {
-        try await sendLink(.confirmEmail, to: user, lifetime: AccountRules.confirmationLifetime, page: .confirmEmail,
+        try await sendLink(.confirmEmail, to: user, address: user.email, lifetime: AccountRules.confirmationLifetime, page: .confirmEmail,
                            subject: "Confirm your email address for Bridgework", request: request) { link in
             """
             Hello \(user.name),
@@ -82,8 +87,25 @@ enum EmailLinks {
         }
     }
 
+    static func sendEmailChange(to user: User, newAddress: String, request: Request) async throws {
+        try await sendLink(.changeEmail, to: user, address: newAddress, lifetime: AccountRules.confirmationLifetime, page: .confirmEmail,
+                           subject: "Confirm your new email address for Bridgework", request: request) { link in
+            """
+            Hello \(user.name),
+
+            You asked to change the email address of your Bridgework account to this one. To confirm the change, open this link:
+
+            \(link)
+
+            The link works once and expires in 48 hours. Until then your account keeps its old address. If you did not ask for this, you can ignore this message.
+
+            Bridgework
+            """
+        }
+    }
+
     static func sendPasswordReset(to user: User, request: Request) async throws {
-        try await sendLink(.resetPassword, to: user, lifetime: AccountRules.resetLifetime, page: .resetPassword,
+        try await sendLink(.resetPassword, to: user, address: user.email, lifetime: AccountRules.resetLifetime, page: .resetPassword,
                            subject: "Reset your Bridgework password", request: request) { link in
             """
             Hello \(user.name),
@@ -100,10 +122,10 @@ enum EmailLinks {
     }
 
     /// Issues a token, builds the absolute link to `page` carrying it, and sends the message through the outbox.
-    private static func sendLink(_ purpose: EmailToken.Purpose, to user: User, lifetime: TimeInterval, page: SiteURL, subject: String, request: Request, body: (String) -> String) async throws {
-        let token = try await issue(purpose, for: user, lifetime: lifetime, on: request.db)
+    private static func sendLink(_ purpose: EmailToken.Purpose, to user: User, address: String, lifetime: TimeInterval, page: SiteURL, subject: String, request: Request, body: (String) -> String) async throws {
+        let token = try await issue(purpose, for: user, address: address, lifetime: lifetime, on: request.db)
         let link = page.absolute(base: request.application.publicBaseURL, query: ["token": token])
-        try await request.mailer.send(to: user.email, subject: subject, body: body(link))
+        try await request.mailer.send(to: address, subject: subject, body: body(link), secrets: [token])
     }
 }
 

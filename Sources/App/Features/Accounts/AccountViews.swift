@@ -46,24 +46,25 @@ enum AccountViews {
             .form(
                 .method(.post), .action(SiteURL.signIn.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),
-                .input(.type(.hidden), .name("next"), .value(input.next)),
+                Forms.hidden("next", input.next),
                 Forms.input(.init(name: "email", label: "Email address", type: .email, value: input.email, autocomplete: "email", spellcheck: false), errors: errors),
                 Forms.input(.init(name: "password", label: "Password", type: .password, autocomplete: "current-password"), errors: errors),
                 Forms.submit("Sign in")
             ),
             .p(.a(.href(SiteURL.forgotPassword.path), .text("Forgotten your password?"))),
+            .p(.a(.href(SiteURL.resendConfirmation.path), .text("Need a new link to confirm your email address?"))),
             .p(.text("New to Bridgework? "), .a(.href(SiteURL.signUp.path), .text("Create an account")), .text("."))
         )
     }
 
-    static func confirmEmail(_ request: Request, token: String) -> HTML {
+    static func confirmEmail(_ request: Request, token: String, address: String) -> HTML {
         Layout(title: "Confirm your email address", request: request).render(
             .h1(.text("Confirm your email address")),
-            .p(.class("lead"), .text("Press the button to confirm this is your email address.")),
+            .p(.class("lead"), .text("Press the button to confirm that "), .strong(.text(address)), .text(" is your email address.")),
             .form(
                 .method(.post), .action(SiteURL.confirmEmail.path),
                 Forms.csrfField(request),
-                .input(.type(.hidden), .name("token"), .value(token)),
+                Forms.hidden("token", token),
                 Forms.submit("Confirm email address")
             )
         )
@@ -73,7 +74,7 @@ enum AccountViews {
         Layout(title: "This link has expired or has already been used", request: request).render(
             .h1(.text("This link has expired or has already been used")),
             .p(.text("Links we send by email work once, for a limited time. Nothing has been changed.")),
-            .p(.a(.href(retryURL.path), .text(retryText)))
+            .p(.a(.href(retryURL.path.attributeEscaped), .text(retryText)))
         )
     }
 
@@ -83,7 +84,7 @@ enum AccountViews {
             .h1(.text(title)),
             .p(.class("lead"), .text(intro)),
             .form(
-                .method(.post), .action(action.path), .attribute(named: "novalidate", value: "novalidate"),
+                .method(.post), .action(action.path.attributeEscaped), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),
                 Forms.input(.init(name: "email", label: "Email address", type: .email, value: email, autocomplete: "email", spellcheck: false), errors: errors),
                 Forms.submit(button)
@@ -98,7 +99,7 @@ enum AccountViews {
             .form(
                 .method(.post), .action(SiteURL.resetPassword.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),
-                .input(.type(.hidden), .name("token"), .value(token)),
+                Forms.hidden("token", token),
                 Forms.input(.init(name: "password", label: "New password", type: .password, hint: "At least 10 characters.", autocomplete: "new-password"), errors: errors),
                 Forms.submit("Set new password")
             )
@@ -120,6 +121,9 @@ enum AccountViews {
                 .class("summary-list"),
                 .div(.class("summary-list__row"), .dt(.text("Name")), .dd(.text(user.name))),
                 .div(.class("summary-list__row"), .dt(.text("Email address")), .dd(.text(user.email))),
+                .unwrap(user.pendingEmail) { pending in
+                    .div(.class("summary-list__row"), .dt(.text("New email address")), .dd(.text(pending + " (waiting for you to open the link we sent to it)")))
+                },
                 .div(.class("summary-list__row"), .dt(.text("Email confirmed")), .dd(.text(user.emailConfirmedAt == nil ? "Not yet: check your email for the link" : "Yes"))),
                 .div(.class("summary-list__row"), .dt(.text("Roles")), .dd(
                     .if(summary.roles.isEmpty, .text("Member")),
@@ -131,7 +135,7 @@ enum AccountViews {
                 .method(.post), .action(SiteURL.account.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),
                 Forms.input(.init(name: "name", label: "Full name", value: name ?? user.name, autocomplete: "name", spellcheck: false), errors: detailErrors),
-                Forms.input(.init(name: "email", label: "Email address", type: .email, value: email ?? user.email, hint: "If you change it, we will send a link to confirm the new address.", autocomplete: "email", spellcheck: false), errors: detailErrors),
+                Forms.input(.init(name: "email", label: "Email address", type: .email, value: email ?? user.pendingEmail ?? user.email, hint: "If you change it, we will send a link to the new address. It changes when you open the link.", autocomplete: "email", spellcheck: false), errors: detailErrors),
                 Forms.submit("Save details")
             ),
             .h2(.text("Change your password")),

@@ -10,6 +10,8 @@ final class User: Model, @unchecked Sendable {
     /// Stored trimmed and lower-cased, so look-ups are exact.
     @Field(key: "email") var email: String
     @Field(key: "password_hash") var passwordHash: String
+    /// A new address the person asked to change to; it replaces `email` only once confirmed.
+    @OptionalField(key: "pending_email") var pendingEmail: String?
     @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
     @Field(key: "is_coordinator") var isCoordinator: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -38,12 +40,16 @@ final class EmailToken: Model, @unchecked Sendable {
 
     enum Purpose: String, Codable, Sendable {
         case confirmEmail = "confirm-email"
+        case changeEmail = "change-email"
         case resetPassword = "reset-password"
     }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User
     @Field(key: "purpose") var purpose: String
+    /// The address the link was sent to. The link works only while that is still the address
+    /// it is about, so an old link cannot confirm or reset an address it was not sent to.
+    @Field(key: "email") var email: String
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "used_at") var usedAt: Date?
@@ -51,9 +57,10 @@ final class EmailToken: Model, @unchecked Sendable {
 
     init() {}
 
-    init(userID: UUID, purpose: Purpose, tokenHash: String, expiresAt: Date) {
+    init(userID: UUID, purpose: Purpose, email: String, tokenHash: String, expiresAt: Date) {
         self.$user.id = userID
         self.purpose = purpose.rawValue
+        self.email = email
         self.tokenHash = tokenHash
         self.expiresAt = expiresAt
     }

@@ -16,7 +16,7 @@ struct PeopleAdminController {
                 .thead(.tr(.th(.text("Name")), .th(.text("Email address")), .th(.text("Email confirmed")), .th(.text("National coordinator")))),
                 .tbody(.forEach(paged.items) { user in
                     .tr(
-                        .td(.a(.href(SiteURL.adminPerson(user.id!).path), .text(user.name))),
+                        .td(.a(.href(SiteURL.adminPerson(user.id!).path.attributeEscaped), .text(user.name))),
                         .td(.text(user.email)),
                         .td(.text(user.emailConfirmedAt == nil ? "No" : "Yes")),
                         .td(.text(user.isCoordinator ? "Yes" : "No"))
@@ -49,10 +49,10 @@ struct PeopleAdminController {
 
         func removeButton(_ kind: String, _ id: UUID, label: String) -> Node<HTML.BodyContext> {
             .form(
-                .class("inline-form"), .method(.post), .action(action),
+                .class("inline-form"), .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(req),
-                .input(.type(.hidden), .name("change"), .value("remove-\(kind)")),
-                .input(.type(.hidden), .name("target"), .value(id.uuidString)),
+                Forms.hidden("change", "remove-\(kind)"),
+                Forms.hidden("target", id.uuidString),
                 .button(.type(.submit), .class("link-button"), .text("Remove"), .span(.class("visually-hidden"), .text(" " + label)))
             )
         }
@@ -65,9 +65,9 @@ struct PeopleAdminController {
             .h2(.id("coordinator"), .attribute(named: "tabindex", value: "-1"), .text("National coordinator")),
             .p(.text(user.isCoordinator ? "This person is a national coordinator." : "This person is not a national coordinator.")),
             .form(
-                .method(.post), .action(action),
+                .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(req),
-                .input(.type(.hidden), .name("change"), .value(user.isCoordinator ? "remove-coordinator" : "grant-coordinator")),
+                Forms.hidden("change", user.isCoordinator ? "remove-coordinator" : "grant-coordinator"),
                 Forms.submit(user.isCoordinator ? "Remove coordinator role" : "Make national coordinator", secondary: true)
             ),
             .h2(.text("Hubs")),
@@ -77,9 +77,9 @@ struct PeopleAdminController {
                     removeButton("hub", membership.$hub.id, label: "from \(membership.hub.name)"))
             }),
             .form(
-                .method(.post), .action(action),
+                .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(req),
-                .input(.type(.hidden), .name("change"), .value("grant-steward")),
+                Forms.hidden("change", "grant-steward"),
                 selectField(name: "hub", label: "Make steward of a hub", options: hubs.map { ($0.id!.uuidString, $0.name) }, errors: errors),
                 Forms.submit("Make steward", secondary: true)
             ),
@@ -90,9 +90,9 @@ struct PeopleAdminController {
                     removeButton("organisation", membership.$organisation.id, label: "from \(membership.organisation.name)"))
             }),
             .form(
-                .method(.post), .action(action),
+                .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(req),
-                .input(.type(.hidden), .name("change"), .value("grant-admin")),
+                Forms.hidden("change", "grant-admin"),
                 selectField(name: "organisation", label: "Make admin of an organisation", options: organisations.map { ($0.id!.uuidString, $0.name) }, errors: errors),
                 Forms.submit("Make admin", secondary: true)
             )
@@ -108,9 +108,9 @@ struct PeopleAdminController {
                 .p(.id("\(name)-error"), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
             },
             .select(
-                .class("select"), .id(name), .attribute(named: "name", value: name),
+                .class("select"), .id(name), .attribute(named: "name", value: name.attributeEscaped),
                 .element(named: "option", nodes: [.attribute(named: "value", value: ""), .text("Choose one")]),
-                .forEach(options) { option in .element(named: "option", nodes: [.attribute(named: "value", value: option.0), .text(option.1)]) }
+                .forEach(options) { option in .element(named: "option", nodes: [.attribute(named: "value", value: option.0.attributeEscaped), .text(option.1)]) }
             )
         )
     }

@@ -56,8 +56,14 @@ extension Request {
         try await entry.create(on: db)
     }
 
-    /// The address the request came from, as the server saw it.
+    /// The address the request came from: as the server saw it, or as the proxy in front
+    /// reported it when `BRIDGEWORK_BEHIND_PROXY` is set.
     var clientAddress: String? {
-        remoteAddress?.ipAddress
+        if settings.behindProxy,
+           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+           !forwarded.isEmpty {
+            return String(forwarded.prefix(64))
+        }
+        return remoteAddress?.ipAddress
     }
 }

@@ -10,8 +10,12 @@ struct Mailer: Sendable {
     let threadPool: NIOThreadPool
     let logger: Logger
 
+    /// Stores the message and, with a transport, delivers it. `secrets` (the tokens in one-off
+    /// links) are struck from the stored copy once it is delivered, so the outbox never keeps a
+    /// working link to someone's account longer than it must. Without a transport the outbox is
+    /// how messages are read, so the links stay.
     @discardableResult
-    func send(to recipient: String, subject: String, body: String) async throws -> OutboxMessage {
+    func send(to recipient: String, subject: String, body: String, secrets: [String] = []) async throws -> OutboxMessage {
         let message = OutboxMessage(recipient: recipient, subject: subject, body: body)
         try await message.create(on: db)
         guard let sendmail = settings.sendmailPath else { return message }
@@ -20,6 +24,7 @@ struct Mailer: Sendable {
                 try Self.pipe(message: Self.format(message, from: settings.mailFrom), to: sendmail)
             }
             message.sentAt = Date()
+            message.body = secrets.reduce(message.body) { $0.replacingOccurrences(of: $1, with: "[removed once sent]") }
         } catch {
             // The person's action still succeeds; the failure is kept beside the message for coordinators.
             logger.warning("sendmail failed for an outbox message: \(error)")

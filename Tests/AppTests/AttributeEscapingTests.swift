@@ -1,0 +1,72 @@
+@testable import App
+import Fluent
+import Foundation
+import XCTVapor
+
+final class AttributeEscapingTests: XCTestCase {
+    func testAttributeValuesEscapeEveryCharacterThatCouldEndThem() {
+        XCTAssertEqual(#"a"b'c<d>e&f"#.attributeEscaped, "a&quot;b&#39;c&lt;d&gt;e&amp;f")
+        XCTAssertEqual("plain text".attributeEscaped, "plain text")
+    }
+
+    func testWhatSomeoneTypedCannotBreakOutOfTheFormItIsShownIn() async throws {
+        try await withApp { app, _ in
+            let attack = #""><meta http-equiv="refresh" content="0;url=https://evil.example">"#
+            let page = try await TestClient(app).post("/signup", form: ["name": attack, "email": "not-an-email", "password": "long enough password"])
+            XCTAssertEqual(page.status, .unprocessableEntity)
+            XCTAssertFalse(page.text.contains("<meta http-equiv"), "no markup from the form reaches the page")
+            XCTAssertTrue(page.text.contains("&quot;&gt;&lt;meta http-equiv=&quot;refresh&quot;"))
+        }
+    }
+
+    func testANextAddressWithMarkupIsIgnored() async throws {
+        try await withApp { app, _ in
+            let page = try await TestClient(app).get(#"/signin?next=/%22%3E%3Cmeta%20http-equiv%3Drefresh%3E"#)
+            XCTAssertFalse(page.text.contains("<meta http-equiv"))
+        }
+    }
+
+    func testANameWithQuotesIsShownWholeInTheForm() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let browser = TestClient(app)
+            try await browser.signIn(TestPeople.Role.member.email)
+            try await browser.post("/account", form: ["name": #"Siobhán "Shiv" O'Neill <3"#, "email": TestPeople.Role.member.email])
+            let account = try await browser.get("/account")
+            XCTAssertTrue(account.text.contains(#"value="Siobhán &quot;Shiv&quot; O&#39;Neill &lt;3""#))
+            let stored = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+            XCTAssertEqual(stored?.name, #"Siobhán "Shiv" O'Neill <3"#)
+        }
+    }
+
+    /// Plot writes attribute values as given, so the sources must never hand it an unescaped
+    /// dynamic value. Fixed strings and typed `SiteURL` paths are safe; anything else is escaped.
+    func testEveryDynamicAttributeValueInTheSourcesIsEscaped() throws {
+        let sources = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/App")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        XCTAssertFalse(files.isEmpty)
+        let call = #/\.(?:value|href|action|src|content)\(|attribute\(named: "[^"]+", value: /#
+        var offenders: [String] = []
+        for file in files {
+            let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+            for (number, line) in lines.enumerated() {
+                for match in line.matches(of: call) {
+                    let rest = line[match.range.upperBound...]
+                    let isPlainLiteral = rest.hasPrefix("\"") && !(rest.prefix { $0 != ")" }.contains("\\("))
+                    let isSafe = isPlainLiteral
+                        || rest.hasPrefix("SiteURL.") && rest.prefix { $0 != ")" }.hasSuffix(".path")
+                        || rest.hasPrefix(".") // an enum case such as .utf8 or .post
+                        || rest.prefix(while: { $0 != "}" }).contains("attributeEscaped")
+                        || file.lastPathComponent == "AttributeEscaping.swift"
+                    if !isSafe {
+                        offenders.append("\(file.lastPathComponent):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(offenders, [], "escape these attribute values with .attributeEscaped")
+    }
+}
