@@ -25,6 +25,11 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Ink", package: "Ink"),
+            ],
+            resources: [
+                // England's local authorities (mySociety, MIT licence): areas served and the map.
+                .copy("Resources/uk-local-authorities.csv"),
+                .copy("Resources/uk-local-authorities.LICENSE"),
             ]
         ),
         .executableTarget(

@@ -56,6 +56,7 @@ enum Migrations {
         M003CreateHubsAndOrganisations(),
         M004CreateOutboxAndAudit(),
         M005CreateSiteSecrets(),
+        M006CreateDirectory(),
     ]
 }
 

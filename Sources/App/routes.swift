@@ -31,5 +31,18 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.adminPerson(anyPerson).routeComponents, use: people.person).requires(.manageRoles)
     app.post(SiteURL.adminPersonRoles(anyPerson).routeComponents, use: people.changeRoles).requires(.manageRoles)
 
+    let hubs = HubController()
+    app.get(SiteURL.hubs.routeComponents, use: hubs.list).requires(.readPublic)
+    app.get(SiteURL.hub("").routeComponents, use: hubs.show).requires(.readPublic)
+
+    let organisations = OrganisationController()
+    app.get(SiteURL.organisations.routeComponents, use: organisations.search).requires(.readPublic)
+    app.get(SiteURL.newOrganisation.routeComponents, use: organisations.newForm).requires(.addOrganisation)
+    app.post(SiteURL.newOrganisation.routeComponents, use: organisations.create).requires(.addOrganisation)
+    app.get(SiteURL.organisation("").routeComponents, use: organisations.show).requires(.readPublic)
+    // Signed-in people reach the handler, which checks they administer this organisation.
+    app.get(SiteURL.editOrganisation("").routeComponents, use: organisations.editForm).requires(.addOrganisation)
+    app.post(SiteURL.editOrganisation("").routeComponents, use: organisations.update).requires(.addOrganisation)
+
     app.get(SiteURL.apiMe.routeComponents, use: MeAPI.handler).requires(.useAPIAsSelf)
 }

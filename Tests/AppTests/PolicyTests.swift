@@ -39,6 +39,14 @@ final class PolicyTests: XCTestCase {
         "GET /admin/people/:personID": [.coordinator],
         "POST /admin/people/:personID/roles": [.coordinator],
         "GET /api/v1/me": signedIn,
+        "GET /hubs": everyone,
+        "GET /hubs/:hubSlug": everyone,
+        "GET /organisations": everyone,
+        "GET /organisations/new": signedIn,
+        "POST /organisations/new": signedIn,
+        "GET /organisations/:organisationSlug": everyone,
+        "GET /organisations/:organisationSlug/edit": [.organisationAdmin, .coordinator],
+        "POST /organisations/:organisationSlug/edit": [.organisationAdmin, .coordinator],
     ]
 
     func testEveryRouteDeclaresAPolicyAction() async throws {
@@ -67,9 +75,11 @@ final class PolicyTests: XCTestCase {
 
     func testEachRouteAllowsExactlyTheExpectedPeople() async throws {
         try await withApp { app, _ in
-            _ = try await TestPeople.make(on: app)
+            let people = try await TestPeople.make(on: app)
             let value33 = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
             let member = try XCTUnwrap(value33)
+            // The record each path parameter names: the test people's own hub and organisation.
+            let parameterValues = ["personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug]
             for who in Who.allCases {
                 for route in app.routes.all {
                     let browser = TestClient(app)
@@ -85,7 +95,7 @@ final class PolicyTests: XCTestCase {
                         }
                     }
                     let path = "/" + route.path.map { component -> String in
-                        if case .parameter = component { return member.id!.uuidString }
+                        if case .parameter(let name) = component { return parameterValues[name] ?? "unknown-parameter-\(name)" }
                         return component.description
                     }.joined(separator: "/")
                     let response = route.method == .POST

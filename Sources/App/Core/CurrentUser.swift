@@ -15,7 +15,10 @@ struct CurrentUser: Sendable {
 
     static func load(_ user: User, on db: Database) async throws -> CurrentUser {
         let userID = try user.requireID()
-        let hubRows = try await HubMembership.query(on: db).filter(\.$user.$id == userID).all()
+        let hubRows = try await HubMembership.query(on: db)
+            .filter(\.$user.$id == userID)
+            .filter(\.$status == MembershipStatus.approved.rawValue)
+            .all()
         let organisationRows = try await OrganisationMembership.query(on: db).filter(\.$user.$id == userID).all()
         return CurrentUser(
             id: userID,

@@ -87,3 +87,91 @@ enum Forms {
         .button(.type(.submit), .class(secondary ? "button button--secondary" : "button"), .text(text))
     }
 }
+
+extension Forms {
+    /// A group of checkboxes in a fieldset with a legend (GOV.UK "checkboxes").
+    static func checkboxes(name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], checked: Set<String>, errors: FormErrors, groupID: String? = nil) -> Node<HTML.FormContext> {
+        let prefix = name
+        let error = (groupID.flatMap { errors[$0] }) ?? errors[name] ?? options.lazy.compactMap { errors["\(prefix)-\($0.value)"] }.first
+        return .div(
+            .class(error == nil ? "form-group" : "form-group form-group--error"),
+            .unwrap(groupID) { .id($0.attributeEscaped) },
+            .fieldset(
+                .class("fieldset"),
+                .element(named: "legend", nodes: [.class("fieldset__legend"), .text(legend)]),
+                .unwrap(hint) { .div(.class("hint"), .text($0)) },
+                .unwrap(error) { message in
+                    .p(.class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                },
+                .div(
+                    .class("checkboxes"),
+                    .forEach(options) { option in
+                        .div(
+                            .class("checkboxes__item"),
+                            .input(
+                                .class("checkboxes__input"), .type(.checkbox),
+                                .id("\(prefix)-\(option.value)".attributeEscaped),
+                                .name("\(name)[]".attributeEscaped),
+                                .value(option.value.attributeEscaped),
+                                .unwrap(checked.contains(option.value) ? true : nil) { _ in .checked(true) }
+                            ),
+                            .label(.class("checkboxes__label"), .for("\(prefix)-\(option.value)".attributeEscaped), .text(option.label))
+                        )
+                    }
+                )
+            )
+        )
+    }
+
+    /// One choice from a few, as radios in a fieldset (GOV.UK "radios").
+    static func radios(name: String, legend: String, options: [(value: String, label: String, hint: String?)], selected: String, errors: FormErrors) -> Node<HTML.FormContext> {
+        let error = errors["\(name)-\(options.first?.value ?? "")"] ?? errors[name]
+        return .div(
+            .class(error == nil ? "form-group" : "form-group form-group--error"),
+            .fieldset(
+                .class("fieldset"),
+                .element(named: "legend", nodes: [.class("fieldset__legend"), .text(legend)]),
+                .unwrap(error) { message in
+                    .p(.class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                },
+                .div(
+                    .class("radios"),
+                    .forEach(options) { option in
+                        .div(
+                            .class("radios__item"),
+                            .input(
+                                .class("radios__input"), .type(.radio),
+                                .id("\(name)-\(option.value)".attributeEscaped),
+                                .name(name.attributeEscaped),
+                                .value(option.value.attributeEscaped),
+                                .unwrap(selected == option.value ? true : nil) { _ in .checked(true) }
+                            ),
+                            .label(.class("radios__label"), .for("\(name)-\(option.value)".attributeEscaped), .text(option.label)),
+                            .unwrap(option.hint) { .div(.class("hint radios__hint"), .text($0)) }
+                        )
+                    }
+                )
+            )
+        )
+    }
+
+    /// A multi-line text box.
+    static func textarea(name: String, label: String, value: String, hint: String? = nil, rows: Int = 6, errors: FormErrors) -> Node<HTML.FormContext> {
+        let error = errors[name]
+        let describedBy = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }.joined(separator: " ")
+        return .div(
+            .class(error == nil ? "form-group" : "form-group form-group--error"),
+            .label(.class("label"), .for(name.attributeEscaped), .text(label)),
+            .unwrap(hint) { .div(.id("\(name)-hint".attributeEscaped), .class("hint"), .text($0)) },
+            .unwrap(error) { message in
+                .p(.id("\(name)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+            },
+            .textarea(
+                .class(error == nil ? "textarea" : "textarea textarea--error"),
+                .id(name.attributeEscaped), .name(name.attributeEscaped), .rows(rows),
+                .unwrap(describedBy.isEmpty ? nil : describedBy) { .attribute(named: "aria-describedby", value: $0.attributeEscaped) },
+                .text(value)
+            )
+        )
+    }
+}

@@ -13,6 +13,8 @@ enum Notice: String, Sendable {
     case rolesUpdated = "roles-updated"
     case emailChangeConfirmed = "email-change-confirmed"
     case emailChangeRequested = "email-change-requested"
+    case organisationCreated = "organisation-created"
+    case organisationUpdated = "organisation-updated"
 
     var text: String {
         switch self {
@@ -25,6 +27,8 @@ enum Notice: String, Sendable {
         case .rolesUpdated: return "The roles have been saved."
         case .emailChangeConfirmed: return "Your email address is confirmed."
         case .emailChangeRequested: return "We have sent a link to your new email address. Your address changes when you open it."
+        case .organisationCreated: return "The organisation has been added. You are its admin."
+        case .organisationUpdated: return "The organisation's details have been saved."
         }
     }
 }
@@ -85,6 +89,8 @@ struct Layout {
                     .ul(
                         .class("site-nav"),
                         navItem("Home", .home),
+                        navItem("Hubs", .hubs),
+                        navItem("Organisations", .organisations),
                         .if(user?.isCoordinator == true, .group(
                             navItem("People", .adminPeople),
                             navItem("Outbox", .adminOutbox)
@@ -97,7 +103,7 @@ struct Layout {
     }
 
     private func navItem(_ text: String, _ url: SiteURL) -> Node<HTML.ListContext> {
-        let isCurrent = request.url.path == url.path
+        let isCurrent = url == .home ? request.url.path == "/" : (request.url.path == url.path || request.url.path.hasPrefix(url.path + "/"))
         return .li(.a(
             .href(url.path.attributeEscaped),
             .if(isCurrent, .attribute(named: "aria-current", value: "page")),

@@ -9,6 +9,8 @@ enum Action: String, Sendable, CaseIterable {
     case useSignInForms
     /// Signing out, seeing and changing one's own account.
     case manageOwnAccount
+    /// Adding an organisation to the directory (its creator becomes its admin).
+    case addOrganisation
     /// The outbox of messages waiting for a mail transport.
     case readOutbox
     /// Granting and removing coordinator, steward and organisation admin roles.
@@ -34,7 +36,7 @@ enum Policy {
         switch action {
         case .readPublic, .useSignInForms:
             return true
-        case .manageOwnAccount, .useAPIAsSelf:
+        case .manageOwnAccount, .useAPIAsSelf, .addOrganisation:
             return user != nil
         case .readOutbox, .manageRoles:
             return user?.isCoordinator == true

@@ -19,6 +19,12 @@ enum SiteURL: Sendable, Equatable {
     case adminPerson(UUID)
     case adminPersonRoles(UUID)
     case apiMe
+    case organisations
+    case newOrganisation
+    case organisation(String)
+    case editOrganisation(String)
+    case hubs
+    case hub(String)
     case stylesheet
     case script
 
@@ -41,6 +47,12 @@ enum SiteURL: Sendable, Equatable {
         case .adminPerson(let id): return "/admin/people/\(id.uuidString)"
         case .adminPersonRoles(let id): return "/admin/people/\(id.uuidString)/roles"
         case .apiMe: return "/api/v1/me"
+        case .organisations: return "/organisations"
+        case .newOrganisation: return "/organisations/new"
+        case .organisation(let slug): return "/organisations/\(slug)"
+        case .editOrganisation(let slug): return "/organisations/\(slug)/edit"
+        case .hubs: return "/hubs"
+        case .hub(let slug): return "/hubs/\(slug)"
         case .stylesheet: return "/css/site.css"
         case .script: return "/js/site.js"
         }
@@ -51,6 +63,9 @@ enum SiteURL: Sendable, Equatable {
         switch self {
         case .adminPerson: return ["admin", "people", ":personID"]
         case .adminPersonRoles: return ["admin", "people", ":personID", "roles"]
+        case .organisation: return ["organisations", ":organisationSlug"]
+        case .editOrganisation: return ["organisations", ":organisationSlug", "edit"]
+        case .hub: return ["hubs", ":hubSlug"]
         default: return path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

@@ -178,6 +178,7 @@ enum RoleChanges {
         let hubID = try hub.requireID()
         if let existing = try await HubMembership.query(on: db).filter(\.$user.$id == userID).filter(\.$hub.$id == hubID).first() {
             existing.role = HubMembership.Role.steward.rawValue
+            existing.status = MembershipStatus.approved.rawValue
             try await existing.save(on: db)
         } else {
             try await HubMembership(hubID: hubID, userID: userID, role: .steward).create(on: db)

@@ -40,6 +40,8 @@ enum AuditAction: String, Sendable {
     case roleGranted = "role-granted"
     case roleRevoked = "role-revoked"
     case apiTokenCreated = "api-token-created"
+    case organisationCreated = "organisation-created"
+    case organisationUpdated = "organisation-updated"
 }
 
 extension Request {

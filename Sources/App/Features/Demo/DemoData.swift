@@ -105,6 +105,7 @@ enum DemoData {
             try await RoleChanges.makeAdmin(userID: usersByEmail["orgadmin@demo.bridgework.org.uk"]!.requireID(), of: organisationsBySlug["aik-saath"]!, on: db)
             try await HubMembership(hubID: hubsBySlug["slough"]!.requireID(), userID: usersByEmail["orgadmin@demo.bridgework.org.uk"]!.requireID(), role: .member).create(on: db)
             try await HubMembership(hubID: hubsBySlug["bristol-and-south-west"]!.requireID(), userID: usersByEmail["member@demo.bridgework.org.uk"]!.requireID(), role: .member).create(on: db)
+            try await DemoDirectory.seed(on: db)
         }
     }
 

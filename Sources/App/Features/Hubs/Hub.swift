@@ -55,13 +55,34 @@ final class HubMembership: Model, @unchecked Sendable {
     @Parent(key: "hub_id") var hub: Hub
     @Parent(key: "user_id") var user: User
     @Field(key: "role") var role: String
+    /// Pending until a steward approves, for hubs that join by approval.
+    @Field(key: "status") var status: String
+    /// Why a request was declined, told to the person.
+    @OptionalField(key: "reason") var reason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(hubID: UUID, userID: UUID, role: Role) {
+    init(hubID: UUID, userID: UUID, role: Role, status: MembershipStatus = .approved) {
         self.$hub.id = hubID
         self.$user.id = userID
         self.role = role.rawValue
+        self.status = status.rawValue
+    }
+}
+
+/// A local authority area (ONS code) a hub serves.
+final class HubArea: Model, @unchecked Sendable {
+    static let schema = "hub_areas"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "hub_id") var hub: Hub
+    @Field(key: "area_code") var areaCode: String
+
+    init() {}
+
+    init(hubID: UUID, areaCode: String) {
+        self.$hub.id = hubID
+        self.areaCode = areaCode
     }
 }

@@ -1,24 +1,44 @@
 import Fluent
 import Vapor
 
-/// An organisation doing good relations work. The directory issue adds its full listing fields.
+/// An organisation doing good relations work, as listed in the directory.
 final class Organisation: Model, @unchecked Sendable {
     static let schema = "organisations"
+
+    enum Visibility: String, Codable, Sendable, CaseIterable {
+        /// Anyone may see the listing.
+        case `public`
+        /// Only signed-in alliance members may see it; it never reaches search for visitors, the API or open data.
+        case members
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "slug") var slug: String
     @Field(key: "name") var name: String
     @Field(key: "summary") var summary: String
+    @Field(key: "description") var description: String
+    @OptionalField(key: "website") var website: String?
+    @OptionalField(key: "charity_number") var charityNumber: String?
+    @OptionalField(key: "contact_email") var contactEmail: String?
+    @OptionalField(key: "contact_phone") var contactPhone: String?
+    @Field(key: "visibility") var visibility: String
+    @Children(for: \.$organisation) var terms: [OrganisationTerm]
+    @Children(for: \.$organisation) var areas: [OrganisationArea]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
-    init(id: UUID? = nil, slug: String, name: String, summary: String) {
+    init(id: UUID? = nil, slug: String, name: String, summary: String, description: String = "", visibility: Visibility = .public) {
         self.id = id
         self.slug = slug
         self.name = name
         self.summary = summary
+        self.description = description
+        self.visibility = visibility.rawValue
     }
+
+    var isPublic: Bool { visibility == Visibility.public.rawValue }
 }
 
 /// A person's place in an organisation: a member or one of its admins.
@@ -43,4 +63,65 @@ final class OrganisationMembership: Model, @unchecked Sendable {
         self.$user.id = userID
         self.role = role.rawValue
     }
+}
+
+/// One term from a vocabulary (sector, kind of work, theme, method) that describes an organisation.
+final class OrganisationTerm: Model, @unchecked Sendable {
+    static let schema = "organisation_terms"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Field(key: "vocabulary") var vocabulary: String
+    @Field(key: "code") var code: String
+
+    init() {}
+
+    init(organisationID: UUID, vocabulary: Vocabulary, code: String) {
+        self.$organisation.id = organisationID
+        self.vocabulary = vocabulary.rawValue
+        self.code = code
+    }
+}
+
+/// A local authority area (ONS code) an organisation serves.
+final class OrganisationArea: Model, @unchecked Sendable {
+    static let schema = "organisation_areas"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Field(key: "area_code") var areaCode: String
+
+    init() {}
+
+    init(organisationID: UUID, areaCode: String) {
+        self.$organisation.id = organisationID
+        self.areaCode = areaCode
+    }
+}
+
+/// An organisation's membership of a hub: asked for, then approved or declined by a steward.
+final class OrganisationHub: Model, @unchecked Sendable {
+    static let schema = "organisation_hubs"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Parent(key: "hub_id") var hub: Hub
+    @Field(key: "status") var status: String
+    @OptionalField(key: "reason") var reason: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(organisationID: UUID, hubID: UUID, status: MembershipStatus) {
+        self.$organisation.id = organisationID
+        self.$hub.id = hubID
+        self.status = status.rawValue
+    }
+}
+
+/// Where a request to join a hub stands.
+enum MembershipStatus: String, Codable, Sendable {
+    case pending
+    case approved
+    case declined
 }

@@ -1,0 +1,70 @@
+import Fluent
+import Plot
+import SQLKit
+import Vapor
+
+/// `/hubs` and `/hubs/{slug}`: the alliance's hubs, where they work, and who is in them.
+struct HubController {
+    func list(req: Request) async throws -> Response {
+        let hubs = try await Hub.query(on: req.db).sort(\.$region).sort(\.$name).all()
+        let areas = try await HubArea.query(on: req.db).all()
+        let signedIn = req.currentUser != nil
+        let peopleCounts = try await HubCounts.people(on: req.db)
+        let organisationCounts = try await HubCounts.organisations(publicOnly: !signedIn, on: req.db)
+        // Colours follow the order of hubs by name, so a hub keeps its colour wherever it is shown.
+        let byName = hubs.sorted { $0.name < $1.name }
+        let mapHubs = byName.map { hub in CoverageMap.Hub(name: hub.name, areaCodes: Set(areas.filter { $0.$hub.id == hub.id }.map(\.areaCode))) }
+        let colours = Dictionary(uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in hub.id.map { ($0, CoverageMap.colour(forHubAt: index)) } })
+        return HubViews.list(req, hubs: hubs, areas: areas, colours: colours, map: CoverageMap.svg(hubs: mapHubs),
+                             peopleCounts: peopleCounts, organisationCounts: organisationCounts).response()
+    }
+
+    func show(req: Request) async throws -> Response {
+        guard let slug = req.parameters.get("hubSlug"),
+              let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).with(\.$hosts).first()
+        else { throw Abort(.notFound) }
+        let hubID = try hub.requireID()
+        let stewards = try await User.query(on: req.db)
+            .join(HubMembership.self, on: \HubMembership.$user.$id == \User.$id)
+            .filter(HubMembership.self, \.$hub.$id == hubID)
+            .filter(HubMembership.self, \.$role == HubMembership.Role.steward.rawValue)
+            .filter(HubMembership.self, \.$status == MembershipStatus.approved.rawValue)
+            .sort(\.$name)
+            .all()
+        var organisationQuery = Organisation.query(on: req.db)
+            .join(OrganisationHub.self, on: \OrganisationHub.$organisation.$id == \Organisation.$id)
+            .filter(OrganisationHub.self, \.$hub.$id == hubID)
+            .filter(OrganisationHub.self, \.$status == MembershipStatus.approved.rawValue)
+        if req.currentUser == nil {
+            organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue)
+        }
+        let organisations = try await organisationQuery.sort(\.$name).all()
+        let areaCodes = try await HubArea.query(on: req.db).filter(\.$hub.$id == hubID).all().map(\.areaCode)
+        let peopleCount = try await HubCounts.people(on: req.db)[hubID] ?? 0
+        return HubViews.show(req, hub: hub, stewards: stewards, organisations: organisations,
+                             areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount).response()
+    }
+}
+
+/// Member counts per hub, one grouped query each.
+enum HubCounts {
+    static func people(on db: Database) async throws -> [UUID: Int] {
+        guard let sql = db as? SQLDatabase else { return [:] }
+        var counts: [UUID: Int] = [:]
+        for row in try await sql.raw("SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id").all() {
+            counts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    static func organisations(publicOnly: Bool, on db: Database) async throws -> [UUID: Int] {
+        guard let sql = db as? SQLDatabase else { return [:] }
+        let visibility: SQLQueryString = publicOnly ? " AND o.visibility = 'public'" : ""
+        var counts: [UUID: Int] = [:]
+        let query: SQLQueryString = "SELECT oh.hub_id AS hub_id, COUNT(*) AS n FROM organisation_hubs oh JOIN organisations o ON o.id = oh.organisation_id WHERE oh.status = 'approved'" + visibility + " GROUP BY oh.hub_id"
+        for row in try await sql.raw(query).all() {
+            counts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+}

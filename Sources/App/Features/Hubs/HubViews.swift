@@ -1,0 +1,85 @@
+import Plot
+import Vapor
+
+enum HubViews {
+    static func list(_ request: Request, hubs: [Hub], areas: [HubArea], colours: [UUID: String], map: String, peopleCounts: [UUID: Int], organisationCounts: [UUID: Int]) -> HTML {
+        let regions = Array(Set(hubs.map(\.region))).sorted()
+        let servedCount = Set(areas.map(\.areaCode)).count
+        return Layout(title: "Hubs", request: request).render(
+            .h1(.text("Hubs")),
+            .p(.class("lead"), .text("The alliance is owned locally. Each hub is run by its own stewards, who welcome new members and organisations and know the work in their area.")),
+            .div(
+                .class("map-layout"),
+                .element(named: "figure", nodes: [
+                    .class("map-figure"),
+                    .raw(map),
+                    .element(named: "figcaption", nodes: [.text("Hubs serve \(servedCount) of England's \(LocalAuthorities.all.count) council areas. Grey dots are areas no hub reaches yet.")]),
+                ]),
+                .div(
+                    .class("hub-regions"),
+                    .forEach(regions) { region in
+                        .group(
+                            .h2(.text(region)),
+                            .ul(.class("hub-cards"), .forEach(hubs.filter { $0.region == region }) { hub in
+                                let id = hub.id ?? UUID()
+                                let areaNames = areas.filter { $0.$hub.id == id }.compactMap { LocalAuthorities.name(for: $0.areaCode) }.sorted()
+                                return .li(
+                                    .class("hub-card"),
+                                    .h3(.class("hub-card__title"),
+                                        .span(.class("swatch swatch--\(colourName(colours[id]))"), .attribute(named: "aria-hidden", value: "true")),
+                                        .a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .text(hub.name))),
+                                    .p(.text(hub.summary)),
+                                    .p(.class("hub-card__meta"), .text(countText(peopleCounts[id] ?? 0, "member", "members") + " · " + countText(organisationCounts[id] ?? 0, "organisation", "organisations"))),
+                                    .if(!areaNames.isEmpty, .p(.class("hub-card__meta"), .text("Areas: " + areaNames.joined(separator: ", "))))
+                                )
+                            })
+                        )
+                    }
+                )
+            )
+        )
+    }
+
+    /// Swatch colours are classes in the stylesheet (no inline styles under the content policy).
+    static func colourName(_ hex: String?) -> String {
+        guard let hex, let index = CoverageMap.palette.firstIndex(of: hex) else { return "none" }
+        return String(index)
+    }
+
+    static func countText(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(count) \(count == 1 ? singular : plural)"
+    }
+
+    static func show(_ request: Request, hub: Hub, stewards: [User], organisations: [Organisation], areaNames: [String], peopleCount: Int) -> HTML {
+        Layout(title: hub.name, request: request).render(
+            .p(.a(.href(SiteURL.hubs.path), .text("All hubs"))),
+            .h1(.text(hub.name)),
+            .p(.class("lead"), .text(hub.summary)),
+            .dl(
+                .class("summary-list"),
+                .div(.class("summary-list__row"), .dt(.text("Region")), .dd(.text(hub.region))),
+                .div(.class("summary-list__row"), .dt(.text("Hosted by")), .dd(.ul(.class("plain-list"), .forEach(hub.hosts.sorted { $0.name < $1.name }) { host in
+                    .li(.a(.href(SiteURL.organisation(host.slug).path.attributeEscaped), .text(host.name)))
+                }))),
+                .div(.class("summary-list__row"), .dt(.text("Stewards")), .dd(
+                    .if(stewards.isEmpty, .text("The national team looks after this hub until it has stewards.")),
+                    .ul(.class("plain-list"), .forEach(stewards) { .li(.text($0.name)) })
+                )),
+                .div(.class("summary-list__row"), .dt(.text("Members")), .dd(.text(countText(peopleCount, "person", "people")))),
+                .div(.class("summary-list__row"), .dt(.text("Areas served")), .dd(.text(areaNames.isEmpty ? "Not set yet" : areaNames.joined(separator: ", "))))
+            ),
+            .h2(.text("How to join")),
+            .p(.text(hub.membershipPolicy == Hub.MembershipPolicy.open.rawValue
+                ? "Anyone with a Bridgework account can join this hub straight away."
+                : "The hub's stewards welcome each new member. Ask to join and a steward will reply.")),
+            .h2(.text("Member organisations")),
+            .if(organisations.isEmpty, .p(.text("No organisations have joined yet."))),
+            .ul(.class("result-list"), .forEach(organisations) { organisation in
+                .li(.class("result"),
+                    .h3(.class("result__title"), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name))),
+                    .p(.class("result__summary"), .text(organisation.summary)))
+            }),
+            .p(.a(.href(SiteURL.organisations.with(query: ["hub": hub.slug]).attributeEscaped), .text("Search the organisations in this hub")))
+        )
+    }
+}
