@@ -34,6 +34,14 @@ func routes(_ app: Application) throws {
     let hubs = HubController()
     app.get(SiteURL.hubs.routeComponents, use: hubs.list).requires(.readPublic)
     app.get(SiteURL.hub("").routeComponents, use: hubs.show).requires(.readPublic)
+    let hubMembership = HubMembershipController()
+    app.post(SiteURL.joinHub("").routeComponents, use: hubMembership.join).requires(.manageOwnAccount)
+    app.post(SiteURL.leaveHub("").routeComponents, use: hubMembership.leave).requires(.manageOwnAccount)
+    // Signed-in people reach these handlers, which check they steward this hub.
+    app.get(SiteURL.hubRequests("").routeComponents, use: hubMembership.requests).requires(.manageOwnAccount)
+    app.post(SiteURL.hubPersonDecision("", UUID()).routeComponents, use: hubMembership.decidePerson).requires(.manageOwnAccount)
+    app.post(SiteURL.hubOrganisationDecision("", UUID()).routeComponents, use: hubMembership.decideOrganisation).requires(.manageOwnAccount)
+    app.post(SiteURL.hubStewards("").routeComponents, use: hubMembership.addSteward).requires(.manageOwnAccount)
 
     let organisations = OrganisationController()
     app.get(SiteURL.organisations.routeComponents, use: organisations.search).requires(.readPublic)

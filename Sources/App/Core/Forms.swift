@@ -156,19 +156,20 @@ extension Forms {
     }
 
     /// A multi-line text box.
-    static func textarea(name: String, label: String, value: String, hint: String? = nil, rows: Int = 6, errors: FormErrors) -> Node<HTML.FormContext> {
-        let error = errors[name]
-        let describedBy = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }.joined(separator: " ")
+    static func textarea(name: String, id: String? = nil, label: String, value: String, hint: String? = nil, rows: Int = 6, errors: FormErrors) -> Node<HTML.FormContext> {
+        let id = id ?? name
+        let error = errors[id]
+        let describedBy = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }.joined(separator: " ")
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
-            .label(.class("label"), .for(name.attributeEscaped), .text(label)),
-            .unwrap(hint) { .div(.id("\(name)-hint".attributeEscaped), .class("hint"), .text($0)) },
+            .label(.class("label"), .for(id.attributeEscaped), .text(label)),
+            .unwrap(hint) { .div(.id("\(id)-hint".attributeEscaped), .class("hint"), .text($0)) },
             .unwrap(error) { message in
-                .p(.id("\(name)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                .p(.id("\(id)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
             },
             .textarea(
                 .class(error == nil ? "textarea" : "textarea textarea--error"),
-                .id(name.attributeEscaped), .name(name.attributeEscaped), .rows(rows),
+                .id(id.attributeEscaped), .name(name.attributeEscaped), .rows(rows),
                 .unwrap(describedBy.isEmpty ? nil : describedBy) { .attribute(named: "aria-describedby", value: $0.attributeEscaped) },
                 .text(value)
             )

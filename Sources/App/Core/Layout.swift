@@ -14,6 +14,12 @@ enum Notice: String, Sendable {
     case emailChangeConfirmed = "email-change-confirmed"
     case emailChangeRequested = "email-change-requested"
     case organisationCreated = "organisation-created"
+    case joinedHub = "joined-hub"
+    case askedToJoinHub = "asked-to-join-hub"
+    case leftHub = "left-hub"
+    case requestApproved = "request-approved"
+    case requestDeclined = "request-declined"
+    case stewardAdded = "steward-added"
     case organisationUpdated = "organisation-updated"
 
     var text: String {
@@ -28,6 +34,12 @@ enum Notice: String, Sendable {
         case .emailChangeConfirmed: return "Your email address is confirmed."
         case .emailChangeRequested: return "We have sent a link to your new email address. Your address changes when you open it."
         case .organisationCreated: return "The organisation has been added. You are its admin."
+        case .joinedHub: return "You have joined this hub."
+        case .askedToJoinHub: return "Your request to join has been sent to the hub's stewards. We will tell you when they reply."
+        case .leftHub: return "You have left this hub."
+        case .requestApproved: return "The request has been approved, and the person told."
+        case .requestDeclined: return "The request has been declined, and the reason sent."
+        case .stewardAdded: return "The new steward has been added, and told."
         case .organisationUpdated: return "The organisation's details have been saved."
         }
     }

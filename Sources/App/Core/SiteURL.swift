@@ -25,6 +25,12 @@ enum SiteURL: Sendable, Equatable {
     case editOrganisation(String)
     case hubs
     case hub(String)
+    case joinHub(String)
+    case leaveHub(String)
+    case hubRequests(String)
+    case hubPersonDecision(String, UUID)
+    case hubOrganisationDecision(String, UUID)
+    case hubStewards(String)
     case stylesheet
     case script
 
@@ -53,6 +59,12 @@ enum SiteURL: Sendable, Equatable {
         case .editOrganisation(let slug): return "/organisations/\(slug)/edit"
         case .hubs: return "/hubs"
         case .hub(let slug): return "/hubs/\(slug)"
+        case .joinHub(let slug): return "/hubs/\(slug)/join"
+        case .leaveHub(let slug): return "/hubs/\(slug)/leave"
+        case .hubRequests(let slug): return "/hubs/\(slug)/requests"
+        case .hubPersonDecision(let slug, let id): return "/hubs/\(slug)/requests/people/\(id.uuidString)"
+        case .hubOrganisationDecision(let slug, let id): return "/hubs/\(slug)/requests/organisations/\(id.uuidString)"
+        case .hubStewards(let slug): return "/hubs/\(slug)/stewards"
         case .stylesheet: return "/css/site.css"
         case .script: return "/js/site.js"
         }
@@ -66,6 +78,12 @@ enum SiteURL: Sendable, Equatable {
         case .organisation: return ["organisations", ":organisationSlug"]
         case .editOrganisation: return ["organisations", ":organisationSlug", "edit"]
         case .hub: return ["hubs", ":hubSlug"]
+        case .joinHub: return ["hubs", ":hubSlug", "join"]
+        case .leaveHub: return ["hubs", ":hubSlug", "leave"]
+        case .hubRequests: return ["hubs", ":hubSlug", "requests"]
+        case .hubPersonDecision: return ["hubs", ":hubSlug", "requests", "people", ":requestID"]
+        case .hubOrganisationDecision: return ["hubs", ":hubSlug", "requests", "organisations", ":requestID"]
+        case .hubStewards: return ["hubs", ":hubSlug", "stewards"]
         default: return path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

@@ -42,6 +42,11 @@ enum AuditAction: String, Sendable {
     case apiTokenCreated = "api-token-created"
     case organisationCreated = "organisation-created"
     case organisationUpdated = "organisation-updated"
+    case hubJoinRequested = "hub-join-requested"
+    case hubJoined = "hub-joined"
+    case hubLeft = "hub-left"
+    case hubRequestApproved = "hub-request-approved"
+    case hubRequestDeclined = "hub-request-declined"
 }
 
 extension Request {

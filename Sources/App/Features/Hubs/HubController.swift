@@ -41,8 +41,17 @@ struct HubController {
         let organisations = try await organisationQuery.sort(\.$name).all()
         let areaCodes = try await HubArea.query(on: req.db).filter(\.$hub.$id == hubID).all().map(\.areaCode)
         let peopleCount = try await HubCounts.people(on: req.db)[hubID] ?? 0
+        var viewer = HubViews.Viewer()
+        if let user = req.currentUser {
+            viewer.membership = try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$user.$id == user.id).first()
+            viewer.canSteward = Policy.can(user, .stewardHub, .hub(hubID))
+            if viewer.canSteward {
+                viewer.pendingRequests = try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$status == MembershipStatus.pending.rawValue).count()
+                    + OrganisationHub.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$status == MembershipStatus.pending.rawValue).count()
+            }
+        }
         return HubViews.show(req, hub: hub, stewards: stewards, organisations: organisations,
-                             areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount).response()
+                             areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount, viewer: viewer).response()
     }
 }
 

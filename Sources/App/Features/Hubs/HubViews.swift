@@ -40,6 +40,31 @@ enum HubViews {
         )
     }
 
+    private static func membershipAction(_ request: Request, hub: Hub, membership: HubMembership?) -> Node<HTML.BodyContext> {
+        guard request.currentUser != nil else {
+            return .p(.a(.href(SiteURL.signIn.with(query: ["next": SiteURL.hub(hub.slug).path]).attributeEscaped), .text("Sign in to join this hub")))
+        }
+        func button(_ text: String, _ url: SiteURL, secondary: Bool) -> Node<HTML.BodyContext> {
+            .form(.method(.post), .action(url.path.attributeEscaped), Forms.csrfField(request), Forms.submit(text, secondary: secondary))
+        }
+        switch membership.map({ MembershipStatus(rawValue: $0.status) }) {
+        case .some(.approved):
+            return .group(
+                .p(.text(membership?.role == HubMembership.Role.steward.rawValue ? "You are a steward of this hub." : "You are a member of this hub.")),
+                button("Leave this hub", .leaveHub(hub.slug), secondary: true)
+            )
+        case .some(.pending):
+            return .group(
+                .p(.text("Your request to join is waiting for a steward.")),
+                button("Withdraw my request", .leaveHub(hub.slug), secondary: true)
+            )
+        case .some(.declined):
+            return .p(.text("A steward declined your request to join" + (membership?.reason.map { ": " + $0 } ?? ".")))
+        default:
+            return button(hub.membershipPolicy == Hub.MembershipPolicy.open.rawValue ? "Join this hub" : "Ask to join this hub", .joinHub(hub.slug), secondary: false)
+        }
+    }
+
     /// Swatch colours are classes in the stylesheet (no inline styles under the content policy).
     static func colourName(_ hex: String?) -> String {
         guard let hex, let index = CoverageMap.palette.firstIndex(of: hex) else { return "none" }
@@ -50,7 +75,14 @@ enum HubViews {
         "\(count) \(count == 1 ? singular : plural)"
     }
 
-    static func show(_ request: Request, hub: Hub, stewards: [User], organisations: [Organisation], areaNames: [String], peopleCount: Int) -> HTML {
+    /// What the person looking at a hub page can do there.
+    struct Viewer {
+        var membership: HubMembership? = nil
+        var canSteward = false
+        var pendingRequests = 0
+    }
+
+    static func show(_ request: Request, hub: Hub, stewards: [User], organisations: [Organisation], areaNames: [String], peopleCount: Int, viewer: Viewer) -> HTML {
         Layout(title: hub.name, request: request).render(
             .p(.a(.href(SiteURL.hubs.path), .text("All hubs"))),
             .h1(.text(hub.name)),
@@ -68,10 +100,18 @@ enum HubViews {
                 .div(.class("summary-list__row"), .dt(.text("Members")), .dd(.text(countText(peopleCount, "person", "people")))),
                 .div(.class("summary-list__row"), .dt(.text("Areas served")), .dd(.text(areaNames.isEmpty ? "Not set yet" : areaNames.joined(separator: ", "))))
             ),
+            .if(viewer.canSteward, .div(
+                .class("steward-panel"),
+                .h2(.text("For stewards")),
+                .p(.a(.href(SiteURL.hubRequests(hub.slug).path.attributeEscaped),
+                      .text(viewer.pendingRequests == 1 ? "1 request waiting" : "\(viewer.pendingRequests) requests waiting"),
+                      .text(" – answer requests and add stewards")))
+            )),
             .h2(.text("How to join")),
             .p(.text(hub.membershipPolicy == Hub.MembershipPolicy.open.rawValue
                 ? "Anyone with a Bridgework account can join this hub straight away."
                 : "The hub's stewards welcome each new member. Ask to join and a steward will reply.")),
+            membershipAction(request, hub: hub, membership: viewer.membership),
             .h2(.text("Member organisations")),
             .if(organisations.isEmpty, .p(.text("No organisations have joined yet."))),
             .ul(.class("result-list"), .forEach(organisations) { organisation in
