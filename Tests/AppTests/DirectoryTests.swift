@@ -41,6 +41,7 @@ final class DirectoryTests: XCTestCase {
             XCTAssertTrue(page.text.contains("Common Goal"))
             XCTAssertFalse(page.text.contains("River Dialogue Project"))
             XCTAssertTrue(page.text.contains("Sport (1)"))
+            XCTAssertTrue(page.text.contains("<option value>Any</option>"), "choosing Any sends an empty value, not the word")
             let byArea = try await TestClient(app).get("/organisations?area=E08000021")
             XCTAssertTrue(byArea.text.contains("River Dialogue Project"))
             XCTAssertTrue(byArea.text.contains("Newcastle upon Tyne (1)"))

@@ -28,7 +28,7 @@ from helpers import (
 )
 
 RESET_LINK = re.compile(r"https?://[^\s<>\"']+/password/reset\?token=[^\s<>\"']+")
-STEWARD_EMAIL = "steward@demo.bridgework.org.uk"
+RESET_EMAIL = "orgadmin@demo.bridgework.org.uk"
 
 
 def test_a_coordinator_can_find_a_person_and_make_them_a_steward_of_a_hub(driver):
@@ -57,7 +57,7 @@ def test_a_coordinator_can_find_a_person_and_make_them_a_steward_of_a_hub(driver
 
 def test_a_person_who_forgot_their_password_can_choose_a_new_one_with_the_emailed_link(driver):
     visit(driver, "/password/forgot")
-    fill_in(driver, "Email address", STEWARD_EMAIL)
+    fill_in(driver, "Email address", RESET_EMAIL)
     press(driver, "Send reset link")
     assert heading(driver) == "Check your email"
     check_page(driver, "password-forgot-sent")
@@ -69,7 +69,7 @@ def test_a_person_who_forgot_their_password_can_choose_a_new_one_with_the_emaile
     while link is None and time.monotonic() < deadline:
         visit(driver, "/admin/outbox")
         for message in driver.find_elements(By.CSS_SELECTOR, "article.message"):
-            if STEWARD_EMAIL in message.text:
+            if RESET_EMAIL in message.text:
                 found = RESET_LINK.search(message.find_element(By.TAG_NAME, "pre").text)
                 if found:
                     link = found.group(0)
@@ -89,14 +89,14 @@ def test_a_person_who_forgot_their_password_can_choose_a_new_one_with_the_emaile
     assert "Password must be 10 characters or more" in page_text(driver)
     check_page(driver, "password-reset-error")
 
-    fill_in(driver, "New password", "a new steward password")
+    fill_in(driver, "New password", "a new admin password")
     press(driver, "Set new password")
     assert path_of(driver) == "/signin"
     assert "Your password has been changed" in page_text(driver)
 
-    sign_in(driver, STEWARD_EMAIL, "a new steward password")
+    sign_in(driver, RESET_EMAIL, "a new admin password")
     assert path_of(driver) == "/account"
-    assert "Steward of Newcastle" in page_text(driver)
+    assert "Admin of Aik Saath" in page_text(driver)
 
     # The link is spent.
     visit(driver, parts.path + "?" + parts.query)

@@ -73,7 +73,10 @@ enum Forms {
                 .class(["input", error == nil ? nil : "input--error", field.width].compactMap { $0 }.joined(separator: " ")),
                 .id(field.name),
                 .name(field.name),
-                .type(field.type),
+                // A value that failed its check may not be a valid email or web address, and a
+                // type=email or type=url input holding one is invalid HTML; show it as text then.
+                .type(error != nil && [HTMLInputType.email, .url].contains(field.type) ? .text : field.type),
+                .unwrap(field.type == .email ? "email" : field.type == .url ? "url" : nil) { .attribute(named: "inputmode", value: $0.attributeEscaped) },
                 .unwrap(field.type == .password ? nil : field.value) { .value($0.attributeEscaped) },
                 .unwrap(field.autocomplete) { .attribute(named: "autocomplete", value: $0.attributeEscaped) },
                 .unwrap(field.spellcheck) { .spellcheck($0) },
@@ -174,5 +177,13 @@ extension Forms {
                 .text(value)
             )
         )
+    }
+}
+
+extension Forms {
+    /// The first, empty choice of a select ("Any", "Choose one"). Plot drops empty attribute values,
+    /// and an option without a value submits its text, so the empty value is written out explicitly.
+    static func emptyOption<Context>(_ text: String) -> Node<Context> {
+        .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(text)])
     }
 }

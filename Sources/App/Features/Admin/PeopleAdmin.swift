@@ -109,7 +109,7 @@ struct PeopleAdminController {
             },
             .select(
                 .class("select"), .id(name), .attribute(named: "name", value: name.attributeEscaped),
-                .element(named: "option", nodes: [.attribute(named: "value", value: ""), .text("Choose one")]),
+                Forms.emptyOption("Choose one"),
                 .forEach(options) { option in .element(named: "option", nodes: [.attribute(named: "value", value: option.0.attributeEscaped), .text(option.1)]) }
             )
         )

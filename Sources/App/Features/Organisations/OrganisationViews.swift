@@ -82,7 +82,7 @@ enum OrganisationViews {
             .label(.class("label"), .for(name.attributeEscaped), .text(label)),
             .select(
                 .class("select"), .id(name.attributeEscaped), .attribute(named: "name", value: name.attributeEscaped),
-                .element(named: "option", nodes: [.attribute(named: "value", value: ""), .text("Any")]),
+                Forms.emptyOption("Any"),
                 .forEach(options) { option in
                     .element(named: "option", nodes: [
                         .attribute(named: "value", value: option.0.attributeEscaped),
