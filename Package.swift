@@ -30,6 +30,7 @@ let package = Package(
                 // England's local authorities (mySociety, MIT licence): areas served and the map.
                 .copy("Resources/uk-local-authorities.csv"),
                 .copy("Resources/uk-local-authorities.LICENSE"),
+                .copy("Resources/openapi.json"),
             ]
         ),
         .executableTarget(

@@ -53,4 +53,16 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.editOrganisation("").routeComponents, use: organisations.update).requires(.addOrganisation)
 
     app.get(SiteURL.apiMe.routeComponents, use: MeAPI.handler).requires(.useAPIAsSelf)
+    let directoryAPI = DirectoryAPI()
+    app.get(SiteURL.apiHubs.routeComponents, use: directoryAPI.hubs).requires(.readPublic)
+    app.get(SiteURL.apiHub("").routeComponents, use: directoryAPI.hub).requires(.readPublic)
+    app.get(SiteURL.apiOrganisations.routeComponents, use: directoryAPI.organisations).requires(.readPublic)
+    app.get(SiteURL.apiOrganisation("").routeComponents, use: directoryAPI.organisation).requires(.readPublic)
+    app.post(SiteURL.apiOrganisations.routeComponents, use: directoryAPI.create).requires(.addOrganisation)
+    // Token holders reach the handler, which checks they administer this organisation.
+    app.patch(SiteURL.apiOrganisation("").routeComponents, use: directoryAPI.update).requires(.addOrganisation)
+    app.get(SiteURL.apiOpenAPI.routeComponents, use: OpenAPIDocument.handler).requires(.readPublic)
+    let hsds = HSDSAPI()
+    app.get(SiteURL.hsdsOrganizations.routeComponents, use: hsds.organizations).requires(.readPublic)
+    app.get(SiteURL.hsdsOrganization(UUID()).routeComponents, use: hsds.organization).requires(.readPublic)
 }

@@ -19,6 +19,13 @@ enum SiteURL: Sendable, Equatable {
     case adminPerson(UUID)
     case adminPersonRoles(UUID)
     case apiMe
+    case apiHubs
+    case apiHub(String)
+    case apiOrganisations
+    case apiOrganisation(String)
+    case apiOpenAPI
+    case hsdsOrganizations
+    case hsdsOrganization(UUID)
     case organisations
     case newOrganisation
     case organisation(String)
@@ -53,6 +60,13 @@ enum SiteURL: Sendable, Equatable {
         case .adminPerson(let id): return "/admin/people/\(id.uuidString)"
         case .adminPersonRoles(let id): return "/admin/people/\(id.uuidString)/roles"
         case .apiMe: return "/api/v1/me"
+        case .apiHubs: return "/api/v1/hubs"
+        case .apiHub(let slug): return "/api/v1/hubs/\(slug)"
+        case .apiOrganisations: return "/api/v1/organisations"
+        case .apiOrganisation(let slug): return "/api/v1/organisations/\(slug)"
+        case .apiOpenAPI: return "/api/v1/openapi.json"
+        case .hsdsOrganizations: return "/api/hsds/organizations"
+        case .hsdsOrganization(let id): return "/api/hsds/organizations/\(id.uuidString.lowercased())"
         case .organisations: return "/organisations"
         case .newOrganisation: return "/organisations/new"
         case .organisation(let slug): return "/organisations/\(slug)"
@@ -78,6 +92,9 @@ enum SiteURL: Sendable, Equatable {
         case .organisation: return ["organisations", ":organisationSlug"]
         case .editOrganisation: return ["organisations", ":organisationSlug", "edit"]
         case .hub: return ["hubs", ":hubSlug"]
+        case .apiHub: return ["api", "v1", "hubs", ":hubSlug"]
+        case .hsdsOrganization: return ["api", "hsds", "organizations", ":organizationID"]
+        case .apiOrganisation: return ["api", "v1", "organisations", ":organisationSlug"]
         case .joinHub: return ["hubs", ":hubSlug", "join"]
         case .leaveHub: return ["hubs", ":hubSlug", "leave"]
         case .hubRequests: return ["hubs", ":hubSlug", "requests"]
