@@ -31,6 +31,8 @@ let package = Package(
                 .copy("Resources/uk-local-authorities.csv"),
                 .copy("Resources/uk-local-authorities.LICENSE"),
                 .copy("Resources/openapi.json"),
+                // The tables of HSDS 3.0's datapackage.json that the export writes (CC BY-SA 4.0, Open Referral).
+                .copy("Resources/hsds-datapackage.json"),
             ]
         ),
         .executableTarget(

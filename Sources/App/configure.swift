@@ -57,6 +57,7 @@ enum Migrations {
         M004CreateOutboxAndAudit(),
         M005CreateSiteSecrets(),
         M006CreateDirectory(),
+        M007CreateProfiles(),
     ]
 }
 

@@ -25,11 +25,18 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.accountPassword.routeComponents, use: accounts.changePassword).requires(.manageOwnAccount)
 
     app.get(SiteURL.adminOutbox.routeComponents, use: OutboxPage.handler).requires(.readOutbox)
-    let people = PeopleAdminController()
+    let peopleAdmin = PeopleAdminController()
     let anyPerson = UUID()
-    app.get(SiteURL.adminPeople.routeComponents, use: people.list).requires(.manageRoles)
-    app.get(SiteURL.adminPerson(anyPerson).routeComponents, use: people.person).requires(.manageRoles)
-    app.post(SiteURL.adminPersonRoles(anyPerson).routeComponents, use: people.changeRoles).requires(.manageRoles)
+    app.get(SiteURL.adminPeople.routeComponents, use: peopleAdmin.list).requires(.manageRoles)
+    app.get(SiteURL.adminPerson(anyPerson).routeComponents, use: peopleAdmin.person).requires(.manageRoles)
+    app.post(SiteURL.adminPersonRoles(anyPerson).routeComponents, use: peopleAdmin.changeRoles).requires(.manageRoles)
+
+    let people = PeopleController()
+    app.get(SiteURL.people.routeComponents, use: people.search).requires(.findPractitioners)
+    // Anyone may ask; the handler shows a profile only as far as its owner chose.
+    app.get(SiteURL.person(UUID()).routeComponents, use: people.show).requires(.readPublic)
+    app.get(SiteURL.profile.routeComponents, use: people.editForm).requires(.manageOwnAccount)
+    app.post(SiteURL.profile.routeComponents, use: people.update).requires(.manageOwnAccount)
 
     let hubs = HubController()
     app.get(SiteURL.hubs.routeComponents, use: hubs.list).requires(.readPublic)

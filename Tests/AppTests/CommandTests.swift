@@ -85,7 +85,7 @@ final class CommandTests: XCTestCase {
             let value28 = try await Hub.query(on: app.db).count()
             XCTAssertEqual(value28, 11)
             let value29 = try await User.query(on: app.db).count()
-            XCTAssertEqual(value29, DemoData.accounts.count)
+            XCTAssertEqual(value29, DemoData.accounts.count + DemoDirectory.practitioners.count)
         }
     }
 

@@ -142,7 +142,7 @@ final class HSDSTests: XCTestCase {
             XCTAssertEqual(page.total_items, 2)
             XCTAssertFalse(response.text.contains("Hidden Harbour"))
             let organization = try XCTUnwrap(page.contents.first { $0.id == people.organisation.id })
-            XCTAssertEqual(organization.attributes.map(\.taxonomy_term.code), ["mediation"])
+            XCTAssertEqual(organization.attributes.map(\.taxonomy_term.code), ["work:mediation"])
             XCTAssertEqual(organization.attributes.first?.taxonomy_term.taxonomy, "bridgework-kinds-of-work")
             XCTAssertEqual(organization.organization_identifiers.first?.identifier, "1234567")
             XCTAssertEqual(organization.phones.first?.number, "0191 496 0000")

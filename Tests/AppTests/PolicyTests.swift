@@ -61,6 +61,10 @@ final class PolicyTests: XCTestCase {
         "PATCH /api/v1/organisations/:organisationSlug": [.organisationAdmin, .coordinator],
         "GET /api/v1/openapi.json": everyone,
         "GET /api/hsds/organizations": everyone,
+        "GET /people": signedIn,
+        "GET /people/:personID": everyone,
+        "GET /account/profile": signedIn,
+        "POST /account/profile": signedIn,
         "GET /api/hsds/organizations/:organizationID": everyone,
     ]
 

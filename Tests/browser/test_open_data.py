@@ -49,3 +49,24 @@ def test_the_openapi_document_describes_the_hsds_routes():
     assert document["openapi"].startswith("3.1")
     assert "/api/hsds/organizations" in document["paths"]
     assert "/api/hsds/organizations/{organizationID}" in document["paths"]
+
+
+def test_the_hsds_export_is_a_data_package_that_frictionless_accepts(tmp_path):
+    """`bridgework export hsds --out DIR` against the server's own database, checked by frictionless."""
+    import os
+    import subprocess
+
+    binary = os.environ.get("BRIDGEWORK_BIN")
+    data_dir = os.environ.get("BRIDGEWORK_SERVER_DATA_DIR")
+    if not binary or not data_dir:
+        import pytest
+        pytest.skip("BRIDGEWORK_BIN and BRIDGEWORK_SERVER_DATA_DIR are set by .ci/run")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["BRIDGEWORK_DATA_DIR"] = data_dir
+    out = tmp_path / "hsds"
+    subprocess.run([binary, "export", "hsds", "--out", str(out)], check=True, env=env, timeout=120)
+    assert (out / "datapackage.json").exists()
+    assert (out / "organizations.csv").read_text().count("\n") > 30
+    frictionless = Path(os.sys.executable).parent / "frictionless"
+    result = subprocess.run([str(frictionless), "validate", str(out / "datapackage.json")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

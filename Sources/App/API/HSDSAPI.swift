@@ -70,13 +70,22 @@ enum HSDS {
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
+    static func termCode(_ vocabulary: Vocabulary, _ code: String) -> String { "\(vocabulary.rawValue):\(code)" }
+
+    /// Our code from an HSDS term code ("work:mediation" gives "mediation").
+    static func ourCode(_ termCode: String, vocabulary: Vocabulary) -> String {
+        let prefix = vocabulary.rawValue + ":"
+        return termCode.hasPrefix(prefix) ? String(termCode.dropFirst(prefix.count)) : termCode
+    }
+
     static func taxonomyName(_ vocabulary: Vocabulary) -> String {
         "bridgework-" + vocabulary.pluralTitle.lowercased().replacingOccurrences(of: " ", with: "-")
     }
 
     static func term(_ vocabulary: Vocabulary, _ code: String) -> TaxonomyTerm? {
         guard let label = vocabulary.label(for: code) else { return nil }
-        return TaxonomyTerm(id: stableID("term:\(vocabulary.rawValue):\(code)"), code: code, name: label,
+        // HSDS wants term codes unique across every taxonomy, and "faith" is both a sector and a theme.
+        return TaxonomyTerm(id: stableID("term:\(vocabulary.rawValue):\(code)"), code: termCode(vocabulary, code), name: label,
                             description: "\(vocabulary.title) in the Bridgework directory: \(label).", taxonomy: taxonomyName(vocabulary))
     }
 

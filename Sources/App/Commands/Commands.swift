@@ -7,5 +7,7 @@ enum Commands {
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
         app.asyncCommands.use(CreateUserCommand(), as: "create-user")
         app.asyncCommands.use(CreateTokenCommand(), as: "create-token")
+        app.asyncCommands.use(ExportCommand(), as: "export")
+        app.asyncCommands.use(ImportCommand(), as: "import")
     }
 }

@@ -15,6 +15,7 @@ enum Notice: String, Sendable {
     case emailChangeRequested = "email-change-requested"
     case organisationCreated = "organisation-created"
     case joinedHub = "joined-hub"
+    case profileSaved = "profile-saved"
     case askedToJoinHub = "asked-to-join-hub"
     case leftHub = "left-hub"
     case requestApproved = "request-approved"
@@ -35,6 +36,7 @@ enum Notice: String, Sendable {
         case .emailChangeRequested: return "We have sent a link to your new email address. Your address changes when you open it."
         case .organisationCreated: return "The organisation has been added. You are its admin."
         case .joinedHub: return "You have joined this hub."
+        case .profileSaved: return "Your profile has been saved."
         case .askedToJoinHub: return "Your request to join has been sent to the hub's stewards. We will tell you when they reply."
         case .leftHub: return "You have left this hub."
         case .requestApproved: return "The request has been approved, and the person told."
@@ -103,8 +105,9 @@ struct Layout {
                         navItem("Home", .home),
                         navItem("Hubs", .hubs),
                         navItem("Organisations", .organisations),
+                        .if(user != nil, navItem("Practitioners", .people)),
                         .if(user?.isCoordinator == true, .group(
-                            navItem("People", .adminPeople),
+                            navItem("Accounts", .adminPeople),
                             navItem("Outbox", .adminOutbox)
                         ))
                     )

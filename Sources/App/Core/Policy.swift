@@ -11,6 +11,8 @@ enum Action: String, Sendable, CaseIterable {
     case manageOwnAccount
     /// Adding an organisation to the directory (its creator becomes its admin).
     case addOrganisation
+    /// Finding practitioners who chose to be seen by members.
+    case findPractitioners
     /// The outbox of messages waiting for a mail transport.
     case readOutbox
     /// Granting and removing coordinator, steward and organisation admin roles.
@@ -36,7 +38,7 @@ enum Policy {
         switch action {
         case .readPublic, .useSignInForms:
             return true
-        case .manageOwnAccount, .useAPIAsSelf, .addOrganisation:
+        case .manageOwnAccount, .useAPIAsSelf, .addOrganisation, .findPractitioners:
             return user != nil
         case .readOutbox, .manageRoles:
             return user?.isCoordinator == true

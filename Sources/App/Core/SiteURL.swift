@@ -25,6 +25,9 @@ enum SiteURL: Sendable, Equatable {
     case apiOrganisation(String)
     case apiOpenAPI
     case hsdsOrganizations
+    case people
+    case person(UUID)
+    case profile
     case hsdsOrganization(UUID)
     case organisations
     case newOrganisation
@@ -66,6 +69,9 @@ enum SiteURL: Sendable, Equatable {
         case .apiOrganisation(let slug): return "/api/v1/organisations/\(slug)"
         case .apiOpenAPI: return "/api/v1/openapi.json"
         case .hsdsOrganizations: return "/api/hsds/organizations"
+        case .people: return "/people"
+        case .person(let id): return "/people/\(id.uuidString.lowercased())"
+        case .profile: return "/account/profile"
         case .hsdsOrganization(let id): return "/api/hsds/organizations/\(id.uuidString.lowercased())"
         case .organisations: return "/organisations"
         case .newOrganisation: return "/organisations/new"
@@ -94,6 +100,7 @@ enum SiteURL: Sendable, Equatable {
         case .hub: return ["hubs", ":hubSlug"]
         case .apiHub: return ["api", "v1", "hubs", ":hubSlug"]
         case .hsdsOrganization: return ["api", "hsds", "organizations", ":organizationID"]
+        case .person: return ["people", ":personID"]
         case .apiOrganisation: return ["api", "v1", "organisations", ":organisationSlug"]
         case .joinHub: return ["hubs", ":hubSlug", "join"]
         case .leaveHub: return ["hubs", ":hubSlug", "leave"]

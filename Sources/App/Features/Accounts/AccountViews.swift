@@ -130,6 +130,8 @@ enum AccountViews {
                     .if(!summary.roles.isEmpty, .ul(.class("plain-list"), .forEach(summary.roles) { .li(.text($0)) }))
                 ))
             ),
+            .p(.a(.href(SiteURL.person(user.id!).path.attributeEscaped), .text("See your practitioner profile")), .text(" or "),
+               .a(.href(SiteURL.profile.path), .text("edit it")), .text(". You choose who can see it.")),
             .h2(.text("Change your details")),
             .form(
                 .method(.post), .action(SiteURL.account.path), .attribute(named: "novalidate", value: "novalidate"),

@@ -44,6 +44,7 @@ enum AuditAction: String, Sendable {
     case organisationUpdated = "organisation-updated"
     case hubJoinRequested = "hub-join-requested"
     case hubJoined = "hub-joined"
+    case profileUpdated = "profile-updated"
     case hubLeft = "hub-left"
     case hubRequestApproved = "hub-request-approved"
     case hubRequestDeclined = "hub-request-declined"

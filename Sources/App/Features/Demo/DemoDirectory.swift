@@ -68,6 +68,60 @@ enum DemoDirectory {
         Listing(slug: "university-of-liverpool", name: "University of Liverpool", summary: "Researchers studying religion, conflict and peace, who bring academic perspectives to practitioners' questions.", sectors: ["academic"], work: ["capacity"], themes: ["faith"], methods: ["research"], areas: ["Liverpool"], hubs: ["warrington"]),
     ]
 
+    struct Practitioner {
+        let email: String
+        let name: String
+        let role: String
+        let bio: String
+        let skills: String
+        let languages: String
+        let methods: [String]
+        let themes: [String]
+        let criticalFriend: Bool
+        let visibility: ProfileVisibility
+        let organisation: String?
+        let hub: String?
+    }
+
+    /// Made-up practitioners (demo accounts, password as the others), one for each kind of visibility.
+    static let practitioners: [Practitioner] = [
+        Practitioner(email: "amina@demo.bridgework.org.uk", name: "Amina Hussain", role: "Youth worker and peer-mediation trainer",
+                     bio: "I train young volunteers to step in when arguments between groups start to turn into something worse.\n\nHappy to talk to anyone setting up peer mediation in a school or youth club.",
+                     skills: "peer mediation, youth work, training facilitators", languages: "English, Urdu, Punjabi",
+                     methods: ["youth-work", "mediation", "training"], themes: ["age", "faith", "ethnicity"], criticalFriend: true, visibility: .public,
+                     organisation: "aik-saath", hub: "slough"),
+        Practitioner(email: "tom@demo.bridgework.org.uk", name: "Tom Reilly", role: "Community mediator",
+                     bio: "I mediate between neighbours and run conflict-resolution courses on estates in the east of the city.",
+                     skills: "neighbour mediation, Alternatives to Violence courses", languages: "English",
+                     methods: ["mediation", "training"], themes: ["geography", "class"], criticalFriend: true, visibility: .members,
+                     organisation: "newcastle-conflict-resolution-network", hub: "newcastle"),
+        Practitioner(email: "grace@demo.bridgework.org.uk", name: "Grace Okoro", role: "Researcher",
+                     bio: "I study how contact between groups changes attitudes in mixed neighbourhoods.",
+                     skills: "evaluation, surveys, interviews", languages: "English, Yoruba",
+                     methods: ["research"], themes: ["ethnicity", "migration"], criticalFriend: false, visibility: .private,
+                     organisation: "programme-for-a-peaceful-city", hub: "yorkshire-and-humber"),
+    ]
+
+    static func seedPractitioners(passwordHash: String, on db: Database) async throws {
+        for person in practitioners {
+            let user = User(name: person.name, email: person.email, passwordHash: passwordHash, emailConfirmedAt: Date())
+            try await user.create(on: db)
+            let userID = try user.requireID()
+            let profile = Profile(userID: userID, role: person.role, bio: person.bio, skills: person.skills, languages: person.languages,
+                                  criticalFriend: person.criticalFriend, visibility: person.visibility)
+            try await profile.create(on: db)
+            let profileID = try profile.requireID()
+            try await (person.methods.map { ProfileTerm(profileID: profileID, vocabulary: .method, code: $0) }
+                + person.themes.map { ProfileTerm(profileID: profileID, vocabulary: .theme, code: $0) }).create(on: db)
+            if let slug = person.organisation, let organisation = try await Organisation.query(on: db).filter(\.$slug == slug).first() {
+                try await OrganisationMembership(organisationID: organisation.requireID(), userID: userID, role: .member).create(on: db)
+            }
+            if let slug = person.hub, let hub = try await Hub.query(on: db).filter(\.$slug == slug).first() {
+                try await HubMembership(hubID: hub.requireID(), userID: userID, role: .member).create(on: db)
+            }
+        }
+    }
+
     static func areaCode(named name: String) -> String? {
         LocalAuthorities.all.first { $0.name == name }?.code
     }

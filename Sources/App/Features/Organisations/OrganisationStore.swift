@@ -4,7 +4,7 @@ import Vapor
 /// Saving organisations, shared by the pages and the API so both follow the same rules.
 enum OrganisationStore {
     /// Creates the organisation from a checked form; its creator becomes its admin.
-    static func create(_ form: OrganisationForm, by creatorID: UUID, hubs: [Hub], on db: Database) async throws -> Organisation {
+    static func create(_ form: OrganisationForm, by creatorID: UUID?, hubs: [Hub], on db: Database) async throws -> Organisation {
         let organisation = Organisation(slug: try await uniqueSlug(for: form.name, on: db), name: form.name, summary: form.summary)
         try await db.transaction { db in
             apply(form, to: organisation)
@@ -12,7 +12,9 @@ enum OrganisationStore {
             let id = try organisation.requireID()
             try await replaceTermsAndAreas(of: id, with: form, on: db)
             try await updateHubs(of: id, to: form.hubs, hubs: hubs, on: db)
-            try await OrganisationMembership(organisationID: id, userID: creatorID, role: .admin).create(on: db)
+            if let creatorID {
+                try await OrganisationMembership(organisationID: id, userID: creatorID, role: .admin).create(on: db)
+            }
         }
         return organisation
     }

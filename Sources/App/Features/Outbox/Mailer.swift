@@ -73,7 +73,7 @@ struct Mailer: Sendable {
 }
 
 extension DateFormatter {
-    nonisolated(unsafe) static let rfc5322: DateFormatter = {
+    static let rfc5322: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
