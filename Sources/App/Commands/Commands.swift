@@ -9,5 +9,6 @@ enum Commands {
         app.asyncCommands.use(CreateTokenCommand(), as: "create-token")
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(GenerateCommand(), as: "generate")
     }
 }
