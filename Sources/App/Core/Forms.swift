@@ -187,3 +187,37 @@ extension Forms {
         .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(text)])
     }
 }
+
+extension Forms {
+    /// A labelled select whose first choice is empty ("Any", "Choose one").
+    static func select(name: String, label: String, empty: String, options: [(value: String, label: String)], selected: String?, error: String? = nil) -> Node<HTML.FormContext> {
+        .div(
+            .class(error == nil ? "form-group" : "form-group form-group--error"),
+            .label(.class("label"), .for(name.attributeEscaped), .text(label)),
+            .unwrap(error) { message in
+                .p(.id("\(name)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+            },
+            .select(
+                .class("select"), .id(name.attributeEscaped), .attribute(named: "name", value: name.attributeEscaped),
+                emptyOption(empty),
+                .forEach(options) { option in
+                    .element(named: "option", nodes: [
+                        .attribute(named: "value", value: option.value.attributeEscaped),
+                        .if(option.value == selected, .attribute(named: "selected", value: "selected")),
+                        .text(option.label),
+                    ])
+                }
+            )
+        )
+    }
+
+    /// One yes-or-no checkbox, sent as `name=yes` when ticked.
+    static func checkbox(name: String, label: String, checked: Bool) -> Node<HTML.FormContext> {
+        .div(.class("form-group checkboxes"), .div(
+            .class("checkboxes__item"),
+            .input(.class("checkboxes__input"), .type(.checkbox), .id(name.attributeEscaped), .name(name.attributeEscaped), .value("yes"),
+                   .unwrap(checked ? true : nil) { _ in .checked(true) }),
+            .label(.class("checkboxes__label"), .for(name.attributeEscaped), .text(label))
+        ))
+    }
+}

@@ -39,9 +39,10 @@ extension QueryBuilder {
 }
 
 enum Pagination {
-    /// Previous and next links for a list, keeping the rest of the query string.
+    /// Previous and next links for a list of admin records, with the total.
     static func nav<Item>(_ paged: Paged<Item>, path: String, query: [String: String] = [:], singular: String, plural: String) -> Node<HTML.BodyContext> {
-        func link(_ page: Int) -> String {
+        links(page: paged.page, pageCount: paged.pageCount, label: "Pages of \(plural)",
+              summary: "Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(paged.total == 1 ? singular : plural))") { page in
             var items = query
             items["page"] = String(page)
             var components = URLComponents()
@@ -49,14 +50,18 @@ enum Pagination {
             components.queryItems = items.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
             return components.string ?? path
         }
-        return .nav(
+    }
+
+    /// The one pagination pattern every list uses: where the reader is, and previous and next links.
+    static func links(page: Int, pageCount: Int, label: String, summary: String? = nil, link: (Int) -> String) -> Node<HTML.BodyContext> {
+        .nav(
             .class("pagination"),
-            .attribute(named: "aria-label", value: "Pages of \(plural)".attributeEscaped),
-            .p(.class("pagination__summary"), .text("Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(paged.total == 1 ? singular : plural))")),
+            .attribute(named: "aria-label", value: label.attributeEscaped),
+            .p(.class("pagination__summary"), .text(summary ?? "Page \(page) of \(pageCount)")),
             .ul(
                 .class("pagination__list"),
-                .if(paged.hasPrevious, .li(.a(.href(link(paged.page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"), .text("Previous page")))),
-                .if(paged.hasNext, .li(.a(.href(link(paged.page + 1).attributeEscaped), .attribute(named: "rel", value: "next"), .text("Next page"))))
+                .if(page > 1, .li(.a(.href(link(page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"), .text("Previous page")))),
+                .if(page < pageCount, .li(.a(.href(link(page + 1).attributeEscaped), .attribute(named: "rel", value: "next"), .text("Next page"))))
             )
         )
     }

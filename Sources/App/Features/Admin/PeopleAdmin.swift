@@ -100,19 +100,7 @@ struct PeopleAdminController {
     }
 
     private func selectField(name: String, label: String, options: [(String, String)], errors: FormErrors) -> Node<HTML.FormContext> {
-        let error = errors[name]
-        return .div(
-            .class(error == nil ? "form-group" : "form-group form-group--error"),
-            .label(.class("label"), .for(name), .text(label)),
-            .unwrap(error) { message in
-                .p(.id("\(name)-error"), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
-            },
-            .select(
-                .class("select"), .id(name), .attribute(named: "name", value: name.attributeEscaped),
-                Forms.emptyOption("Choose one"),
-                .forEach(options) { option in .element(named: "option", nodes: [.attribute(named: "value", value: option.0.attributeEscaped), .text(option.1)]) }
-            )
-        )
+        Forms.select(name: name, label: label, empty: "Choose one", options: options, selected: nil, error: errors[name])
     }
 
     struct RoleChangeForm: Content { var change: String?; var hub: String?; var organisation: String?; var target: String? }

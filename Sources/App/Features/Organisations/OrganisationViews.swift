@@ -77,21 +77,7 @@ enum OrganisationViews {
     }
 
     private static func filterSelect(name: String, label: String, selected: String?, options: [(String, String, Int)]) -> Node<HTML.FormContext> {
-        .div(
-            .class("form-group"),
-            .label(.class("label"), .for(name.attributeEscaped), .text(label)),
-            .select(
-                .class("select"), .id(name.attributeEscaped), .attribute(named: "name", value: name.attributeEscaped),
-                Forms.emptyOption("Any"),
-                .forEach(options) { option in
-                    .element(named: "option", nodes: [
-                        .attribute(named: "value", value: option.0.attributeEscaped),
-                        .if(option.0 == selected, .attribute(named: "selected", value: "selected")),
-                        .text("\(option.1) (\(option.2))"),
-                    ])
-                }
-            )
-        )
+        Forms.select(name: name, label: label, empty: "Any", options: options.map { ($0.0, "\($0.1) (\($0.2))") }, selected: selected)
     }
 
     private static func noResults(_ query: DirectoryQuery) -> Node<HTML.BodyContext> {
@@ -111,18 +97,9 @@ enum OrganisationViews {
     }
 
     private static func pagination(_ query: DirectoryQuery, page: Int, pageCount: Int) -> Node<HTML.BodyContext> {
-        func link(_ number: Int) -> String {
+        Pagination.links(page: page, pageCount: pageCount, label: "Pages of results") { number in
             SiteURL.organisations.with(query: query.parameters(changing: "page", to: number == 1 ? nil : String(number)))
         }
-        return .nav(
-            .class("pagination"), .attribute(named: "aria-label", value: "Pages of results"),
-            .p(.class("pagination__summary"), .text("Page \(page) of \(pageCount)")),
-            .ul(
-                .class("pagination__list"),
-                .if(page > 1, .li(.a(.href(link(page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"), .text("Previous page")))),
-                .if(page < pageCount, .li(.a(.href(link(page + 1).attributeEscaped), .attribute(named: "rel", value: "next"), .text("Next page"))))
-            )
-        )
     }
 
     // MARK: One organisation

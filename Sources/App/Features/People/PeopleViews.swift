@@ -61,12 +61,7 @@ enum PeopleViews {
                          .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(search.text.attributeEscaped))),
                     select(name: "method", label: "Method", vocabulary: .method, selected: search.method),
                     select(name: "theme", label: "Theme", vocabulary: .theme, selected: search.theme),
-                    .div(.class("form-group checkboxes"), .div(
-                        .class("checkboxes__item"),
-                        .input(.class("checkboxes__input"), .type(.checkbox), .id("critical_friend"), .name("critical_friend"), .value("yes"),
-                               .unwrap(search.criticalFriend ? true : nil) { _ in .checked(true) }),
-                        .label(.class("checkboxes__label"), .for("critical_friend"), .text("Open to being a critical friend"))
-                    )),
+                    Forms.checkbox(name: "critical_friend", label: "Open to being a critical friend", checked: search.criticalFriend),
                     .button(.type(.submit), .class("button"), .text("Search"))
                 ),
                 .div(
@@ -79,34 +74,14 @@ enum PeopleViews {
                             .if(!profile.role.isEmpty, .p(.class("result__summary"), .text(profile.role))),
                             .if(profile.criticalFriend, .p(.class("result__meta"), .text("Open to being a critical friend"))))
                     }),
-                    .if(pageCount > 1, .nav(
-                        .class("pagination"), .attribute(named: "aria-label", value: "Pages of results"),
-                        .p(.class("pagination__summary"), .text("Page \(search.page) of \(pageCount)")),
-                        .ul(.class("pagination__list"),
-                            .if(search.page > 1, .li(.a(.href(link(search.page - 1).attributeEscaped), .text("Previous page")))),
-                            .if(search.page < pageCount, .li(.a(.href(link(search.page + 1).attributeEscaped), .text("Next page")))))
-                    ))
+                    .if(pageCount > 1, Pagination.links(page: search.page, pageCount: pageCount, label: "Pages of results", link: link))
                 )
             )
         )
     }
 
     private static func select(name: String, label: String, vocabulary: Vocabulary, selected: String?) -> Node<HTML.FormContext> {
-        .div(
-            .class("form-group"),
-            .label(.class("label"), .for(name.attributeEscaped), .text(label)),
-            .select(
-                .class("select"), .id(name.attributeEscaped), .attribute(named: "name", value: name.attributeEscaped),
-                Forms.emptyOption("Any"),
-                .forEach(vocabulary.terms) { term in
-                    .element(named: "option", nodes: [
-                        .attribute(named: "value", value: term.code.attributeEscaped),
-                        .if(term.code == selected, .attribute(named: "selected", value: "selected")),
-                        .text(term.label),
-                    ])
-                }
-            )
-        )
+        Forms.select(name: name, label: label, empty: "Any", options: vocabulary.terms.map { ($0.code, $0.label) }, selected: selected)
     }
 
     static func form(_ request: Request, form: ProfileForm, errors: FormErrors = .init()) -> HTML {
@@ -123,12 +98,7 @@ enum PeopleViews {
                 Forms.checkboxes(name: "method", legend: "Methods you use (optional)", hint: "Select all that apply.", options: Vocabulary.method.terms.map { ($0.code, $0.label) }, checked: form.methods, errors: errors),
                 Forms.checkboxes(name: "theme", legend: "Themes you work on (optional)", hint: "Select all that apply.", options: Vocabulary.theme.terms.map { ($0.code, $0.label) }, checked: form.themes, errors: errors),
                 Forms.input(.init(name: "languages", label: "Languages you work in (optional)", value: form.languages, hint: "For example: English, Urdu, Polish."), errors: errors),
-                .div(.class("form-group checkboxes"), .div(
-                    .class("checkboxes__item"),
-                    .input(.class("checkboxes__input"), .type(.checkbox), .id("critical_friend"), .name("critical_friend"), .value("yes"),
-                           .unwrap(form.criticalFriend ? true : nil) { _ in .checked(true) }),
-                    .label(.class("checkboxes__label"), .for("critical_friend"), .text("I am open to being a critical friend to other practitioners"))
-                )),
+                Forms.checkbox(name: "critical_friend", label: "I am open to being a critical friend to other practitioners", checked: form.criticalFriend),
                 Forms.radios(name: "visibility", legend: "Who can see your profile?", options: ProfileVisibility.allCases.map { ($0.rawValue, $0.label, $0.hint) }, selected: form.visibility, errors: errors),
                 Forms.submit("Save profile")
             )
