@@ -58,6 +58,10 @@ func routes(_ app: Application) throws {
     // Signed-in people reach the handler, which checks they administer this organisation.
     app.get(SiteURL.editOrganisation("").routeComponents, use: organisations.editForm).requires(.addOrganisation)
     app.post(SiteURL.editOrganisation("").routeComponents, use: organisations.update).requires(.addOrganisation)
+    let organisationMembers = OrganisationMembersController()
+    app.get(SiteURL.organisationMembers("").routeComponents, use: organisationMembers.page).requires(.addOrganisation)
+    app.post(SiteURL.organisationMembers("").routeComponents, use: organisationMembers.add).requires(.addOrganisation)
+    app.post(SiteURL.organisationMember("", UUID()).routeComponents, use: organisationMembers.change).requires(.addOrganisation)
 
     app.get(SiteURL.apiMe.routeComponents, use: MeAPI.handler).requires(.useAPIAsSelf)
     let directoryAPI = DirectoryAPI()

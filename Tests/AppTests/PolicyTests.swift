@@ -65,6 +65,9 @@ final class PolicyTests: XCTestCase {
         "GET /people/:personID": everyone,
         "GET /account/profile": signedIn,
         "POST /account/profile": signedIn,
+        "GET /organisations/:organisationSlug/members": [.organisationAdmin, .coordinator],
+        "POST /organisations/:organisationSlug/members": [.organisationAdmin, .coordinator],
+        "POST /organisations/:organisationSlug/members/:membershipID": [.organisationAdmin, .coordinator],
         "GET /api/hsds/organizations/:organizationID": everyone,
     ]
 
@@ -101,7 +104,7 @@ final class PolicyTests: XCTestCase {
                 let memberRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
                 let member = try XCTUnwrap(memberRow)
                 // The record each path parameter names: the test people's own hub and organisation.
-                let parameterValues = ["personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                let parameterValues = ["personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
                     let browser = TestClient(app)

@@ -131,4 +131,13 @@ def test_a_member_adds_an_organisation_then_edits_it(driver):
     press(driver, "Save changes")
     assert "The organisation's details have been saved." in page_text(driver)
     assert "Listening circles for neighbours, old and new." in page_text(driver)
+
+    link_by_text(driver, "Manage members").click()
+    assert heading(driver) == f"Members of {name}"
+    check_page(driver, "organisation-members")
+    fill_in(driver, "Their email address", "tom@demo.bridgework.org.uk")
+    press(driver, "Add to organisation")
+    assert "The organisation's members have been updated." in page_text(driver)
+    assert "Tom Reilly" in page_text(driver)
+    check_page(driver, "organisation-members-added")
     sign_out(driver)

@@ -33,6 +33,8 @@ enum SiteURL: Sendable, Equatable {
     case newOrganisation
     case organisation(String)
     case editOrganisation(String)
+    case organisationMembers(String)
+    case organisationMember(String, UUID)
     case hubs
     case hub(String)
     case joinHub(String)
@@ -77,6 +79,8 @@ enum SiteURL: Sendable, Equatable {
         case .newOrganisation: return "/organisations/new"
         case .organisation(let slug): return "/organisations/\(slug)"
         case .editOrganisation(let slug): return "/organisations/\(slug)/edit"
+        case .organisationMembers(let slug): return "/organisations/\(slug)/members"
+        case .organisationMember(let slug, let id): return "/organisations/\(slug)/members/\(id.uuidString.lowercased())"
         case .hubs: return "/hubs"
         case .hub(let slug): return "/hubs/\(slug)"
         case .joinHub(let slug): return "/hubs/\(slug)/join"
@@ -97,6 +101,8 @@ enum SiteURL: Sendable, Equatable {
         case .adminPersonRoles: return ["admin", "people", ":personID", "roles"]
         case .organisation: return ["organisations", ":organisationSlug"]
         case .editOrganisation: return ["organisations", ":organisationSlug", "edit"]
+        case .organisationMembers: return ["organisations", ":organisationSlug", "members"]
+        case .organisationMember: return ["organisations", ":organisationSlug", "members", ":membershipID"]
         case .hub: return ["hubs", ":hubSlug"]
         case .apiHub: return ["api", "v1", "hubs", ":hubSlug"]
         case .hsdsOrganization: return ["api", "hsds", "organizations", ":organizationID"]

@@ -126,7 +126,11 @@ enum OrganisationViews {
             .forEach(organisation.description.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 .p(.text($0))
             },
-            .if(detail.canEdit, .p(.a(.class("button button--secondary"), .href(SiteURL.editOrganisation(organisation.slug).path.attributeEscaped), .text("Edit this organisation")))),
+            .if(detail.canEdit, .p(
+                .class("button-group"),
+                .a(.class("button button--secondary"), .href(SiteURL.editOrganisation(organisation.slug).path.attributeEscaped), .text("Edit this organisation")),
+                .a(.href(SiteURL.organisationMembers(organisation.slug).path.attributeEscaped), .text("Manage members"))
+            )),
             .h2(.text("About their work")),
             .dl(
                 .class("summary-list"),
