@@ -25,8 +25,6 @@ struct Paged<Item> {
     let total: Int
 
     var pageCount: Int { max(1, (total + size - 1) / size) }
-    var hasPrevious: Bool { page > 1 }
-    var hasNext: Bool { page < pageCount }
 }
 
 extension QueryBuilder {

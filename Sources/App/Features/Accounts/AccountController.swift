@@ -67,10 +67,14 @@ struct AccountController {
 
     private static let confirmationPurposes: [EmailToken.Purpose] = [.confirmEmail, .changeEmail]
 
+    private static func confirmationLinkNotValid(_ req: Request) -> Response {
+        AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation).response(status: .gone)
+    }
+
     func confirmEmailPage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
         guard let record = try await EmailLinks.find(token, purposes: Self.confirmationPurposes, on: req.db) else {
-            return AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation).response(status: .gone)
+            return Self.confirmationLinkNotValid(req)
         }
         return AccountViews.confirmEmail(req, token: token, address: record.email).response()
     }
@@ -80,7 +84,7 @@ struct AccountController {
     func confirmEmail(req: Request) async throws -> Response {
         let token = (try? req.content.decode(TokenForm.self))?.token ?? ""
         guard let record = try await EmailLinks.find(token, purposes: Self.confirmationPurposes, on: req.db) else {
-            return AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation).response(status: .gone)
+            return Self.confirmationLinkNotValid(req)
         }
         let user = record.user
         if record.purpose == EmailToken.Purpose.changeEmail.rawValue {
@@ -109,7 +113,11 @@ struct AccountController {
     struct EmailForm: Content { var email: String? }
 
     func resendConfirmationPage(req: Request) async throws -> Response {
-        AccountViews.requestLink(req, title: "Get a new confirmation link", intro: "Enter the email address you signed up with and we will send a new link.", action: .resendConfirmation, button: "Send confirmation link").response()
+        Self.resendConfirmationView(req).response()
+    }
+
+    private static func resendConfirmationView(_ req: Request, email: String = "", errors: FormErrors = .init()) -> HTML {
+        AccountViews.requestLink(req, title: "Get a new confirmation link", intro: "Enter the email address you signed up with and we will send a new link.", action: .resendConfirmation, button: "Send confirmation link", email: email, errors: errors)
     }
 
     func resendConfirmation(req: Request) async throws -> Response {
@@ -118,7 +126,7 @@ struct AccountController {
         if let problem = AccountRules.emailProblem(email) {
             var errors = FormErrors()
             errors.add("email", problem)
-            return AccountViews.requestLink(req, title: "Get a new confirmation link", intro: "Enter the email address you signed up with and we will send a new link.", action: .resendConfirmation, button: "Send confirmation link", email: typed, errors: errors).response(status: .unprocessableEntity)
+            return Self.resendConfirmationView(req, email: typed, errors: errors).response(status: .unprocessableEntity)
         }
         if let user = try await User.query(on: req.db).filter(\.$email == email).first(), user.emailConfirmedAt == nil {
             try await EmailLinks.sendConfirmation(to: user, request: req)
@@ -221,10 +229,14 @@ struct AccountController {
         return AccountViews.checkEmail(req, message: "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.", offerNewConfirmationLink: false).response()
     }
 
+    private static func resetLinkNotValid(_ req: Request) -> Response {
+        AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(status: .gone)
+    }
+
     func resetPasswordPage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
         guard try await EmailLinks.find(token, purposes: [.resetPassword], on: req.db) != nil else {
-            return AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(status: .gone)
+            return Self.resetLinkNotValid(req)
         }
         return AccountViews.resetPassword(req, token: token).response()
     }
@@ -235,7 +247,7 @@ struct AccountController {
         let form = (try? req.content.decode(ResetForm.self)) ?? ResetForm()
         let token = form.token ?? ""
         guard let record = try await EmailLinks.find(token, purposes: [.resetPassword], on: req.db) else {
-            return AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(status: .gone)
+            return Self.resetLinkNotValid(req)
         }
         let password = form.password ?? ""
         if let problem = AccountRules.passwordProblem(password) {

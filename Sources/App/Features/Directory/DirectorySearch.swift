@@ -13,14 +13,6 @@ struct DirectoryQuery: Sendable, Equatable {
 
     static let pageSize = 20
 
-    init(text: String = "", hub: String? = nil, terms: [Vocabulary: String] = [:], area: String? = nil, page: Int = 1) {
-        self.text = text
-        self.hub = hub
-        self.terms = terms
-        self.area = area
-        self.page = page
-    }
-
     /// Reads `q`, `hub`, `sector`, `work`, `theme`, `method`, `area` and `page`; values that are not
     /// in the lists are dropped rather than failing the search.
     init(_ request: Request) {
@@ -38,13 +30,12 @@ struct DirectoryQuery: Sendable, Equatable {
     }
 
     /// The query string for this search, with one parameter changed (nil removes it).
-    func parameters(changing key: String? = nil, to newValue: String? = nil, keepPage: Bool = false) -> [String: String] {
+    func parameters(changing key: String? = nil, to newValue: String? = nil) -> [String: String] {
         var result: [String: String] = [:]
         if !text.isEmpty { result["q"] = text }
         if let hub { result["hub"] = hub }
         for (vocabulary, code) in terms { result[vocabulary.rawValue] = code }
         if let area { result["area"] = area }
-        if keepPage, page > 1 { result["page"] = String(page) }
         if let key { result[key] = newValue }
         return result
     }
@@ -81,7 +72,8 @@ enum DirectorySearch {
             ? words.map { "\"\($0)\"*" }.joined(separator: " ")
             : words.map { "\($0):*" }.joined(separator: " & "))
 
-        let conditions = whereClause(query, signedIn: signedIn, match: matchExpression, isSQLite: isSQLite)
+        let filters = filterClause(query, signedIn: signedIn)
+        let conditions = filters + matchClause(matchExpression, isSQLite: isSQLite)
         let filtered = SQLQueryString("SELECT o.id FROM organisations o WHERE ") + conditions
 
         let countRow = try await sql.raw(SQLQueryString("SELECT COUNT(*) AS total FROM organisations o WHERE ") + conditions).first()
@@ -90,9 +82,9 @@ enum DirectorySearch {
         let offset = (query.page - 1) * DirectoryQuery.pageSize
         let page: SQLQueryString
         if let matchExpression, isSQLite {
-            // Joining the FTS table ranks in one pass; a per-row subquery for bm25 was ~30 times slower.
+            // Joining the FTS table matches and ranks in one pass; a per-row subquery for bm25 was ~30 times slower.
             page = "SELECT o.id FROM organisations o JOIN organisations_fts f ON f.rowid = o.rowid WHERE organisations_fts MATCH \(bind: matchExpression) AND "
-                + conditions + " ORDER BY bm25(organisations_fts, 10.0, 4.0, 1.0), o.name LIMIT \(literal: DirectoryQuery.pageSize) OFFSET \(literal: offset)"
+                + filters + " ORDER BY bm25(organisations_fts, 10.0, 4.0, 1.0), o.name LIMIT \(literal: DirectoryQuery.pageSize) OFFSET \(literal: offset)"
         } else if let matchExpression {
             page = filtered + " ORDER BY ts_rank(o.search_vector, to_tsquery('english', \(bind: matchExpression))) DESC, o.name LIMIT \(literal: DirectoryQuery.pageSize) OFFSET \(literal: offset)"
         } else {
@@ -124,15 +116,11 @@ enum DirectorySearch {
         return DirectoryResults(organisations: organisations, total: total, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
     }
 
-    private static func whereClause(_ query: DirectoryQuery, signedIn: Bool, match: String?, isSQLite: Bool) -> SQLQueryString {
+    /// The filters and visibility, without the words.
+    private static func filterClause(_ query: DirectoryQuery, signedIn: Bool) -> SQLQueryString {
         var clause: SQLQueryString = "1 = 1"
         if !signedIn {
             clause = clause + " AND o.visibility = 'public'"
-        }
-        if let match {
-            clause = clause + (isSQLite
-                ? " AND o.rowid IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH \(bind: match))"
-                : " AND o.search_vector @@ to_tsquery('english', \(bind: match))")
         }
         if let hub = query.hub {
             clause = clause + " AND o.id IN (SELECT oh.organisation_id FROM organisation_hubs oh JOIN hubs h ON h.id = oh.hub_id WHERE oh.status = 'approved' AND h.slug = \(bind: hub))"
@@ -146,5 +134,13 @@ enum DirectorySearch {
             clause = clause + " AND o.id IN (SELECT a.organisation_id FROM organisation_areas a WHERE a.area_code = \(bind: area))"
         }
         return clause
+    }
+
+    /// The words, as the database's full-text search reads them; empty when there are none.
+    private static func matchClause(_ match: String?, isSQLite: Bool) -> SQLQueryString {
+        guard let match else { return "" }
+        return isSQLite
+            ? " AND o.rowid IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH \(bind: match))"
+            : " AND o.search_vector @@ to_tsquery('english', \(bind: match))"
     }
 }

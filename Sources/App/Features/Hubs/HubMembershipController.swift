@@ -74,18 +74,42 @@ struct HubMembershipController {
 
     struct DecisionForm: Content { var decision: String?; var reason: String? }
 
+    /// A steward's answer to a request, checked the same way for people and organisations.
+    enum Decision {
+        case approve
+        case decline(reason: String)
+
+        /// The decision, or the problem to show beside the reason box `field`.
+        static func read(_ req: Request, field: String, toldWho: String) -> (decision: Decision?, errors: FormErrors, typedReason: String) {
+            let form = (try? req.content.decode(DecisionForm.self)) ?? DecisionForm()
+            let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            var errors = FormErrors()
+            switch form.decision {
+            case "approve":
+                return (.approve, errors, reason)
+            case "decline" where reason.isEmpty:
+                errors.add(field, "Give a reason: it is sent to \(toldWho) so they understand the decision")
+            case "decline" where reason.count > 1000:
+                errors.add(field, "The reason must be 1,000 characters or fewer")
+            case "decline":
+                return (.decline(reason: reason), errors, reason)
+            default:
+                errors.add(field, "Choose whether to approve or decline the request")
+            }
+            return (nil, errors, reason)
+        }
+    }
+
     func decidePerson(req: Request) async throws -> Response {
         let hub = try await stewardedHub(req)
         let hubID = try hub.requireID()
         guard let requestID = req.parameters.get("requestID", as: UUID.self),
               let membership = try await HubMembership.query(on: req.db).filter(\.$id == requestID).filter(\.$hub.$id == hubID).with(\.$user).first()
         else { throw Abort(.notFound) }
-        let form = (try? req.content.decode(DecisionForm.self)) ?? DecisionForm()
-        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var errors = FormErrors()
         let field = "reason-\(requestID.uuidString)"
-        switch form.decision {
-        case "approve":
+        let (decision, errors, typedReason) = Decision.read(req, field: field, toldWho: "the person")
+        switch decision {
+        case .approve:
             membership.status = MembershipStatus.approved.rawValue
             membership.reason = nil
             try await membership.save(on: req.db)
@@ -99,15 +123,7 @@ struct HubMembershipController {
             Bridgework
             """)
             return req.redirect(to: SiteURL.hubRequests(hub.slug).with(query: ["notice": Notice.requestApproved.rawValue]))
-        case "decline":
-            guard !reason.isEmpty else {
-                errors.add(field, "Give a reason: it is sent to the person so they understand the decision")
-                break
-            }
-            guard reason.count <= 1000 else {
-                errors.add(field, "The reason must be 1,000 characters or fewer")
-                break
-            }
+        case .decline(let reason):
             membership.status = MembershipStatus.declined.rawValue
             membership.reason = reason
             try await membership.save(on: req.db)
@@ -125,11 +141,10 @@ struct HubMembershipController {
             Bridgework
             """)
             return req.redirect(to: SiteURL.hubRequests(hub.slug).with(query: ["notice": Notice.requestDeclined.rawValue]))
-        default:
-            errors.add(field, "Choose whether to approve or decline the request")
+        case nil:
+            let requests = try await pendingRequests(for: hubID, on: req.db)
+            return HubRequestViews.page(req, hub: hub, requests: requests, errors: errors, typedReasons: [field: typedReason]).response(status: .unprocessableEntity)
         }
-        let requests = try await pendingRequests(for: hubID, on: req.db)
-        return HubRequestViews.page(req, hub: hub, requests: requests, errors: errors, typedReasons: [field: reason]).response(status: .unprocessableEntity)
     }
 
     func decideOrganisation(req: Request) async throws -> Response {
@@ -138,19 +153,17 @@ struct HubMembershipController {
         guard let requestID = req.parameters.get("requestID", as: UUID.self),
               let request = try await OrganisationHub.query(on: req.db).filter(\.$id == requestID).filter(\.$hub.$id == hubID).with(\.$organisation).first()
         else { throw Abort(.notFound) }
-        let form = (try? req.content.decode(DecisionForm.self)) ?? DecisionForm()
-        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let field = "reason-\(requestID.uuidString)"
-        var errors = FormErrors()
-        let approving = form.decision == "approve"
-        if form.decision == "decline", reason.isEmpty {
-            errors.add(field, "Give a reason: it is sent to the organisation's admins so they understand the decision")
-        } else if form.decision != "approve" && form.decision != "decline" {
-            errors.add(field, "Choose whether to approve or decline the request")
-        }
-        guard errors.isEmpty else {
+        let (decision, errors, typedReason) = Decision.read(req, field: field, toldWho: "the organisation's admins")
+        guard let decision else {
             let requests = try await pendingRequests(for: hubID, on: req.db)
-            return HubRequestViews.page(req, hub: hub, requests: requests, errors: errors, typedReasons: [field: reason]).response(status: .unprocessableEntity)
+            return HubRequestViews.page(req, hub: hub, requests: requests, errors: errors, typedReasons: [field: typedReason]).response(status: .unprocessableEntity)
+        }
+        let approving: Bool
+        let reason: String
+        switch decision {
+        case .approve: (approving, reason) = (true, "")
+        case .decline(let given): (approving, reason) = (false, given)
         }
         request.status = (approving ? MembershipStatus.approved : .declined).rawValue
         request.reason = approving ? nil : reason

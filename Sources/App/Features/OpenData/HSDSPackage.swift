@@ -102,8 +102,11 @@ enum HSDSPackage {
         let organizations = try table("organizations.csv")
         let attributes = try table("attributes.csv")
         let terms = Dictionary(try table("taxonomy_terms.csv").compactMap { row in row["id"].map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
-        let phones = try table("phones.csv")
-        let identifiers = try table("organization_identifiers.csv")
+        // Indexed by organisation once, rather than searched for every organisation.
+        let phones = Dictionary(try table("phones.csv").map { ($0["organization_id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        let charityNumbers = Dictionary(try table("organization_identifiers.csv").filter { $0["identifier_scheme"] == "GB-CHC" }
+            .map { ($0["organization_id"] ?? "", $0["identifier"] ?? "") }, uniquingKeysWith: { first, _ in first })
+        let attributesByOrganisation = Dictionary(grouping: attributes) { $0["link_id"] ?? "" }
         var created = 0, updated = 0
         for row in organizations {
             guard let name = row["name"], !name.isEmpty else { continue }
@@ -121,8 +124,8 @@ enum HSDSPackage {
             record.website = row["website"].flatMap { $0.isEmpty ? nil : $0 }
             record.contactEmail = row["email"].flatMap { $0.isEmpty ? nil : $0 }
             let key = row["id"] ?? ""
-            record.contactPhone = phones.first { $0["organization_id"] == key }?["number"]
-            record.charityNumber = identifiers.first { $0["organization_id"] == key && $0["identifier_scheme"] == "GB-CHC" }?["identifier"]
+            record.contactPhone = phones[key]?["number"]
+            record.charityNumber = charityNumbers[key]
             if isNew {
                 if try await Organisation.query(on: db).filter(\.$slug == record.slug).first() != nil { record.slug += "-" + String(UUID().uuidString.prefix(6)).lowercased() }
                 try await record.create(on: db)
@@ -135,7 +138,7 @@ enum HSDSPackage {
             let recordID = try record.requireID()
             try await OrganisationTerm.query(on: db).filter(\.$organisation.$id == recordID).delete()
             var seen = Set<String>()
-            for attribute in attributes where attribute["link_id"] == key {
+            for attribute in attributesByOrganisation[key] ?? [] {
                 guard let term = attribute["taxonomy_term_id"].flatMap({ terms[$0] }), let termCode = term["code"],
                       let vocabulary = Vocabulary.allCases.first(where: { HSDS.taxonomyName($0) == term["taxonomy"] })
                 else { continue }
