@@ -8,6 +8,7 @@ import Vapor
 /// which `serve` and the commands call, so configuring never changes data by itself.
 public func configure(_ app: Application, settings: Settings) async throws {
     app.settings = settings
+    app.directoryIndex = DirectoryIndexStore()
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -58,6 +59,7 @@ enum Migrations {
         M005CreateSiteSecrets(),
         M006CreateDirectory(),
         M007CreateProfiles(),
+        M008TrackDirectoryChanges(),
     ]
 }
 

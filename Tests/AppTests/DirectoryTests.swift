@@ -97,10 +97,37 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func testARepeatedSearchShowsEveryChangeToTheDirectoryAtOnce() async throws {
+        try await withApp { app, _ in
+            let people = try await makeListings(on: app)
+            let visitor = TestClient(app)
+            let before = try await visitor.get("/organisations?q=mediation&hub=\(people.hub.slug)")
+            XCTAssertTrue(before.text.contains("0 organisations"), "the members-only listing stays hidden from visitors")
+
+            let hidden = try await Organisation.query(on: app.db).filter(\.$slug == "quiet-shelter").first()!
+            hidden.visibility = Organisation.Visibility.public.rawValue
+            hidden.name = "Quiet Harbour Mediation"
+            try await hidden.save(on: app.db)
+            let afterPublishing = try await visitor.get("/organisations?q=mediation&hub=\(people.hub.slug)")
+            XCTAssertTrue(afterPublishing.text.contains("Quiet Harbour Mediation"))
+
+            try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == hidden.id!).delete()
+            let afterLeaving = try await visitor.get("/organisations?q=mediation&hub=\(people.hub.slug)")
+            XCTAssertFalse(afterLeaving.text.contains("Quiet Harbour Mediation"), "leaving the hub takes it out of the hub's results")
+
+            try await hidden.delete(on: app.db)
+            let afterDeleting = try await visitor.get("/organisations?q=mediation")
+            XCTAssertFalse(afterDeleting.text.contains("Quiet Harbour Mediation"))
+        }
+    }
+
     func testTheSearchPageRunsABoundedNumberOfQueriesHoweverManyResults() async throws {
         try await withApp { app, counter in
             _ = try await makeListings(on: app)
             let browser = TestClient(app)
+            counter.reset()
+            _ = try await browser.get("/organisations?q=common")
+            let firstAfterAChange = counter.value
             counter.reset()
             _ = try await browser.get("/organisations?q=common")
             let few = counter.value
@@ -111,9 +138,15 @@ final class DirectoryTests: XCTestCase {
             }
             counter.reset()
             let page = try await browser.get("/organisations?q=common")
-            XCTAssertEqual(counter.value, few)
-            XCTAssertLessThanOrEqual(counter.value, 9)
-            XCTAssertTrue(page.text.contains("Page 1 of 3"))
+            XCTAssertTrue(page.text.contains("Page 1 of 3"), "a change to the directory shows in the very next search")
+            XCTAssertEqual(counter.value, firstAfterAChange, "rebuilding the filter picture costs the same few queries however large the directory")
+            counter.reset()
+            _ = try await browser.get("/organisations?q=common&page=2&method=arts")
+            XCTAssertLessThanOrEqual(counter.value, few + 1, "a new search adds only its word match")
+            counter.reset()
+            _ = try await browser.get("/organisations?q=common&page=3&method=arts")
+            XCTAssertEqual(counter.value, few, "paging reuses the search's matches")
+            XCTAssertLessThanOrEqual(counter.value, 5)
         }
     }
 

@@ -154,8 +154,10 @@ struct DirectoryAPI {
             throw ValidationProblem(problems: [FieldProblem(field: "page", message: "page must be a whole number from 1")])
         }
         let query = DirectoryQuery(req)
-        let results = try await DirectorySearch.run(query, signedIn: false, on: req.db)
-        let data = try await Self.dtos(for: results.organisations, on: req.db, base: req.application.publicBaseURL)
+        let results = try await DirectorySearch.run(query, signedIn: false, on: req.db, index: req.application.directoryIndex)
+        let rows = try await Organisation.query(on: req.db).filter(\.$id ~~ results.ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row) } })
+        let data = try await Self.dtos(for: results.ids.compactMap { byID[$0] }, on: req.db, base: req.application.publicBaseURL)
         let pageCount = max(1, (results.total + DirectoryQuery.pageSize - 1) / DirectoryQuery.pageSize)
         func link(_ page: Int) -> String {
             req.application.publicBaseURL + SiteURL.apiOrganisations.with(query: query.parameters(changing: "page", to: String(page)))

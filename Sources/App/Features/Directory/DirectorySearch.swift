@@ -4,7 +4,7 @@ import Vapor
 
 /// What someone is looking for in the directory: words, and at most one value per filter.
 /// Every search is a plain GET URL, so it can be bookmarked and shared.
-struct DirectoryQuery: Sendable, Equatable {
+struct DirectoryQuery: Sendable, Hashable {
     var text: String = ""
     var hub: String? = nil
     var terms: [Vocabulary: String] = [:]
@@ -52,95 +52,159 @@ struct DirectoryQuery: Sendable, Equatable {
     }
 }
 
-struct DirectoryResults: Sendable {
-    let organisations: [Organisation]
-    let total: Int
+/// One organisation as a list of results shows it.
+struct DirectoryListing: Sendable, Equatable {
+    let id: UUID
+    let slug: String
+    let name: String
+    let summary: String
+    let isPublic: Bool
+    let methodCodes: [String]
+}
+
+/// Which organisations a search matches, in listing order, and how many carry each filter value.
+/// Independent of the page, so paging through a search reuses it.
+struct DirectoryMatches: Sendable {
+    let ordinals: [Int32]
     /// How many of the matching organisations carry each term, per vocabulary.
     let termCounts: [Vocabulary: [String: Int]]
     let hubCounts: [UUID: Int]
     let areaCounts: [String: Int]
 }
 
-/// Searches organisations with a fixed number of queries, whatever the page or filters:
-/// one count, one page of ids, one load of those rows with their terms, and three for the filter counts.
+struct DirectoryResults: Sendable {
+    let listings: [DirectoryListing]
+    /// The page's ids in listing order, for callers that need the full records (the API).
+    var ids: [UUID] { listings.map(\.id) }
+    let total: Int
+    let termCounts: [Vocabulary: [String: Int]]
+    let hubCounts: [UUID: Int]
+    let areaCounts: [String: Int]
+}
+
+/// Searches organisations with a fixed number of queries, whatever the page or filters: the
+/// directory's change counter, the words' matches (when there are words and this search is not
+/// already known for this state of the directory), and one load of the page's rows.
+/// Filters and their counts are worked out over `DirectoryIndex`.
 enum DirectorySearch {
-    static func run(_ query: DirectoryQuery, signedIn: Bool, on db: Database) async throws -> DirectoryResults {
+    static func run(_ query: DirectoryQuery, signedIn: Bool, on db: Database, index store: DirectoryIndexStore) async throws -> DirectoryResults {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let isSQLite = sql.dialect.name == "sqlite"
-        let words = query.words
-        let matchExpression: String? = words.isEmpty ? nil : (isSQLite
-            ? words.map { "\"\($0)\"*" }.joined(separator: " ")
-            : words.map { "\($0):*" }.joined(separator: " & "))
-
-        let filters = filterClause(query, signedIn: signedIn)
-        let conditions = filters + matchClause(matchExpression, isSQLite: isSQLite)
-        let filtered = SQLQueryString("SELECT o.id FROM organisations o WHERE ") + conditions
-
-        let countRow = try await sql.raw(SQLQueryString("SELECT COUNT(*) AS total FROM organisations o WHERE ") + conditions).first()
-        let total = try countRow?.decode(column: "total", as: Int.self) ?? 0
+        let index = try await store.index(on: db)
+        var key = query
+        key.page = 1
+        let matches: DirectoryMatches
+        if let known = store.knownMatches(for: key, signedIn: signedIn, generation: index.generation) {
+            matches = known
+        } else {
+            matches = try await match(query, signedIn: signedIn, index: index, sql: sql)
+            store.remember(matches, for: key, signedIn: signedIn, generation: index.generation)
+        }
 
         let offset = (query.page - 1) * DirectoryQuery.pageSize
-        let page: SQLQueryString
-        if let matchExpression, isSQLite {
-            // Joining the FTS table matches and ranks in one pass; a per-row subquery for bm25 was ~30 times slower.
-            page = "SELECT o.id FROM organisations o JOIN organisations_fts f ON f.rowid = o.rowid WHERE organisations_fts MATCH \(bind: matchExpression) AND "
-                + filters + " ORDER BY bm25(organisations_fts, 10.0, 4.0, 1.0), o.name LIMIT \(literal: DirectoryQuery.pageSize) OFFSET \(literal: offset)"
-        } else if let matchExpression {
-            page = filtered + " ORDER BY ts_rank(o.search_vector, to_tsquery('english', \(bind: matchExpression))) DESC, o.name LIMIT \(literal: DirectoryQuery.pageSize) OFFSET \(literal: offset)"
-        } else {
-            page = filtered + " ORDER BY o.name LIMIT \(literal: DirectoryQuery.pageSize) OFFSET \(literal: offset)"
+        let pageOrdinals = offset < matches.ordinals.count
+            ? Array(matches.ordinals[offset ..< min(matches.ordinals.count, offset + DirectoryQuery.pageSize)])
+            : []
+        var listings: [DirectoryListing] = []
+        if !pageOrdinals.isEmpty {
+            let ids = pageOrdinals.map { index.ids[Int($0)] }
+            var rows: [UUID: SQLRow] = [:]
+            for row in try await sql.select().columns("id", "slug", "name", "summary", "visibility").from(Organisation.schema)
+                .where("id", .in, ids).all() {
+                rows[try row.decode(column: "id", as: UUID.self)] = row
+            }
+            for ordinal in pageOrdinals {
+                // A row deleted since the picture was read is simply left out of this page.
+                guard let row = rows[index.ids[Int(ordinal)]] else { continue }
+                let methods = index.facets(of: ordinal).compactMap { number -> String? in
+                    if case .term(.method, let code) = index.facets[Int(number)] { return code }
+                    return nil
+                }
+                listings.append(DirectoryListing(
+                    id: index.ids[Int(ordinal)], slug: try row.decode(column: "slug", as: String.self),
+                    name: try row.decode(column: "name", as: String.self), summary: try row.decode(column: "summary", as: String.self),
+                    isPublic: try row.decode(column: "visibility", as: String.self) == Organisation.Visibility.public.rawValue,
+                    methodCodes: methods
+                ))
+            }
         }
-        let idRows = try await sql.raw(page).all()
-        let ids = try idRows.map { try $0.decode(column: "id", as: UUID.self) }
-
-        var organisations: [Organisation] = []
-        if !ids.isEmpty {
-            let rows = try await Organisation.query(on: db).filter(\.$id ~~ ids).with(\.$terms).all()
-            let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row) } })
-            organisations = ids.compactMap { byID[$0] }
-        }
-
-        var termCounts: [Vocabulary: [String: Int]] = [:]
-        for row in try await sql.raw("SELECT t.vocabulary AS vocabulary, t.code AS code, COUNT(*) AS n FROM organisation_terms t WHERE t.organisation_id IN (" + filtered + ") GROUP BY t.vocabulary, t.code").all() {
-            guard let vocabulary = Vocabulary(rawValue: try row.decode(column: "vocabulary", as: String.self)) else { continue }
-            termCounts[vocabulary, default: [:]][try row.decode(column: "code", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        var hubCounts: [UUID: Int] = [:]
-        for row in try await sql.raw("SELECT h.hub_id AS hub_id, COUNT(*) AS n FROM organisation_hubs h WHERE h.status = 'approved' AND h.organisation_id IN (" + filtered + ") GROUP BY h.hub_id").all() {
-            hubCounts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        var areaCounts: [String: Int] = [:]
-        for row in try await sql.raw("SELECT a.area_code AS area_code, COUNT(*) AS n FROM organisation_areas a WHERE a.organisation_id IN (" + filtered + ") GROUP BY a.area_code").all() {
-            areaCounts[try row.decode(column: "area_code", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return DirectoryResults(organisations: organisations, total: total, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
+        return DirectoryResults(listings: listings, total: matches.ordinals.count, termCounts: matches.termCounts, hubCounts: matches.hubCounts, areaCounts: matches.areaCounts)
     }
 
-    /// The filters and visibility, without the words.
-    private static func filterClause(_ query: DirectoryQuery, signedIn: Bool) -> SQLQueryString {
-        var clause: SQLQueryString = "1 = 1"
-        if !signedIn {
-            clause = clause + " AND o.visibility = 'public'"
-        }
+    /// Works out who matches: filters over the index, words through the database's full-text search.
+    private static func match(_ query: DirectoryQuery, signedIn: Bool, index: DirectoryIndex, sql: SQLDatabase) async throws -> DirectoryMatches {
+        // Who passes the filters: the shortest list of the chosen values, narrowed by the others.
+        var required: [Int32] = []
+        var impossible = false
         if let hub = query.hub {
-            clause = clause + " AND o.id IN (SELECT oh.organisation_id FROM organisation_hubs oh JOIN hubs h ON h.id = oh.hub_id WHERE oh.status = 'approved' AND h.slug = \(bind: hub))"
+            if let id = index.hubIDBySlug[hub], let number = index.facetNumber[.hub(id)] { required.append(number) } else { impossible = true }
         }
-        for vocabulary in Vocabulary.allCases {
-            guard let code = query.terms[vocabulary] else { continue }
-            // IN over the (vocabulary, code) index beats a per-row EXISTS on a large directory.
-            clause = clause + " AND o.id IN (SELECT t.organisation_id FROM organisation_terms t WHERE t.vocabulary = \(bind: vocabulary.rawValue) AND t.code = \(bind: code))"
+        for (vocabulary, code) in query.terms {
+            if let number = index.facetNumber[.term(vocabulary, code)] { required.append(number) } else { impossible = true }
         }
         if let area = query.area {
-            clause = clause + " AND o.id IN (SELECT a.organisation_id FROM organisation_areas a WHERE a.area_code = \(bind: area))"
+            if let number = index.facetNumber[.area(area)] { required.append(number) } else { impossible = true }
         }
-        return clause
+        if impossible {
+            return DirectoryMatches(ordinals: [], termCounts: [:], hubCounts: [:], areaCounts: [:])
+        }
+        var passes = [Bool](repeating: true, count: index.count)
+        if let shortest = required.min(by: { index.postings[Int($0)].count < index.postings[Int($1)].count }) {
+            passes = [Bool](repeating: false, count: index.count)
+            for ordinal in index.postings[Int(shortest)] {
+                let facets = index.facets(of: ordinal)
+                if required.allSatisfy({ facets.contains($0) }) { passes[Int(ordinal)] = true }
+            }
+        }
+        if !signedIn {
+            for ordinal in 0..<index.count where !index.isPublic[ordinal] { passes[ordinal] = false }
+        }
+
+        // Matching organisations in listing order: by relevance when there are words, else by name.
+        var ordinals: [Int32] = []
+        if query.words.isEmpty {
+            ordinals.reserveCapacity(index.count)
+            for ordinal in 0..<index.count where passes[ordinal] { ordinals.append(Int32(ordinal)) }
+        } else {
+            let isSQLite = sql.dialect.name == "sqlite"
+            var ranked: [(ordinal: Int32, rank: Double)] = []
+            for row in try await sql.raw(textMatch(query.words, isSQLite: isSQLite)).all() {
+                let ordinal = isSQLite
+                    ? index.ordinalByRowID[try row.decode(column: "k", as: Int64.self)]
+                    : index.ordinalByID[try row.decode(column: "k", as: UUID.self)]
+                guard let ordinal, passes[Int(ordinal)] else { continue }
+                ranked.append((ordinal, try row.decode(column: "r", as: Double.self)))
+            }
+            // Best first; equal relevance falls back to name order.
+            ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.ordinal < $1.ordinal }
+            ordinals = ranked.map(\.ordinal)
+        }
+
+        var counts = [Int](repeating: 0, count: index.facets.count)
+        for ordinal in ordinals {
+            for facet in index.facets(of: ordinal) { counts[Int(facet)] += 1 }
+        }
+        var termCounts: [Vocabulary: [String: Int]] = [:]
+        var hubCounts: [UUID: Int] = [:]
+        var areaCounts: [String: Int] = [:]
+        for (number, count) in counts.enumerated() where count > 0 {
+            switch index.facets[number] {
+            case .term(let vocabulary, let code): termCounts[vocabulary, default: [:]][code] = count
+            case .hub(let id): hubCounts[id] = count
+            case .area(let code): areaCounts[code] = count
+            }
+        }
+        return DirectoryMatches(ordinals: ordinals, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
     }
 
-    /// The words, as the database's full-text search reads them; empty when there are none.
-    private static func matchClause(_ match: String?, isSQLite: Bool) -> SQLQueryString {
-        guard let match else { return "" }
-        return isSQLite
-            ? " AND o.rowid IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH \(bind: match))"
-            : " AND o.search_vector @@ to_tsquery('english', \(bind: match))"
+    /// Every organisation the words match, with a rank where smaller is better. Words are letters
+    /// and digits only (see `DirectoryQuery.words`), each matched as a prefix.
+    private static func textMatch(_ words: [String], isSQLite: Bool) -> SQLQueryString {
+        if isSQLite {
+            let expression = words.map { "\"\($0)\"*" }.joined(separator: " ")
+            // Name counts most, then summary, then description.
+            return "SELECT rowid AS k, bm25(organisations_fts, 10.0, 4.0, 1.0) AS r FROM organisations_fts WHERE organisations_fts MATCH \(bind: expression)"
+        }
+        let expression = words.map { "\($0):*" }.joined(separator: " & ")
+        return "SELECT id AS k, -ts_rank(search_vector, to_tsquery('english', \(bind: expression)))::float8 AS r FROM organisations WHERE search_vector @@ to_tsquery('english', \(bind: expression))"
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 struct OrganisationController {
     func search(req: Request) async throws -> Response {
         let query = DirectoryQuery(req)
-        let results = try await DirectorySearch.run(query, signedIn: req.currentUser != nil, on: req.db)
+        let results = try await DirectorySearch.run(query, signedIn: req.currentUser != nil, on: req.db, index: req.application.directoryIndex)
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
         return OrganisationViews.search(req, page: .init(query: query, results: results, hubs: hubs)).response()
     }

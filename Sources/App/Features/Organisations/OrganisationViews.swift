@@ -50,10 +50,10 @@ enum OrganisationViews {
                     .class("search-results"),
                     .h2(.class("results-count"), .attribute(named: "id", value: "results"),
                         .text(results.total == 1 ? "1 organisation" : "\(results.total) organisations")),
-                    .if(results.organisations.isEmpty, noResults(query)),
+                    .if(results.listings.isEmpty, noResults(query)),
                     .ol(
                         .class("result-list"),
-                        .forEach(results.organisations) { organisation in
+                        .forEach(results.listings) { organisation in
                             .li(
                                 .class("result"),
                                 .h3(.class("result__title"), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name))),
@@ -71,9 +71,8 @@ enum OrganisationViews {
         )
     }
 
-    private static func workLabels(_ organisation: Organisation) -> String {
-        organisation.terms.filter { $0.vocabulary == Vocabulary.method.rawValue }
-            .compactMap { Vocabulary.method.label(for: $0.code) }.sorted().joined(separator: " · ")
+    private static func workLabels(_ organisation: DirectoryListing) -> String {
+        organisation.methodCodes.compactMap { Vocabulary.method.label(for: $0) }.sorted().joined(separator: " · ")
     }
 
     private static func filterSelect(name: String, label: String, selected: String?, options: [(String, String, Int)]) -> Node<HTML.FormContext> {
