@@ -9,6 +9,12 @@ final class AttributeEscapingTests: XCTestCase {
         XCTAssertEqual("plain text".attributeEscaped, "plain text")
     }
 
+    func testSelectOptionLabelsShowMarkupAsText() {
+        let html = Forms.select(name: "pick", label: "Pick", empty: "Any", options: [("a", "<script>alert(1)</script> & Sons")], selected: nil).render()
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons"))
+        XCTAssertFalse(html.contains("<script>"))
+    }
+
     func testWhatSomeoneTypedCannotBreakOutOfTheFormItIsShownIn() async throws {
         try await withApp { app, _ in
             let attack = #""><meta http-equiv="refresh" content="0;url=https://evil.example">"#

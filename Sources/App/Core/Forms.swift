@@ -204,7 +204,7 @@ extension Forms {
                     .element(named: "option", nodes: [
                         .attribute(named: "value", value: option.value.attributeEscaped),
                         .if(option.value == selected, .attribute(named: "selected", value: "selected")),
-                        .text(option.label),
+                        .escapedText(option.label),
                     ])
                 }
             )

@@ -34,6 +34,14 @@ struct DirectoryIndex: Sendable {
     /// For each facet, the organisations carrying it, in ascending order.
     let postings: [[Int32]]
     let hubIDBySlug: [String: UUID]
+    /// Every hub, by name, for the hub filter.
+    let hubs: [HubChoice]
+
+    struct HubChoice: Sendable, Equatable {
+        let id: UUID
+        let slug: String
+        let name: String
+    }
 
     var count: Int { ids.count }
 
@@ -89,10 +97,11 @@ struct DirectoryIndex: Sendable {
             for row in try await sql.raw("SELECT organisation_id, hub_id FROM organisation_hubs WHERE status = \(bind: MembershipStatus.approved.rawValue)").all() {
                 add(try row.decode(column: "organisation_id", as: UUID.self), .hub(try row.decode(column: "hub_id", as: UUID.self)))
             }
-            var hubIDBySlug: [String: UUID] = [:]
-            for row in try await sql.raw("SELECT id, slug FROM hubs").all() {
-                hubIDBySlug[try row.decode(column: "slug", as: String.self)] = try row.decode(column: "id", as: UUID.self)
+            var hubs: [HubChoice] = []
+            for row in try await sql.raw("SELECT id, slug, name FROM hubs ORDER BY name, id").all() {
+                hubs.append(HubChoice(id: try row.decode(column: "id", as: UUID.self), slug: try row.decode(column: "slug", as: String.self), name: try row.decode(column: "name", as: String.self)))
             }
+            let hubIDBySlug = Dictionary(hubs.map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
 
             // Group the pairs by organisation (a counting sort keeps it linear) and build postings.
             var facetStart = [Int32](repeating: 0, count: ids.count + 1)
@@ -109,7 +118,7 @@ struct DirectoryIndex: Sendable {
             return DirectoryIndex(
                 generation: generation, ids: ids, isPublic: isPublic, ordinalByID: ordinalByID, ordinalByRowID: ordinalByRowID,
                 facets: facets, facetNumber: facetNumber, facetStart: facetStart, facetsOf: facetsOf, postings: postings,
-                hubIDBySlug: hubIDBySlug
+                hubIDBySlug: hubIDBySlug, hubs: hubs
             )
         }
     }
@@ -129,10 +138,15 @@ final class DirectoryIndexStore: Sendable {
         let query: DirectoryQuery
         let signedIn: Bool
     }
+    private struct FragmentKey: Hashable {
+        let name: String
+        let search: MatchKey
+    }
     private struct MatchCache {
         var generation = -1
         var entries: [MatchKey: DirectoryMatches] = [:]
         var order: [MatchKey] = []
+        var fragments: [FragmentKey: String] = [:]
     }
 
     /// Enough for the popular searches of a busy day; each holds at most one number per organisation.
@@ -157,9 +171,26 @@ final class DirectoryIndexStore: Sendable {
             let key = MatchKey(query: query, signedIn: signedIn)
             if cache.entries.updateValue(matches, forKey: key) == nil { cache.order.append(key) }
             if cache.order.count > Self.rememberedSearches {
-                cache.entries[cache.order.removeFirst()] = nil
+                let oldest = cache.order.removeFirst()
+                cache.entries[oldest] = nil
+                cache.fragments = cache.fragments.filter { $0.key.search != oldest }
             }
         }
+    }
+
+    /// A piece of page that depends only on the search and the state of the directory (the filter
+    /// form with its counts), rendered once per search and remembered with its matches.
+    func fragment(_ name: String, for query: DirectoryQuery, signedIn: Bool, generation: Int, render: () -> String) -> String {
+        let key = FragmentKey(name: name, search: MatchKey(query: query, signedIn: signedIn))
+        if let known = matchCache.withLockedValue({ $0.generation == generation ? $0.fragments[key] : nil }) {
+            return known
+        }
+        let rendered = render()
+        matchCache.withLockedValue { cache in
+            // Kept only alongside a remembered search, so fragments never outnumber searches.
+            if cache.generation == generation, cache.entries[key.search] != nil { cache.fragments[key] = rendered }
+        }
+        return rendered
     }
     private let loading = NIOLockedValueBox<(generation: Int, task: Task<DirectoryIndex, any Error>)?>(nil)
 

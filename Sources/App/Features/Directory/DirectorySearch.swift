@@ -73,6 +73,8 @@ struct DirectoryMatches: Sendable {
 }
 
 struct DirectoryResults: Sendable {
+    /// The state of the directory these results describe.
+    let generation: Int
     let listings: [DirectoryListing]
     /// The page's ids in listing order, for callers that need the full records (the API).
     var ids: [UUID] { listings.map(\.id) }
@@ -80,6 +82,8 @@ struct DirectoryResults: Sendable {
     let termCounts: [Vocabulary: [String: Int]]
     let hubCounts: [UUID: Int]
     let areaCounts: [String: Int]
+    /// Every hub, for the hub filter.
+    let hubs: [DirectoryIndex.HubChoice]
 }
 
 /// Searches organisations with a fixed number of queries, whatever the page or filters: the
@@ -127,7 +131,7 @@ enum DirectorySearch {
                 ))
             }
         }
-        return DirectoryResults(listings: listings, total: matches.ordinals.count, termCounts: matches.termCounts, hubCounts: matches.hubCounts, areaCounts: matches.areaCounts)
+        return DirectoryResults(generation: index.generation, listings: listings, total: matches.ordinals.count, termCounts: matches.termCounts, hubCounts: matches.hubCounts, areaCounts: matches.areaCounts, hubs: index.hubs)
     }
 
     /// Works out who matches: filters over the index, words through the database's full-text search.

@@ -7,8 +7,13 @@ struct OrganisationController {
     func search(req: Request) async throws -> Response {
         let query = DirectoryQuery(req)
         let results = try await DirectorySearch.run(query, signedIn: req.currentUser != nil, on: req.db, index: req.application.directoryIndex)
-        let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
-        return OrganisationViews.search(req, page: .init(query: query, results: results, hubs: hubs)).response()
+        let signedIn = req.currentUser != nil
+        var searchKey = query
+        searchKey.page = 1
+        let form = req.application.directoryIndex.fragment("organisations-filters", for: searchKey, signedIn: signedIn, generation: results.generation) {
+            OrganisationViews.filterForm(query: query, results: results, action: .organisations, label: "Search organisations")
+        }
+        return OrganisationViews.search(req, page: .init(query: query, results: results, filterForm: form)).response()
     }
 
     /// The organisation in the path, if this person may see it. Members-only listings answer 404 to

@@ -8,7 +8,8 @@ enum OrganisationViews {
     struct SearchPage {
         let query: DirectoryQuery
         let results: DirectoryResults
-        let hubs: [Hub]
+        /// The rendered `filterForm`, which the controller may have remembered for this search.
+        let filterForm: String
     }
 
     static func search(_ request: Request, page: SearchPage) -> HTML {
@@ -22,30 +23,7 @@ enum OrganisationViews {
             .if(request.currentUser != nil, .p(.a(.class("button button--secondary"), .href(SiteURL.newOrganisation.path), .text("Add an organisation")))),
             .div(
                 .class("search-layout"),
-                .form(
-                    .class("search-form"), .method(.get), .action(SiteURL.organisations.path),
-                    .attribute(named: "role", value: "search"),
-                    .attribute(named: "aria-label", value: "Search organisations"),
-                    .div(
-                        .class("form-group"),
-                        .label(.class("label"), .for("q"), .text("Search by name or description")),
-                        .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(query.text.attributeEscaped))
-                    ),
-                    filterSelect(name: "hub", label: "Hub", selected: query.hub, options: page.hubs.map { hub in
-                        (hub.slug, hub.name, hub.id.flatMap { results.hubCounts[$0] } ?? 0)
-                    }),
-                    .forEach(Vocabulary.allCases) { vocabulary in
-                        filterSelect(name: vocabulary.rawValue, label: vocabulary.title, selected: query.terms[vocabulary], options: vocabulary.terms.map { term in
-                            (term.code, term.label, results.termCounts[vocabulary]?[term.code] ?? 0)
-                        })
-                    },
-                    filterSelect(name: "area", label: "Area served", selected: query.area, options: LocalAuthorities.all.compactMap { area in
-                        let count = results.areaCounts[area.code] ?? 0
-                        return count > 0 || query.area == area.code ? (area.code, area.name, count) : nil
-                    }),
-                    .button(.type(.submit), .class("button"), .text("Search")),
-                    .if(!query.isEmpty, .p(.a(.href(SiteURL.organisations.path), .text("Clear the search"))))
-                ),
+                .raw(page.filterForm),
                 .div(
                     .class("search-results"),
                     .h2(.class("results-count"), .attribute(named: "id", value: "results"),
@@ -69,6 +47,37 @@ enum OrganisationViews {
                 )
             )
         )
+    }
+
+    /// The words and filters, with how many organisations each choice would find. Depends only on
+    /// the search and the counts, so it can be rendered once per search and state of the directory.
+    static func filterForm(query: DirectoryQuery, results: DirectoryResults, action: SiteURL, label: String) -> String {
+        let form: Node<HTML.BodyContext> =
+            .form(
+                .class("search-form"), .method(.get), .action(action.path.attributeEscaped),
+                .attribute(named: "role", value: "search"),
+                .attribute(named: "aria-label", value: label.attributeEscaped),
+                .div(
+                    .class("form-group"),
+                    .label(.class("label"), .for("q"), .text("Search by name or description")),
+                    .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(query.text.attributeEscaped))
+                ),
+                filterSelect(name: "hub", label: "Hub", selected: query.hub, options: results.hubs.map { hub in
+                    (hub.slug, hub.name, results.hubCounts[hub.id] ?? 0)
+                }),
+                .forEach(Vocabulary.allCases) { vocabulary in
+                    filterSelect(name: vocabulary.rawValue, label: vocabulary.title, selected: query.terms[vocabulary], options: vocabulary.terms.map { term in
+                        (term.code, term.label, results.termCounts[vocabulary]?[term.code] ?? 0)
+                    })
+                },
+                filterSelect(name: "area", label: "Area served", selected: query.area, options: LocalAuthorities.all.compactMap { area in
+                    let count = results.areaCounts[area.code] ?? 0
+                    return count > 0 || query.area == area.code ? (area.code, area.name, count) : nil
+                }),
+                .button(.type(.submit), .class("button"), .text("Search")),
+                .if(!query.isEmpty, .p(.a(.href(action.path.attributeEscaped), .text("Clear the search"))))
+            )
+        return form.render()
     }
 
     private static func workLabels(_ organisation: DirectoryListing) -> String {
