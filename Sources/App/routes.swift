@@ -50,6 +50,8 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.hubOrganisationDecision("", UUID()).routeComponents, use: hubMembership.decideOrganisation).requires(.manageOwnAccount)
     app.post(SiteURL.hubStewards("").routeComponents, use: hubMembership.addSteward).requires(.manageOwnAccount)
 
+    app.get(SiteURL.search.routeComponents, use: DirectorySearchController().search).requires(.readPublic)
+
     let organisations = OrganisationController()
     app.get(SiteURL.organisations.routeComponents, use: organisations.search).requires(.readPublic)
     app.get(SiteURL.newOrganisation.routeComponents, use: organisations.newForm).requires(.addOrganisation)

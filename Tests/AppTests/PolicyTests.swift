@@ -42,6 +42,7 @@ final class PolicyTests: XCTestCase {
         "GET /hubs": everyone,
         "GET /hubs/:hubSlug": everyone,
         "GET /organisations": everyone,
+        "GET /search": everyone,
         "GET /organisations/new": signedIn,
         "POST /organisations/new": signedIn,
         "GET /organisations/:organisationSlug": everyone,

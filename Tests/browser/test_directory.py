@@ -141,3 +141,25 @@ def test_a_member_adds_an_organisation_then_edits_it(driver):
     assert "Tom Reilly" in page_text(driver)
     check_page(driver, "organisation-members-added")
     sign_out(driver)
+
+
+def test_one_search_box_finds_organisations_and_for_members_practitioners(driver):
+    new_visitor(driver)
+    visit(driver, "/")
+    fill_in(driver, "Search for organisations and people by name, place or kind of work", "mediation")
+    press(driver, "Search")
+    assert path_of(driver) == "/search" and "q=mediation" in driver.current_url, "the search is a shareable address"
+    text = page_text(driver)
+    assert "Organisations (" in text
+    assert "Tom Reilly" not in text and "Amina Hussain" not in text, "visitors never search people"
+    assert "Sign in to search practitioners as well" in text
+    check_page(driver, "search-visitor")
+
+    sign_in(driver, MEMBER_EMAIL, DEMO_PASSWORD)
+    visit(driver, "/search?q=mediation")
+    text = page_text(driver)
+    assert "Tom Reilly" in text, "a profile open to members is found by members"
+    assert "Amina Hussain" in text
+    assert "Grace Okoro" not in text, "a private profile is never found"
+    check_page(driver, "search-member")
+    sign_out(driver)

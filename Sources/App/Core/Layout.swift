@@ -105,6 +105,7 @@ struct Layout {
                     .ul(
                         .class("site-nav"),
                         navItem("Home", .home),
+                        navItem("Search", .search),
                         navItem("Hubs", .hubs),
                         navItem("Organisations", .organisations),
                         .if(user != nil, navItem("Practitioners", .people)),

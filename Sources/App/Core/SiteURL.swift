@@ -30,6 +30,7 @@ enum SiteURL: Sendable, Equatable {
     case profile
     case hsdsOrganization(UUID)
     case organisations
+    case search
     case newOrganisation
     case organisation(String)
     case editOrganisation(String)
@@ -76,6 +77,7 @@ enum SiteURL: Sendable, Equatable {
         case .profile: return "/account/profile"
         case .hsdsOrganization(let id): return "/api/hsds/organizations/\(id.uuidString.lowercased())"
         case .organisations: return "/organisations"
+        case .search: return "/search"
         case .newOrganisation: return "/organisations/new"
         case .organisation(let slug): return "/organisations/\(slug)"
         case .editOrganisation(let slug): return "/organisations/\(slug)/edit"

@@ -45,6 +45,16 @@ struct DirectoryIndex: Sendable {
 
     var count: Int { ids.count }
 
+    /// How many organisations each hub has, counting members-only listings only when asked.
+    func organisationsPerHub(publicOnly: Bool) -> [UUID: Int] {
+        var counts: [UUID: Int] = [:]
+        for (number, facet) in facets.enumerated() {
+            guard case .hub(let id) = facet else { continue }
+            counts[id] = publicOnly ? postings[number].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[number].count
+        }
+        return counts
+    }
+
     func facets(of ordinal: Int32) -> ArraySlice<Int32> {
         facetsOf[Int(facetStart[Int(ordinal)]) ..< Int(facetStart[Int(ordinal) + 1])]
     }

@@ -9,6 +9,17 @@ enum HomePage {
         return Layout(title: "Good relations, made visible", request: req).render(
             .h1(.text("Bridgework")),
             .p(.class("lead"), .text("Across England, local groups, volunteers, councils, police teams, faith groups, schools and researchers quietly build trust between communities. Bridgework links them up, so that good practice travels and the positive stories get told.")),
+            .form(
+                .class("home-search"), .method(.get), .action(SiteURL.search.path),
+                .attribute(named: "role", value: "search"),
+                .attribute(named: "aria-label", value: "Search the directory"),
+                .div(
+                    .class("form-group"),
+                    .label(.class("label"), .for("home-q"), .text("Search for organisations and people by name, place or kind of work")),
+                    .input(.class("input"), .type(.search), .id("home-q"), .name("q"))
+                ),
+                .button(.type(.submit), .class("button"), .text("Search"))
+            ),
             .h2(.text("What you can do here")),
             .ul(
                 .class("bullet-list"),

@@ -10,7 +10,7 @@ struct HubController {
         let areas = try await HubArea.query(on: req.db).all()
         let signedIn = req.currentUser != nil
         let peopleCounts = try await HubCounts.people(on: req.db)
-        let organisationCounts = try await HubCounts.organisations(publicOnly: !signedIn, on: req.db)
+        let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(publicOnly: !signedIn)
         // Colours follow the order of hubs by name, so a hub keeps its colour wherever it is shown.
         let byName = hubs.sorted { $0.name < $1.name }
         let mapHubs = byName.map { hub in CoverageMap.Hub(name: hub.name, areaCodes: Set(areas.filter { $0.$hub.id == hub.id }.map(\.areaCode))) }
@@ -61,17 +61,6 @@ enum HubCounts {
         guard let sql = db as? SQLDatabase else { return [:] }
         var counts: [UUID: Int] = [:]
         for row in try await sql.raw("SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id").all() {
-            counts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return counts
-    }
-
-    static func organisations(publicOnly: Bool, on db: Database) async throws -> [UUID: Int] {
-        guard let sql = db as? SQLDatabase else { return [:] }
-        let visibility: SQLQueryString = publicOnly ? " AND o.visibility = 'public'" : ""
-        var counts: [UUID: Int] = [:]
-        let query: SQLQueryString = "SELECT oh.hub_id AS hub_id, COUNT(*) AS n FROM organisation_hubs oh JOIN organisations o ON o.id = oh.organisation_id WHERE oh.status = 'approved'" + visibility + " GROUP BY oh.hub_id"
-        for row in try await sql.raw(query).all() {
             counts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts

@@ -15,7 +15,6 @@ enum OrganisationViews {
     static func search(_ request: Request, page: SearchPage) -> HTML {
         let query = page.query
         let results = page.results
-        let pageCount = max(1, (results.total + DirectoryQuery.pageSize - 1) / DirectoryQuery.pageSize)
         let heading = query.isEmpty ? "Organisations" : "Organisations matching your search"
         return Layout(title: heading, request: request).render(
             .h1(.text(heading)),
@@ -24,28 +23,37 @@ enum OrganisationViews {
             .div(
                 .class("search-layout"),
                 .raw(page.filterForm),
-                .div(
-                    .class("search-results"),
-                    .h2(.class("results-count"), .attribute(named: "id", value: "results"),
-                        .text(results.total == 1 ? "1 organisation" : "\(results.total) organisations")),
-                    .if(results.listings.isEmpty, noResults(query)),
-                    .ol(
-                        .class("result-list"),
-                        .forEach(results.listings) { organisation in
-                            .li(
-                                .class("result"),
-                                .h3(.class("result__title"), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name))),
-                                .p(.class("result__summary"), .text(organisation.summary)),
-                                .unwrap(workLabels(organisation).isEmpty ? nil : workLabels(organisation)) { labels in
-                                    .p(.class("result__meta"), .text(labels))
-                                },
-                                .if(!organisation.isPublic, .p(.class("tag"), .text("Visible to alliance members only")))
-                            )
-                        }
-                    ),
-                    .if(pageCount > 1, pagination(query, page: query.page, pageCount: pageCount))
-                )
+                .div(.class("search-results"), resultList(query: query, results: results, base: .organisations, heading: nil))
             )
+        )
+    }
+
+    /// The count, the page of organisations and links to other pages; `base` is the page the
+    /// search lives on. `heading` names the list where a page shows more than organisations.
+    static func resultList(query: DirectoryQuery, results: DirectoryResults, base: SiteURL, heading: String?) -> Node<HTML.BodyContext> {
+        let pageCount = max(1, (results.total + DirectoryQuery.pageSize - 1) / DirectoryQuery.pageSize)
+        let count = results.total == 1 ? "1 organisation" : "\(results.total) organisations"
+        return .group(
+            .h2(.class("results-count"), .attribute(named: "id", value: "results"),
+                .text(heading.map { "\($0) (\(results.total))" } ?? count)),
+            .if(results.listings.isEmpty, noResults(query, base: base)),
+            .ol(
+                .class("result-list"),
+                .forEach(results.listings) { organisation in
+                    .li(
+                        .class("result"),
+                        .h3(.class("result__title"), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name))),
+                        .p(.class("result__summary"), .text(organisation.summary)),
+                        .unwrap(workLabels(organisation).isEmpty ? nil : workLabels(organisation)) { labels in
+                            .p(.class("result__meta"), .text(labels))
+                        },
+                        .if(!organisation.isPublic, .p(.class("tag"), .text("Visible to alliance members only")))
+                    )
+                }
+            ),
+            .if(pageCount > 1, Pagination.links(page: query.page, pageCount: pageCount, label: "Pages of organisations") { number in
+                base.with(query: query.parameters(changing: "page", to: number == 1 ? nil : String(number)))
+            })
         )
     }
 
@@ -88,7 +96,7 @@ enum OrganisationViews {
         Forms.select(name: name, label: label, empty: "Any", options: options.map { ($0.0, "\($0.1) (\($0.2))") }, selected: selected)
     }
 
-    private static func noResults(_ query: DirectoryQuery) -> Node<HTML.BodyContext> {
+    private static func noResults(_ query: DirectoryQuery, base: SiteURL) -> Node<HTML.BodyContext> {
         .div(
             .class("no-results"),
             .p(.strong(.text("No organisations match this search."))),
@@ -98,16 +106,10 @@ enum OrganisationViews {
                 .li(.text("check the spelling, or use fewer or more general words")),
                 .if(query.terms.count + (query.hub == nil ? 0 : 1) + (query.area == nil ? 0 : 1) > 0,
                     .li(.text("remove a filter: the numbers beside each choice show how many organisations it would find"))),
-                .li(.a(.href(SiteURL.organisations.path), .text("see every organisation"))),
+                .li(.a(.href(base.path.attributeEscaped), .text("start again with every organisation"))),
                 .li(.text("ask your hub's stewards: not every group is listed yet"))
             )
         )
-    }
-
-    private static func pagination(_ query: DirectoryQuery, page: Int, pageCount: Int) -> Node<HTML.BodyContext> {
-        Pagination.links(page: page, pageCount: pageCount, label: "Pages of results") { number in
-            SiteURL.organisations.with(query: query.parameters(changing: "page", to: number == 1 ? nil : String(number)))
-        }
     }
 
     // MARK: One organisation

@@ -44,6 +44,7 @@ struct PeopleController {
         var text = ""
         var method: String? = nil
         var theme: String? = nil
+        var hub: String? = nil
         var criticalFriend = false
         var page = 1
 
@@ -51,6 +52,7 @@ struct PeopleController {
             text = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
             method = req.query[String.self, at: "method"].flatMap { Vocabulary.method.isValid($0) ? $0 : nil }
             theme = req.query[String.self, at: "theme"].flatMap { Vocabulary.theme.isValid($0) ? $0 : nil }
+            hub = req.query[String.self, at: "hub"].flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
             criticalFriend = req.query[String.self, at: "critical_friend"] == "yes"
             page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 10_000))
         }
@@ -60,6 +62,7 @@ struct PeopleController {
             if !text.isEmpty { result["q"] = text }
             if let method { result["method"] = method }
             if let theme { result["theme"] = theme }
+            if let hub { result["hub"] = hub }
             if criticalFriend { result["critical_friend"] = "yes" }
             return result
         }
@@ -68,29 +71,11 @@ struct PeopleController {
     func search(req: Request) async throws -> Response {
         let viewer = try req.requireCurrentUser()
         let search = Search(req)
-        var query = Profile.query(on: req.db)
-            .join(User.self, on: \Profile.$user.$id == \User.$id)
-            .group(.or) { group in
-                group.filter(\.$visibility ~~ [ProfileVisibility.members.rawValue, ProfileVisibility.public.rawValue])
-                group.filter(\.$user.$id == viewer.id)
-            }
-        if !search.text.isEmpty {
-            // Each word must appear in the name, role, skills or about text.
-            for word in search.text.lowercased().split(separator: " ").prefix(6) {
-                let pattern = "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-                query = query.filter(.sql(embed: "(lower(users.name) LIKE \(bind: pattern) OR lower(profiles.role) LIKE \(bind: pattern) OR lower(profiles.skills) LIKE \(bind: pattern) OR lower(profiles.bio) LIKE \(bind: pattern))"))
-            }
-        }
-        if search.criticalFriend { query = query.filter(\.$criticalFriend == true) }
-        for (vocabulary, code) in [(Vocabulary.method, search.method), (.theme, search.theme)] {
-            guard let code else { continue }
-            query = query.filter(.sql(embed: "EXISTS (SELECT 1 FROM profile_terms pt WHERE pt.profile_id = profiles.id AND pt.vocabulary = \(bind: vocabulary.rawValue) AND pt.code = \(bind: code))"))
-        }
-        let total = try await query.copy().count()
-        let rows = try await query.copy().sort(User.self, \.$name).sort(\.$id)
-            .range(((search.page - 1) * Self.pageSize)..<(search.page * Self.pageSize))
-            .with(\.$user).all()
-        return PeopleViews.search(req, search: search, profiles: rows, total: total, pageSize: Self.pageSize).response()
+        let found = try await PractitionerSearch.run(
+            .init(text: search.text, hub: search.hub, method: search.method, theme: search.theme, criticalFriend: search.criticalFriend),
+            viewer: viewer.id, page: search.page, pageSize: Self.pageSize, on: req.db)
+        let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
+        return PeopleViews.search(req, search: search, profiles: found.profiles, total: found.total, pageSize: Self.pageSize, hubs: hubs).response()
     }
 
     // MARK: Editing one's own profile

@@ -41,7 +41,7 @@ enum PeopleViews {
         .div(.class("summary-list__row"), .dt(.text(term)), .dd(value))
     }
 
-    static func search(_ request: Request, search: PeopleController.Search, profiles: [Profile], total: Int, pageSize: Int) -> HTML {
+    static func search(_ request: Request, search: PeopleController.Search, profiles: [Profile], total: Int, pageSize: Int, hubs: [Hub]) -> HTML {
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
         func link(_ page: Int) -> String {
             var query = search.parameters
@@ -59,6 +59,7 @@ enum PeopleViews {
                     .div(.class("form-group"),
                          .label(.class("label"), .for("q"), .text("Name, role or skill")),
                          .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(search.text.attributeEscaped))),
+                    Forms.select(name: "hub", label: "Hub", empty: "Any", options: hubs.map { ($0.slug, $0.name) }, selected: search.hub),
                     select(name: "method", label: "Method", vocabulary: .method, selected: search.method),
                     select(name: "theme", label: "Theme", vocabulary: .theme, selected: search.theme),
                     Forms.checkbox(name: "critical_friend", label: "Open to being a critical friend", checked: search.criticalFriend),
@@ -68,16 +69,21 @@ enum PeopleViews {
                     .class("search-results"),
                     .h2(.class("results-count"), .text(total == 1 ? "1 practitioner" : "\(total) practitioners")),
                     .if(profiles.isEmpty, .p(.text("No practitioners match. Try fewer words, or remove a filter."))),
-                    .ol(.class("result-list"), .forEach(profiles) { profile in
-                        .li(.class("result"),
-                            .h3(.class("result__title"), .a(.href(SiteURL.person(profile.$user.id).path.attributeEscaped), .text(profile.user.name))),
-                            .if(!profile.role.isEmpty, .p(.class("result__summary"), .text(profile.role))),
-                            .if(profile.criticalFriend, .p(.class("result__meta"), .text("Open to being a critical friend"))))
-                    }),
+                    resultList(profiles),
                     .if(pageCount > 1, Pagination.links(page: search.page, pageCount: pageCount, label: "Pages of results", link: link))
                 )
             )
         )
+    }
+
+    /// Practitioners as a list of results, here and in the directory's combined search.
+    static func resultList(_ profiles: [Profile]) -> Node<HTML.BodyContext> {
+        .ol(.class("result-list"), .forEach(profiles) { profile in
+            .li(.class("result"),
+                .h3(.class("result__title"), .a(.href(SiteURL.person(profile.$user.id).path.attributeEscaped), .text(profile.user.name))),
+                .if(!profile.role.isEmpty, .p(.class("result__summary"), .text(profile.role))),
+                .if(profile.criticalFriend, .p(.class("result__meta"), .text("Open to being a critical friend"))))
+        })
     }
 
     private static func select(name: String, label: String, vocabulary: Vocabulary, selected: String?) -> Node<HTML.FormContext> {
