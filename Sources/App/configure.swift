@@ -60,6 +60,7 @@ enum Migrations {
         M006CreateDirectory(),
         M007CreateProfiles(),
         M008TrackDirectoryChanges(),
+        M009CreateStories(),
     ]
 }
 

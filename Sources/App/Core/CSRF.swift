@@ -21,7 +21,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         // Requests with no route end as 404 or 405 without touching anything, so they need no check.
         if Self.unsafeMethods.contains(request.method), !request.isAPIRequest, request.route != nil {
             // Collect the body here, within the size limit, so the field can be read before routing.
-            _ = try await request.body.collect(max: request.settings.maxBodySize).get()
+            _ = try await request.body.collect(max: request.maxBodySize).get()
             guard Self.isValid(request) else {
                 throw FormExpiredError()
             }

@@ -14,4 +14,15 @@ enum DisplayDate {
         guard let date else { return "unknown" }
         return formatter.string(from: date)
     }
+
+    private static let dayFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter
+    }()
+
+    /// A day, e.g. "29 November 2026".
+    static func day(_ date: Date) -> String { dayFormatter.string(from: date) }
 }

@@ -158,6 +158,7 @@ struct ErrorPage {
         case .tooManyRequests: return "Too many attempts"
         case .badRequest: return "Your request could not be understood"
         case .unauthorized: return "You need to sign in"
+        case .gone: return "This page has been taken down"
         default:
             return status.code >= 500 ? "Sorry, there is a problem with the service" : "Something went wrong"
         }
@@ -179,6 +180,8 @@ struct ErrorPage {
             return ["The form or file you sent is larger than we accept. Go back and send something smaller."]
         case .badRequest:
             return ["Go back and try again."]
+        case .gone:
+            return [(error as? AbortError)?.reason ?? "What was here has been removed on purpose, and will not come back at this address."]
         default:
             if status.code >= 500 {
                 return ["Please try again later. Nothing you can do caused this, and the team has been told."]

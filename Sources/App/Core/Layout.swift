@@ -23,6 +23,14 @@ enum Notice: String, Sendable {
     case requestDeclined = "request-declined"
     case stewardAdded = "steward-added"
     case organisationUpdated = "organisation-updated"
+    case photoRemoved = "photo-removed"
+    case photoSaved = "photo-saved"
+    case consentWithdrawn = "consent-withdrawn"
+    case consentAdded = "consent-added"
+    case storyReturned = "story-returned"
+    case storyPublished = "story-published"
+    case storySubmitted = "story-submitted"
+    case storySaved = "story-saved"
 
     var text: String {
         switch self {
@@ -45,6 +53,14 @@ enum Notice: String, Sendable {
         case .requestDeclined: return "The request has been declined, and the reason sent."
         case .stewardAdded: return "The new steward has been added, and told."
         case .organisationUpdated: return "The organisation's details have been saved."
+        case .photoRemoved: return "The photo has been removed."
+        case .photoSaved: return "The photo has been saved. Location and camera details were removed."
+        case .consentWithdrawn: return "The consent has been withdrawn and recorded."
+        case .consentAdded: return "The consent has been recorded."
+        case .storyReturned: return "The story has been returned to its author with your note."
+        case .storyPublished: return "The story is published, and its author told."
+        case .storySubmitted: return "Your story has been sent to the hub's stewards. We will tell you when they reply."
+        case .storySaved: return "Your story has been saved."
         }
     }
 }
@@ -55,11 +71,16 @@ struct Layout {
     let request: Request
     var hasErrors = false
     var notice: Notice? = nil
+    /// Extra head elements: feed links, social preview tags, structured data.
+    var head: [Node<HTML.HeadContext>] = []
+    var description = "Bridgework links the people and organisations who build good relations between communities across England."
 
-    init(title: String, request: Request, hasErrors: Bool = false, notice: Notice? = nil) {
+    init(title: String, request: Request, hasErrors: Bool = false, notice: Notice? = nil, description: String? = nil, head: [Node<HTML.HeadContext>] = []) {
         self.title = title
         self.request = request
         self.hasErrors = hasErrors
+        self.head = head
+        if let description { self.description = description }
         self.notice = notice ?? request.query[String.self, at: "notice"].flatMap(Notice.init(rawValue:))
     }
 
@@ -71,9 +92,10 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title((hasErrors ? "Error: " : "") + title + " – Bridgework"),
-                .meta(.name("description"), .content("Bridgework links the people and organisations who build good relations between communities across England.")),
+                .meta(.name("description"), .content(description.attributeEscaped)),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
-                .script(.src(SiteURL.script.path), .attribute(named: "defer", value: "defer"))
+                .script(.src(SiteURL.script.path), .attribute(named: "defer", value: "defer")),
+                .group(head)
             ),
             .body(
                 .a(.class("skip-link"), .href("#main-content"), .text("Skip to main content")),

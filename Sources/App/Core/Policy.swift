@@ -23,6 +23,14 @@ enum Action: String, Sendable, CaseIterable {
     case stewardHub
     /// Admin work for one organisation: editing it, managing its members, projects, surveys, events.
     case administerOrganisation
+    /// Starting a story draft.
+    case draftStory
+    /// Changing one story: its text, photo and consents, and sending it for review (its author).
+    case editStory
+    /// Seeing a story's workflow page and withdrawing a consent (its author and its hub's stewards).
+    case followStory
+    /// Publishing a story or returning it to its author (its hub's stewards).
+    case reviewStory
 }
 
 /// The record an action is about, when it is about one.
@@ -30,6 +38,7 @@ enum PolicyResource: Sendable {
     case none
     case hub(UUID)
     case organisation(UUID)
+    case story(authorID: UUID?, hubID: UUID)
 }
 
 /// The one place that decides who may do what.
@@ -38,7 +47,7 @@ enum Policy {
         switch action {
         case .readPublic, .useSignInForms:
             return true
-        case .manageOwnAccount, .useAPIAsSelf, .addOrganisation, .findPractitioners:
+        case .manageOwnAccount, .useAPIAsSelf, .addOrganisation, .findPractitioners, .draftStory:
             return user != nil
         case .readOutbox, .manageRoles:
             return user?.isCoordinator == true
@@ -48,6 +57,14 @@ enum Policy {
         case .administerOrganisation:
             guard let user, case .organisation(let organisationID) = resource else { return false }
             return user.isCoordinator || user.adminOfOrganisations.contains(organisationID)
+        case .editStory:
+            guard let user, case .story(let authorID, _) = resource else { return false }
+            return user.isCoordinator || (authorID != nil && authorID == user.id)
+        case .reviewStory:
+            guard let user, case .story(_, let hubID) = resource else { return false }
+            return user.isCoordinator || user.stewardOfHubs.contains(hubID)
+        case .followStory:
+            return can(user, .editStory, resource) || can(user, .reviewStory, resource)
         }
     }
 }

@@ -44,6 +44,26 @@ enum SiteURL: Sendable, Equatable {
     case hubPersonDecision(String, UUID)
     case hubOrganisationDecision(String, UUID)
     case hubStewards(String)
+    case stories
+    case newStory
+    case story(String)
+    case storyMedia(String)
+    case storyPhoto(String)
+    case removeStoryPhoto(String)
+    case manageStory(String)
+    case editStory(String)
+    case storyConsents(String)
+    case withdrawConsent(String, UUID)
+    case submitStory(String)
+    case reviewStory(String)
+    case storyReviews
+    case myStories
+    case storiesFeed
+    case hubStoriesFeed(String)
+    case themeStoriesFeed(String)
+    case apiStories
+    case apiStory(String)
+    case sitemap
     case stylesheet
     case script
 
@@ -91,6 +111,26 @@ enum SiteURL: Sendable, Equatable {
         case .hubPersonDecision(let slug, let id): return "/hubs/\(slug)/requests/people/\(id.uuidString)"
         case .hubOrganisationDecision(let slug, let id): return "/hubs/\(slug)/requests/organisations/\(id.uuidString)"
         case .hubStewards(let slug): return "/hubs/\(slug)/stewards"
+        case .stories: return "/stories"
+        case .newStory: return "/stories/new"
+        case .story(let slug): return "/stories/\(slug)"
+        case .storyMedia(let slug): return "/stories/\(slug)/media"
+        case .storyPhoto(let slug): return "/stories/\(slug)/photo"
+        case .removeStoryPhoto(let slug): return "/stories/\(slug)/photo/remove"
+        case .manageStory(let slug): return "/stories/\(slug)/manage"
+        case .editStory(let slug): return "/stories/\(slug)/edit"
+        case .storyConsents(let slug): return "/stories/\(slug)/consents"
+        case .withdrawConsent(let slug, let id): return "/stories/\(slug)/consents/\(id.uuidString.lowercased())/withdraw"
+        case .submitStory(let slug): return "/stories/\(slug)/submit"
+        case .reviewStory(let slug): return "/stories/\(slug)/review"
+        case .storyReviews: return "/stories/review"
+        case .myStories: return "/account/stories"
+        case .storiesFeed: return "/stories/feed.atom"
+        case .hubStoriesFeed(let slug): return "/hubs/\(slug)/stories.atom"
+        case .themeStoriesFeed(let theme): return "/stories/themes/\(theme)/feed.atom"
+        case .apiStories: return "/api/v1/stories"
+        case .apiStory(let slug): return "/api/v1/stories/\(slug)"
+        case .sitemap: return "/sitemap.xml"
         case .stylesheet: return "/css/site.css"
         case .script: return "/js/site.js"
         }
@@ -116,6 +156,19 @@ enum SiteURL: Sendable, Equatable {
         case .hubPersonDecision: return ["hubs", ":hubSlug", "requests", "people", ":requestID"]
         case .hubOrganisationDecision: return ["hubs", ":hubSlug", "requests", "organisations", ":requestID"]
         case .hubStewards: return ["hubs", ":hubSlug", "stewards"]
+        case .story: return ["stories", ":storySlug"]
+        case .storyMedia: return ["stories", ":storySlug", "media"]
+        case .storyPhoto: return ["stories", ":storySlug", "photo"]
+        case .removeStoryPhoto: return ["stories", ":storySlug", "photo", "remove"]
+        case .manageStory: return ["stories", ":storySlug", "manage"]
+        case .editStory: return ["stories", ":storySlug", "edit"]
+        case .storyConsents: return ["stories", ":storySlug", "consents"]
+        case .withdrawConsent: return ["stories", ":storySlug", "consents", ":consentID", "withdraw"]
+        case .submitStory: return ["stories", ":storySlug", "submit"]
+        case .reviewStory: return ["stories", ":storySlug", "review"]
+        case .hubStoriesFeed: return ["hubs", ":hubSlug", "stories.atom"]
+        case .themeStoriesFeed: return ["stories", "themes", ":theme", "feed.atom"]
+        case .apiStory: return ["api", "v1", "stories", ":storySlug"]
         default: return path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

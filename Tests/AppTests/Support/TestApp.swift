@@ -27,6 +27,10 @@ struct CountingLogHandler: LogHandler {
 
     func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
         if message.description == "Executing query" { counter.increment() }
+        // TEST_SHOW_ERRORS=1 prints what the server logged as an error, for debugging a failing test.
+        if level >= .warning, ProcessInfo.processInfo.environment["TEST_SHOW_ERRORS"] != nil {
+            print("[\(level)] \(message) \(metadata ?? [:])")
+        }
     }
 }
 

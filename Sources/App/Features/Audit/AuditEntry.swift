@@ -48,6 +48,15 @@ enum AuditAction: String, Sendable {
     case hubLeft = "hub-left"
     case hubRequestApproved = "hub-request-approved"
     case hubRequestDeclined = "hub-request-declined"
+    case storyCreated = "story-created"
+    case storyEdited = "story-edited"
+    case storySubmitted = "story-submitted"
+    case storyPublished = "story-published"
+    case storyReturned = "story-returned"
+    case storyUnpublished = "story-unpublished"
+    case consentAdded = "consent-added"
+    case consentWithdrawn = "consent-withdrawn"
+    case storyPhotoChanged = "story-photo-changed"
 }
 
 extension Request {

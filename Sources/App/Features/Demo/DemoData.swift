@@ -107,6 +107,7 @@ enum DemoData {
             try await HubMembership(hubID: hubsBySlug["bristol-and-south-west"]!.requireID(), userID: usersByEmail["member@demo.bridgework.org.uk"]!.requireID(), role: .member).create(on: db)
             try await DemoDirectory.seed(on: db)
             try await DemoDirectory.seedPractitioners(passwordHash: passwordHash, on: db)
+            try await DemoContent.seedStories(on: db)
         }
     }
 

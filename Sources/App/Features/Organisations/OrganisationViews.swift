@@ -191,11 +191,7 @@ enum OrganisationViews {
         if let email = organisation.contactEmail { object["email"] = email }
         if let phone = organisation.contactPhone { object["telephone"] = phone }
         if !areaNames.isEmpty { object["areaServed"] = areaNames.map { ["@type": "AdministrativeArea", "name": $0] } }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-              let json = String(data: data, encoding: .utf8)
-        else { return "" }
-        let safe = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
-        return "<script type=\"application/ld+json\">\(safe)</script>"
+        return JSONLD.script(object)
     }
 
     // MARK: The form

@@ -1,0 +1,240 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// A story of good relations work, told with the consent of everyone in it.
+///
+/// The author edits a working copy (`title`, `summary`, `body`); each save keeps a `StoryVersion`.
+/// A steward's approval points `publishedVersion` at the version readers see, so an edit to a
+/// published story waits for review while the approved text stays up. Who may read it is never
+/// stored: it follows from the consents each time (see `StoryAudience`), so a withdrawal or an
+/// expiry takes effect on the very next request.
+final class Story: Model, @unchecked Sendable {
+    static let schema = "stories"
+
+    enum Status: String, Codable, Sendable, CaseIterable {
+        case draft, submitted, returned, published
+
+        var label: String {
+            switch self {
+            case .draft: return "Draft"
+            case .submitted: return "Waiting for a steward's review"
+            case .returned: return "Returned to the author"
+            case .published: return "Published"
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "slug") var slug: String
+    @Field(key: "title") var title: String
+    @Field(key: "summary") var summary: String
+    @Field(key: "body") var body: String
+    @Parent(key: "hub_id") var hub: Hub
+    @OptionalParent(key: "organisation_id") var organisation: Organisation?
+    @OptionalParent(key: "author_id") var author: User?
+    @Field(key: "kind_of_work") var kindOfWork: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "return_reason") var returnReason: String?
+    @OptionalField(key: "published_version_id") var publishedVersionID: UUID?
+    /// When it was first published; kept after an unpublishing so its address answers 410 Gone.
+    @OptionalField(key: "first_published_at") var firstPublishedAt: Date?
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    @OptionalField(key: "photo_alt") var photoAlt: String?
+    @OptionalField(key: "photo_type") var photoType: String?
+    /// A photo added or replaced after publication waits for review before readers see it.
+    @Field(key: "photo_approved") var photoApproved: Bool
+    @Children(for: \.$story) var terms: [StoryTerm]
+    @Children(for: \.$story) var consents: [StoryConsent]
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, slug: String, title: String, summary: String, body: String, hubID: UUID, organisationID: UUID?, authorID: UUID?, kindOfWork: String) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.$hub.id = hubID
+        self.$organisation.id = organisationID
+        self.$author.id = authorID
+        self.kindOfWork = kindOfWork
+        self.status = Status.draft.rawValue
+        self.photoApproved = false
+    }
+
+    var currentStatus: Status { Status(rawValue: status) ?? .draft }
+}
+
+/// A snapshot of a story's text, kept on every save.
+final class StoryVersion: Model, @unchecked Sendable {
+    static let schema = "story_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "story_id") var story: Story
+    @Field(key: "number") var number: Int
+    @Field(key: "title") var title: String
+    @Field(key: "summary") var summary: String
+    @Field(key: "body") var body: String
+    @OptionalParent(key: "saved_by") var savedBy: User?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(storyID: UUID, number: Int, title: String, summary: String, body: String, savedBy: UUID?) {
+        self.$story.id = storyID
+        self.number = number
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.$savedBy.id = savedBy
+    }
+}
+
+/// Themes and hot topics of a story.
+final class StoryTerm: Model, @unchecked Sendable {
+    static let schema = "story_terms"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "story_id") var story: Story
+    @Field(key: "vocabulary") var vocabulary: String
+    @Field(key: "code") var code: String
+
+    init() {}
+
+    init(storyID: UUID, vocabulary: String, code: String) {
+        self.$story.id = storyID
+        self.vocabulary = vocabulary
+        self.code = code
+    }
+}
+
+/// How widely one person in a story agreed it may be shared. Wider scopes include the narrower.
+enum ConsentScope: String, Codable, Sendable, CaseIterable, Comparable {
+    /// The author's organisation and the hub's stewards only: never published.
+    case `internal`
+    /// Signed-in alliance members.
+    case alliance
+    /// Anyone, on the web and in feeds.
+    case `public`
+    /// Anyone, and journalists may reuse it through the media kit.
+    case media
+
+    var rank: Int {
+        switch self {
+        case .internal: return 1
+        case .alliance: return 2
+        case .public: return 3
+        case .media: return 4
+        }
+    }
+
+    static func < (lhs: ConsentScope, rhs: ConsentScope) -> Bool { lhs.rank < rhs.rank }
+
+    var label: String {
+        switch self {
+        case .internal: return "Internal: the author's organisation and the hub's stewards"
+        case .alliance: return "Alliance members, signed in"
+        case .public: return "Anyone, on the web"
+        case .media: return "Anyone, and the media may reuse it"
+        }
+    }
+
+    var shortLabel: String {
+        switch self {
+        case .internal: return "Internal"
+        case .alliance: return "Alliance members"
+        case .public: return "Public"
+        case .media: return "Public and media"
+        }
+    }
+}
+
+/// One person's consent to appear in a story.
+final class StoryConsent: Model, @unchecked Sendable {
+    static let schema = "story_consents"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "story_id") var story: Story
+    /// A name or pseudonym, as the story refers to them.
+    @Field(key: "person") var person: String
+    @Field(key: "scope") var scope: String
+    /// The scope's rank, so the database can find the narrowest consent.
+    @Field(key: "scope_rank") var scopeRank: Int
+    @Field(key: "how_given") var howGiven: String
+    /// Dates as yyyy-MM-dd in UK time: they compare correctly as text on both databases.
+    @Field(key: "given_on") var givenOn: String
+    @OptionalField(key: "expires_on") var expiresOn: String?
+    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(storyID: UUID, person: String, scope: ConsentScope, howGiven: String, givenOn: String, expiresOn: String?) {
+        self.$story.id = storyID
+        self.person = person
+        self.scope = scope.rawValue
+        self.scopeRank = scope.rank
+        self.howGiven = howGiven
+        self.givenOn = givenOn
+        self.expiresOn = expiresOn
+    }
+
+    var consentScope: ConsentScope { ConsentScope(rawValue: scope) ?? .internal }
+
+    func isCurrent(today: String) -> Bool {
+        withdrawnAt == nil && (expiresOn.map { $0 > today } ?? true)
+    }
+}
+
+/// The topics that divisive narratives gather around; stories and narratives are tagged with them.
+enum HotTopic: String, CaseIterable, Sendable {
+    case immigration
+    case jobsAndHousing = "jobs-and-housing"
+    case welfare
+    case antiMuslimHostility = "anti-muslim-hostility"
+    case nationalIdentity = "national-identity"
+    case europe
+
+    var label: String {
+        switch self {
+        case .immigration: return "Immigration"
+        case .jobsAndHousing: return "Jobs and housing"
+        case .welfare: return "Welfare"
+        case .antiMuslimHostility: return "Hostility to Muslims"
+        case .nationalIdentity: return "National identity"
+        case .europe: return "Britain and Europe"
+        }
+    }
+
+    static let vocabulary = "hot-topic"
+}
+
+/// Today's date in the UK, as consents record dates.
+enum UKDate {
+    static func today(_ now: Date = Date()) -> String {
+        string(from: now)
+    }
+
+    static func string(from date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// A yyyy-MM-dd string that names a real date, or nil.
+    static func validated(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "-")
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              parts[0].count == 4, (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              calendar.component(.day, from: date) == day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

@@ -1,0 +1,167 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Who may read a published story, worked out from its consents on every request.
+///
+/// A story reaches a reader only when a steward published it, at least one person's consent is
+/// on record, no consent has expired, and the narrowest consent covers the reader: alliance
+/// members need `alliance` or wider, everyone else `public` or wider. Withdrawn consents no
+/// longer count here because withdrawing one unpublishes the story (see `StoryWorkflow`).
+enum StoryAudience {
+    static func requiredScope(signedIn: Bool) -> ConsentScope {
+        signedIn ? .alliance : .public
+    }
+
+    /// The widest audience the consents allow today, or nil when they allow no publication at all.
+    static func allowedScope(_ consents: [StoryConsent], today: String = UKDate.today()) -> ConsentScope? {
+        let standing = consents.filter { $0.withdrawnAt == nil }
+        guard !standing.isEmpty, standing.allSatisfy({ $0.isCurrent(today: today) }) else { return nil }
+        let narrowest = standing.map(\.consentScope).min() ?? .internal
+        return narrowest >= .alliance ? narrowest : nil
+    }
+
+    static func isReadable(_ story: Story, consents: [StoryConsent], by scope: ConsentScope, today: String = UKDate.today()) -> Bool {
+        guard story.publishedVersionID != nil, let allowed = allowedScope(consents, today: today) else { return false }
+        return allowed >= scope
+    }
+
+    /// The same rule as SQL over the `stories` table, for lists, feeds, search, the API and the sitemap.
+    static func readableCondition(scope: ConsentScope, today: String = UKDate.today()) -> SQLQueryString {
+        """
+        stories.published_version_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM story_consents c WHERE c.story_id = stories.id AND c.withdrawn_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM story_consents c WHERE c.story_id = stories.id AND c.withdrawn_at IS NULL
+          AND (c.scope_rank < \(bind: scope.rank) OR (c.expires_on IS NOT NULL AND c.expires_on <= \(bind: today))))
+        """
+    }
+}
+
+/// What a list of stories asks for: words and filters, as a shareable GET address.
+struct StoryQuery: Sendable, Equatable {
+    var text = ""
+    var hub: String? = nil
+    var theme: String? = nil
+    var hotTopic: String? = nil
+    var kindOfWork: String? = nil
+    var page = 1
+
+    static let pageSize = 12
+
+    init() {}
+
+    init(_ request: Request) {
+        func value(_ key: String) -> String? {
+            guard let raw = request.query[String.self, at: key]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+            return String(raw.prefix(200))
+        }
+        text = value("q") ?? ""
+        hub = value("hub")
+        theme = value("theme").flatMap { Vocabulary.theme.isValid($0) ? $0 : nil }
+        hotTopic = value("topic").flatMap { HotTopic(rawValue: $0)?.rawValue }
+        kindOfWork = value("work").flatMap { Vocabulary.kindOfWork.isValid($0) ? $0 : nil }
+        page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+    }
+
+    var parameters: [String: String] {
+        var result: [String: String] = [:]
+        if !text.isEmpty { result["q"] = text }
+        if let hub { result["hub"] = hub }
+        if let theme { result["theme"] = theme }
+        if let hotTopic { result["topic"] = hotTopic }
+        if let kindOfWork { result["work"] = kindOfWork }
+        return result
+    }
+
+    var isEmpty: Bool { parameters.isEmpty }
+
+    var words: [String] {
+        text.lowercased().components(separatedBy: CharacterSet.alphanumerics.inverted)
+            .filter { !$0.isEmpty }.prefix(8).map { String($0.prefix(40)) }
+    }
+}
+
+/// A published story as lists, feeds and the API show it: the approved text, never a pending edit.
+struct PublishedStory: Sendable {
+    let id: UUID
+    let slug: String
+    let title: String
+    let summary: String
+    let body: String
+    let hubSlug: String
+    let hubName: String
+    let organisationName: String?
+    let kindOfWork: String
+    let publishedAt: Date
+    let updatedAt: Date
+    let hasPhoto: Bool
+    let photoAlt: String?
+    var themes: [String] = []
+    var hotTopics: [String] = []
+}
+
+/// Finds readable stories with a fixed number of queries: a count, a page, and their terms.
+enum StoryFinder {
+    static func find(_ query: StoryQuery, scope: ConsentScope, limit: Int? = nil, on db: Database) async throws -> (stories: [PublishedStory], total: Int) {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let isSQLite = sql.dialect.name == "sqlite"
+        var conditions = StoryAudience.readableCondition(scope: scope)
+        if let hub = query.hub { conditions = conditions + " AND h.slug = \(bind: hub)" }
+        if let kind = query.kindOfWork { conditions = conditions + " AND stories.kind_of_work = \(bind: kind)" }
+        for (vocabulary, code) in [(Vocabulary.theme.rawValue, query.theme), (HotTopic.vocabulary, query.hotTopic)] {
+            guard let code else { continue }
+            conditions = conditions + " AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.vocabulary = \(bind: vocabulary) AND t.code = \(bind: code))"
+        }
+        let words = query.words
+        if !words.isEmpty {
+            if isSQLite {
+                let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
+                conditions = conditions + " AND v.rowid IN (SELECT rowid FROM story_versions_fts WHERE story_versions_fts MATCH \(bind: match))"
+            } else {
+                let match = words.map { "\($0):*" }.joined(separator: " & ")
+                conditions = conditions + " AND v.search_vector @@ to_tsquery('english', \(bind: match))"
+            }
+        }
+        let from: SQLQueryString = """
+            FROM stories JOIN story_versions v ON v.id = stories.published_version_id
+            JOIN hubs h ON h.id = stories.hub_id
+            LEFT JOIN organisations o ON o.id = stories.organisation_id
+            WHERE
+            """
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + from + " " + conditions).first()?.decode(column: "n", as: Int.self) ?? 0
+        let pageSize = limit ?? StoryQuery.pageSize
+        let offset = (query.page - 1) * pageSize
+        let rows = try await sql.raw("""
+            SELECT stories.id AS id, stories.slug AS slug, v.title AS title, v.summary AS summary, v.body AS body,
+              h.slug AS hub_slug, h.name AS hub_name, o.name AS organisation_name, o.visibility AS organisation_visibility,
+              stories.kind_of_work AS kind_of_work, stories.published_at AS published_at, v.created_at AS version_at,
+              stories.photo_type AS photo_type, stories.photo_approved AS photo_approved, stories.photo_alt AS photo_alt
+            """ + " " + from + " " + conditions + " ORDER BY stories.published_at DESC, stories.id LIMIT \(literal: pageSize) OFFSET \(literal: offset)").all()
+        var stories: [PublishedStory] = []
+        for row in rows {
+            let publishedAt = try row.decode(column: "published_at", as: Date?.self) ?? Date(timeIntervalSince1970: 0)
+            let organisationVisible = try row.decode(column: "organisation_visibility", as: String?.self) == Organisation.Visibility.public.rawValue || scope == .alliance
+            stories.append(PublishedStory(
+                id: try row.decode(column: "id", as: UUID.self), slug: try row.decode(column: "slug", as: String.self),
+                title: try row.decode(column: "title", as: String.self), summary: try row.decode(column: "summary", as: String.self),
+                body: try row.decode(column: "body", as: String.self),
+                hubSlug: try row.decode(column: "hub_slug", as: String.self), hubName: try row.decode(column: "hub_name", as: String.self),
+                organisationName: organisationVisible ? try row.decode(column: "organisation_name", as: String?.self) : nil,
+                kindOfWork: try row.decode(column: "kind_of_work", as: String.self),
+                publishedAt: publishedAt,
+                updatedAt: max(publishedAt, try row.decode(column: "version_at", as: Date?.self) ?? publishedAt),
+                hasPhoto: try row.decode(column: "photo_type", as: String?.self) != nil && (try row.decode(column: "photo_approved", as: Bool?.self) ?? false),
+                photoAlt: try row.decode(column: "photo_alt", as: String?.self)
+            ))
+        }
+        if !stories.isEmpty {
+            let terms = try await StoryTerm.query(on: db).filter(\.$story.$id ~~ stories.map(\.id)).all()
+            for index in stories.indices {
+                let own = terms.filter { $0.$story.id == stories[index].id }
+                stories[index].themes = own.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted()
+                stories[index].hotTopics = own.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted()
+            }
+        }
+        return (stories, total)
+    }
+}

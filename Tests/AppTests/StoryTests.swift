@@ -1,0 +1,249 @@
+@testable import App
+import Fluent
+import Vapor
+import XCTVapor
+
+/// Stories: drafting, consent, review, publication and taking down.
+final class StoryTests: XCTestCase {
+    private let storyForm = [
+        "title": "Football across the divide",
+        "summary": "Two youth clubs that had never met now share a league.",
+        "body": "It began with a borrowed pitch.\n\n> We were nervous, then we were a team.\n\nNow they play every month.",
+        "hub": "riverside",
+        "kind_of_work": "understanding",
+        "themes[]": "faith",
+        "hot_topics[]": "immigration",
+    ]
+
+    /// A member drafts a story in the steward's hub and records consents; returns its slug.
+    private func draft(_ author: TestClient, consents: [ConsentScope] = [.public, .media]) async throws -> String {
+        let created = try await author.post("/stories/new", form: storyForm)
+        XCTAssertEqual(created.status, .seeOther)
+        let slug = try XCTUnwrap(created.location?.split(separator: "/").dropFirst().first.map(String.init))
+        for (index, scope) in consents.enumerated() {
+            let added = try await author.post("/stories/\(slug)/consents", form: [
+                "person": "Person \(index + 1)", "scope": scope.rawValue, "how_given": "Signed form", "given_on": "2026-03-01",
+            ])
+            XCTAssertEqual(added.status, .seeOther, added.text)
+        }
+        return slug
+    }
+
+    private func publish(_ slug: String, author: TestClient, steward: TestClient) async throws {
+        let submitted = try await author.post("/stories/\(slug)/submit")
+        XCTAssertEqual(submitted.status, .seeOther, submitted.text)
+        let published = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish"])
+        XCTAssertEqual(published.status, .seeOther, published.text)
+    }
+
+    private func clients(_ app: Application) async throws -> (author: TestClient, steward: TestClient, visitor: TestClient) {
+        _ = try await TestPeople.make(on: app)
+        let author = TestClient(app)
+        try await author.signIn(TestPeople.Role.member.email)
+        let steward = TestClient(app)
+        try await steward.signIn(TestPeople.Role.steward.email)
+        return (author, steward, TestClient(app))
+    }
+
+    func testAStoryGoesOutOnlyAfterItsHubsStewardPublishesIt() async throws {
+        try await withApp { app, _ in
+            let (author, steward, visitor) = try await clients(app)
+            let slug = try await draft(author)
+            let whileDraft = try await visitor.get("/stories/\(slug)").status
+            XCTAssertEqual(whileDraft, .notFound, "a draft is never shown to readers")
+
+            let submitted = try await author.post("/stories/\(slug)/submit")
+            XCTAssertEqual(submitted.status, .seeOther)
+            let stewardMail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email).all()
+            XCTAssertTrue(stewardMail.contains { $0.subject == "A story is waiting for your review" })
+
+            let returned = try await steward.post("/stories/\(slug)/review", form: ["decision": "return", "reason": "Please leave out the name of the school."])
+            XCTAssertEqual(returned.status, .seeOther)
+            let manage = try await author.get("/stories/\(slug)/manage")
+            XCTAssertTrue(manage.text.contains("Please leave out the name of the school."), "the author sees the steward's reason")
+            let authorMail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).all()
+            XCTAssertTrue(authorMail.contains { $0.body.contains("Please leave out the name of the school.") })
+
+            var edited = storyForm
+            edited["body"] = "It began with a borrowed pitch in town.\n\n> We were nervous, then we were a team."
+            let saved = try await author.post("/stories/\(slug)/edit", form: edited)
+            XCTAssertEqual(saved.status, .seeOther)
+            try await publish(slug, author: author, steward: steward)
+
+            let page = try await visitor.get("/stories/\(slug)")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("borrowed pitch in town"))
+            XCTAssertTrue(page.text.contains(#""@type":"Article""#))
+            XCTAssertTrue(page.text.contains(#"property="og:description""#))
+            XCTAssertTrue(page.text.contains(#"type="application/atom+xml""#))
+            let list = try await visitor.get("/stories")
+            XCTAssertTrue(list.text.contains("Football across the divide"))
+            let feed = try await visitor.get("/stories/feed.atom")
+            XCTAssertEqual(feed.headers.contentType?.subType, "atom+xml")
+            XCTAssertTrue(feed.text.contains("<title>Football across the divide</title>"))
+            let versions = try await StoryVersion.query(on: app.db).count()
+            XCTAssertEqual(versions, 2, "the earlier version is kept")
+        }
+    }
+
+    func testAStoryIsReadOnlyAsWidelyAsItsNarrowestConsentAllows() async throws {
+        try await withApp { app, _ in
+            let (author, steward, visitor) = try await clients(app)
+            let slug = try await draft(author, consents: [.media, .alliance])
+            try await publish(slug, author: author, steward: steward)
+            let visitorStatus = try await visitor.get("/stories/\(slug)").status
+            XCTAssertEqual(visitorStatus, .notFound, "an alliance-only story is not shown to visitors")
+            let memberPage = try await steward.get("/stories/\(slug)")
+            XCTAssertEqual(memberPage.status, .ok)
+            XCTAssertTrue(memberPage.text.contains("Shared with alliance members only"))
+            let feed = try await visitor.get("/stories/feed.atom")
+            XCTAssertFalse(feed.text.contains("Football across the divide"), "public feeds carry public stories only")
+            let media = try await steward.get("/stories/\(slug)/media").status
+            XCTAssertEqual(media, .notFound, "the media kit needs everyone's media consent")
+        }
+    }
+
+    func testWithdrawingAConsentTakesTheStoryDownEverywhereAtOnce() async throws {
+        try await withApp { app, _ in
+            let (author, steward, visitor) = try await clients(app)
+            let slug = try await draft(author, consents: [.media, .media])
+            try await publish(slug, author: author, steward: steward)
+            let before = try await visitor.get("/stories/\(slug)").status
+            XCTAssertEqual(before, .ok)
+            let media = try await visitor.get("/stories/\(slug)/media")
+            XCTAssertEqual(media.status, .ok)
+            XCTAssertTrue(media.text.contains("We were nervous, then we were a team."), "quotes come from the story")
+
+            let consent = try await StoryConsent.query(on: app.db).filter(\.$person == "Person 1").first()!
+            let withdrawn = try await steward.post("/stories/\(slug)/consents/\(consent.id!.uuidString.lowercased())/withdraw")
+            XCTAssertEqual(withdrawn.status, .seeOther)
+
+            let gone = try await visitor.get("/stories/\(slug)")
+            XCTAssertEqual(gone.status, .gone)
+            let goneForMembers = try await author.get("/stories/\(slug)").status
+            XCTAssertEqual(goneForMembers, .gone)
+            for path in ["/stories", "/stories/feed.atom", "/hubs/riverside/stories.atom", "/stories/themes/faith/feed.atom", "/sitemap.xml", "/api/v1/stories"] {
+                let page = try await visitor.get(path)
+                XCTAssertFalse(page.text.contains(slug), "\(path) no longer lists the story")
+            }
+            let audit = try await AuditEntry.query(on: app.db).all().map(\.action)
+            XCTAssertTrue(audit.contains(AuditAction.consentWithdrawn.rawValue))
+            XCTAssertTrue(audit.contains(AuditAction.storyUnpublished.rawValue))
+            XCTAssertEqual(audit.filter { $0 == AuditAction.consentAdded.rawValue }.count, 2)
+            let authorMail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).all()
+            XCTAssertTrue(authorMail.contains { $0.subject == "Your story has been taken down" })
+        }
+    }
+
+    func testAConsentThatHasEndedTakesTheStoryDownWithoutAnyoneActing() async throws {
+        try await withApp { app, _ in
+            let (author, steward, visitor) = try await clients(app)
+            let slug = try await draft(author)
+            try await publish(slug, author: author, steward: steward)
+            let consent = try await StoryConsent.query(on: app.db).first()!
+            consent.expiresOn = UKDate.today()
+            try await consent.save(on: app.db)
+            let status = try await visitor.get("/stories/\(slug)").status
+            XCTAssertEqual(status, .gone)
+            let feed = try await visitor.get("/stories/feed.atom")
+            XCTAssertFalse(feed.text.contains(slug))
+        }
+    }
+
+    func testAnEditToAPublishedStoryWaitsForReviewWhileTheApprovedTextStaysUp() async throws {
+        try await withApp { app, _ in
+            let (author, steward, visitor) = try await clients(app)
+            let slug = try await draft(author)
+            try await publish(slug, author: author, steward: steward)
+            var edited = storyForm
+            edited["title"] = "An unreviewed new title"
+            _ = try await author.post("/stories/\(slug)/edit", form: edited)
+            let page = try await visitor.get("/stories/\(slug)")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("Football across the divide"))
+            XCTAssertFalse(page.text.contains("An unreviewed new title"), "readers never see unreviewed text")
+            let queue = try await steward.get("/stories/review")
+            XCTAssertTrue(queue.text.contains("An unreviewed new title"))
+        }
+    }
+
+    func testAStoryCannotBeSentForReviewWithoutConsents() async throws {
+        try await withApp { app, _ in
+            let (author, _, _) = try await clients(app)
+            let slug = try await draft(author, consents: [])
+            let refused = try await author.post("/stories/\(slug)/submit")
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.text.contains("Add a consent for each person in the story"))
+            let internalOnly = try await author.post("/stories/\(slug)/consents", form: ["person": "Sam", "scope": "internal", "how_given": "Spoken", "given_on": "2026-01-02"])
+            XCTAssertEqual(internalOnly.status, .seeOther)
+            let stillRefused = try await author.post("/stories/\(slug)/submit")
+            XCTAssertTrue(stillRefused.text.contains("at least alliance members"))
+        }
+    }
+
+    func testBadStoryAndConsentInputIsExplainedAndKept() async throws {
+        try await withApp { app, _ in
+            let (author, _, _) = try await clients(app)
+            var form = storyForm
+            form["title"] = ""
+            form["hub"] = "nowhere"
+            let page = try await author.post("/stories/new", form: form)
+            XCTAssertEqual(page.status, .unprocessableEntity)
+            XCTAssertTrue(page.text.contains("Enter a title"))
+            XCTAssertTrue(page.text.contains("Choose a hub from the list"))
+            XCTAssertTrue(page.text.contains("It began with a borrowed pitch."), "what was typed is kept")
+            let slug = try await draft(author, consents: [])
+            let consent = try await author.post("/stories/\(slug)/consents", form: ["person": "Sam", "scope": "public", "how_given": "Spoken", "given_on": "2026-02-30"])
+            XCTAssertEqual(consent.status, .unprocessableEntity)
+            XCTAssertTrue(consent.text.contains("Enter the date as year-month-day"))
+            XCTAssertTrue(consent.text.contains(#"value="Sam""#))
+        }
+    }
+
+    func testOnlyTheStewardsOfTheStorysHubMayPublishIt() async throws {
+        try await withApp { app, _ in
+            let (author, _, _) = try await clients(app)
+            let slug = try await draft(author)
+            _ = try await author.post("/stories/\(slug)/submit")
+            for role in [TestPeople.Role.otherSteward, .organisationAdmin, .member] {
+                let other = TestClient(app)
+                try await other.signIn(role.email)
+                let status = try await other.post("/stories/\(slug)/review", form: ["decision": "publish"]).status
+                XCTAssertEqual(status, .forbidden, "\(role)")
+            }
+            let story = try await Story.query(on: app.db).filter(\.$slug == slug).first()
+            XCTAssertNil(story?.publishedVersionID)
+        }
+    }
+
+    func testTheStoriesListRunsABoundedNumberOfQueries() async throws {
+        try await withApp { app, counter in
+            let (author, steward, visitor) = try await clients(app)
+            let slug = try await draft(author)
+            try await publish(slug, author: author, steward: steward)
+            counter.reset()
+            _ = try await visitor.get("/stories?theme=faith")
+            let few = counter.value
+            for _ in 1...5 {
+                let another = try await draft(author)
+                try await publish(another, author: author, steward: steward)
+            }
+            counter.reset()
+            let page = try await visitor.get("/stories?theme=faith")
+            XCTAssertTrue(page.text.contains("6 stories"))
+            XCTAssertEqual(counter.value, few)
+        }
+    }
+
+    func testWordsFindStoriesByTheirPublishedText() async throws {
+        try await withApp { app, _ in
+            let (author, steward, visitor) = try await clients(app)
+            let slug = try await draft(author)
+            try await publish(slug, author: author, steward: steward)
+            let found = try await visitor.get("/stories?q=pitch")
+            XCTAssertTrue(found.text.contains("Football across the divide"))
+            let none = try await visitor.get("/stories?q=cricket")
+            XCTAssertTrue(none.text.contains("No stories match."))
+        }
+    }
+}
