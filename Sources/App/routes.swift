@@ -103,6 +103,10 @@ func routes(_ app: Application) throws {
     // Token holders reach the handler, which checks they administer this organisation.
     app.patch(SiteURL.apiOrganisation("").routeComponents, use: directoryAPI.update).requires(.addOrganisation)
     app.get(SiteURL.apiOpenAPI.routeComponents, use: OpenAPIDocument.handler).requires(.readPublic)
+    let storiesAPI = StoriesAPI()
+    app.get(SiteURL.apiStories.routeComponents, use: storiesAPI.list).requires(.readPublic)
+    app.get(SiteURL.apiStory("").routeComponents, use: storiesAPI.story).requires(.readPublic)
+    app.post(SiteURL.apiStories.routeComponents, use: storiesAPI.create).requires(.draftStory)
     let hsds = HSDSAPI()
     app.get(SiteURL.hsdsOrganizations.routeComponents, use: hsds.organizations).requires(.readPublic)
     app.get(SiteURL.hsdsOrganization(UUID()).routeComponents, use: hsds.organization).requires(.readPublic)

@@ -91,6 +91,9 @@ final class PolicyTests: XCTestCase {
         "GET /hubs/:hubSlug/stories.atom": everyone,
         "GET /stories/themes/:theme/feed.atom": everyone,
         "GET /sitemap.xml": everyone,
+        "GET /api/v1/stories": everyone,
+        "GET /api/v1/stories/:storySlug": everyone,
+        "POST /api/v1/stories": signedIn,
     ]
 
     func testEveryRouteDeclaresAPolicyAction() async throws {
