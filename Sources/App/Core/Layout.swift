@@ -130,6 +130,7 @@ struct Layout {
                         navItem("Search", .search),
                         navItem("Hubs", .hubs),
                         navItem("Organisations", .organisations),
+                        navItem("Stories", .stories),
                         .if(user != nil, navItem("Practitioners", .people)),
                         .if(user?.isCoordinator == true, .group(
                             navItem("Accounts", .adminPeople),

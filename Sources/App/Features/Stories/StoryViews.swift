@@ -18,6 +18,9 @@ enum StoryViews {
             .div(
                 .class("button-group"),
                 .if(request.currentUser != nil, .a(.class("button button--secondary"), .href(SiteURL.newStory.path), .text("Tell a story"))),
+                .if(request.currentUser != nil, .a(.href(SiteURL.myStories.path), .text("Your stories"))),
+                .if(request.currentUser?.isCoordinator == true || request.currentUser?.stewardOfHubs.isEmpty == false,
+                    .a(.href(SiteURL.storyReviews.path), .text("Stories to review"))),
                 .a(.href(SiteURL.storiesFeed.path), .text("Follow new stories (Atom feed)"))
             ),
             .div(
@@ -94,7 +97,7 @@ enum StoryViews {
                 .h1(.text(version.title)),
                 .if(page.allowedScope == .alliance, .p(.class("tag"), .text("Shared with alliance members only, as the people in it asked"))),
                 .p(.class("lead"), .text(version.summary)),
-                .p(.class("result__meta"), .text(byline(page))),
+                .p(.class("result__meta byline"), .text(byline(page))),
                 .unwrap(photoURL) { _ in
                     .element(named: "figure", nodes: [
                         .class("story-photo"),
