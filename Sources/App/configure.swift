@@ -61,6 +61,7 @@ enum Migrations {
         M007CreateProfiles(),
         M008TrackDirectoryChanges(),
         M009CreateStories(),
+        M010CreateCuratedContent(),
     ]
 }
 

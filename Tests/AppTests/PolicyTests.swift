@@ -92,6 +92,33 @@ final class PolicyTests: XCTestCase {
         "GET /stories/themes/:theme/feed.atom": everyone,
         "GET /sitemap.xml": everyone,
         "GET /api/v1/stories": everyone,
+        "GET /practice": everyone,
+        "GET /practice/new": [.coordinator],
+        "POST /practice/new": [.coordinator],
+        "GET /practice/:caseStudySlug": everyone,
+        "GET /practice/:caseStudySlug/edit": [.coordinator],
+        "POST /practice/:caseStudySlug/edit": [.coordinator],
+        "POST /practice/:caseStudySlug/save": signedIn,
+        "GET /account/saved": signedIn,
+        "GET /narratives": everyone,
+        "GET /narratives/new": [.coordinator],
+        "POST /narratives/new": [.coordinator],
+        "GET /narratives/:narrativeSlug": everyone,
+        "GET /narratives/:narrativeSlug/edit": [.coordinator],
+        "POST /narratives/:narrativeSlug/edit": [.coordinator],
+        "POST /narratives/:narrativeSlug/sightings": signedIn,
+        "GET /library": everyone,
+        "GET /library/new": [.coordinator],
+        "POST /library/new": [.coordinator],
+        "GET /library/:resourceSlug": everyone,
+        "GET /library/:resourceSlug/edit": [.coordinator],
+        "POST /library/:resourceSlug/edit": [.coordinator],
+        "GET /api/v1/case-studies": everyone,
+        "GET /api/v1/case-studies/:caseStudySlug": everyone,
+        "GET /api/v1/narratives": everyone,
+        "GET /api/v1/narratives/:narrativeSlug": everyone,
+        "GET /api/v1/resources": everyone,
+        "GET /api/v1/resources/:resourceSlug": everyone,
         "GET /api/v1/stories/:storySlug": everyone,
         "POST /api/v1/stories": signedIn,
     ]
@@ -136,7 +163,7 @@ final class PolicyTests: XCTestCase {
                 let consent = StoryConsent(storyID: story.id!, person: "Sam", scope: .public, howGiven: "Signed form", givenOn: "2026-01-01", expiresOn: nil)
                 try await consent.create(on: app.db)
                 // The record each path parameter names: the test people's own hub and organisation.
-                let parameterValues = ["storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                let parameterValues = ["caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
                     let browser = TestClient(app)

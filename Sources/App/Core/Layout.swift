@@ -23,6 +23,10 @@ enum Notice: String, Sendable {
     case requestDeclined = "request-declined"
     case stewardAdded = "steward-added"
     case organisationUpdated = "organisation-updated"
+    case sightingAdded = "sighting-added"
+    case contentSaved = "content-saved"
+    case caseStudyUnsaved = "case-study-unsaved"
+    case caseStudySaved = "case-study-saved"
     case photoRemoved = "photo-removed"
     case photoSaved = "photo-saved"
     case consentWithdrawn = "consent-withdrawn"
@@ -53,6 +57,10 @@ enum Notice: String, Sendable {
         case .requestDeclined: return "The request has been declined, and the reason sent."
         case .stewardAdded: return "The new steward has been added, and told."
         case .organisationUpdated: return "The organisation's details have been saved."
+        case .sightingAdded: return "Thank you. Your sighting has been added for alliance members to see."
+        case .contentSaved: return "Saved. Everyone can now read the changes."
+        case .caseStudyUnsaved: return "The case study is off your list."
+        case .caseStudySaved: return "The case study is on your list."
         case .photoRemoved: return "The photo has been removed."
         case .photoSaved: return "The photo has been saved. Location and camera details were removed."
         case .consentWithdrawn: return "The consent has been withdrawn and recorded."
@@ -131,6 +139,9 @@ struct Layout {
                         navItem("Hubs", .hubs),
                         navItem("Organisations", .organisations),
                         navItem("Stories", .stories),
+                        navItem("Practice", .practice),
+                        navItem("Narratives", .narratives),
+                        navItem("Library", .library),
                         .if(user != nil, navItem("Practitioners", .people)),
                         .if(user?.isCoordinator == true, .group(
                             navItem("Accounts", .adminPeople),

@@ -31,6 +31,8 @@ enum Action: String, Sendable, CaseIterable {
     case followStory
     /// Publishing a story or returning it to its author (its hub's stewards).
     case reviewStory
+    /// Writing and editing case studies, narratives and library resources (the national team).
+    case curateContent
 }
 
 /// The record an action is about, when it is about one.
@@ -49,7 +51,7 @@ enum Policy {
             return true
         case .manageOwnAccount, .useAPIAsSelf, .addOrganisation, .findPractitioners, .draftStory:
             return user != nil
-        case .readOutbox, .manageRoles:
+        case .readOutbox, .manageRoles, .curateContent:
             return user?.isCoordinator == true
         case .stewardHub:
             guard let user, case .hub(let hubID) = resource else { return false }

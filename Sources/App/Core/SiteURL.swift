@@ -64,6 +64,27 @@ enum SiteURL: Sendable, Equatable {
     case apiStories
     case apiStory(String)
     case sitemap
+    case practice
+    case newCaseStudy
+    case caseStudy(String)
+    case editCaseStudy(String)
+    case saveCaseStudy(String)
+    case savedCaseStudies
+    case narratives
+    case newNarrative
+    case narrative(String)
+    case editNarrative(String)
+    case narrativeSightings(String)
+    case library
+    case newResource
+    case resource(String)
+    case editResource(String)
+    case apiCaseStudies
+    case apiCaseStudy(String)
+    case apiNarratives
+    case apiNarrative(String)
+    case apiResources
+    case apiResource(String)
     case stylesheet
     case script
 
@@ -131,6 +152,27 @@ enum SiteURL: Sendable, Equatable {
         case .apiStories: return "/api/v1/stories"
         case .apiStory(let slug): return "/api/v1/stories/\(slug)"
         case .sitemap: return "/sitemap.xml"
+        case .practice: return "/practice"
+        case .newCaseStudy: return "/practice/new"
+        case .caseStudy(let slug): return "/practice/\(slug)"
+        case .editCaseStudy(let slug): return "/practice/\(slug)/edit"
+        case .saveCaseStudy(let slug): return "/practice/\(slug)/save"
+        case .savedCaseStudies: return "/account/saved"
+        case .narratives: return "/narratives"
+        case .newNarrative: return "/narratives/new"
+        case .narrative(let slug): return "/narratives/\(slug)"
+        case .editNarrative(let slug): return "/narratives/\(slug)/edit"
+        case .narrativeSightings(let slug): return "/narratives/\(slug)/sightings"
+        case .library: return "/library"
+        case .newResource: return "/library/new"
+        case .resource(let slug): return "/library/\(slug)"
+        case .editResource(let slug): return "/library/\(slug)/edit"
+        case .apiCaseStudies: return "/api/v1/case-studies"
+        case .apiCaseStudy(let slug): return "/api/v1/case-studies/\(slug)"
+        case .apiNarratives: return "/api/v1/narratives"
+        case .apiNarrative(let slug): return "/api/v1/narratives/\(slug)"
+        case .apiResources: return "/api/v1/resources"
+        case .apiResource(let slug): return "/api/v1/resources/\(slug)"
         case .stylesheet: return "/css/site.css"
         case .script: return "/js/site.js"
         }
@@ -169,6 +211,17 @@ enum SiteURL: Sendable, Equatable {
         case .hubStoriesFeed: return ["hubs", ":hubSlug", "stories.atom"]
         case .themeStoriesFeed: return ["stories", "themes", ":theme", "feed.atom"]
         case .apiStory: return ["api", "v1", "stories", ":storySlug"]
+        case .caseStudy: return ["practice", ":caseStudySlug"]
+        case .editCaseStudy: return ["practice", ":caseStudySlug", "edit"]
+        case .saveCaseStudy: return ["practice", ":caseStudySlug", "save"]
+        case .narrative: return ["narratives", ":narrativeSlug"]
+        case .editNarrative: return ["narratives", ":narrativeSlug", "edit"]
+        case .narrativeSightings: return ["narratives", ":narrativeSlug", "sightings"]
+        case .resource: return ["library", ":resourceSlug"]
+        case .editResource: return ["library", ":resourceSlug", "edit"]
+        case .apiCaseStudy: return ["api", "v1", "case-studies", ":caseStudySlug"]
+        case .apiNarrative: return ["api", "v1", "narratives", ":narrativeSlug"]
+        case .apiResource: return ["api", "v1", "resources", ":resourceSlug"]
         default: return path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

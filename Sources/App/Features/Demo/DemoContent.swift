@@ -43,6 +43,37 @@ enum DemoContent {
     }
 }
 
+extension DemoContent {
+    /// The report's case studies, the narratives it names and the methods it mentions.
+    static func seedLibrary(on db: Database) async throws {
+        let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.slug, $0) })
+        for seed in resources {
+            let resource = Resource()
+            resource.slug = seed.slug; resource.title = seed.title; resource.kind = seed.kind; resource.summary = seed.summary
+            resource.body = seed.body; resource.link = seed.link; resource.doi = seed.doi
+            try await resource.create(on: db)
+            try await ContentTerm.replace(.resource, id: resource.requireID(), with: [.method: Set(seed.methods), .theme: Set(seed.themes)], on: db)
+        }
+        for seed in caseStudies {
+            let study = CaseStudy()
+            study.slug = seed.slug; study.title = seed.title; study.summary = seed.summary
+            study.$organisation.id = organisations[seed.organisation]?.id
+            study.context = seed.context; study.challenge = seed.challenge; study.approach = seed.approach
+            study.outcome = seed.outcome; study.evidence = seed.evidence; study.contact = seed.contact
+            try await study.create(on: db)
+            try await ContentTerm.replace(.caseStudy, id: study.requireID(),
+                                          with: [.kindOfWork: Set(seed.kindsOfWork), .method: Set(seed.methods), .theme: Set(seed.themes)], on: db)
+        }
+        for seed in narratives {
+            let narrative = Narrative()
+            narrative.slug = seed.slug; narrative.title = seed.title; narrative.hotTopic = seed.hotTopic
+            narrative.claim = seed.claim; narrative.setsAgainst = seed.setsAgainst; narrative.facts = seed.facts
+            narrative.answers = seed.answers; narrative.resourceSlugs = seed.relatedResources.joined(separator: "\n")
+            try await narrative.create(on: db)
+        }
+    }
+}
+
 struct DemoConsentSeed {
     let person: String
     let scope: String

@@ -108,6 +108,7 @@ enum DemoData {
             try await DemoDirectory.seed(on: db)
             try await DemoDirectory.seedPractitioners(passwordHash: passwordHash, on: db)
             try await DemoContent.seedStories(on: db)
+            try await DemoContent.seedLibrary(on: db)
         }
     }
 

@@ -1,0 +1,126 @@
+import Fluent
+import Plot
+import SQLKit
+import Vapor
+
+/// `/practice`: the bank of good practice. Everyone reads it; members keep their own list;
+/// the national team writes and edits the case studies.
+struct PracticeController {
+    static let pageSize = 12
+
+    struct Filters: Sendable {
+        var work: String? = nil
+        var method: String? = nil
+        var page = 1
+
+        init(_ req: Request) {
+            work = req.query[String.self, at: "work"].flatMap { Vocabulary.kindOfWork.isValid($0) ? $0 : nil }
+            method = req.query[String.self, at: "method"].flatMap { Vocabulary.method.isValid($0) ? $0 : nil }
+            page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 10_000))
+        }
+
+        var parameters: [String: String] {
+            var result: [String: String] = [:]
+            if let work { result["work"] = work }
+            if let method { result["method"] = method }
+            return result
+        }
+    }
+
+    func list(req: Request) async throws -> Response {
+        let filters = Filters(req)
+        var query = CaseStudy.query(on: req.db)
+        if let work = filters.work { query = query.filter(.sql(ContentTerm.hasTerm(.caseStudy, table: CaseStudy.schema, vocabulary: .kindOfWork, code: work))) }
+        if let method = filters.method { query = query.filter(.sql(ContentTerm.hasTerm(.caseStudy, table: CaseStudy.schema, vocabulary: .method, code: method))) }
+        let total = try await query.copy().count()
+        let studies = try await query.copy().sort(\.$title).range(((filters.page - 1) * Self.pageSize)..<(filters.page * Self.pageSize)).all()
+        let terms = try await ContentTerm.terms(of: .caseStudy, ids: studies.compactMap(\.id), on: req.db)
+        return PracticeViews.list(req, filters: filters, studies: studies, terms: terms, total: total).response()
+    }
+
+    func show(req: Request) async throws -> Response {
+        let study = try await caseStudy(req)
+        let id = try study.requireID()
+        let terms = try await ContentTerm.terms(of: .caseStudy, ids: [id], on: req.db)[id] ?? [:]
+        var organisation = try await study.$organisation.get(on: req.db)
+        if let listed = organisation, !listed.isPublic, req.currentUser == nil { organisation = nil }
+        var saved = false
+        if let user = req.currentUser {
+            saved = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$caseStudy.$id == id).first() != nil
+        }
+        return PracticeViews.show(req, study: study, organisation: organisation, terms: terms, saved: saved).response()
+    }
+
+    /// Adds the case study to the member's list, or takes it off.
+    func toggleSave(req: Request) async throws -> Response {
+        let user = try req.requireCurrentUser()
+        let study = try await caseStudy(req)
+        let id = try study.requireID()
+        if let existing = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$caseStudy.$id == id).first() {
+            try await existing.delete(on: req.db)
+            return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.caseStudyUnsaved.rawValue]))
+        }
+        try await CaseStudySave(userID: user.id, caseStudyID: id).create(on: req.db)
+        return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.caseStudySaved.rawValue]))
+    }
+
+    func saved(req: Request) async throws -> Response {
+        let user = try req.requireCurrentUser()
+        let saves = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).with(\.$caseStudy).sort(\.$createdAt, .descending).all()
+        return PracticeViews.saved(req, studies: saves.map(\.caseStudy)).response()
+    }
+
+    // MARK: Curating
+
+    func newForm(req: Request) async throws -> Response {
+        PracticeViews.form(req, form: CaseStudyForm(), study: nil).response()
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = CaseStudyForm(req)
+        let organisations = try await organisations(req, slug: form.organisation)
+        let errors = form.validate(knownOrganisations: Set(organisations.map(\.slug)))
+        guard errors.isEmpty else { return PracticeViews.form(req, form: form, study: nil, errors: errors).response(status: .unprocessableEntity) }
+        let study = CaseStudy()
+        form.apply(to: study, organisationID: organisations.first?.id)
+        study.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: CaseStudy.schema, on: req.db)
+        try await req.db.transaction { db in
+            try await study.create(on: db)
+            try await ContentTerm.replace(.caseStudy, id: study.requireID(), with: form.terms, on: db)
+        }
+        return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.contentSaved.rawValue]))
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let study = try await caseStudy(req)
+        let id = try study.requireID()
+        let terms = try await ContentTerm.terms(of: .caseStudy, ids: [id], on: req.db)[id] ?? [:]
+        let organisation = try await study.$organisation.get(on: req.db)
+        return PracticeViews.form(req, form: CaseStudyForm(study, organisationSlug: organisation?.slug, terms: terms), study: study).response()
+    }
+
+    func update(req: Request) async throws -> Response {
+        let study = try await caseStudy(req)
+        let form = CaseStudyForm(req)
+        let organisations = try await organisations(req, slug: form.organisation)
+        let errors = form.validate(knownOrganisations: Set(organisations.map(\.slug)))
+        guard errors.isEmpty else { return PracticeViews.form(req, form: form, study: study, errors: errors).response(status: .unprocessableEntity) }
+        form.apply(to: study, organisationID: organisations.first?.id)
+        try await req.db.transaction { db in
+            try await study.save(on: db)
+            try await ContentTerm.replace(.caseStudy, id: study.requireID(), with: form.terms, on: db)
+        }
+        return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.contentSaved.rawValue]))
+    }
+
+    private func organisations(_ req: Request, slug: String) async throws -> [Organisation] {
+        slug.isEmpty ? [] : try await Organisation.query(on: req.db).filter(\.$slug == slug).all()
+    }
+
+    private func caseStudy(_ req: Request) async throws -> CaseStudy {
+        guard let slug = req.parameters.get("caseStudySlug"),
+              let study = try await CaseStudy.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
+        return study
+    }
+}
