@@ -25,6 +25,15 @@ PUBLIC_PAGES = [
     ("/signup", "signup"),
     ("/signin", "signin"),
     ("/password/forgot", "password-forgot"),
+    ("/stories", "stories-demo"),
+    ("/stories/a-tournament-that-started-in-a-youth-session", "story-demo"),
+    ("/stories/a-tournament-that-started-in-a-youth-session/media", "story-media-kit"),
+    ("/practice", "practice"),
+    ("/practice/aik-saath-understanding-difference-in-schools", "case-study"),
+    ("/narratives", "narratives"),
+    ("/narratives/strivers-and-skivers", "narrative"),
+    ("/library", "library"),
+    ("/library/kumi-framework", "resource"),
 ]
 
 

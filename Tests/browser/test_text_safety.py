@@ -207,7 +207,8 @@ class MarkupAudit(HTMLParser):
             same_site = src.startswith("/") and not src.startswith("//")
             json_ld = values.get("type", "").strip().lower() == "application/ld+json"
             if not (same_site or json_ld):
-                self.problems.append(f"a <script> that is neither the site's own nor JSON-LD: {attrs!r}")
+                self.problems.append(f"a <script> that is neither the site's own nor JSON-LD "
+                                     f"(src={src[:60]!r}, type={values.get('type', '')[:30]!r})")
         if tag in self.FORBIDDEN_ELEMENTS:
             self.problems.append(f"an <{tag}> element: {attrs!r}")
         if tag == "meta" and "http-equiv" in values:
@@ -223,9 +224,10 @@ class MarkupAudit(HTMLParser):
             self._in_rcdata = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <svg/> or <title/> open nothing; everything else is checked as a start tag.
+        # HTML ignores the slash of <textarea/> or <title/>: they stay open, as a browser has them.
         self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
+        if tag not in self.RCDATA:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "svg" and self._svg_depth:
@@ -293,7 +295,7 @@ class Run:
     def probes_in(self, *values: str) -> tuple[str, ...]:
         return tuple(p for p in self.probes if any(p in value for value in values))
 
-    def _request(self, method: str, path: str, data: list[tuple[str, str]] | None = None) -> requests.Response:
+    def request(self, method: str, path: str, data: list[tuple[str, str]] | None = None) -> requests.Response:
         self.requests_made += 1
         if method == "GET":
             return self.session.get(url(path), allow_redirects=False, timeout=60)
@@ -317,7 +319,7 @@ class Run:
 
     def get(self, path: str, name: str, *, visible=(), given_back=()) -> bool:
         """Fetch a page that must answer 200, and keep it for the checks."""
-        response = self._request("GET", path)
+        response = self.request("GET", path)
         if response.status_code != 200:
             self.problems.append(f"GET {path} answered {response.status_code}, not 200: {response.text[:200]!r}")
             return False
@@ -328,7 +330,7 @@ class Run:
         """Send a form. A 303 gives the path it sends you to. A 422 (what was typed was refused) is
         fine: the form shown again is kept for the checks, and must give back what was typed.
         Anything else is a problem. Returns the path of the Location on 303, else None."""
-        response = self._request("POST", path, data)
+        response = self.request("POST", path, data)
         if response.status_code == 303:
             location = response.headers.get("Location", "")
             return urllib.parse.urlsplit(location).path
@@ -340,11 +342,11 @@ class Run:
         return None
 
     def sign_in(self) -> None:
-        response = self._request("GET", "/signin")
+        response = self.request("GET", "/signin")
         assert response.status_code == 200, f"GET /signin answered {response.status_code}"
         self.csrf = csrf_token_in(response.text) or ""
         assert self.csrf, "the sign-in page has no hidden csrf_token input"
-        response = self._request("POST", "/signin", [("email", COORDINATOR_EMAIL), ("password", DEMO_PASSWORD)])
+        response = self.request("POST", "/signin", [("email", COORDINATOR_EMAIL), ("password", DEMO_PASSWORD)])
         assert response.status_code == 303, f"signing in as the coordinator answered {response.status_code}"
 
     def create(self, kind: str, path: str, data: list[tuple[str, str]], created: re.Pattern, name: str) -> str | None:
@@ -378,15 +380,14 @@ def story(run: Run, name: str, title: str, strings: list[str], *, publish: bool)
         return
 
     # A consent naming the strings; if that is refused, a plain one, so the story can go on.
-    person = short_text(strings, PERSON_MAX, PLAIN_PERSON)
-    consent = [("person", person), ("scope", "public"),
+    consent = [("person", short_text(strings, PERSON_MAX, PLAIN_PERSON)), ("scope", "public"),
                ("how_given", short_text(strings, HOW_GIVEN_MAX, PLAIN_HOW_GIVEN)), ("given_on", A_PAST_DATE)]
     if run.post(f"{base}/consents", consent, f"{name}-consent") is None:
-        person = PLAIN_PERSON
-        consent = [("person", person), ("scope", "public"), ("how_given", PLAIN_HOW_GIVEN), ("given_on", A_PAST_DATE)]
+        consent = [("person", PLAIN_PERSON), ("scope", "public"), ("how_given", PLAIN_HOW_GIVEN),
+                   ("given_on", A_PAST_DATE)]
         if run.post(f"{base}/consents", consent, f"{name}-consent-plain") is None:
             run.problems.append(f"{name}: even a plain consent was refused")
-    run.get(f"{base}/manage", f"{name}-manage", visible=run.probes_in(title, person))
+    run.get(f"{base}/manage", f"{name}-manage", visible=run.probes_in(title))
     run.get(f"{base}/edit", f"{name}-edit", given_back=run.probes_in(*(value for _, value in form)))
 
     submitted = run.post(f"{base}/submit", [], f"{name}-submit") is not None
@@ -456,9 +457,9 @@ def title_only(run: Run, name: str, kind: str, title: str) -> None:
 # The checks on every page
 # ---------------------------------------------------------------------------
 
-def html_validation_problems(pages: list[Page]) -> list[str]:
-    """Every page through the Nu HTML Checker in one run; its errors, with the line they are on."""
-    directory = Path(tempfile.mkdtemp(prefix="bridgework-naughty-html-"))
+def html_validation_problems(pages: list[Page], directory: Path) -> list[str]:
+    """Every page through the Nu HTML Checker in one run; its errors, with the line they are on.
+    The pages are left in `directory` to look at."""
     by_file: dict[str, Page] = {}
     for number, page in enumerate(pages, 1):
         path = directory / f"{number:04d}-{re.sub(r'[^a-z0-9]+', '-', page.name.lower())}.html"
@@ -502,7 +503,7 @@ def markup_problems(page: Page) -> list[str]:
 
 
 def feed_problems(run: Run) -> list[str]:
-    response = run._request("GET", "/stories/feed.atom")
+    response = run.request("GET", "/stories/feed.atom")
     if response.status_code != 200:
         return [f"GET /stories/feed.atom answered {response.status_code}"]
     problems = []
@@ -514,10 +515,16 @@ def feed_problems(run: Run) -> list[str]:
     return problems
 
 
-def report(problems: list[str], limit: int = 40) -> str:
-    shown = "\n  - ".join(problems[:limit])
-    more = f"\n  ... and {len(problems) - limit} more" if len(problems) > limit else ""
-    return f"{len(problems)} problem(s):\n  - {shown}{more}"
+def report(sections: dict[str, list[str]], limit: int = 15) -> str:
+    """The first problems of each kind, and how many there were."""
+    lines = []
+    for heading, problems in sections.items():
+        if problems:
+            lines.append(f"{heading}: {len(problems)} problem(s)")
+            lines += [f"  - {problem}" for problem in problems[:limit]]
+            if len(problems) > limit:
+                lines.append(f"  ... and {len(problems) - limit} more")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -572,8 +579,8 @@ def test_naughty_strings_stay_text_in_every_field_of_every_kind_of_content():
 
     # Then every string that has not yet been a title, whole, becomes one.
     for number, title in enumerate(sweep_titles(strings, run.titles_sent), 1):
-        title_only(run, f"title-{number:02d}-{KINDS[number % len(KINDS)].replace(' ', '-')}",
-                   KINDS[number % len(KINDS)], title)
+        kind = KINDS[number % len(KINDS)]
+        title_only(run, f"title-{number:02d}-{kind.replace(' ', '-')}", kind, title)
     not_titled = [s for s in strings if s.strip() and not any(s[:TITLE_MAX] in t for t in run.titles_sent)]
     assert not not_titled, f"strings never sent as a title: {not_titled[:5]!r}"
 
@@ -593,15 +600,17 @@ def test_naughty_strings_stay_text_in_every_field_of_every_kind_of_content():
     if not checked_probes:
         run.problems.append("no page was checked for the `<script>alert(` strings")
 
-    for page in run.pages:
-        run.problems += markup_problems(page)
     fetched = time.monotonic() - started
-    run.problems += html_validation_problems(run.pages)
+    markup = [problem for page in run.pages for problem in markup_problems(page)]
+    directory = Path(tempfile.mkdtemp(prefix="bridgework-naughty-html-"))
+    invalid = html_validation_problems(run.pages, directory)
 
     print(f"\n{len(strings)} naughty strings in {len(groups)} groups; {run.requests_made} requests; "
           f"{len(run.pages)} pages checked ({sum(' -> 422' in p.where for p in run.pages)} refused forms); "
           f"made: " + ", ".join(f"{sum(o)}/{len(o)} {k}" for k, o in run.created.items()) +
           f"; {run.stories_published} stories published; {len(checked_probes)} script strings followed; "
-          f"{fetched:.0f}s talking to the server, {time.monotonic() - started:.0f}s in all")
-    if run.problems:
-        pytest.fail("naughty strings broke pages: " + report(run.problems), pytrace=False)
+          f"{fetched:.0f}s talking to the server, {time.monotonic() - started:.0f}s in all; pages kept in {directory}")
+    sections = {"requests and workflow": run.problems, "markup from typed text, or typed text lost": markup,
+                "HTML validity (Nu HTML Checker)": invalid}
+    if any(sections.values()):
+        pytest.fail("naughty strings broke pages.\n" + report(sections), pytrace=False)

@@ -360,7 +360,7 @@ extension DemoContent {
             slug: "they-take-the-jobs-and-the-homes",
             title: "“They take our jobs and our homes”",
             hotTopic: "jobs-and-housing",
-            claim: "The claim, as people meet it: “Immigrants are taking the jobs and the council houses, and there's nothing left for people who grew up here.” It is often voiced alongside real worries about low pay, insecure work, long waiting lists and stretched local services.",
+            claim: "“Immigrants are taking the jobs and the council houses, and there's nothing left for people who grew up here.” It is often voiced alongside real worries about low pay, insecure work, long waiting lists and stretched local services.",
             setsAgainst: "Settled residents – often white British working-class communities, and sometimes older migrant communities – against newer arrivals, especially people from eastern Europe and people seeking asylum.",
             facts: """
             - **Migration Advisory Committee.** Its 2018 review of migration from the European Economic Area found that the overall effects on the jobs and wages of UK-born workers were small, with some evidence of slightly negative effects for the lower-paid. [Migration Advisory Committee](https://www.gov.uk/government/organisations/migration-advisory-committee)
@@ -388,7 +388,7 @@ extension DemoContent {
             slug: "strivers-and-skivers",
             title: "“Strivers and skivers”: who deserves help",
             hotTopic: "welfare",
-            claim: "The claim, as people meet it: “People on benefits choose not to work while the rest of us pay for them.” It divides people into hard-working “strivers” and idle “skivers”, and increasingly casts doubt on people who claim because of disability or ill health.",
+            claim: "“People on benefits choose not to work while the rest of us pay for them.” It divides people into hard-working “strivers” and idle “skivers”, and increasingly casts doubt on people who claim because of disability or ill health.",
             setsAgainst: "People in low-paid work against people out of work; non-disabled people against disabled people; and sometimes longer-settled residents against newcomers who are assumed to be claiming.",
             facts: """
             - **Department for Work and Pensions.** Its benefit expenditure tables show that the largest share of benefit spending goes to pensioners, above all through the State Pension. [Benefit expenditure and caseload tables](https://www.gov.uk/government/collections/benefit-expenditure-tables)
@@ -416,7 +416,7 @@ extension DemoContent {
             slug: "one-attack-blamed-on-every-muslim",
             title: "When one attack is blamed on every Muslim",
             hotTopic: "anti-muslim-hostility",
-            claim: "The claim, usually heard in the days after a terrorist attack or a shocking crime: “They're all the same” or “Muslims never condemn it” – the act of one person or a few treated as the act of a whole faith.",
+            claim: "Usually heard in the days after a terrorist attack or a shocking crime: “They're all the same” or “Muslims never condemn it” – the act of one person or a few treated as the act of a whole faith.",
             setsAgainst: "Non-Muslim neighbours against Muslim neighbours; and sometimes one group of Muslims against another, as “good” and “bad” Muslims.",
             facts: """
             - **Office for National Statistics.** In Census 2021 about 3.9 million people in England and Wales, 6.5% of the population, described their religion as Muslim. [Religion, England and Wales: Census 2021](https://www.ons.gov.uk/peoplepopulationandcommunity/culturalidentity/religion/bulletins/religionenglandandwales/census2021)
@@ -443,7 +443,7 @@ extension DemoContent {
             slug: "who-belongs-here",
             title: "Who belongs: England, Britain and Europe",
             hotTopic: "national-identity",
-            claim: "The claim takes several forms: “You can't really be English if your family came from somewhere else”, or its mirror image, “People who voted to leave Europe just don't like foreigners.” Either way, belonging becomes a test that some people are said to fail.",
+            claim: "It takes several forms: “You can't really be English if your family came from somewhere else”, or its mirror image, “People who voted to leave Europe just don't like foreigners.” Either way, belonging becomes a test that some people are said to fail.",
             setsAgainst: "People who feel English first against people who feel British, European or of more than one heritage; older against younger; places that voted to leave the EU against places that voted to remain; and EU citizens living here against their neighbours.",
             facts: """
             - **Office for National Statistics.** Census 2021 let people choose more than one national identity, and about nine in ten people in England and Wales identified with at least one UK identity. The ONS cautions that the rise in “British” and fall in “English” since 2011 partly reflects a change in the order of the tick-boxes. [Ethnic group, national identity, language and religion: Census 2021](https://www.ons.gov.uk/releases/ethnicgroupnationalidentitylanguageandreligioncensus2021inenglandandwales)

@@ -83,7 +83,7 @@ enum HubViews {
     }
 
     static func show(_ request: Request, hub: Hub, stewards: [User], organisations: [Organisation], areaNames: [String], peopleCount: Int, viewer: Viewer) -> HTML {
-        Layout(title: hub.name, request: request).render(
+        Layout(title: hub.name, request: request, head: [StoryViews.feedLink(title: "Stories from the \(hub.name) hub", url: .hubStoriesFeed(hub.slug))]).render(
             .p(.a(.href(SiteURL.hubs.path), .text("All hubs"))),
             .h1(.text(hub.name)),
             .p(.class("lead"), .text(hub.summary)),
@@ -119,7 +119,11 @@ enum HubViews {
                     .h3(.class("result__title"), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name))),
                     .p(.class("result__summary"), .text(organisation.summary)))
             }),
-            .p(.a(.href(SiteURL.organisations.with(query: ["hub": hub.slug]).attributeEscaped), .text("Search the organisations in this hub")))
+            .p(.a(.href(SiteURL.organisations.with(query: ["hub": hub.slug]).attributeEscaped), .text("Search the organisations in this hub"))),
+            .h2(.text("Stories")),
+            .p(.a(.href(SiteURL.stories.with(query: ["hub": hub.slug]).attributeEscaped), .text("Stories from this hub")),
+               .text(" · "),
+               .a(.href(SiteURL.hubStoriesFeed(hub.slug).path.attributeEscaped), .text("Follow them (Atom feed)")))
         )
     }
 }
