@@ -1,6 +1,7 @@
 @testable import App
 import Fluent
 import Foundation
+import Plot
 import XCTVapor
 
 final class AttributeEscapingTests: XCTestCase {
@@ -13,6 +14,36 @@ final class AttributeEscapingTests: XCTestCase {
         let html = Forms.select(name: "pick", label: "Pick", empty: "Any", options: [("a", "<script>alert(1)</script> & Sons")], selected: nil).render()
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons"))
         XCTAssertFalse(html.contains("<script>"))
+    }
+
+    /// Plot's `.text` leaves entity-like text (`&#13;`, `&xxe;`) as it is, so typed text could change
+    /// or make a page invalid. Pages use `.plainText`, which escapes every ampersand.
+    func testNoPageUsesPlotsEntityKeepingTextNode() throws {
+        let sources = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/App")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        var offenders: [String] = []
+        for file in files {
+            for (number, line) in try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n").enumerated()
+            where line.contains(#/(^|[^A-Za-z0-9_])\.text\(/#) {
+                offenders.append("\(file.lastPathComponent):\(number + 1)")
+            }
+        }
+        XCTAssertEqual(offenders, [], "use .plainText instead of Plot's .text")
+        XCTAssertEqual(Node<HTML.BodyContext>.plainText("&#13; &xxe; <b>").render(), "&amp;#13; &amp;xxe; &lt;b&gt;")
+    }
+
+    func testAPageTitleFromWhatSomeoneTypedCannotBreakOutOfTheHead() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let organisation = Organisation(slug: "quoted", name: #"Hope "Together" <img src=x onerror=alert(1)>"#, summary: "A test.")
+            try await organisation.create(on: app.db)
+            let page = try await TestClient(app).get("/organisations/quoted")
+            XCTAssertFalse(page.text.contains("<img src=x"), "no markup from a title reaches the head")
+            XCTAssertTrue(page.text.contains(#"<meta property="og:title" content="Hope &quot;Together&quot; &lt;img src=x onerror=alert(1)&gt; – Bridgework"/>"#))
+        }
     }
 
     func testWhatSomeoneTypedCannotBreakOutOfTheFormItIsShownIn() async throws {

@@ -192,9 +192,9 @@ struct ErrorPage {
 
     func html(request: Request) -> HTML {
         Layout(title: title, request: request).render(
-            .h1(.text(title)),
-            .forEach(paragraphs) { .p(.text($0)) },
-            .p(.a(.href(SiteURL.home.path), .text("Go to the home page")))
+            .h1(.plainText(title)),
+            .forEach(paragraphs) { .p(.plainText($0)) },
+            .p(.a(.href(SiteURL.home.path), .plainText("Go to the home page")))
         )
     }
 }

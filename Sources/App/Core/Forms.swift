@@ -35,11 +35,11 @@ enum Forms {
             .attribute(named: "role", value: "alert"),
             .attribute(named: "aria-labelledby", value: "error-summary-title"),
             .attribute(named: "tabindex", value: "-1"),
-            .h2(.id("error-summary-title"), .class("error-summary__title"), .text("There is a problem")),
+            .h2(.id("error-summary-title"), .class("error-summary__title"), .plainText("There is a problem")),
             .ul(
                 .class("error-summary__list"),
                 .forEach(errors.items) { item in
-                    .li(.a(.href("#\(item.field)".attributeEscaped), .text(item.message)))
+                    .li(.a(.href("#\(item.field)".attributeEscaped), .plainText(item.message)))
                 }
             )
         ))
@@ -63,11 +63,11 @@ enum Forms {
         let describedBy = [field.hint == nil ? nil : hintID, error == nil ? nil : errorID].compactMap { $0 }.joined(separator: " ")
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
-            .label(.class("label"), .for(field.name), .text(field.label)),
-            .unwrap(field.hint) { hint in .div(.id(hintID), .class("hint"), .text(hint)) },
+            .label(.class("label"), .for(field.name), .plainText(field.label)),
+            .unwrap(field.hint) { hint in .div(.id(hintID), .class("hint"), .plainText(hint)) },
             .unwrap(error) { message in
                 .p(.id(errorID), .class("error-message"),
-                   .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                   .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
             },
             .input(
                 .class(["input", error == nil ? nil : "input--error", field.width].compactMap { $0 }.joined(separator: " ")),
@@ -87,7 +87,7 @@ enum Forms {
     }
 
     static func submit(_ text: String, secondary: Bool = false) -> Node<HTML.FormContext> {
-        .button(.type(.submit), .class(secondary ? "button button--secondary" : "button"), .text(text))
+        .button(.type(.submit), .class(secondary ? "button button--secondary" : "button"), .plainText(text))
     }
 }
 
@@ -101,10 +101,10 @@ extension Forms {
             .unwrap(groupID) { .id($0.attributeEscaped) },
             .fieldset(
                 .class("fieldset"),
-                .element(named: "legend", nodes: [.class("fieldset__legend"), .text(legend)]),
-                .unwrap(hint) { .div(.class("hint"), .text($0)) },
+                .element(named: "legend", nodes: [.class("fieldset__legend"), .plainText(legend)]),
+                .unwrap(hint) { .div(.class("hint"), .plainText($0)) },
                 .unwrap(error) { message in
-                    .p(.class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                    .p(.class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
                 },
                 .div(
                     .class("checkboxes"),
@@ -118,7 +118,7 @@ extension Forms {
                                 .value(option.value.attributeEscaped),
                                 .unwrap(checked.contains(option.value) ? true : nil) { _ in .checked(true) }
                             ),
-                            .label(.class("checkboxes__label"), .for("\(prefix)-\(option.value)".attributeEscaped), .text(option.label))
+                            .label(.class("checkboxes__label"), .for("\(prefix)-\(option.value)".attributeEscaped), .plainText(option.label))
                         )
                     }
                 )
@@ -133,9 +133,9 @@ extension Forms {
             .class(error == nil ? "form-group" : "form-group form-group--error"),
             .fieldset(
                 .class("fieldset"),
-                .element(named: "legend", nodes: [.class("fieldset__legend"), .text(legend)]),
+                .element(named: "legend", nodes: [.class("fieldset__legend"), .plainText(legend)]),
                 .unwrap(error) { message in
-                    .p(.class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                    .p(.class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
                 },
                 .div(
                     .class("radios"),
@@ -149,8 +149,8 @@ extension Forms {
                                 .value(option.value.attributeEscaped),
                                 .unwrap(selected == option.value ? true : nil) { _ in .checked(true) }
                             ),
-                            .label(.class("radios__label"), .for("\(name)-\(option.value)".attributeEscaped), .text(option.label)),
-                            .unwrap(option.hint) { .div(.class("hint radios__hint"), .text($0)) }
+                            .label(.class("radios__label"), .for("\(name)-\(option.value)".attributeEscaped), .plainText(option.label)),
+                            .unwrap(option.hint) { .div(.class("hint radios__hint"), .plainText($0)) }
                         )
                     }
                 )
@@ -165,16 +165,16 @@ extension Forms {
         let describedBy = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }.joined(separator: " ")
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
-            .label(.class("label"), .for(id.attributeEscaped), .text(label)),
-            .unwrap(hint) { .div(.id("\(id)-hint".attributeEscaped), .class("hint"), .text($0)) },
+            .label(.class("label"), .for(id.attributeEscaped), .plainText(label)),
+            .unwrap(hint) { .div(.id("\(id)-hint".attributeEscaped), .class("hint"), .plainText($0)) },
             .unwrap(error) { message in
-                .p(.id("\(id)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                .p(.id("\(id)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
             },
             .textarea(
                 .class(error == nil ? "textarea" : "textarea textarea--error"),
                 .id(id.attributeEscaped), .name(name.attributeEscaped), .rows(rows),
                 .unwrap(describedBy.isEmpty ? nil : describedBy) { .attribute(named: "aria-describedby", value: $0.attributeEscaped) },
-                .text(value)
+                .plainText(value)
             )
         )
     }
@@ -184,7 +184,7 @@ extension Forms {
     /// The first, empty choice of a select ("Any", "Choose one"). Plot drops empty attribute values,
     /// and an option without a value submits its text, so the empty value is written out explicitly.
     static func emptyOption<Context>(_ text: String) -> Node<Context> {
-        .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(text)])
+        .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .plainText(text)])
     }
 }
 
@@ -193,9 +193,9 @@ extension Forms {
     static func select(name: String, label: String, empty: String, options: [(value: String, label: String)], selected: String?, error: String? = nil) -> Node<HTML.FormContext> {
         .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
-            .label(.class("label"), .for(name.attributeEscaped), .text(label)),
+            .label(.class("label"), .for(name.attributeEscaped), .plainText(label)),
             .unwrap(error) { message in
-                .p(.id("\(name)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text(message))
+                .p(.id("\(name)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
             },
             .select(
                 .class("select"), .id(name.attributeEscaped), .attribute(named: "name", value: name.attributeEscaped),
@@ -204,7 +204,7 @@ extension Forms {
                     .element(named: "option", nodes: [
                         .attribute(named: "value", value: option.value.attributeEscaped),
                         .if(option.value == selected, .attribute(named: "selected", value: "selected")),
-                        .escapedText(option.label),
+                        .plainText(option.label),
                     ])
                 }
             )
@@ -217,7 +217,7 @@ extension Forms {
             .class("checkboxes__item"),
             .input(.class("checkboxes__input"), .type(.checkbox), .id(name.attributeEscaped), .name(name.attributeEscaped), .value("yes"),
                    .unwrap(checked ? true : nil) { _ in .checked(true) }),
-            .label(.class("checkboxes__label"), .for(name.attributeEscaped), .text(label))
+            .label(.class("checkboxes__label"), .for(name.attributeEscaped), .plainText(label))
         ))
     }
 }

@@ -92,6 +92,8 @@ struct Layout {
         self.notice = notice ?? request.query[String.self, at: "notice"].flatMap(Notice.init(rawValue:))
     }
 
+    private var fullTitle: String { (hasErrors ? "Error: " : "") + title + " – Bridgework" }
+
     func render(_ content: Node<HTML.BodyContext>...) -> HTML {
         let user = request.currentUser
         return HTML(
@@ -99,19 +101,22 @@ struct Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title((hasErrors ? "Error: " : "") + title + " – Bridgework"),
+                // Plot's .title() also writes og:title and twitter:title meta tags without escaping
+                // their content; the page title often holds what people typed, so write our own.
+                .element(named: "title", nodes: [.plainText(fullTitle)]),
+                .meta(.attribute(named: "property", value: "og:title"), .content(fullTitle.attributeEscaped)),
                 .meta(.name("description"), .content(description.attributeEscaped)),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
                 .script(.src(SiteURL.script.path), .attribute(named: "defer", value: "defer")),
                 .group(head)
             ),
             .body(
-                .a(.class("skip-link"), .href("#main-content"), .text("Skip to main content")),
+                .a(.class("skip-link"), .href("#main-content"), .plainText("Skip to main content")),
                 header(user: user),
                 .div(
                     .class("page"),
                     .unwrap(notice) { notice in
-                        .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(notice.text)))
+                        .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.plainText(notice.text)))
                     },
                     .main(
                         .id("main-content"),
@@ -129,7 +134,7 @@ struct Layout {
             .class("site-header"),
             .div(
                 .class("site-header__inner"),
-                .a(.class("site-header__name"), .href(SiteURL.home.path), .text("Bridgework")),
+                .a(.class("site-header__name"), .href(SiteURL.home.path), .plainText("Bridgework")),
                 .nav(
                     .attribute(named: "aria-label", value: "Main"),
                     .ul(
@@ -159,7 +164,7 @@ struct Layout {
         return .li(.a(
             .href(url.path.attributeEscaped),
             .if(isCurrent, .attribute(named: "aria-current", value: "page")),
-            .text(text)
+            .plainText(text)
         ))
     }
 
@@ -167,19 +172,19 @@ struct Layout {
         guard let user else {
             return .div(
                 .class("account-area"),
-                .a(.href(SiteURL.signIn.path), .text("Sign in")),
-                .a(.href(SiteURL.signUp.path), .text("Create an account"))
+                .a(.href(SiteURL.signIn.path), .plainText("Sign in")),
+                .a(.href(SiteURL.signUp.path), .plainText("Create an account"))
             )
         }
         return .div(
             .class("account-area"),
-            .span(.class("account-area__who"), .text("Signed in as "), .a(.href(SiteURL.account.path), .text(user.name))),
+            .span(.class("account-area__who"), .plainText("Signed in as "), .a(.href(SiteURL.account.path), .plainText(user.name))),
             .form(
                 .class("inline-form"),
                 .method(.post),
                 .action(SiteURL.signOut.path),
                 Forms.csrfField(request),
-                .button(.type(.submit), .class("link-button"), .text("Sign out"))
+                .button(.type(.submit), .class("link-button"), .plainText("Sign out"))
             )
         )
     }
@@ -189,8 +194,8 @@ struct Layout {
             .class("site-footer"),
             .div(
                 .class("site-footer__inner"),
-                .p(.text("Bridgework is the shared platform of an alliance of people and organisations building good relations between communities in England.")),
-                .p(.text("Personal details are private unless their owner chooses otherwise."))
+                .p(.plainText("Bridgework is the shared platform of an alliance of people and organisations building good relations between communities in England.")),
+                .p(.plainText("Personal details are private unless their owner chooses otherwise."))
             )
         )
     }

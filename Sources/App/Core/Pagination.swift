@@ -55,11 +55,11 @@ enum Pagination {
         .nav(
             .class("pagination"),
             .attribute(named: "aria-label", value: label.attributeEscaped),
-            .p(.class("pagination__summary"), .text(summary ?? "Page \(page) of \(pageCount)")),
+            .p(.class("pagination__summary"), .plainText(summary ?? "Page \(page) of \(pageCount)")),
             .ul(
                 .class("pagination__list"),
-                .if(page > 1, .li(.a(.href(link(page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"), .text("Previous page")))),
-                .if(page < pageCount, .li(.a(.href(link(page + 1).attributeEscaped), .attribute(named: "rel", value: "next"), .text("Next page"))))
+                .if(page > 1, .li(.a(.href(link(page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"), .plainText("Previous page")))),
+                .if(page < pageCount, .li(.a(.href(link(page + 1).attributeEscaped), .attribute(named: "rel", value: "next"), .plainText("Next page"))))
             )
         )
     }

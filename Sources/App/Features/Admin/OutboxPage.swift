@@ -17,21 +17,21 @@ enum OutboxPage {
             ? "No mail program is set, so messages stay here and are not delivered. Set BRIDGEWORK_SENDMAIL to deliver them."
             : "Messages are handed to the mail program as they are written; each shows whether that worked."
         return Layout(title: "Outbox", request: req).render(
-            .h1(.text("Outbox")),
-            .p(.class("lead"), .text("Every message the site writes to people, newest first.")),
-            .p(.text(transport)),
-            .if(paged.items.isEmpty, .p(.text("There are no messages yet."))),
+            .h1(.plainText("Outbox")),
+            .p(.class("lead"), .plainText("Every message the site writes to people, newest first.")),
+            .p(.plainText(transport)),
+            .if(paged.items.isEmpty, .p(.plainText("There are no messages yet."))),
             .forEach(paged.items) { message in
                 .article(
                     .class("message"),
-                    .h2(.class("message__subject"), .text(message.subject)),
+                    .h2(.class("message__subject"), .plainText(message.subject)),
                     .dl(
                         .class("summary-list"),
-                        .div(.class("summary-list__row"), .dt(.text("To")), .dd(.text(message.recipient))),
-                        .div(.class("summary-list__row"), .dt(.text("Written")), .dd(.text(DisplayDate.dateTime(message.createdAt)))),
-                        .div(.class("summary-list__row"), .dt(.text("Delivery")), .dd(.text(deliveryText(message))))
+                        .div(.class("summary-list__row"), .dt(.plainText("To")), .dd(.plainText(message.recipient))),
+                        .div(.class("summary-list__row"), .dt(.plainText("Written")), .dd(.plainText(DisplayDate.dateTime(message.createdAt)))),
+                        .div(.class("summary-list__row"), .dt(.plainText("Delivery")), .dd(.plainText(deliveryText(message))))
                     ),
-                    .pre(.class("message__body"), .text(message.body))
+                    .pre(.class("message__body"), .plainText(message.body))
                 )
             },
             Pagination.nav(paged, path: SiteURL.adminOutbox.path, singular: "message", plural: "messages")

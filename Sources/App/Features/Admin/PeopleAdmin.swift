@@ -8,18 +8,18 @@ struct PeopleAdminController {
     func list(req: Request) async throws -> Response {
         let paged = try await User.query(on: req.db).sort(\.$name).sort(\.$id).paged(PageRequest(req))
         return Layout(title: "People", request: req).render(
-            .h1(.text("People")),
-            .p(.class("lead"), .text("Everyone with an account. Choose a person to change their roles.")),
+            .h1(.plainText("People")),
+            .p(.class("lead"), .plainText("Everyone with an account. Choose a person to change their roles.")),
             .table(
                 .class("table"),
-                .caption(.class("visually-hidden"), .text("People with an account")),
-                .thead(.tr(.th(.text("Name")), .th(.text("Email address")), .th(.text("Email confirmed")), .th(.text("National coordinator")))),
+                .caption(.class("visually-hidden"), .plainText("People with an account")),
+                .thead(.tr(.th(.plainText("Name")), .th(.plainText("Email address")), .th(.plainText("Email confirmed")), .th(.plainText("National coordinator")))),
                 .tbody(.forEach(paged.items) { user in
                     .tr(
-                        .td(.a(.href(SiteURL.adminPerson(user.id!).path.attributeEscaped), .text(user.name))),
-                        .td(.text(user.email)),
-                        .td(.text(user.emailConfirmedAt == nil ? "No" : "Yes")),
-                        .td(.text(user.isCoordinator ? "Yes" : "No"))
+                        .td(.a(.href(SiteURL.adminPerson(user.id!).path.attributeEscaped), .plainText(user.name))),
+                        .td(.plainText(user.email)),
+                        .td(.plainText(user.emailConfirmedAt == nil ? "No" : "Yes")),
+                        .td(.plainText(user.isCoordinator ? "Yes" : "No"))
                     )
                 })
             ),
@@ -53,27 +53,27 @@ struct PeopleAdminController {
                 Forms.csrfField(req),
                 Forms.hidden("change", "remove-\(kind)"),
                 Forms.hidden("target", id.uuidString),
-                .button(.type(.submit), .class("link-button"), .text("Remove"), .span(.class("visually-hidden"), .text(" " + label)))
+                .button(.type(.submit), .class("link-button"), .plainText("Remove"), .span(.class("visually-hidden"), .plainText(" " + label)))
             )
         }
 
         return Layout(title: user.name, request: req, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .p(.a(.href(SiteURL.adminPeople.path), .text("Back to people"))),
-            .h1(.text(user.name)),
-            .p(.text(user.email)),
-            .h2(.id("coordinator"), .attribute(named: "tabindex", value: "-1"), .text("National coordinator")),
-            .p(.text(user.isCoordinator ? "This person is a national coordinator." : "This person is not a national coordinator.")),
+            .p(.a(.href(SiteURL.adminPeople.path), .plainText("Back to people"))),
+            .h1(.plainText(user.name)),
+            .p(.plainText(user.email)),
+            .h2(.id("coordinator"), .attribute(named: "tabindex", value: "-1"), .plainText("National coordinator")),
+            .p(.plainText(user.isCoordinator ? "This person is a national coordinator." : "This person is not a national coordinator.")),
             .form(
                 .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(req),
                 Forms.hidden("change", user.isCoordinator ? "remove-coordinator" : "grant-coordinator"),
                 Forms.submit(user.isCoordinator ? "Remove coordinator role" : "Make national coordinator", secondary: true)
             ),
-            .h2(.text("Hubs")),
-            .if(hubRoles.isEmpty, .p(.text("No hub roles."))),
+            .h2(.plainText("Hubs")),
+            .if(hubRoles.isEmpty, .p(.plainText("No hub roles."))),
             .ul(.class("plain-list"), .forEach(hubRoles) { membership in
-                .li(.text("\(membership.role == "steward" ? "Steward" : "Member") of \(membership.hub.name) "),
+                .li(.plainText("\(membership.role == "steward" ? "Steward" : "Member") of \(membership.hub.name) "),
                     removeButton("hub", membership.$hub.id, label: "from \(membership.hub.name)"))
             }),
             .form(
@@ -83,10 +83,10 @@ struct PeopleAdminController {
                 selectField(name: "hub", label: "Make steward of a hub", options: hubs.map { ($0.id!.uuidString, $0.name) }, errors: errors),
                 Forms.submit("Make steward", secondary: true)
             ),
-            .h2(.text("Organisations")),
-            .if(organisationRoles.isEmpty, .p(.text("No organisation roles."))),
+            .h2(.plainText("Organisations")),
+            .if(organisationRoles.isEmpty, .p(.plainText("No organisation roles."))),
             .ul(.class("plain-list"), .forEach(organisationRoles) { membership in
-                .li(.text("\(membership.role == "admin" ? "Admin" : "Member") of \(membership.organisation.name) "),
+                .li(.plainText("\(membership.role == "admin" ? "Admin" : "Member") of \(membership.organisation.name) "),
                     removeButton("organisation", membership.$organisation.id, label: "from \(membership.organisation.name)"))
             }),
             .form(

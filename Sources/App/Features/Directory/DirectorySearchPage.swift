@@ -36,8 +36,8 @@ enum DirectorySearchView {
     static func page(_ request: Request, query: DirectoryQuery, results: DirectoryResults, filterForm: String, practitioners: Practitioners?) -> HTML {
         let heading = query.isEmpty ? "Search the directory" : "Search results"
         return Layout(title: heading, request: request).render(
-            .h1(.text(heading)),
-            .p(.class("lead"), .text(practitioners == nil
+            .h1(.plainText(heading)),
+            .p(.class("lead"), .plainText(practitioners == nil
                 ? "Find organisations doing good relations work across England. Members can sign in to find practitioners too."
                 : "Find organisations and practitioners doing good relations work across England.")),
             .div(
@@ -48,7 +48,7 @@ enum DirectorySearchView {
                     OrganisationViews.resultList(query: query, results: results, base: .search, heading: "Organisations"),
                     .unwrap(practitioners) { practitionerSection($0, query: query) },
                     .if(practitioners == nil, .p(.a(.href(SiteURL.signIn.with(query: ["next": SiteURL.search.with(query: query.parameters())]).attributeEscaped),
-                                                  .text("Sign in to search practitioners as well"))))
+                                                  .plainText("Sign in to search practitioners as well"))))
                 )
             )
         )
@@ -66,11 +66,11 @@ enum DirectorySearchView {
         return .section(
             .class("results-section"),
             .attribute(named: "aria-labelledby", value: "practitioners"),
-            .h2(.class("results-count"), .id("practitioners"), .text("Practitioners (\(found.total))")),
-            .if(!ignored.isEmpty, .p(.class("hint"), .text("People are found by words, hub, method and theme; the \(ignored.joined(separator: " and ")) filter applies to organisations only."))),
-            .if(found.profiles.isEmpty, .p(.text("No practitioners match. Only people who chose to be found by alliance members are listed."))),
+            .h2(.class("results-count"), .id("practitioners"), .plainText("Practitioners (\(found.total))")),
+            .if(!ignored.isEmpty, .p(.class("hint"), .plainText("People are found by words, hub, method and theme; the \(ignored.joined(separator: " and ")) filter applies to organisations only."))),
+            .if(found.profiles.isEmpty, .p(.plainText("No practitioners match. Only people who chose to be found by alliance members are listed."))),
             PeopleViews.resultList(found.profiles),
-            .if(found.total > found.profiles.count, .p(.a(.href(SiteURL.people.with(query: parameters).attributeEscaped), .text("See all \(count)"))))
+            .if(found.total > found.profiles.count, .p(.a(.href(SiteURL.people.with(query: parameters).attributeEscaped), .plainText("See all \(count)"))))
         )
     }
 }

@@ -246,22 +246,22 @@ enum HubRequestViews {
         let title = "Requests to join \(hub.name)"
         return Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .p(.a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .text("Back to the hub"))),
-            .h1(.text(title)),
-            .h2(.text("People")),
-            .if(requests.people.isEmpty, .p(.text("No one is waiting."))),
+            .p(.a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .plainText("Back to the hub"))),
+            .h1(.plainText(title)),
+            .h2(.plainText("People")),
+            .if(requests.people.isEmpty, .p(.plainText("No one is waiting."))),
             .forEach(requests.people) { membership, user in
                 decisionCard(request, title: user.name, detail: "Asked on " + DisplayDate.dateTime(membership.createdAt),
                              action: SiteURL.hubPersonDecision(hub.slug, membership.id!).path, id: membership.id!, errors: errors, typedReasons: typedReasons)
             },
-            .h2(.text("Organisations")),
-            .if(requests.organisations.isEmpty, .p(.text("No organisation is waiting."))),
+            .h2(.plainText("Organisations")),
+            .if(requests.organisations.isEmpty, .p(.plainText("No organisation is waiting."))),
             .forEach(requests.organisations) { membership, organisation in
                 decisionCard(request, title: organisation.name, detail: organisation.summary,
                              action: SiteURL.hubOrganisationDecision(hub.slug, membership.id!).path, id: membership.id!, errors: errors, typedReasons: typedReasons)
             },
-            .h2(.text("Add a steward")),
-            .p(.text("Stewards welcome new members and organisations, and look after the hub. Any member of the hub can become one.")),
+            .h2(.plainText("Add a steward")),
+            .p(.plainText("Stewards welcome new members and organisations, and look after the hub. Any member of the hub can become one.")),
             .form(
                 .method(.post), .action(SiteURL.hubStewards(hub.slug).path.attributeEscaped), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),
@@ -275,8 +275,8 @@ enum HubRequestViews {
         let field = "reason-\(id.uuidString)"
         return .article(
             .class("message"),
-            .h3(.class("message__subject"), .text(title)),
-            .p(.text(detail)),
+            .h3(.class("message__subject"), .plainText(title)),
+            .p(.plainText(detail)),
             .form(
                 .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(request),
@@ -284,9 +284,9 @@ enum HubRequestViews {
                 .div(
                     .class("button-group"),
                     .button(.type(.submit), .class("button"), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "approve"),
-                            .text("Approve"), .span(.class("visually-hidden"), .text(" " + title))),
+                            .plainText("Approve"), .span(.class("visually-hidden"), .plainText(" " + title))),
                     .button(.type(.submit), .class("button button--warning"), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "decline"),
-                            .text("Decline"), .span(.class("visually-hidden"), .text(" " + title)))
+                            .plainText("Decline"), .span(.class("visually-hidden"), .plainText(" " + title)))
                 )
             )
         )

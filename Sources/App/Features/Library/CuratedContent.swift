@@ -68,9 +68,9 @@ enum ContentChecks {
     }
 
     /// A slug not yet used in `schema`.
-    static func uniqueSlug(for title: String, schema: String, on db: Database) async throws -> String {
+    static func uniqueSlug(for title: String, schema: String, fallback: String, on db: Database) async throws -> String {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let base = Slugs.make(from: title)
+        let base = Slugs.make(from: title, fallback: fallback)
         let rows = try await sql.raw("SELECT slug FROM \(ident: schema) WHERE slug = \(bind: base) OR slug LIKE \(bind: base + "-%")").all()
         let taken = Set(try rows.map { try $0.decode(column: "slug", as: String.self) })
         if !taken.contains(base) { return base }

@@ -56,7 +56,7 @@ struct LibraryController {
         guard errors.isEmpty else { return LibraryViews.form(req, form: form, resource: nil, errors: errors).response(status: .unprocessableEntity) }
         let resource = Resource()
         form.apply(to: resource)
-        resource.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: Resource.schema, on: req.db)
+        resource.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: Resource.schema, fallback: "resource", on: req.db)
         try await req.db.transaction { db in
             try await resource.create(on: db)
             try await ContentTerm.replace(.resource, id: resource.requireID(), with: form.terms, on: db)
@@ -96,9 +96,9 @@ enum LibraryViews {
     static func list(_ request: Request, filters: LibraryController.Filters, resources: [Resource], total: Int) -> HTML {
         let pageCount = max(1, (total + LibraryController.pageSize - 1) / LibraryController.pageSize)
         return Layout(title: "Library", request: request, description: "Methods, guides, training and research for good relations work.").render(
-            .h1(.text("Library")),
-            .p(.class("lead"), .text("Methods, guides, training, research and toolkits for dialogue, mediation and bringing people together.")),
-            .if(request.currentUser?.isCoordinator == true, .p(.a(.class("button button--secondary"), .href(SiteURL.newResource.path), .text("Add to the library")))),
+            .h1(.plainText("Library")),
+            .p(.class("lead"), .plainText("Methods, guides, training, research and toolkits for dialogue, mediation and bringing people together.")),
+            .if(request.currentUser?.isCoordinator == true, .p(.a(.class("button button--secondary"), .href(SiteURL.newResource.path), .plainText("Add to the library")))),
             .div(
                 .class("search-layout"),
                 .form(
@@ -107,18 +107,18 @@ enum LibraryViews {
                     Forms.select(name: "kind", label: "Kind", empty: "Any", options: Resource.Kind.allCases.map { ($0.rawValue, $0.label) }, selected: filters.kind),
                     Forms.select(name: "method", label: "Method", empty: "Any", options: Vocabulary.method.terms.map { ($0.code, $0.label) }, selected: filters.method),
                     Forms.select(name: "theme", label: "Theme", empty: "Any", options: Vocabulary.theme.terms.map { ($0.code, $0.label) }, selected: filters.theme),
-                    .button(.type(.submit), .class("button"), .text("Filter")),
-                    .if(!filters.parameters.isEmpty, .p(.a(.href(SiteURL.library.path), .text("Show everything"))))
+                    .button(.type(.submit), .class("button"), .plainText("Filter")),
+                    .if(!filters.parameters.isEmpty, .p(.a(.href(SiteURL.library.path), .plainText("Show everything"))))
                 ),
                 .div(
                     .class("search-results"),
-                    .h2(.class("results-count"), .text(total == 1 ? "1 resource" : "\(total) resources")),
-                    .if(resources.isEmpty, .p(.text("Nothing matches. Try another kind, method or theme."))),
+                    .h2(.class("results-count"), .plainText(total == 1 ? "1 resource" : "\(total) resources")),
+                    .if(resources.isEmpty, .p(.plainText("Nothing matches. Try another kind, method or theme."))),
                     .ol(.class("result-list"), .forEach(resources) { resource in
                         .li(.class("result"),
-                            .h3(.class("result__title"), .a(.href(SiteURL.resource(resource.slug).path.attributeEscaped), .text(resource.title))),
-                            .p(.class("result__summary"), .text(resource.summary)),
-                            .p(.class("result__meta"), .text(resource.kindLabel)))
+                            .h3(.class("result__title"), .a(.href(SiteURL.resource(resource.slug).path.attributeEscaped), .plainText(resource.title))),
+                            .p(.class("result__summary"), .plainText(resource.summary)),
+                            .p(.class("result__meta"), .plainText(resource.kindLabel)))
                     }),
                     .if(pageCount > 1, Pagination.links(page: filters.page, pageCount: pageCount, label: "Pages of the library") { number in
                         var parameters = filters.parameters
@@ -132,22 +132,22 @@ enum LibraryViews {
 
     static func show(_ request: Request, resource: Resource, terms: [Vocabulary: [String]]) -> HTML {
         Layout(title: resource.title, request: request, description: resource.summary).render(
-            .p(.a(.href(SiteURL.library.path), .text("Library"))),
+            .p(.a(.href(SiteURL.library.path), .plainText("Library"))),
             .article(
-                .span(.class("caption"), .text(resource.kindLabel)),
-                .h1(.text(resource.title)),
-                .p(.class("lead"), .text(resource.summary)),
+                .span(.class("caption"), .plainText(resource.kindLabel)),
+                .h1(.plainText(resource.title)),
+                .p(.class("lead"), .plainText(resource.summary)),
                 .if(!resource.body.isEmpty, Markdown.node(resource.body)),
                 .unwrap(resource.link) { link in
                     // Checked to be an http or https address when saved.
-                    .p(.a(.href(link.attributeEscaped), .attribute(named: "rel", value: "noopener"), .text("Go to the resource")), .text(" (on another website)"))
+                    .p(.a(.href(link.attributeEscaped), .attribute(named: "rel", value: "noopener"), .plainText("Go to the resource")), .plainText(" (on another website)"))
                 },
                 .unwrap(resource.doi) { doi in
-                    .p(.text("DOI: "), .a(.href("https://doi.org/\(doi)".attributeEscaped), .text(doi)))
+                    .p(.plainText("DOI: "), .a(.href("https://doi.org/\(doi)".attributeEscaped), .plainText(doi)))
                 },
                 CuratedViews.termSummary(terms, vocabularies: [.method, .theme])
             ),
-            .if(request.currentUser?.isCoordinator == true, .p(.a(.href(SiteURL.editResource(resource.slug).path.attributeEscaped), .text("Edit this resource"))))
+            .if(request.currentUser?.isCoordinator == true, .p(.a(.href(SiteURL.editResource(resource.slug).path.attributeEscaped), .plainText("Edit this resource"))))
         )
     }
 
@@ -156,7 +156,7 @@ enum LibraryViews {
         let action = resource.map { SiteURL.editResource($0.slug) } ?? .newResource
         return Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .h1(.text(title)),
+            .h1(.plainText(title)),
             .form(
                 .method(.post), .action(action.path.attributeEscaped),
                 Forms.csrfField(request),

@@ -48,7 +48,7 @@ struct ResourceForm: Sendable, Equatable {
     init() {}
 
     init(_ req: Request) {
-        func field(_ name: String) -> String { StoryController.field(req, name, keepNewlines: true) }
+        func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
         title = field("title"); kind = field("kind"); summary = field("summary"); body = field("body")
         link = field("link"); doi = field("doi")
         methods = ContentChecks.list(req, "methods"); themes = ContentChecks.list(req, "themes")

@@ -62,7 +62,7 @@ struct NarrativeForm: Sendable, Equatable {
     init() {}
 
     init(_ req: Request) {
-        func field(_ name: String) -> String { StoryController.field(req, name, keepNewlines: true) }
+        func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
         title = field("title"); hotTopic = field("hot_topic"); claim = field("claim"); setsAgainst = field("sets_against")
         facts = field("facts"); answers = field("answers"); resources = field("resources")
     }

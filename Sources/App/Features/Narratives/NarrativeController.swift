@@ -17,8 +17,8 @@ struct NarrativeController {
     func addSighting(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
         let narrative = try await narrative(req)
-        let form = SightingForm(hub: StoryController.field(req, "hub"), seenOn: StoryController.field(req, "seen_on"),
-                                place: StoryController.field(req, "place"), note: StoryController.field(req, "note", keepNewlines: true))
+        let form = SightingForm(hub: req.formText("hub"), seenOn: req.formText("seen_on"),
+                                place: req.formText("place"), note: req.formText("note", keepNewlines: true))
         let hubs = try await sightingHubs(req)
         let errors = form.validate(allowedHubs: Set(hubs.map(\.slug)))
         guard errors.isEmpty, let hub = hubs.first(where: { $0.slug == form.hub }) else {
@@ -41,7 +41,7 @@ struct NarrativeController {
         guard errors.isEmpty else { return NarrativeViews.form(req, form: form, narrative: nil, errors: errors).response(status: .unprocessableEntity) }
         let narrative = Narrative()
         form.apply(to: narrative)
-        narrative.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: Narrative.schema, on: req.db)
+        narrative.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: Narrative.schema, fallback: "narrative", on: req.db)
         try await narrative.create(on: req.db)
         return req.redirect(to: SiteURL.narrative(narrative.slug).with(query: ["notice": Notice.contentSaved.rawValue]))
     }
@@ -101,13 +101,13 @@ struct NarrativeController {
 enum NarrativeViews {
     static func list(_ request: Request, narratives: [Narrative]) -> HTML {
         Layout(title: "Narratives", request: request, description: "Divisive narratives about immigration, welfare and belonging, and how people answer them.").render(
-            .h1(.text("Narratives")),
-            .p(.class("lead"), .text("Some stories told about immigration, welfare and belonging set neighbours against each other. Here each one is set out fairly: the claim as people meet it, the facts with their sources, and how people doing this work answer it.")),
-            .if(request.currentUser?.isCoordinator == true, .p(.a(.class("button button--secondary"), .href(SiteURL.newNarrative.path), .text("Add a narrative")))),
+            .h1(.plainText("Narratives")),
+            .p(.class("lead"), .plainText("Some stories told about immigration, welfare and belonging set neighbours against each other. Here each one is set out fairly: the claim as people meet it, the facts with their sources, and how people doing this work answer it.")),
+            .if(request.currentUser?.isCoordinator == true, .p(.a(.class("button button--secondary"), .href(SiteURL.newNarrative.path), .plainText("Add a narrative")))),
             .ol(.class("result-list"), .forEach(narratives) { narrative in
                 .li(.class("result"),
-                    .h2(.class("result__title"), .a(.href(SiteURL.narrative(narrative.slug).path.attributeEscaped), .text(narrative.title))),
-                    .p(.class("result__meta"), .text(HotTopic(rawValue: narrative.hotTopic)?.label ?? narrative.hotTopic)))
+                    .h2(.class("result__title"), .a(.href(SiteURL.narrative(narrative.slug).path.attributeEscaped), .plainText(narrative.title))),
+                    .p(.class("result__meta"), .plainText(HotTopic(rawValue: narrative.hotTopic)?.label ?? narrative.hotTopic)))
             })
         )
     }
@@ -117,41 +117,41 @@ enum NarrativeViews {
         let hubNames = Array(Set(sightings.map(\.hub.name))).sorted()
         return Layout(title: narrative.title, request: request, hasErrors: !errors.isEmpty, description: narrative.claim).render(
             Forms.errorSummary(errors),
-            .p(.a(.href(SiteURL.narratives.path), .text("Narratives"))),
-            .span(.class("caption"), .text(HotTopic(rawValue: narrative.hotTopic)?.label ?? narrative.hotTopic)),
-            .h1(.text(narrative.title)),
-            .h2(.text("The claim, as people meet it")),
-            .blockquote(.class("quote"), .p(.text(narrative.claim))),
-            .h2(.text("Whom it sets against whom")),
-            .p(.text(narrative.setsAgainst)),
-            .h2(.text("The facts, with their sources")),
+            .p(.a(.href(SiteURL.narratives.path), .plainText("Narratives"))),
+            .span(.class("caption"), .plainText(HotTopic(rawValue: narrative.hotTopic)?.label ?? narrative.hotTopic)),
+            .h1(.plainText(narrative.title)),
+            .h2(.plainText("The claim, as people meet it")),
+            .blockquote(.class("quote"), .p(.plainText(narrative.claim))),
+            .h2(.plainText("Whom it sets against whom")),
+            .p(.plainText(narrative.setsAgainst)),
+            .h2(.plainText("The facts, with their sources")),
             Markdown.node(narrative.facts),
-            .h2(.text("How people answer it")),
+            .h2(.plainText("How people answer it")),
             Markdown.node(narrative.answers),
-            .h2(.id("stories"), .text("Stories that answer it")),
-            .if(stories.isEmpty, .p(.text("No published stories on this topic yet."))),
+            .h2(.id("stories"), .plainText("Stories that answer it")),
+            .if(stories.isEmpty, .p(.plainText("No published stories on this topic yet."))),
             .ul(.class("bullet-list"), .forEach(stories) { story in
-                .li(.a(.href(SiteURL.story(story.slug).path.attributeEscaped), .text(story.title)), .text(" – " + story.hubName + " hub"))
+                .li(.a(.href(SiteURL.story(story.slug).path.attributeEscaped), .plainText(story.title)), .plainText(" – " + story.hubName + " hub"))
             }),
             .if(!resources.isEmpty, .group(
-                .h2(.text("Guides and resources")),
+                .h2(.plainText("Guides and resources")),
                 .ul(.class("bullet-list"), .forEach(resources) { resource in
-                    .li(.a(.href(SiteURL.resource(resource.slug).path.attributeEscaped), .text(resource.title)), .text(" – " + resource.kindLabel))
+                    .li(.a(.href(SiteURL.resource(resource.slug).path.attributeEscaped), .plainText(resource.title)), .plainText(" – " + resource.kindLabel))
                 })
             )),
-            .h2(.id("sightings"), .text("Where hubs meet it")),
-            .if(request.currentUser == nil, .p(.text(hubNames.isEmpty
+            .h2(.id("sightings"), .plainText("Where hubs meet it")),
+            .if(request.currentUser == nil, .p(.plainText(hubNames.isEmpty
                 ? "No hub has reported meeting this narrative yet."
                 : "Members of these hubs have reported meeting it locally: \(hubNames.joined(separator: ", ")). Alliance members can sign in to read what they saw."))),
             .if(request.currentUser != nil, .group(
-                .if(sightings.isEmpty, .p(.text("No sightings reported yet."))),
+                .if(sightings.isEmpty, .p(.plainText("No sightings reported yet."))),
                 .ul(.class("sightings"), .forEach(sightings) { sighting in
-                    .li(.strong(.text("\(sighting.hub.name), \(sighting.seenOn), \(sighting.place): ")), .text(sighting.note))
+                    .li(.strong(.plainText("\(sighting.hub.name), \(sighting.seenOn), \(sighting.place): ")), .plainText(sighting.note))
                 }),
                 .if(!sightingHubs.isEmpty, sightingForm(request, narrative: narrative, hubs: sightingHubs, form: form, errors: errors)),
-                .if(sightingHubs.isEmpty, .p(.text("Join a hub to report where you meet this narrative.")))
+                .if(sightingHubs.isEmpty, .p(.plainText("Join a hub to report where you meet this narrative.")))
             )),
-            .if(request.currentUser?.isCoordinator == true, .p(.a(.href(SiteURL.editNarrative(narrative.slug).path.attributeEscaped), .text("Edit this narrative"))))
+            .if(request.currentUser?.isCoordinator == true, .p(.a(.href(SiteURL.editNarrative(narrative.slug).path.attributeEscaped), .plainText("Edit this narrative"))))
         )
     }
 
@@ -159,8 +159,8 @@ enum NarrativeViews {
         .form(
             .method(.post), .action(SiteURL.narrativeSightings(narrative.slug).path.attributeEscaped),
             Forms.csrfField(request),
-            .h3(.text("Report a sighting")),
-            .p(.class("hint"), .text("Alliance members see sightings; visitors see only which hubs reported one. Describe places and what was said, never who: no names, addresses, phone numbers or email addresses.")),
+            .h3(.plainText("Report a sighting")),
+            .p(.class("hint"), .plainText("Alliance members see sightings; visitors see only which hubs reported one. Describe places and what was said, never who: no names, addresses, phone numbers or email addresses.")),
             Forms.select(name: "hub", label: "Your hub", empty: "Choose a hub", options: hubs.map { ($0.slug, $0.name) }, selected: form.hub.isEmpty ? nil : form.hub, error: errors["hub"]),
             Forms.input(.init(name: "seen_on", label: "Date seen", value: form.seenOn, hint: "Year-month-day, for example 2026-03-27.", width: "input--width-10"), errors: errors),
             Forms.input(.init(name: "place", label: "Where", value: form.place, hint: "For example: a town-centre leaflet drop; a local Facebook group."), errors: errors),
@@ -174,8 +174,8 @@ enum NarrativeViews {
         let action = narrative.map { SiteURL.editNarrative($0.slug) } ?? .newNarrative
         return Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .h1(.text(title)),
-            .p(.class("lead"), .text("Write carefully and even-handedly: describe the claim as people meet it, without repeating its worst language, and back each fact with a source.")),
+            .h1(.plainText(title)),
+            .p(.class("lead"), .plainText("Write carefully and even-handedly: describe the claim as people meet it, without repeating its worst language, and back each fact with a source.")),
             .form(
                 .method(.post), .action(action.path.attributeEscaped),
                 Forms.csrfField(request),

@@ -112,29 +112,29 @@ struct OrganisationMembersController {
                 .class("inline-form"), .method(.post),
                 .action(SiteURL.organisationMember(organisation.slug, membership.id!).path.attributeEscaped),
                 Forms.csrfField(req), Forms.hidden("change", change),
-                .button(.type(.submit), .class("link-button"), .text(text), .span(.class("visually-hidden"), .text(" – " + membership.user.name)))
+                .button(.type(.submit), .class("link-button"), .plainText(text), .span(.class("visually-hidden"), .plainText(" – " + membership.user.name)))
             )
         }
         return Layout(title: title, request: req, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .p(.a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text("Back to \(organisation.name)"))),
-            .h1(.text(title)),
+            .p(.a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .plainText("Back to \(organisation.name)"))),
+            .h1(.plainText(title)),
             .table(
                 .class("table"), .id("members"),
-                .caption(.class("visually-hidden"), .text("People in \(organisation.name)")),
-                .thead(.tr(.th(.text("Name")), .th(.text("Role")), .th(.text("Changes")))),
+                .caption(.class("visually-hidden"), .plainText("People in \(organisation.name)")),
+                .thead(.tr(.th(.plainText("Name")), .th(.plainText("Role")), .th(.plainText("Changes")))),
                 .tbody(.forEach(members) { membership in
                     let isAdmin = membership.role == OrganisationMembership.Role.admin.rawValue
                     return .tr(
-                        .td(.text(membership.user.name)),
-                        .td(.text(isAdmin ? "Admin" : "Member")),
+                        .td(.plainText(membership.user.name)),
+                        .td(.plainText(isAdmin ? "Admin" : "Member")),
                         .td(.div(.class("button-group"),
                                  isAdmin ? changeButton(membership, "make-member", "Make member") : changeButton(membership, "make-admin", "Make admin"),
                                  changeButton(membership, "remove", "Remove")))
                     )
                 })
             ),
-            .h2(.text("Add someone")),
+            .h2(.plainText("Add someone")),
             .form(
                 .method(.post), .action(SiteURL.organisationMembers(organisation.slug).path.attributeEscaped), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(req),

@@ -17,9 +17,9 @@ enum OrganisationViews {
         let results = page.results
         let heading = query.isEmpty ? "Organisations" : "Organisations matching your search"
         return Layout(title: heading, request: request).render(
-            .h1(.text(heading)),
-            .p(.class("lead"), .text("Groups, charities, councils, faith bodies, schools and researchers doing good relations work across England.")),
-            .if(request.currentUser != nil, .p(.a(.class("button button--secondary"), .href(SiteURL.newOrganisation.path), .text("Add an organisation")))),
+            .h1(.plainText(heading)),
+            .p(.class("lead"), .plainText("Groups, charities, councils, faith bodies, schools and researchers doing good relations work across England.")),
+            .if(request.currentUser != nil, .p(.a(.class("button button--secondary"), .href(SiteURL.newOrganisation.path), .plainText("Add an organisation")))),
             .div(
                 .class("search-layout"),
                 .raw(page.filterForm),
@@ -35,19 +35,19 @@ enum OrganisationViews {
         let count = results.total == 1 ? "1 organisation" : "\(results.total) organisations"
         return .group(
             .h2(.class("results-count"), .attribute(named: "id", value: "results"),
-                .text(heading.map { "\($0) (\(results.total))" } ?? count)),
+                .plainText(heading.map { "\($0) (\(results.total))" } ?? count)),
             .if(results.listings.isEmpty, noResults(query, base: base)),
             .ol(
                 .class("result-list"),
                 .forEach(results.listings) { organisation in
                     .li(
                         .class("result"),
-                        .h3(.class("result__title"), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name))),
-                        .p(.class("result__summary"), .text(organisation.summary)),
+                        .h3(.class("result__title"), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .plainText(organisation.name))),
+                        .p(.class("result__summary"), .plainText(organisation.summary)),
                         .unwrap(workLabels(organisation).isEmpty ? nil : workLabels(organisation)) { labels in
-                            .p(.class("result__meta"), .text(labels))
+                            .p(.class("result__meta"), .plainText(labels))
                         },
-                        .if(!organisation.isPublic, .p(.class("tag"), .text("Visible to alliance members only")))
+                        .if(!organisation.isPublic, .p(.class("tag"), .plainText("Visible to alliance members only")))
                     )
                 }
             ),
@@ -67,7 +67,7 @@ enum OrganisationViews {
                 .attribute(named: "aria-label", value: label.attributeEscaped),
                 .div(
                     .class("form-group"),
-                    .label(.class("label"), .for("q"), .text("Search by name or description")),
+                    .label(.class("label"), .for("q"), .plainText("Search by name or description")),
                     .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(query.text.attributeEscaped))
                 ),
                 filterSelect(name: "hub", label: "Hub", selected: query.hub, options: results.hubs.map { hub in
@@ -82,8 +82,8 @@ enum OrganisationViews {
                     let count = results.areaCounts[area.code] ?? 0
                     return count > 0 || query.area == area.code ? (area.code, area.name, count) : nil
                 }),
-                .button(.type(.submit), .class("button"), .text("Search")),
-                .if(!query.isEmpty, .p(.a(.href(action.path.attributeEscaped), .text("Clear the search"))))
+                .button(.type(.submit), .class("button"), .plainText("Search")),
+                .if(!query.isEmpty, .p(.a(.href(action.path.attributeEscaped), .plainText("Clear the search"))))
             )
         return form.render()
     }
@@ -99,15 +99,15 @@ enum OrganisationViews {
     private static func noResults(_ query: DirectoryQuery, base: SiteURL) -> Node<HTML.BodyContext> {
         .div(
             .class("no-results"),
-            .p(.strong(.text("No organisations match this search."))),
-            .p(.text("You could:")),
+            .p(.strong(.plainText("No organisations match this search."))),
+            .p(.plainText("You could:")),
             .ul(
                 .class("bullet-list"),
-                .li(.text("check the spelling, or use fewer or more general words")),
+                .li(.plainText("check the spelling, or use fewer or more general words")),
                 .if(query.terms.count + (query.hub == nil ? 0 : 1) + (query.area == nil ? 0 : 1) > 0,
-                    .li(.text("remove a filter: the numbers beside each choice show how many organisations it would find"))),
-                .li(.a(.href(base.path.attributeEscaped), .text("start again with every organisation"))),
-                .li(.text("ask your hub's stewards: not every group is listed yet"))
+                    .li(.plainText("remove a filter: the numbers beside each choice show how many organisations it would find"))),
+                .li(.a(.href(base.path.attributeEscaped), .plainText("start again with every organisation"))),
+                .li(.plainText("ask your hub's stewards: not every group is listed yet"))
             )
         )
     }
@@ -129,51 +129,51 @@ enum OrganisationViews {
         }
         let areaNames = detail.areas.compactMap { LocalAuthorities.name(for: $0.areaCode) }.sorted()
         return Layout(title: organisation.name, request: request).render(
-            .p(.a(.href(SiteURL.organisations.path), .text("All organisations"))),
-            .h1(.text(organisation.name)),
-            .if(!organisation.isPublic, .p(.class("tag"), .text("This listing is visible to alliance members only"))),
-            .p(.class("lead"), .text(organisation.summary)),
+            .p(.a(.href(SiteURL.organisations.path), .plainText("All organisations"))),
+            .h1(.plainText(organisation.name)),
+            .if(!organisation.isPublic, .p(.class("tag"), .plainText("This listing is visible to alliance members only"))),
+            .p(.class("lead"), .plainText(organisation.summary)),
             .forEach(organisation.description.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                .p(.text($0))
+                .p(.plainText($0))
             },
             .if(detail.canEdit, .p(
                 .class("button-group"),
-                .a(.class("button button--secondary"), .href(SiteURL.editOrganisation(organisation.slug).path.attributeEscaped), .text("Edit this organisation")),
-                .a(.href(SiteURL.organisationMembers(organisation.slug).path.attributeEscaped), .text("Manage members"))
+                .a(.class("button button--secondary"), .href(SiteURL.editOrganisation(organisation.slug).path.attributeEscaped), .plainText("Edit this organisation")),
+                .a(.href(SiteURL.organisationMembers(organisation.slug).path.attributeEscaped), .plainText("Manage members"))
             )),
-            .h2(.text("About their work")),
+            .h2(.plainText("About their work")),
             .dl(
                 .class("summary-list"),
                 .forEach(Vocabulary.allCases) { vocabulary in
                     .if(!termList(vocabulary).isEmpty, .div(
                         .class("summary-list__row"),
-                        .dt(.text(vocabulary.pluralTitle)),
-                        .dd(.ul(.class("plain-list"), .forEach(termList(vocabulary)) { .li(.text($0)) }))
+                        .dt(.plainText(vocabulary.pluralTitle)),
+                        .dd(.ul(.class("plain-list"), .forEach(termList(vocabulary)) { .li(.plainText($0)) }))
                     ))
                 },
-                .if(!areaNames.isEmpty, .div(.class("summary-list__row"), .dt(.text("Areas served")), .dd(.text(areaNames.joined(separator: ", "))))),
-                .if(!detail.hubs.isEmpty, .div(.class("summary-list__row"), .dt(.text("Hubs")), .dd(.ul(.class("plain-list"), .forEach(detail.hubs) { hub in
-                    .li(.a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .text(hub.name)))
+                .if(!areaNames.isEmpty, .div(.class("summary-list__row"), .dt(.plainText("Areas served")), .dd(.plainText(areaNames.joined(separator: ", "))))),
+                .if(!detail.hubs.isEmpty, .div(.class("summary-list__row"), .dt(.plainText("Hubs")), .dd(.ul(.class("plain-list"), .forEach(detail.hubs) { hub in
+                    .li(.a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .plainText(hub.name)))
                 }))))
             ),
-            .h2(.text("Contact")),
+            .h2(.plainText("Contact")),
             .dl(
                 .class("summary-list"),
                 .unwrap(organisation.website) { website in
-                    .div(.class("summary-list__row"), .dt(.text("Website")), .dd(.a(.href(website.attributeEscaped), .attribute(named: "rel", value: "nofollow noopener"), .text(website))))
+                    .div(.class("summary-list__row"), .dt(.plainText("Website")), .dd(.a(.href(website.attributeEscaped), .attribute(named: "rel", value: "nofollow noopener"), .plainText(website))))
                 },
                 .unwrap(organisation.contactEmail) { email in
-                    .div(.class("summary-list__row"), .dt(.text("Email")), .dd(.a(.href("mailto:\(email)".attributeEscaped), .text(email))))
+                    .div(.class("summary-list__row"), .dt(.plainText("Email")), .dd(.a(.href("mailto:\(email)".attributeEscaped), .plainText(email))))
                 },
                 .unwrap(organisation.contactPhone) { phone in
-                    .div(.class("summary-list__row"), .dt(.text("Telephone")), .dd(.text(phone)))
+                    .div(.class("summary-list__row"), .dt(.plainText("Telephone")), .dd(.plainText(phone)))
                 },
                 .unwrap(organisation.charityNumber) { number in
-                    .div(.class("summary-list__row"), .dt(.text("Registered charity number")), .dd(.text(number)))
+                    .div(.class("summary-list__row"), .dt(.plainText("Registered charity number")), .dd(.plainText(number)))
                 }
             ),
             .if(organisation.website == nil && organisation.contactEmail == nil && organisation.contactPhone == nil,
-                .p(.text("This organisation has not given public contact details. Their hub's stewards can put you in touch."))),
+                .p(.plainText("This organisation has not given public contact details. Their hub's stewards can put you in touch."))),
             .if(organisation.isPublic, .raw(jsonLD(organisation, areaNames: areaNames, publicURL: request.application.publicBaseURL)))
         )
     }
@@ -200,7 +200,7 @@ enum OrganisationViews {
         let regions = LocalAuthorities.regions
         return Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .h1(.text(title)),
+            .h1(.plainText(title)),
             .form(
                 .method(.post), .action(action.attributeEscaped), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),
@@ -215,22 +215,22 @@ enum OrganisationViews {
                     .class(errors["areas"] == nil ? "form-group" : "form-group form-group--error"), .id("areas"),
                     .fieldset(
                         .class("fieldset"),
-                        .element(named: "legend", nodes: [.class("fieldset__legend"), .text("Areas served (optional)")]),
-                        .div(.class("hint"), .text("Open a region to choose its council areas.")),
-                        .unwrap(errors["areas"]) { .p(.class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text($0)) },
+                        .element(named: "legend", nodes: [.class("fieldset__legend"), .plainText("Areas served (optional)")]),
+                        .div(.class("hint"), .plainText("Open a region to choose its council areas.")),
+                        .unwrap(errors["areas"]) { .p(.class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText($0)) },
                         .forEach(regions) { region in
                             let areas = LocalAuthorities.all.filter { $0.region == region }
                             let chosen = areas.filter { form.areas.contains($0.code) }.count
                             return .details(
                                 .class("details"),
                                 .if(chosen > 0, .attribute(named: "open", value: "open")),
-                                .summary(.class("details__summary"), .text(chosen > 0 ? "\(region) (\(chosen) chosen)" : region)),
+                                .summary(.class("details__summary"), .plainText(chosen > 0 ? "\(region) (\(chosen) chosen)" : region)),
                                 .div(.class("checkboxes checkboxes--small"), .forEach(areas) { area in
                                     .div(
                                         .class("checkboxes__item"),
                                         .input(.class("checkboxes__input"), .type(.checkbox), .id("area-\(area.code)".attributeEscaped), .name("area[]"),
                                                .value(area.code.attributeEscaped), .unwrap(form.areas.contains(area.code) ? true : nil) { _ in .checked(true) }),
-                                        .label(.class("checkboxes__label"), .for("area-\(area.code)".attributeEscaped), .text(area.name))
+                                        .label(.class("checkboxes__label"), .for("area-\(area.code)".attributeEscaped), .plainText(area.name))
                                     )
                                 })
                             )

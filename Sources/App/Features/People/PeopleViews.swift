@@ -8,37 +8,37 @@ enum PeopleViews {
             terms.filter { $0.vocabulary == vocabulary.rawValue }.compactMap { vocabulary.label(for: $0.code) }.sorted()
         }
         return Layout(title: user.name, request: request).render(
-            .h1(.text(user.name)),
-            .unwrap(profile.flatMap { $0.role.isEmpty ? nil : $0.role }) { .p(.class("lead"), .text($0)) },
+            .h1(.plainText(user.name)),
+            .unwrap(profile.flatMap { $0.role.isEmpty ? nil : $0.role }) { .p(.class("lead"), .plainText($0)) },
             .if(isOwner, .div(
                 .class("notice notice--info"),
-                .p(.text("This is your profile. " + (profile.map { "Who can see it: " + $0.profileVisibility.label.lowercased() + "." } ?? "Only you can see it until you fill it in and choose who may see it."))),
-                .p(.a(.href(SiteURL.profile.path), .text("Edit your profile")))
+                .p(.plainText("This is your profile. " + (profile.map { "Who can see it: " + $0.profileVisibility.label.lowercased() + "." } ?? "Only you can see it until you fill it in and choose who may see it."))),
+                .p(.a(.href(SiteURL.profile.path), .plainText("Edit your profile")))
             )),
             .unwrap(profile) { profile in
                 .group(
-                    .forEach(profile.bio.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { .p(.text($0)) },
-                    .if(profile.criticalFriend, .p(.class("tag"), .text("Open to being a critical friend")))
+                    .forEach(profile.bio.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { .p(.plainText($0)) },
+                    .if(profile.criticalFriend, .p(.class("tag"), .plainText("Open to being a critical friend")))
                 )
             },
             .dl(
                 .class("summary-list"),
                 .if(!organisations.isEmpty, row("Organisations", .ul(.class("plain-list"), .forEach(organisations) { organisation in
-                    .li(.a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name)))
+                    .li(.a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .plainText(organisation.name)))
                 }))),
                 .if(!hubs.isEmpty, row("Hubs", .ul(.class("plain-list"), .forEach(hubs) { hub in
-                    .li(.a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .text(hub.name)))
+                    .li(.a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .plainText(hub.name)))
                 }))),
-                .unwrap(profile.flatMap { $0.skills.isEmpty ? nil : $0.skills }) { row("Skills", .text($0)) },
-                .if(!labels(.method).isEmpty, row("Methods", .text(labels(.method).joined(separator: ", ")))),
-                .if(!labels(.theme).isEmpty, row("Themes", .text(labels(.theme).joined(separator: ", ")))),
-                .unwrap(profile.flatMap { $0.languages.isEmpty ? nil : $0.languages }) { row("Languages", .text($0)) }
+                .unwrap(profile.flatMap { $0.skills.isEmpty ? nil : $0.skills }) { row("Skills", .plainText($0)) },
+                .if(!labels(.method).isEmpty, row("Methods", .plainText(labels(.method).joined(separator: ", ")))),
+                .if(!labels(.theme).isEmpty, row("Themes", .plainText(labels(.theme).joined(separator: ", ")))),
+                .unwrap(profile.flatMap { $0.languages.isEmpty ? nil : $0.languages }) { row("Languages", .plainText($0)) }
             )
         )
     }
 
     private static func row(_ term: String, _ value: Node<HTML.BodyContext>) -> Node<HTML.DescriptionListContext> {
-        .div(.class("summary-list__row"), .dt(.text(term)), .dd(value))
+        .div(.class("summary-list__row"), .dt(.plainText(term)), .dd(value))
     }
 
     static func search(_ request: Request, search: PeopleController.Search, profiles: [Profile], total: Int, pageSize: Int, hubs: [Hub]) -> HTML {
@@ -49,26 +49,26 @@ enum PeopleViews {
             return SiteURL.people.with(query: query)
         }
         return Layout(title: "Practitioners", request: request).render(
-            .h1(.text("Practitioners")),
-            .p(.class("lead"), .text("People who do good relations work and have chosen to be found by alliance members. Look for someone who has faced what you face, or who would be a critical friend.")),
+            .h1(.plainText("Practitioners")),
+            .p(.class("lead"), .plainText("People who do good relations work and have chosen to be found by alliance members. Look for someone who has faced what you face, or who would be a critical friend.")),
             .div(
                 .class("search-layout"),
                 .form(
                     .class("search-form"), .method(.get), .action(SiteURL.people.path),
                     .attribute(named: "role", value: "search"), .attribute(named: "aria-label", value: "Search practitioners"),
                     .div(.class("form-group"),
-                         .label(.class("label"), .for("q"), .text("Name, role or skill")),
+                         .label(.class("label"), .for("q"), .plainText("Name, role or skill")),
                          .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(search.text.attributeEscaped))),
                     Forms.select(name: "hub", label: "Hub", empty: "Any", options: hubs.map { ($0.slug, $0.name) }, selected: search.hub),
                     select(name: "method", label: "Method", vocabulary: .method, selected: search.method),
                     select(name: "theme", label: "Theme", vocabulary: .theme, selected: search.theme),
                     Forms.checkbox(name: "critical_friend", label: "Open to being a critical friend", checked: search.criticalFriend),
-                    .button(.type(.submit), .class("button"), .text("Search"))
+                    .button(.type(.submit), .class("button"), .plainText("Search"))
                 ),
                 .div(
                     .class("search-results"),
-                    .h2(.class("results-count"), .text(total == 1 ? "1 practitioner" : "\(total) practitioners")),
-                    .if(profiles.isEmpty, .p(.text("No practitioners match. Try fewer words, or remove a filter."))),
+                    .h2(.class("results-count"), .plainText(total == 1 ? "1 practitioner" : "\(total) practitioners")),
+                    .if(profiles.isEmpty, .p(.plainText("No practitioners match. Try fewer words, or remove a filter."))),
                     resultList(profiles),
                     .if(pageCount > 1, Pagination.links(page: search.page, pageCount: pageCount, label: "Pages of results", link: link))
                 )
@@ -80,9 +80,9 @@ enum PeopleViews {
     static func resultList(_ profiles: [Profile]) -> Node<HTML.BodyContext> {
         .ol(.class("result-list"), .forEach(profiles) { profile in
             .li(.class("result"),
-                .h3(.class("result__title"), .a(.href(SiteURL.person(profile.$user.id).path.attributeEscaped), .text(profile.user.name))),
-                .if(!profile.role.isEmpty, .p(.class("result__summary"), .text(profile.role))),
-                .if(profile.criticalFriend, .p(.class("result__meta"), .text("Open to being a critical friend"))))
+                .h3(.class("result__title"), .a(.href(SiteURL.person(profile.$user.id).path.attributeEscaped), .plainText(profile.user.name))),
+                .if(!profile.role.isEmpty, .p(.class("result__summary"), .plainText(profile.role))),
+                .if(profile.criticalFriend, .p(.class("result__meta"), .plainText("Open to being a critical friend"))))
         })
     }
 
@@ -93,8 +93,8 @@ enum PeopleViews {
     static func form(_ request: Request, form: ProfileForm, errors: FormErrors = .init()) -> HTML {
         Layout(title: "Your profile", request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .h1(.text("Your profile")),
-            .p(.class("lead"), .text("Tell other practitioners about your work. Nothing here is shown to anyone until you choose who may see it, at the end of this page.")),
+            .h1(.plainText("Your profile")),
+            .p(.class("lead"), .plainText("Tell other practitioners about your work. Nothing here is shown to anyone until you choose who may see it, at the end of this page.")),
             .form(
                 .method(.post), .action(SiteURL.profile.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),

@@ -66,7 +66,7 @@ struct CaseStudyForm: Sendable, Equatable {
     init() {}
 
     init(_ req: Request) {
-        func field(_ name: String) -> String { StoryController.field(req, name, keepNewlines: true) }
+        func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
         title = field("title"); summary = field("summary"); organisation = field("organisation")
         context = field("context"); challenge = field("challenge"); approach = field("approach")
         outcome = field("outcome"); evidence = field("evidence"); contact = field("contact")

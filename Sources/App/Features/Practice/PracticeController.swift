@@ -83,7 +83,7 @@ struct PracticeController {
         guard errors.isEmpty else { return PracticeViews.form(req, form: form, study: nil, errors: errors).response(status: .unprocessableEntity) }
         let study = CaseStudy()
         form.apply(to: study, organisationID: organisations.first?.id)
-        study.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: CaseStudy.schema, on: req.db)
+        study.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: CaseStudy.schema, fallback: "case-study", on: req.db)
         try await req.db.transaction { db in
             try await study.create(on: db)
             try await ContentTerm.replace(.caseStudy, id: study.requireID(), with: form.terms, on: db)

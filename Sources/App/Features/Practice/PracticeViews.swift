@@ -5,12 +5,12 @@ enum PracticeViews {
     static func list(_ request: Request, filters: PracticeController.Filters, studies: [CaseStudy], terms: [UUID: [Vocabulary: [String]]], total: Int) -> HTML {
         let pageCount = max(1, (total + PracticeController.pageSize - 1) / PracticeController.pageSize)
         return Layout(title: "Practice bank", request: request, description: "Case studies of good relations work across England, to learn from and adapt.").render(
-            .h1(.text("Practice bank")),
-            .p(.class("lead"), .text("Case studies of good relations work, set out the same way so you can compare them and adapt what fits: the context, the challenge, the approach, what happened and the evidence of difference.")),
+            .h1(.plainText("Practice bank")),
+            .p(.class("lead"), .plainText("Case studies of good relations work, set out the same way so you can compare them and adapt what fits: the context, the challenge, the approach, what happened and the evidence of difference.")),
             .div(
                 .class("button-group"),
-                .if(request.currentUser != nil, .a(.href(SiteURL.savedCaseStudies.path), .text("Your saved case studies"))),
-                .if(request.currentUser?.isCoordinator == true, .a(.class("button button--secondary"), .href(SiteURL.newCaseStudy.path), .text("Add a case study")))
+                .if(request.currentUser != nil, .a(.href(SiteURL.savedCaseStudies.path), .plainText("Your saved case studies"))),
+                .if(request.currentUser?.isCoordinator == true, .a(.class("button button--secondary"), .href(SiteURL.newCaseStudy.path), .plainText("Add a case study")))
             ),
             .div(
                 .class("search-layout"),
@@ -19,13 +19,13 @@ enum PracticeViews {
                     .attribute(named: "role", value: "search"), .attribute(named: "aria-label", value: "Filter case studies"),
                     Forms.select(name: "work", label: "Kind of work", empty: "Any", options: Vocabulary.kindOfWork.terms.map { ($0.code, $0.label) }, selected: filters.work),
                     Forms.select(name: "method", label: "Method", empty: "Any", options: Vocabulary.method.terms.map { ($0.code, $0.label) }, selected: filters.method),
-                    .button(.type(.submit), .class("button"), .text("Filter")),
-                    .if(!filters.parameters.isEmpty, .p(.a(.href(SiteURL.practice.path), .text("Show every case study"))))
+                    .button(.type(.submit), .class("button"), .plainText("Filter")),
+                    .if(!filters.parameters.isEmpty, .p(.a(.href(SiteURL.practice.path), .plainText("Show every case study"))))
                 ),
                 .div(
                     .class("search-results"),
-                    .h2(.class("results-count"), .text(total == 1 ? "1 case study" : "\(total) case studies")),
-                    .if(studies.isEmpty, .p(.text("No case studies match. Try another kind of work or method."))),
+                    .h2(.class("results-count"), .plainText(total == 1 ? "1 case study" : "\(total) case studies")),
+                    .if(studies.isEmpty, .p(.plainText("No case studies match. Try another kind of work or method."))),
                     caseStudyList(studies, terms: terms),
                     .if(pageCount > 1, Pagination.links(page: filters.page, pageCount: pageCount, label: "Pages of case studies") { number in
                         var parameters = filters.parameters
@@ -41,24 +41,24 @@ enum PracticeViews {
         .ol(.class("result-list"), .forEach(studies) { study in
             let methods = (study.id.flatMap { terms[$0]?[.method] } ?? []).compactMap { Vocabulary.method.label(for: $0) }
             return .li(.class("result"),
-                .h3(.class("result__title"), .a(.href(SiteURL.caseStudy(study.slug).path.attributeEscaped), .text(study.title))),
-                .p(.class("result__summary"), .text(study.summary)),
-                .if(!methods.isEmpty, .p(.class("result__meta"), .text(methods.joined(separator: " · ")))))
+                .h3(.class("result__title"), .a(.href(SiteURL.caseStudy(study.slug).path.attributeEscaped), .plainText(study.title))),
+                .p(.class("result__summary"), .plainText(study.summary)),
+                .if(!methods.isEmpty, .p(.class("result__meta"), .plainText(methods.joined(separator: " · ")))))
         })
     }
 
     static func show(_ request: Request, study: CaseStudy, organisation: Organisation?, terms: [Vocabulary: [String]], saved: Bool) -> HTML {
         Layout(title: study.title, request: request, description: study.summary).render(
-            .p(.a(.href(SiteURL.practice.path), .text("Practice bank"))),
+            .p(.a(.href(SiteURL.practice.path), .plainText("Practice bank"))),
             .article(
-                .span(.class("caption"), .text("Case study")),
-                .h1(.text(study.title)),
-                .p(.class("lead"), .text(study.summary)),
+                .span(.class("caption"), .plainText("Case study")),
+                .h1(.plainText(study.title)),
+                .p(.class("lead"), .plainText(study.summary)),
                 .unwrap(organisation) { organisation in
-                    .p(.text("By "), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name)))
+                    .p(.plainText("By "), .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .plainText(organisation.name)))
                 },
                 .forEach(study.parts) { part in
-                    .group(.h2(.text(part.heading)), Markdown.node(part.text))
+                    .group(.h2(.plainText(part.heading)), Markdown.node(part.text))
                 },
                 CuratedViews.termSummary(terms, vocabularies: [.kindOfWork, .method, .theme])
             ),
@@ -67,14 +67,14 @@ enum PracticeViews {
                 Forms.csrfField(request),
                 Forms.submit(saved ? "Take it off your list" : "Save to your list", secondary: true)
             )),
-            .if(request.currentUser?.isCoordinator == true, .p(.a(.href(SiteURL.editCaseStudy(study.slug).path.attributeEscaped), .text("Edit this case study"))))
+            .if(request.currentUser?.isCoordinator == true, .p(.a(.href(SiteURL.editCaseStudy(study.slug).path.attributeEscaped), .plainText("Edit this case study"))))
         )
     }
 
     static func saved(_ request: Request, studies: [CaseStudy]) -> HTML {
         Layout(title: "Your saved case studies", request: request).render(
-            .h1(.text("Your saved case studies")),
-            .if(studies.isEmpty, .p(.text("You have not saved any yet. Use \"Save to your list\" on a case study in the "), .a(.href(SiteURL.practice.path), .text("practice bank")), .text("."))),
+            .h1(.plainText("Your saved case studies")),
+            .if(studies.isEmpty, .p(.plainText("You have not saved any yet. Use \"Save to your list\" on a case study in the "), .a(.href(SiteURL.practice.path), .plainText("practice bank")), .plainText("."))),
             caseStudyList(studies, terms: [:])
         )
     }
@@ -85,7 +85,7 @@ enum PracticeViews {
         let hint = "Markdown works here: a blank line between paragraphs, *italics*, **bold**, lists and links."
         return Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .h1(.text(title)),
+            .h1(.plainText(title)),
             .form(
                 .method(.post), .action(action.path.attributeEscaped),
                 Forms.csrfField(request),
@@ -115,7 +115,7 @@ enum CuratedViews {
             return labels.isEmpty ? nil : (vocabulary.pluralTitle, labels.joined(separator: ", "))
         }
         return .if(!rows.isEmpty, .dl(.class("summary-list"), .forEach(rows) { row in
-            .div(.class("summary-list__row"), .dt(.text(row.0)), .dd(.text(row.1)))
+            .div(.class("summary-list__row"), .dt(.plainText(row.0)), .dd(.plainText(row.1)))
         }))
     }
 }

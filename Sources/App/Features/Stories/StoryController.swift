@@ -100,8 +100,8 @@ struct StoryController {
         let story = try await storyFromPath(req)
         try req.authorize(.editStory, try resource(story))
         let form = ConsentForm(
-            person: Self.field(req, "person"), scope: Self.field(req, "scope"), howGiven: Self.field(req, "how_given"),
-            givenOn: Self.field(req, "given_on"), expiresOn: Self.field(req, "expires_on"))
+            person: req.formText("person"), scope: req.formText("scope"), howGiven: req.formText("how_given"),
+            givenOn: req.formText("given_on"), expiresOn: req.formText("expires_on"))
         let errors = form.validate()
         guard errors.isEmpty else {
             return try await managePage(req, story: story, consentForm: form, errors: errors).response(status: .unprocessableEntity)
@@ -136,8 +136,8 @@ struct StoryController {
     func review(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
         try req.authorize(.reviewStory, try resource(story))
-        let decision = StoryWorkflow.Decision(rawValue: Self.field(req, "decision"))
-        let reason = Self.field(req, "reason", keepNewlines: true)
+        let decision = StoryWorkflow.Decision(rawValue: req.formText("decision"))
+        let reason = req.formText("reason", keepNewlines: true)
         var errors = FormErrors()
         if decision == nil { errors.add("decision", "Choose whether to publish the story or return it to its author") }
         if decision == .return, reason.isEmpty { errors.add("reason", "Say what the author should change, so they can put it right") }
@@ -283,17 +283,12 @@ struct StoryController {
 
     static func readDraft(_ req: Request) -> StoryDraft {
         StoryDraft(
-            title: field(req, "title"), summary: field(req, "summary", keepNewlines: true), body: field(req, "body", keepNewlines: true),
-            hub: field(req, "hub"), organisation: field(req, "organisation"), kindOfWork: field(req, "kind_of_work"),
+            title: req.formText("title"), summary: req.formText("summary", keepNewlines: true), body: req.formText("body", keepNewlines: true),
+            hub: req.formText("hub"), organisation: req.formText("organisation"), kindOfWork: req.formText("kind_of_work"),
             themes: Set(((try? req.content.get([String].self, at: "themes")) ?? [])),
             hotTopics: Set(((try? req.content.get([String].self, at: "hot_topics")) ?? [])))
     }
 
-    static func field(_ req: Request, _ name: String, keepNewlines: Bool = false) -> String {
-        let raw = (try? req.content.get(String.self, at: name)) ?? ""
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        return keepNewlines ? trimmed.replacingOccurrences(of: "\r\n", with: "\n") : trimmed
-    }
 }
 
 /// Everything a story's public page and media kit show.

@@ -13,15 +13,15 @@ enum StoryViews {
             + (query.hub.map { [feedLink(title: "Stories from this hub", url: .hubStoriesFeed($0))] } ?? [])
             + (query.theme.map { [feedLink(title: "Stories on this theme", url: .themeStoriesFeed($0))] } ?? [])
         return Layout(title: "Stories", request: request, description: "Stories of people building good relations between communities across England.", head: feeds).render(
-            .h1(.text("Stories")),
-            .p(.class("lead"), .text("The quiet work of good relations rarely makes the news. These stories are told with the consent of everyone in them, and checked by a steward of the hub before they appear.")),
+            .h1(.plainText("Stories")),
+            .p(.class("lead"), .plainText("The quiet work of good relations rarely makes the news. These stories are told with the consent of everyone in them, and checked by a steward of the hub before they appear.")),
             .div(
                 .class("button-group"),
-                .if(request.currentUser != nil, .a(.class("button button--secondary"), .href(SiteURL.newStory.path), .text("Tell a story"))),
-                .if(request.currentUser != nil, .a(.href(SiteURL.myStories.path), .text("Your stories"))),
+                .if(request.currentUser != nil, .a(.class("button button--secondary"), .href(SiteURL.newStory.path), .plainText("Tell a story"))),
+                .if(request.currentUser != nil, .a(.href(SiteURL.myStories.path), .plainText("Your stories"))),
                 .if(request.currentUser?.isCoordinator == true || request.currentUser?.stewardOfHubs.isEmpty == false,
-                    .a(.href(SiteURL.storyReviews.path), .text("Stories to review"))),
-                .a(.href(SiteURL.storiesFeed.path), .text("Follow new stories (Atom feed)"))
+                    .a(.href(SiteURL.storyReviews.path), .plainText("Stories to review"))),
+                .a(.href(SiteURL.storiesFeed.path), .plainText("Follow new stories (Atom feed)"))
             ),
             .div(
                 .class("search-layout"),
@@ -29,28 +29,28 @@ enum StoryViews {
                     .class("search-form"), .method(.get), .action(SiteURL.stories.path),
                     .attribute(named: "role", value: "search"), .attribute(named: "aria-label", value: "Search stories"),
                     .div(.class("form-group"),
-                         .label(.class("label"), .for("q"), .text("Words in the story")),
+                         .label(.class("label"), .for("q"), .plainText("Words in the story")),
                          .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(query.text.attributeEscaped))),
                     Forms.select(name: "hub", label: "Hub", empty: "Any", options: hubs.map { ($0.slug, $0.name) }, selected: query.hub),
                     Forms.select(name: "theme", label: "Theme", empty: "Any", options: Vocabulary.theme.terms.map { ($0.code, $0.label) }, selected: query.theme),
                     Forms.select(name: "topic", label: "Hot topic", empty: "Any", options: HotTopic.allCases.map { ($0.rawValue, $0.label) }, selected: query.hotTopic),
                     Forms.select(name: "work", label: "Kind of work", empty: "Any", options: Vocabulary.kindOfWork.terms.map { ($0.code, $0.label) }, selected: query.kindOfWork),
-                    .button(.type(.submit), .class("button"), .text("Search")),
-                    .if(!query.isEmpty, .p(.a(.href(SiteURL.stories.path), .text("Clear the search"))))
+                    .button(.type(.submit), .class("button"), .plainText("Search")),
+                    .if(!query.isEmpty, .p(.a(.href(SiteURL.stories.path), .plainText("Clear the search"))))
                 ),
                 .div(
                     .class("search-results"),
-                    .h2(.class("results-count"), .text(total == 1 ? "1 story" : "\(total) stories")),
+                    .h2(.class("results-count"), .plainText(total == 1 ? "1 story" : "\(total) stories")),
                     .if(stories.isEmpty, .div(
                         .class("no-results"),
-                        .p(.strong(.text("No stories match."))),
-                        .p(.text("Try fewer words or remove a filter. Stories appear only once everyone in them has agreed and a steward has checked them, so there may be fewer than the work deserves."))
+                        .p(.strong(.plainText("No stories match."))),
+                        .p(.plainText("Try fewer words or remove a filter. Stories appear only once everyone in them has agreed and a steward has checked them, so there may be fewer than the work deserves."))
                     )),
                     .ol(.class("result-list"), .forEach(stories) { story in
                         .li(.class("result"),
-                            .h3(.class("result__title"), .a(.href(SiteURL.story(story.slug).path.attributeEscaped), .text(story.title))),
-                            .p(.class("result__summary"), .text(story.summary)),
-                            .p(.class("result__meta"), .text([story.hubName + " hub", DisplayDate.day(story.publishedAt)].joined(separator: " · "))))
+                            .h3(.class("result__title"), .a(.href(SiteURL.story(story.slug).path.attributeEscaped), .plainText(story.title))),
+                            .p(.class("result__summary"), .plainText(story.summary)),
+                            .p(.class("result__meta"), .plainText([story.hubName + " hub", DisplayDate.day(story.publishedAt)].joined(separator: " · "))))
                     }),
                     .if(pageCount > 1, Pagination.links(page: query.page, pageCount: pageCount, label: "Pages of stories") { number in
                         var parameters = query.parameters
@@ -92,12 +92,12 @@ enum StoryViews {
             }
         }
         return Layout(title: version.title, request: request, description: version.summary, head: head).render(
-            .p(.a(.href(SiteURL.stories.path), .text("All stories"))),
+            .p(.a(.href(SiteURL.stories.path), .plainText("All stories"))),
             .article(
-                .h1(.text(version.title)),
-                .if(page.allowedScope == .alliance, .p(.class("tag"), .text("Shared with alliance members only, as the people in it asked"))),
-                .p(.class("lead"), .text(version.summary)),
-                .p(.class("result__meta byline"), .text(byline(page))),
+                .h1(.plainText(version.title)),
+                .if(page.allowedScope == .alliance, .p(.class("tag"), .plainText("Shared with alliance members only, as the people in it asked"))),
+                .p(.class("lead"), .plainText(version.summary)),
+                .p(.class("result__meta byline"), .plainText(byline(page))),
                 .unwrap(photoURL) { _ in
                     .element(named: "figure", nodes: [
                         .class("story-photo"),
@@ -105,21 +105,21 @@ enum StoryViews {
                     ])
                 },
                 Markdown.node(version.body),
-                .h2(.text("About this story")),
+                .h2(.plainText("About this story")),
                 .dl(
                     .class("summary-list"),
-                    row("Hub", .a(.href(SiteURL.hub(page.hub.slug).path.attributeEscaped), .text(page.hub.name))),
+                    row("Hub", .a(.href(SiteURL.hub(page.hub.slug).path.attributeEscaped), .plainText(page.hub.name))),
                     .unwrap(page.organisation) { organisation in
-                        row("Organisation", .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .text(organisation.name)))
+                        row("Organisation", .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .plainText(organisation.name)))
                     },
-                    row("Kind of work", .text(Vocabulary.kindOfWork.label(for: page.story.kindOfWork) ?? page.story.kindOfWork)),
+                    row("Kind of work", .plainText(Vocabulary.kindOfWork.label(for: page.story.kindOfWork) ?? page.story.kindOfWork)),
                     .if(!page.themes.isEmpty, row("Themes", .group(page.themes.enumerated().map { index, code in
-                        .group(.if(index > 0, .text(", ")), .a(.href(SiteURL.stories.with(query: ["theme": code]).attributeEscaped), .text(Vocabulary.theme.label(for: code) ?? code)))
+                        .group(.if(index > 0, .plainText(", ")), .a(.href(SiteURL.stories.with(query: ["theme": code]).attributeEscaped), .plainText(Vocabulary.theme.label(for: code) ?? code)))
                     }))),
-                    .if(!page.hotTopics.isEmpty, row("Hot topics", .text(page.hotTopics.compactMap { HotTopic(rawValue: $0)?.label }.joined(separator: ", "))))
+                    .if(!page.hotTopics.isEmpty, row("Hot topics", .plainText(page.hotTopics.compactMap { HotTopic(rawValue: $0)?.label }.joined(separator: ", "))))
                 ),
-                .if(page.allowedScope == .media, .p(.a(.href(SiteURL.storyMedia(page.story.slug).path.attributeEscaped), .text("Media kit: a printable summary with quotes and terms of use")))),
-                .if(page.canFollow, .p(.a(.href(SiteURL.manageStory(page.story.slug).path.attributeEscaped), .text("Consents, versions and review for this story"))))
+                .if(page.allowedScope == .media, .p(.a(.href(SiteURL.storyMedia(page.story.slug).path.attributeEscaped), .plainText("Media kit: a printable summary with quotes and terms of use")))),
+                .if(page.canFollow, .p(.a(.href(SiteURL.manageStory(page.story.slug).path.attributeEscaped), .plainText("Consents, versions and review for this story"))))
             ),
             .if(isPublic, .raw(jsonLD(page, url: url, photoURL: photoURL, base: base)))
         )
@@ -133,7 +133,7 @@ enum StoryViews {
     }
 
     private static func row(_ term: String, _ value: Node<HTML.BodyContext>) -> Node<HTML.DescriptionListContext> {
-        .div(.class("summary-list__row"), .dt(.text(term)), .dd(value))
+        .div(.class("summary-list__row"), .dt(.plainText(term)), .dd(value))
     }
 
     static func jsonLD(_ page: StoryPage, url: String, photoURL: String?, base: String) -> String {
@@ -162,30 +162,30 @@ enum StoryViews {
         let quotes = Markdown.quotes(in: page.version.body)
         let base = request.application.publicBaseURL
         return Layout(title: "Media kit: \(page.version.title)", request: request, description: page.version.summary).render(
-            .p(.class("no-print"), .a(.href(SiteURL.story(page.story.slug).path.attributeEscaped), .text("Back to the story"))),
-            .h1(.text("Media kit: \(page.version.title)")),
-            .p(.class("lead"), .text(page.version.summary)),
-            .h2(.text("In short")),
-            .p(.text(byline(page) + ". " + (Vocabulary.kindOfWork.label(for: page.story.kindOfWork) ?? "") + ".")),
-            .h2(.text("Quotes")),
-            .if(quotes.isEmpty, .p(.text("This story has no quotes set apart. Please quote from the story itself."))),
-            .forEach(quotes) { quote in .blockquote(.class("quote"), .p(.text(quote))) },
-            .h2(.text("Contact")),
-            .p(.text("For interviews or more detail, contact the \(page.hub.name) hub through its page: "),
-               .a(.href(SiteURL.hub(page.hub.slug).path.attributeEscaped), .text(base + SiteURL.hub(page.hub.slug).path)),
-               .text(". The hub will ask the people in the story before passing on any request.")),
+            .p(.class("no-print"), .a(.href(SiteURL.story(page.story.slug).path.attributeEscaped), .plainText("Back to the story"))),
+            .h1(.plainText("Media kit: \(page.version.title)")),
+            .p(.class("lead"), .plainText(page.version.summary)),
+            .h2(.plainText("In short")),
+            .p(.plainText(byline(page) + ". " + (Vocabulary.kindOfWork.label(for: page.story.kindOfWork) ?? "") + ".")),
+            .h2(.plainText("Quotes")),
+            .if(quotes.isEmpty, .p(.plainText("This story has no quotes set apart. Please quote from the story itself."))),
+            .forEach(quotes) { quote in .blockquote(.class("quote"), .p(.plainText(quote))) },
+            .h2(.plainText("Contact")),
+            .p(.plainText("For interviews or more detail, contact the \(page.hub.name) hub through its page: "),
+               .a(.href(SiteURL.hub(page.hub.slug).path.attributeEscaped), .plainText(base + SiteURL.hub(page.hub.slug).path)),
+               .plainText(". The hub will ask the people in the story before passing on any request.")),
             .unwrap(page.organisation?.contactEmail) { email in
-                .p(.text("\(page.organisation?.name ?? "The organisation") can also be reached at "), .a(.href("mailto:\(email)".attributeEscaped), .text(email)), .text("."))
+                .p(.plainText("\(page.organisation?.name ?? "The organisation") can also be reached at "), .a(.href("mailto:\(email)".attributeEscaped), .plainText(email)), .plainText("."))
             },
-            .h2(.text("Terms of use")),
+            .h2(.plainText("Terms of use")),
             .ul(
                 .class("bullet-list"),
-                .li(.text("You may quote and summarise this story, crediting \"Bridgework and the \(page.hub.name) hub\" and linking to \(base + SiteURL.story(page.story.slug).path).")),
-                .li(.text("Do not change the meaning of quotes, and do not add names, places or pictures that could identify the people in it.")),
-                .li(.text("Everyone in the story agreed to its use by the media. Consent can be withdrawn: check the story's page still exists on the day you publish, and remove it from anything you keep online if it does not.")),
-                .li(.text("The photo, if there is one, may be used only with this story and its description."))
+                .li(.plainText("You may quote and summarise this story, crediting \"Bridgework and the \(page.hub.name) hub\" and linking to \(base + SiteURL.story(page.story.slug).path).")),
+                .li(.plainText("Do not change the meaning of quotes, and do not add names, places or pictures that could identify the people in it.")),
+                .li(.plainText("Everyone in the story agreed to its use by the media. Consent can be withdrawn: check the story's page still exists on the day you publish, and remove it from anything you keep online if it does not.")),
+                .li(.plainText("The photo, if there is one, may be used only with this story and its description."))
             ),
-            .p(.class("no-print"), .text("Use your browser's print command to print this page or save it as a PDF."))
+            .p(.class("no-print"), .plainText("Use your browser's print command to print this page or save it as a PDF."))
         )
     }
 
@@ -199,9 +199,9 @@ enum StoryViews {
         let errors = errors.renamed("kind_of_work", to: "kind_of_work-\(firstWork)")
         return Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .h1(.text(title)),
-            .p(.class("lead"), .text("Stories are about real people, so they are published only with the consent of everyone in them and after a steward of your hub has read them. You add consents on the next page.")),
-            .if(story?.currentStatus == .published, .div(.class("inset"), .p(.text("This story is published. When you save, your changes go to the hub's stewards; readers keep seeing the published version until they approve the new one.")))),
+            .h1(.plainText(title)),
+            .p(.class("lead"), .plainText("Stories are about real people, so they are published only with the consent of everyone in them and after a steward of your hub has read them. You add consents on the next page.")),
+            .if(story?.currentStatus == .published, .div(.class("inset"), .p(.plainText("This story is published. When you save, your changes go to the hub's stewards; readers keep seeing the published version until they approve the new one.")))),
             .form(
                 .method(.post), .action(action.path.attributeEscaped),
                 Forms.csrfField(request),
@@ -246,64 +246,64 @@ enum StoryViews {
         let status = story.currentStatus
         return Layout(title: "Your story: \(story.title)", request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
-            .span(.class("caption"), .text("Story in the \(page.hub.name) hub")),
-            .h1(.text(story.title)),
+            .span(.class("caption"), .plainText("Story in the \(page.hub.name) hub")),
+            .h1(.plainText(story.title)),
             .div(
                 .class("status-panel"),
-                .h2(.text("Status: \(status.label)")),
-                .if(status == .submitted && story.publishedVersionID != nil, .p(.text("Readers still see the version published earlier while the stewards review this one."))),
+                .h2(.plainText("Status: \(status.label)")),
+                .if(status == .submitted && story.publishedVersionID != nil, .p(.plainText("Readers still see the version published earlier while the stewards review this one."))),
                 .unwrap(story.returnReason) { reason in
-                    .group(.h3(.text(status == .returned ? "What the steward said" : "Earlier note")), .p(.class("reason"), .text(reason)))
+                    .group(.h3(.plainText(status == .returned ? "What the steward said" : "Earlier note")), .p(.class("reason"), .plainText(reason)))
                 },
-                .p(.text(audienceSentence(allowed, consents: page.consents))),
+                .p(.plainText(audienceSentence(allowed, consents: page.consents))),
                 .if(StoryAudience.isReadable(story, consents: page.consents, by: .alliance),
-                    .p(.a(.href(SiteURL.story(story.slug).path.attributeEscaped), .text("See the published story"))))
+                    .p(.a(.href(SiteURL.story(story.slug).path.attributeEscaped), .plainText("See the published story"))))
             ),
             .if(page.canEdit, .p(.class("button-group"),
-                .a(.class("button button--secondary"), .href(SiteURL.editStory(story.slug).path.attributeEscaped), .text("Edit the story")))),
+                .a(.class("button button--secondary"), .href(SiteURL.editStory(story.slug).path.attributeEscaped), .plainText("Edit the story")))),
             .if(page.canEdit && [.draft, .returned].contains(status), .form(
                 .method(.post), .action(SiteURL.submitStory(story.slug).path.attributeEscaped), .id("submit"),
                 Forms.csrfField(request),
-                .unwrap(errors["submit"]) { .p(.class("error-message"), .id("submit-error"), .span(.class("visually-hidden"), .text("Error: ")), .text($0)) },
+                .unwrap(errors["submit"]) { .p(.class("error-message"), .id("submit-error"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText($0)) },
                 Forms.submit("Send to the hub's stewards for review")
             )),
             .if(page.canReview && status == .submitted, reviewForm(request, page: page, errors: errors)),
 
-            .h2(.id("consents-heading"), .text("Consents")),
-            .p(.text("Record one consent for each person in the story. The story can be shared only as widely as the narrowest consent allows, and only while every consent stands.")),
+            .h2(.id("consents-heading"), .plainText("Consents")),
+            .p(.plainText("Record one consent for each person in the story. The story can be shared only as widely as the narrowest consent allows, and only while every consent stands.")),
             .table(
                 .class("table"),
-                .caption(.class("visually-hidden"), .text("Consents for this story")),
-                .thead(.tr(.th(.text("Person")), .th(.text("May be shared with")), .th(.text("How given")), .th(.text("Given")), .th(.text("Ends")), .th(.text("Standing")), .th(.text("Action")))),
+                .caption(.class("visually-hidden"), .plainText("Consents for this story")),
+                .thead(.tr(.th(.plainText("Person")), .th(.plainText("May be shared with")), .th(.plainText("How given")), .th(.plainText("Given")), .th(.plainText("Ends")), .th(.plainText("Standing")), .th(.plainText("Action")))),
                 .tbody(.forEach(page.consents) { consent in
                     .tr(
-                        .td(.text(consent.person)),
-                        .td(.text(consent.consentScope.shortLabel)),
-                        .td(.text(consent.howGiven)),
-                        .td(.text(consent.givenOn)),
-                        .td(.text(consent.expiresOn ?? "No end date")),
-                        .td(.text(consent.withdrawnAt != nil ? "Withdrawn \(DisplayDate.day(consent.withdrawnAt!))" : consent.isCurrent(today: today) ? "Current" : "Ended")),
+                        .td(.plainText(consent.person)),
+                        .td(.plainText(consent.consentScope.shortLabel)),
+                        .td(.plainText(consent.howGiven)),
+                        .td(.plainText(consent.givenOn)),
+                        .td(.plainText(consent.expiresOn ?? "No end date")),
+                        .td(.plainText(consent.withdrawnAt != nil ? "Withdrawn \(DisplayDate.day(consent.withdrawnAt!))" : consent.isCurrent(today: today) ? "Current" : "Ended")),
                         .td(.if(consent.withdrawnAt == nil, .form(
                             .method(.post), .action(SiteURL.withdrawConsent(story.slug, consent.id ?? UUID()).path.attributeEscaped),
                             Forms.csrfField(request),
-                            .button(.type(.submit), .class("button button--warning button--small"), .text("Withdraw"), .span(.class("visually-hidden"), .text(" the consent of \(consent.person)")))
+                            .button(.type(.submit), .class("button button--warning button--small"), .plainText("Withdraw"), .span(.class("visually-hidden"), .plainText(" the consent of \(consent.person)")))
                         )))
                     )
                 })
             ),
-            .if(page.consents.isEmpty, .p(.text("No consents recorded yet."))),
+            .if(page.consents.isEmpty, .p(.plainText("No consents recorded yet."))),
             .if(page.canEdit, consentForm(request, story: story, form: page.consentForm, errors: errors)),
 
             .if(page.canEdit, photoSection(request, page: page, errors: errors)),
 
-            .h2(.text("Preview of the latest version")),
+            .h2(.plainText("Preview of the latest version")),
             .div(.class("preview"),
-                 .p(.class("lead"), .text(story.summary)),
+                 .p(.class("lead"), .plainText(story.summary)),
                  Markdown.node(story.body)),
 
-            .h2(.text("Versions")),
+            .h2(.plainText("Versions")),
             .ol(.class("versions"), .forEach(page.versions) { version in
-                .li(.text("Version \(version.number), saved \(DisplayDate.dateTime(version.createdAt))"
+                .li(.plainText("Version \(version.number), saved \(DisplayDate.dateTime(version.createdAt))"
                           + (version.savedBy.map { " by \($0.name)" } ?? "")
                           + (version.id == story.publishedVersionID ? " (published)" : "")))
             })
@@ -323,8 +323,8 @@ enum StoryViews {
         .form(
             .method(.post), .action(SiteURL.reviewStory(page.story.slug).path.attributeEscaped), .class("review-form"),
             Forms.csrfField(request),
-            .h2(.text("Your review")),
-            .p(.text("Check that everyone in the story has consented, that nobody can be identified who has not, and that it is fair to the people and groups it describes.")),
+            .h2(.plainText("Your review")),
+            .p(.plainText("Check that everyone in the story has consented, that nobody can be identified who has not, and that it is fair to the people and groups it describes.")),
             Forms.radios(name: "decision", legend: "Your decision", options: [
                 ("publish", "Publish it", "It goes out to everyone the consents allow, and its author is told."),
                 ("return", "Return it to the author", "They see your note and can change the story and send it again."),
@@ -338,7 +338,7 @@ enum StoryViews {
         .form(
             .method(.post), .action(SiteURL.storyConsents(story.slug).path.attributeEscaped), .class("consent-form"), .id("consents"),
             Forms.csrfField(request),
-            .h3(.text("Add a consent")),
+            .h3(.plainText("Add a consent")),
             Forms.input(.init(name: "person", label: "Name or pseudonym", value: form.person, hint: "As the story refers to them."), errors: errors),
             Forms.radios(name: "scope", legend: "They agreed it may be shared with", options: ConsentScope.allCases.map { ($0.rawValue, $0.label, nil) },
                          selected: form.scope, errors: errors),
@@ -353,14 +353,14 @@ enum StoryViews {
         let story = page.story
         return .section(
             .attribute(named: "aria-labelledby", value: "photo-heading"),
-            .h2(.id("photo-heading"), .text("Photo (optional)")),
+            .h2(.id("photo-heading"), .plainText("Photo (optional)")),
             .unwrap(story.photoType) { _ in
                 .group(
                     .element(named: "figure", nodes: [
                         .class("story-photo story-photo--small"),
                         .img(.src(SiteURL.storyPhoto(story.slug).path.attributeEscaped), .alt((story.photoAlt ?? "").attributeEscaped)),
                     ]),
-                    .if(!story.photoApproved, .p(.class("hint"), .text("Readers will see this photo once a steward has approved the story with it."))),
+                    .if(!story.photoApproved, .p(.class("hint"), .plainText("Readers will see this photo once a steward has approved the story with it."))),
                     .form(.method(.post), .action(SiteURL.removeStoryPhoto(story.slug).path.attributeEscaped),
                           Forms.csrfField(request), Forms.submit("Remove the photo", secondary: true))
                 )
@@ -379,9 +379,9 @@ enum StoryViews {
         let error = errors["photo"]
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
-            .label(.class("label"), .for("photo"), .text("Photo")),
-            .div(.id("photo-hint"), .class("hint"), .text("A JPEG or PNG up to 5 MB. We remove the location, the camera details and any other hidden information before storing it. Only use photos everyone in them agreed to.")),
-            .unwrap(error) { .p(.id("photo-error"), .class("error-message"), .span(.class("visually-hidden"), .text("Error: ")), .text($0)) },
+            .label(.class("label"), .for("photo"), .plainText("Photo")),
+            .div(.id("photo-hint"), .class("hint"), .plainText("A JPEG or PNG up to 5 MB. We remove the location, the camera details and any other hidden information before storing it. Only use photos everyone in them agreed to.")),
+            .unwrap(error) { .p(.id("photo-error"), .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText($0)) },
             .input(.class("file-upload"), .type(.file), .id("photo"), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png"),
                    .attribute(named: "aria-describedby", value: (error == nil ? "photo-hint" : "photo-hint photo-error").attributeEscaped))
         )
@@ -391,20 +391,20 @@ enum StoryViews {
 
     static func mine(_ request: Request, stories: [Story]) -> HTML {
         Layout(title: "Your stories", request: request).render(
-            .h1(.text("Your stories")),
-            .p(.a(.class("button"), .href(SiteURL.newStory.path), .text("Tell a story"))),
-            .if(stories.isEmpty, .p(.text("You have not started a story yet."))),
+            .h1(.plainText("Your stories")),
+            .p(.a(.class("button"), .href(SiteURL.newStory.path), .plainText("Tell a story"))),
+            .if(stories.isEmpty, .p(.plainText("You have not started a story yet."))),
             storyTable(stories, caption: "Stories you have written")
         )
     }
 
     static func reviews(_ request: Request, stories: [Story], isReviewer: Bool) -> HTML {
         Layout(title: "Stories to review", request: request).render(
-            .h1(.text("Stories to review")),
-            .p(.class("lead"), .text(isReviewer
+            .h1(.plainText("Stories to review")),
+            .p(.class("lead"), .plainText(isReviewer
                 ? "Stories sent by authors in the hubs you steward. Read each, check its consents, then publish it or return it with a note."
                 : "Stewards review stories before they are published. You are not a steward of any hub, so there is nothing here for you to review.")),
-            .if(isReviewer && stories.isEmpty, .p(.text("Nothing is waiting for review."))),
+            .if(isReviewer && stories.isEmpty, .p(.plainText("Nothing is waiting for review."))),
             .if(!stories.isEmpty, storyTable(stories, caption: "Stories waiting for review"))
         )
     }
@@ -412,14 +412,14 @@ enum StoryViews {
     private static func storyTable(_ stories: [Story], caption: String) -> Node<HTML.BodyContext> {
         .if(!stories.isEmpty, .table(
             .class("table"),
-            .caption(.class("visually-hidden"), .text(caption)),
-            .thead(.tr(.th(.text("Story")), .th(.text("Hub")), .th(.text("Status")), .th(.text("Last changed")))),
+            .caption(.class("visually-hidden"), .plainText(caption)),
+            .thead(.tr(.th(.plainText("Story")), .th(.plainText("Hub")), .th(.plainText("Status")), .th(.plainText("Last changed")))),
             .tbody(.forEach(stories) { story in
                 .tr(
-                    .td(.a(.href(SiteURL.manageStory(story.slug).path.attributeEscaped), .text(story.title))),
-                    .td(.text(story.hub.name)),
-                    .td(.text(story.currentStatus.label)),
-                    .td(.text(DisplayDate.dateTime(story.updatedAt)))
+                    .td(.a(.href(SiteURL.manageStory(story.slug).path.attributeEscaped), .plainText(story.title))),
+                    .td(.plainText(story.hub.name)),
+                    .td(.plainText(story.currentStatus.label)),
+                    .td(.plainText(DisplayDate.dateTime(story.updatedAt)))
                 )
             })
         ))

@@ -269,7 +269,7 @@ struct StoryWorkflow {
     }
 
     private func uniqueSlug(for title: String) async throws -> String {
-        let base = Slugs.make(from: title)
+        let base = Slugs.make(from: title, fallback: "story")
         let taken = Set(try await Story.query(on: db).filter(\.$slug =~ base).all().map(\.slug))
         if !taken.contains(base) { return base }
         var number = 2
