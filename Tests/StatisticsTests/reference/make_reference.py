@@ -133,3 +133,14 @@ show("anxiety: W+, W-", [rk[nz > 0].sum(), rk[nz < 0].sum()])
 show("anxiety: wilcoxon pvalue", ra.pvalue)
 show("anxiety: mean change", np.mean(da))
 show("anxiety: ttest_rel", [stats.ttest_rel(aa, ab).statistic, stats.ttest_rel(aa, ab).pvalue])
+
+# --- PairedAnalysisTests (then → after, response shift) ----------------------------------------
+print("\n## Perceived change (then → after) and response shift, on the Paired t sample")
+then = np.array([11, 14, 10, 17, 13, 9, 15, 12, 10, 16, 12, 13], dtype=float)
+dp = after - then
+rp = stats.ttest_rel(after, then)
+wp = stats.wilcoxon(dp, zero_method="wilcox", correction=True, method="asymptotic")
+show("perceived: mean change, sd", [np.mean(dp), np.std(dp, ddof=1)])
+show("perceived: ttest_rel", [rp.statistic, rp.pvalue])
+show("perceived: wilcoxon pvalue", wp.pvalue)
+show("response shift mean(before - then)", np.mean(before - then))
