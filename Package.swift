@@ -25,6 +25,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Ink", package: "Ink"),
+                .target(name: "Statistics"),
             ],
             resources: [
                 // England's local authorities (mySociety, MIT licence): areas served and the map.
@@ -35,6 +36,8 @@ let package = Package(
                 .copy("Resources/hsds-datapackage.json"),
             ]
         ),
+        // Descriptive and paired statistics, intervals and disclosure control: no Vapor, no database.
+        .target(name: "Statistics"),
         .executableTarget(
             name: "Run",
             dependencies: [.target(name: "App")]
@@ -45,6 +48,12 @@ let package = Package(
                 .target(name: "App"),
                 .product(name: "XCTVapor", package: "vapor"),
             ]
+        ),
+        .testTarget(
+            name: "StatisticsTests",
+            dependencies: [.target(name: "Statistics")],
+            // The Python scripts that produced the reference values, kept beside the tests.
+            exclude: ["reference"]
         ),
     ]
 )
