@@ -19,6 +19,9 @@ do {
 }
 do {
     try await app.execute()
+} catch let status as ExitStatus {
+    try? await app.asyncShutdown()
+    exit(status.code)
 } catch {
     // Vapor has already reported the command's error.
     try? await app.asyncShutdown()

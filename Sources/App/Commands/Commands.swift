@@ -10,5 +10,6 @@ enum Commands {
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
+        app.asyncCommands.use(AnalyseCommand(), as: "analyse")
     }
 }
