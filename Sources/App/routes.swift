@@ -113,6 +113,8 @@ func routes(_ app: Application) throws {
     // Signed-in people reach the handler, which accepts sightings only in their own hubs.
     app.post(SiteURL.narrativeSightings("").routeComponents, use: narratives.addSighting).requires(.manageOwnAccount)
 
+    app.get(SiteURL.indicators.routeComponents, use: IndicatorPage.handler).requires(.readPublic)
+
     let library = LibraryController()
     app.get(SiteURL.library.routeComponents, use: library.list).requires(.readPublic)
     app.get(SiteURL.newResource.routeComponents, use: library.newForm).requires(.curateContent)

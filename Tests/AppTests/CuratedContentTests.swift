@@ -119,6 +119,18 @@ final class CuratedContentTests: XCTestCase {
         }
     }
 
+    func testTheIndicatorLibraryKeepsTheOfficialWordingAndNationalFigures() async throws {
+        try await withApp { app, _ in
+            let page = try await TestClient(app).get("/impact/indicators")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("To what extent do you agree or disagree that this local area is a place where people from different backgrounds get on well together?"))
+            XCTAssertTrue(page.text.contains("83% (2020/21)"))
+            XCTAssertTrue(page.text.contains("62% (2024/25)"))
+            XCTAssertEqual(IndicatorCatalogue.all.count, 14)
+            XCTAssertEqual(Set(IndicatorCatalogue.all.filter(\.lowerIsBetter).map(\.code)), ["ANXIETY"], "matches the analysis's own list")
+        }
+    }
+
     func testTheDemoHasTheReportsCaseStudiesNarrativesAndMethods() async throws {
         try await withApp { app, _ in
             try await DemoData.seed(on: app.db, hashPassword: { try Bcrypt.hash($0, cost: 4) })

@@ -108,6 +108,7 @@ final class PolicyTests: XCTestCase {
         "POST /narratives/:narrativeSlug/edit": [.coordinator],
         "POST /narratives/:narrativeSlug/sightings": signedIn,
         "GET /library": everyone,
+        "GET /impact/indicators": everyone,
         "GET /library/new": [.coordinator],
         "POST /library/new": [.coordinator],
         "GET /library/:resourceSlug": everyone,

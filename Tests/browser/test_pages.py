@@ -34,6 +34,7 @@ PUBLIC_PAGES = [
     ("/narratives/strivers-and-skivers", "narrative"),
     ("/library", "library"),
     ("/library/kumi-framework", "resource"),
+    ("/impact/indicators", "indicators"),
 ]
 
 

@@ -64,6 +64,7 @@ enum SiteURL: Sendable, Equatable {
     case apiStories
     case apiStory(String)
     case sitemap
+    case indicators
     case practice
     case newCaseStudy
     case caseStudy(String)
@@ -152,6 +153,7 @@ enum SiteURL: Sendable, Equatable {
         case .apiStories: return "/api/v1/stories"
         case .apiStory(let slug): return "/api/v1/stories/\(slug)"
         case .sitemap: return "/sitemap.xml"
+        case .indicators: return "/impact/indicators"
         case .practice: return "/practice"
         case .newCaseStudy: return "/practice/new"
         case .caseStudy(let slug): return "/practice/\(slug)"

@@ -98,6 +98,7 @@ enum LibraryViews {
         return Layout(title: "Library", request: request, description: "Methods, guides, training and research for good relations work.").render(
             .h1(.plainText("Library")),
             .p(.class("lead"), .plainText("Methods, guides, training, research and toolkits for dialogue, mediation and bringing people together.")),
+            .p(.plainText("Measuring what your work changes? See the "), .a(.href(SiteURL.indicators.path), .plainText("indicators")), .plainText(", with national figures for England.")),
             .if(request.currentUser?.isCoordinator == true, .p(.a(.class("button button--secondary"), .href(SiteURL.newResource.path), .plainText("Add to the library")))),
             .div(
                 .class("search-layout"),
