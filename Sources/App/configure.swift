@@ -62,6 +62,7 @@ enum Migrations {
         M008TrackDirectoryChanges(),
         M009CreateStories(),
         M010CreateCuratedContent(),
+        M011CreateProjects(),
     ]
 }
 

@@ -114,6 +114,15 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.narrativeSightings("").routeComponents, use: narratives.addSighting).requires(.manageOwnAccount)
 
     app.get(SiteURL.indicators.routeComponents, use: IndicatorPage.handler).requires(.readPublic)
+    let projects = ProjectController()
+    app.get(SiteURL.projects.routeComponents, use: projects.list).requires(.manageOwnAccount)
+    // Signed-in people reach these handlers, which check they run the organisation.
+    app.get(SiteURL.newProject.routeComponents, use: projects.newForm).requires(.addOrganisation)
+    app.post(SiteURL.newProject.routeComponents, use: projects.create).requires(.addOrganisation)
+    app.get(SiteURL.project("").routeComponents, use: projects.show).requires(.manageOwnAccount)
+    app.get(SiteURL.editProject("").routeComponents, use: projects.editForm).requires(.addOrganisation)
+    app.post(SiteURL.editProject("").routeComponents, use: projects.update).requires(.addOrganisation)
+    app.post(SiteURL.projectOutcomes("").routeComponents, use: projects.addOutcome).requires(.addOrganisation)
 
     let library = LibraryController()
     app.get(SiteURL.library.routeComponents, use: library.list).requires(.readPublic)

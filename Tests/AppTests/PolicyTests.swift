@@ -109,6 +109,13 @@ final class PolicyTests: XCTestCase {
         "POST /narratives/:narrativeSlug/sightings": signedIn,
         "GET /library": everyone,
         "GET /impact/indicators": everyone,
+        "GET /impact/projects": signedIn,
+        "GET /impact/projects/new": [.organisationAdmin, .otherOrganisationAdmin, .coordinator],
+        "POST /impact/projects/new": [.organisationAdmin, .otherOrganisationAdmin, .coordinator],
+        "GET /impact/projects/:projectSlug": signedIn,
+        "GET /impact/projects/:projectSlug/edit": [.organisationAdmin, .coordinator],
+        "POST /impact/projects/:projectSlug/edit": [.organisationAdmin, .coordinator],
+        "POST /impact/projects/:projectSlug/outcomes": [.organisationAdmin, .coordinator],
         "GET /library/new": [.coordinator],
         "POST /library/new": [.coordinator],
         "GET /library/:resourceSlug": everyone,
@@ -164,7 +171,12 @@ final class PolicyTests: XCTestCase {
                 let consent = StoryConsent(storyID: story.id!, person: "Sam", scope: .public, howGiven: "Signed form", givenOn: "2026-01-01", expiresOn: nil)
                 try await consent.create(on: app.db)
                 // The record each path parameter names: the test people's own hub and organisation.
-                let parameterValues = ["caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                let project = Project()
+                project.slug = "policy-project"; project.name = "A project"; project.summary = "Summary"; project.kindOfWork = "mediation"
+                project.inputs = ""; project.activities = "Talks"; project.outputs = ""; project.impact = ""
+                project.$organisation.id = people.organisation.id!
+                try await project.create(on: app.db)
+                let parameterValues = ["projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
                     let browser = TestClient(app)

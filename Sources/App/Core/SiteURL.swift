@@ -65,6 +65,11 @@ enum SiteURL: Sendable, Equatable {
     case apiStory(String)
     case sitemap
     case indicators
+    case projects
+    case newProject
+    case project(String)
+    case editProject(String)
+    case projectOutcomes(String)
     case practice
     case newCaseStudy
     case caseStudy(String)
@@ -154,6 +159,11 @@ enum SiteURL: Sendable, Equatable {
         case .apiStory(let slug): return "/api/v1/stories/\(slug)"
         case .sitemap: return "/sitemap.xml"
         case .indicators: return "/impact/indicators"
+        case .projects: return "/impact/projects"
+        case .newProject: return "/impact/projects/new"
+        case .project(let slug): return "/impact/projects/\(slug)"
+        case .editProject(let slug): return "/impact/projects/\(slug)/edit"
+        case .projectOutcomes(let slug): return "/impact/projects/\(slug)/outcomes"
         case .practice: return "/practice"
         case .newCaseStudy: return "/practice/new"
         case .caseStudy(let slug): return "/practice/\(slug)"
@@ -213,6 +223,9 @@ enum SiteURL: Sendable, Equatable {
         case .hubStoriesFeed: return ["hubs", ":hubSlug", "stories.atom"]
         case .themeStoriesFeed: return ["stories", "themes", ":theme", "feed.atom"]
         case .apiStory: return ["api", "v1", "stories", ":storySlug"]
+        case .project: return ["impact", "projects", ":projectSlug"]
+        case .editProject: return ["impact", "projects", ":projectSlug", "edit"]
+        case .projectOutcomes: return ["impact", "projects", ":projectSlug", "outcomes"]
         case .caseStudy: return ["practice", ":caseStudySlug"]
         case .editCaseStudy: return ["practice", ":caseStudySlug", "edit"]
         case .saveCaseStudy: return ["practice", ":caseStudySlug", "save"]
