@@ -63,6 +63,7 @@ enum Migrations {
         M009CreateStories(),
         M010CreateCuratedContent(),
         M011CreateProjects(),
+        M012CreateSurveys(),
     ]
 }
 

@@ -123,6 +123,12 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.editProject("").routeComponents, use: projects.editForm).requires(.addOrganisation)
     app.post(SiteURL.editProject("").routeComponents, use: projects.update).requires(.addOrganisation)
     app.post(SiteURL.projectOutcomes("").routeComponents, use: projects.addOutcome).requires(.addOrganisation)
+    let surveys = SurveyController()
+    app.post(SiteURL.projectSurveys("").routeComponents, use: surveys.create).requires(.addOrganisation)
+    app.get(SiteURL.projectAnalysis("").routeComponents, use: surveys.analysis).requires(.manageOwnAccount)
+    // Anyone with the link may answer; the token is the only key.
+    app.get(SiteURL.answerSurvey("").routeComponents, use: surveys.answerForm).requires(.readPublic)
+    app.post(SiteURL.answerSurvey("").routeComponents, use: surveys.submit).requires(.readPublic)
 
     let library = LibraryController()
     app.get(SiteURL.library.routeComponents, use: library.list).requires(.readPublic)

@@ -116,6 +116,10 @@ final class PolicyTests: XCTestCase {
         "GET /impact/projects/:projectSlug/edit": [.organisationAdmin, .coordinator],
         "POST /impact/projects/:projectSlug/edit": [.organisationAdmin, .coordinator],
         "POST /impact/projects/:projectSlug/outcomes": [.organisationAdmin, .coordinator],
+        "POST /impact/projects/:projectSlug/surveys": [.organisationAdmin, .coordinator],
+        "GET /impact/projects/:projectSlug/analysis": signedIn,
+        "GET /s/:surveyToken": everyone,
+        "POST /s/:surveyToken": everyone,
         "GET /library/new": [.coordinator],
         "POST /library/new": [.coordinator],
         "GET /library/:resourceSlug": everyone,
@@ -176,7 +180,7 @@ final class PolicyTests: XCTestCase {
                 project.inputs = ""; project.activities = "Talks"; project.outputs = ""; project.impact = ""
                 project.$organisation.id = people.organisation.id!
                 try await project.create(on: app.db)
-                let parameterValues = ["projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                let parameterValues = ["surveyToken": "no-such-survey", "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
                     let browser = TestClient(app)

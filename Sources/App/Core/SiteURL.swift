@@ -70,6 +70,9 @@ enum SiteURL: Sendable, Equatable {
     case project(String)
     case editProject(String)
     case projectOutcomes(String)
+    case projectSurveys(String)
+    case projectAnalysis(String)
+    case answerSurvey(String)
     case practice
     case newCaseStudy
     case caseStudy(String)
@@ -164,6 +167,9 @@ enum SiteURL: Sendable, Equatable {
         case .project(let slug): return "/impact/projects/\(slug)"
         case .editProject(let slug): return "/impact/projects/\(slug)/edit"
         case .projectOutcomes(let slug): return "/impact/projects/\(slug)/outcomes"
+        case .projectSurveys(let slug): return "/impact/projects/\(slug)/surveys"
+        case .projectAnalysis(let slug): return "/impact/projects/\(slug)/analysis"
+        case .answerSurvey(let token): return "/s/\(token)"
         case .practice: return "/practice"
         case .newCaseStudy: return "/practice/new"
         case .caseStudy(let slug): return "/practice/\(slug)"
@@ -226,6 +232,9 @@ enum SiteURL: Sendable, Equatable {
         case .project: return ["impact", "projects", ":projectSlug"]
         case .editProject: return ["impact", "projects", ":projectSlug", "edit"]
         case .projectOutcomes: return ["impact", "projects", ":projectSlug", "outcomes"]
+        case .projectSurveys: return ["impact", "projects", ":projectSlug", "surveys"]
+        case .projectAnalysis: return ["impact", "projects", ":projectSlug", "analysis"]
+        case .answerSurvey: return ["s", ":surveyToken"]
         case .caseStudy: return ["practice", ":caseStudySlug"]
         case .editCaseStudy: return ["practice", ":caseStudySlug", "edit"]
         case .saveCaseStudy: return ["practice", ":caseStudySlug", "save"]

@@ -18,6 +18,7 @@ final class Project: Model, @unchecked Sendable {
     @Field(key: "outputs") var outputs: String
     @Field(key: "impact") var impact: String
     @Children(for: \.$project) var outcomes: [Outcome]
+    @Children(for: \.$project) var surveys: [Survey]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

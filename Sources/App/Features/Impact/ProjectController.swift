@@ -13,11 +13,12 @@ struct ProjectController {
     }
 
     func show(req: Request) async throws -> Response {
-        let project = try await project(req)
+        let project = try await Self.project(req)
         let outcomes = try await project.$outcomes.query(on: req.db).sort(\.$position).all()
         let organisation = try await project.$organisation.get(on: req.db)
         let canEdit = Policy.can(req.currentUser, .administerOrganisation, .organisation(try organisation.requireID()))
-        return ProjectViews.show(req, project: project, organisation: organisation, outcomes: outcomes, canEdit: canEdit).response()
+        return ProjectViews.show(req, project: project, organisation: organisation, outcomes: outcomes, canEdit: canEdit,
+                                 surveys: try await project.surveys(on: req.db)).response()
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -42,14 +43,14 @@ struct ProjectController {
     }
 
     func editForm(req: Request) async throws -> Response {
-        let project = try await project(req)
+        let project = try await Self.project(req)
         let organisation = try await project.$organisation.get(on: req.db)
         try req.authorize(.administerOrganisation, .organisation(try organisation.requireID()))
         return ProjectViews.form(req, form: ProjectForm(project, organisationSlug: organisation.slug), project: project, organisations: try await adminOrganisations(req, including: organisation)).response()
     }
 
     func update(req: Request) async throws -> Response {
-        let project = try await project(req)
+        let project = try await Self.project(req)
         let current = try await project.$organisation.get(on: req.db)
         try req.authorize(.administerOrganisation, .organisation(try current.requireID()))
         let organisations = try await adminOrganisations(req, including: current)
@@ -64,7 +65,7 @@ struct ProjectController {
     }
 
     func addOutcome(req: Request) async throws -> Response {
-        let project = try await project(req)
+        let project = try await Self.project(req)
         let organisation = try await project.$organisation.get(on: req.db)
         try req.authorize(.administerOrganisation, .organisation(try organisation.requireID()))
         let description = req.formText("description", keepNewlines: true)
@@ -76,6 +77,7 @@ struct ProjectController {
         let outcomes = try await project.$outcomes.query(on: req.db).sort(\.$position).all()
         guard errors.isEmpty else {
             return ProjectViews.show(req, project: project, organisation: organisation, outcomes: outcomes, canEdit: true,
+                                     surveys: try await project.surveys(on: req.db),
                                      outcomeDraft: (description, codes), errors: errors).response(status: .unprocessableEntity)
         }
         let ordered = IndicatorCatalogue.all.map(\.code).filter { codes.contains($0) }
@@ -93,7 +95,7 @@ struct ProjectController {
         return organisations
     }
 
-    private func project(_ req: Request) async throws -> Project {
+    static func project(_ req: Request) async throws -> Project {
         guard let slug = req.parameters.get("projectSlug"),
               let project = try await Project.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound) }
@@ -117,7 +119,16 @@ enum ProjectViews {
         )
     }
 
+    struct SurveyDraft {
+        var title = ""
+        var mode = ""
+        var codes: Set<String> = []
+        var opensOn = ""
+        var closesOn = ""
+    }
+
     static func show(_ request: Request, project: Project, organisation: Organisation, outcomes: [Outcome], canEdit: Bool,
+                     surveys: [Survey] = [], surveyDraft: SurveyDraft = .init(),
                      outcomeDraft: (description: String, codes: Set<String>) = ("", []), errors: FormErrors = .init()) -> HTML {
         Layout(title: project.name, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
@@ -149,7 +160,32 @@ enum ProjectViews {
                 ),
                 step("The difference in the long run", Project.lines(project.impact), empty: "Not described yet.")
             ),
-            .if(canEdit, outcomeForm(request, project: project, draft: outcomeDraft, errors: errors))
+            .if(canEdit, outcomeForm(request, project: project, draft: outcomeDraft, errors: errors)),
+            .h2(.id("surveys"), .plainText("Surveys")),
+            .if(surveys.isEmpty, .p(.plainText("No surveys yet. Ask the same questions before and after, and the answers of each person are paired by the code they choose."))),
+            .ul(.class("bullet-list"), .forEach(surveys) { survey in
+                .li(.strong(.plainText(survey.title)), .plainText(" – " + (Survey.Mode(rawValue: survey.mode)?.label ?? survey.mode) + (survey.isOpen() ? ", open" : ", closed")),
+                    .if(canEdit, .group(.plainText(". Link for participants: "),
+                        .a(.href(SiteURL.answerSurvey(survey.token).path.attributeEscaped), .plainText(request.application.publicBaseURL + SiteURL.answerSurvey(survey.token).path)))))
+            }),
+            .if(!surveys.isEmpty, .p(.a(.href(SiteURL.projectAnalysis(project.slug).path.attributeEscaped), .plainText("See what the answers show")))),
+            .if(canEdit && !outcomes.isEmpty, surveyForm(request, project: project, outcomes: outcomes, draft: surveyDraft, errors: errors))
+        )
+    }
+
+    private static func surveyForm(_ request: Request, project: Project, outcomes: [Outcome], draft: SurveyDraft, errors: FormErrors) -> Node<HTML.BodyContext> {
+        let indicators = IndicatorCatalogue.all.filter { indicator in outcomes.contains { $0.indicators.contains(indicator) } }
+        return .form(
+            .method(.post), .action(SiteURL.projectSurveys(project.slug).path.attributeEscaped),
+            Forms.csrfField(request),
+            .h3(.plainText("Open a survey")),
+            Forms.input(.init(name: "survey_title", label: "Survey title", value: draft.title, hint: "For example: Tournament players, September"), errors: errors),
+            Forms.radios(name: "mode", legend: "When is it answered?", options: Survey.Mode.allCases.map { ($0.rawValue, $0.label, nil) }, selected: draft.mode, errors: errors),
+            Forms.checkboxes(name: "survey_indicators", legend: "Questions", options: indicators.map { ($0.code, "\($0.code): \($0.construct)") },
+                             checked: draft.codes, errors: errors, groupID: "survey_indicators"),
+            Forms.input(.init(name: "opens_on", label: "Opens on (optional)", value: draft.opensOn, hint: "Year-month-day. Leave empty to open now.", width: "input--width-10"), errors: errors),
+            Forms.input(.init(name: "closes_on", label: "Closes on (optional)", value: draft.closesOn, hint: "Year-month-day. Leave empty to keep it open.", width: "input--width-10"), errors: errors),
+            Forms.submit("Open the survey", secondary: true)
         )
     }
 

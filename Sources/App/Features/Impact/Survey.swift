@@ -1,0 +1,132 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// A survey for one project: before or after, built from the project's indicators, answered
+/// through a public link with an unguessable token. Answers are anonymous; a participant code the
+/// person chooses (never a name) links their before and after answers.
+final class Survey: Model, @unchecked Sendable {
+    static let schema = "surveys"
+
+    enum Mode: String, CaseIterable, Sendable {
+        case before, after
+
+        var label: String {
+            switch self {
+            case .before: return "Before the project"
+            case .after: return "After the project"
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "project_id") var project: Project
+    @Field(key: "title") var title: String
+    @Field(key: "mode") var mode: String
+    @Field(key: "token") var token: String
+    @Field(key: "indicator_codes") var indicatorCodes: String
+    @OptionalField(key: "opens_on") var opensOn: String?
+    @OptionalField(key: "closes_on") var closesOn: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var indicators: [LibraryIndicator] {
+        indicatorCodes.split(separator: ",").compactMap { IndicatorCatalogue.indicator(String($0)) }
+    }
+
+    /// Whether answers are taken today (UK time).
+    func isOpen(today: String = UKDate.today()) -> Bool {
+        (opensOn.map { $0 <= today } ?? true) && (closesOn.map { $0 >= today } ?? true)
+    }
+}
+
+/// One person's answers to a survey. `submissionKey` comes from the form, so pressing submit twice
+/// saves one response.
+final class SurveyResponse: Model, @unchecked Sendable {
+    static let schema = "survey_responses"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "survey_id") var survey: Survey
+    @Field(key: "submission_key") var submissionKey: String
+    @Field(key: "participant_code") var participantCode: String
+    /// Set when a volunteer typed in a paper form.
+    @OptionalParent(key: "entered_by") var enteredBy: User?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// One answer, kept with its survey and participant code so analysis can pair answers in SQL.
+final class SurveyAnswer: Model, @unchecked Sendable {
+    static let schema = "survey_answers"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "response_id") var response: SurveyResponse
+    @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "participant_code") var participantCode: String
+    @Field(key: "indicator_code") var indicatorCode: String
+    @Field(key: "value") var value: Double
+
+    init() {}
+}
+
+extension LibraryIndicator {
+    /// The choices a survey offers, best first, with the number each answer records.
+    var choices: [(label: String, value: Double)] {
+        if answers.allSatisfy({ Double($0) != nil }) { return answers.map { ($0, Double($0)!) } }
+        if answers == ["Yes", "No"] { return [("Yes", 1), ("No", 0)] }
+        return answers.enumerated().map { index, label in (label, Double(answers.count - index)) }
+    }
+
+    /// Whether the answer is a number typed in rather than a choice.
+    var isScaleFrom0To100: Bool { answers == ["0 to 100"] }
+
+    /// The question as a participant reads it.
+    var question: String { wording.replacingOccurrences(of: "[group]", with: "people from a different background to you") }
+}
+
+struct M012CreateSurveys: AsyncMigration {
+    var name: String { "M012CreateSurveys" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(Survey.schema)
+            .id()
+            .field("project_id", .uuid, .required, .references(Project.schema, .id, onDelete: .cascade))
+            .field("title", .string, .required)
+            .field("mode", .string, .required)
+            .field("token", .string, .required)
+            .field("indicator_codes", .string, .required)
+            .field("opens_on", .string)
+            .field("closes_on", .string)
+            .field("created_at", .datetime)
+            .unique(on: "token")
+            .create()
+        try await database.schema(SurveyResponse.schema)
+            .id()
+            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+            .field("submission_key", .string, .required)
+            .field("participant_code", .string, .required)
+            .field("entered_by", .uuid, .references(User.schema, .id, onDelete: .setNull))
+            .field("created_at", .datetime)
+            .unique(on: "submission_key")
+            .create()
+        try await database.schema(SurveyAnswer.schema)
+            .id()
+            .field("response_id", .uuid, .required, .references(SurveyResponse.schema, .id, onDelete: .cascade))
+            .field("survey_id", .uuid, .required)
+            .field("participant_code", .string, .required)
+            .field("indicator_code", .string, .required)
+            .field("value", .double, .required)
+            .create()
+        if let sql = database as? SQLDatabase {
+            try await sql.create(index: "survey_answers_survey_indicator").on(SurveyAnswer.schema).column("survey_id").column("indicator_code").column("participant_code").run()
+        }
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(SurveyAnswer.schema).delete()
+        try await database.schema(SurveyResponse.schema).delete()
+        try await database.schema(Survey.schema).delete()
+    }
+}
