@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from helpers import (
@@ -58,3 +59,66 @@ def test_a_project_gets_a_theory_of_change_with_outcomes_measured_by_indicators(
     assert "CONTACT-FRIENDS" in text
     check_page(driver, "project-with-outcome")
     sign_out(driver)
+
+
+def answer_survey(driver, link: str, code: str, answer_label: str, check_name: str | None = None) -> None:
+    new_visitor(driver)
+    driver.get(link)
+    if check_name:
+        check_page(driver, check_name)
+    field_by_label(driver, "I agree to answer on these terms").click()
+    fill_in(driver, "Your code", code)
+    field_by_label(driver, answer_label).click()
+    press(driver, "Send my answers")
+    assert heading(driver) == "Thank you", page_text(driver)[:300]
+
+
+def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(driver):
+    name = f"Kitchen conversations {uuid.uuid4().hex[:6]}"
+    new_visitor(driver)
+    sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
+    visit(driver, "/impact/projects/new")
+    Select(field_by_label(driver, "Organisation")).select_by_visible_text("Aik Saath")
+    fill_in(driver, "Project name", name)
+    fill_in(driver, "Summary", "Monthly meals where neighbours talk about what divides them.")
+    field_by_label(driver, "Tackling tensions through mediation and dialogue").click()
+    fill_in(driver, "What you do", "Monthly shared meals")
+    press(driver, "Save")
+    fill_in(driver, "The change you hope for", "People feel confident talking about divisive topics")
+    field_by_label(driver, "CONFIDENCE: Practitioner confidence").click()
+    press(driver, "Add the outcome")
+
+    links = {}
+    for title, when in [("Before the meals", "Before the project"), ("After the meals", "After the project")]:
+        fill_in(driver, "Survey title", title)
+        field_by_label(driver, when).click()
+        field_by_label(driver, "CONFIDENCE: Practitioner confidence", within=driver.find_element(By.CSS_SELECTOR, "form[action$='/surveys']")).click()
+        press(driver, "Open the survey")
+        assert "The survey is ready" in page_text(driver)
+        links[title] = link_by_text_starting(driver, "http", title)
+    check_page(driver, "project-with-surveys")
+    project_path = driver.current_url.split("?")[0]
+    sign_out(driver)
+
+    for person in range(1, 13):
+        answer_survey(driver, links["Before the meals"], f"neighbour-{person}", "2", "survey-before" if person == 1 else None)
+        after = "4" if person <= 10 else ("2" if person == 11 else "1")
+        answer_survey(driver, links["After the meals"], f"neighbour-{person}", after, "survey-after" if person == 1 else None)
+
+    sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
+    driver.get(project_path + "/analysis")
+    text = page_text(driver)
+    assert "12" in text and "10 / 1 / 1" in text, text[:600]
+    assert "Wilcoxon" in text and "p = " in text
+    check_page(driver, "survey-analysis")
+    sign_out(driver)
+
+
+def link_by_text_starting(driver, prefix: str, survey_title: str) -> str:
+    """The participants' link shown beside a survey's title on the project page."""
+    for item in driver.find_elements(By.CSS_SELECTOR, "#surveys + p + ul li, #surveys ~ ul li"):
+        if survey_title in item.text:
+            for anchor in item.find_elements(By.TAG_NAME, "a"):
+                if anchor.text.startswith(prefix):
+                    return anchor.get_attribute("href")
+    raise AssertionError(f"no participants' link for {survey_title!r}")
