@@ -38,10 +38,13 @@ final class SurveyTests: XCTestCase {
             XCTAssertTrue(page.text.contains("10 / 1 / 1"), "improved / same / worse, codes matched whatever their case")
             XCTAssertTrue(page.text.contains("Wilcoxon"))
             XCTAssertTrue(page.text.contains("p = "))
+            XCTAssertTrue(page.text.contains(#"<svg xmlns="http://www.w3.org/2000/svg" class="chart""#), "a paired dot plot for the organisation")
+            XCTAssertTrue(page.text.contains("The same moves as numbers"), "with a table of the same numbers")
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
             let published = try await member.get("/impact/projects/goals-not-walls/analysis")
             XCTAssertTrue(published.text.contains("10 / – / –"), "beyond the organisation, small counts are hidden")
+            XCTAssertFalse(published.text.contains("<svg"), "each person's move stays inside the organisation")
         }
     }
 

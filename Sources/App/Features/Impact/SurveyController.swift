@@ -121,13 +121,16 @@ struct SurveyController {
         let project = try await ProjectController.project(req)
         let organisation = try await project.$organisation.get(on: req.db)
         let isAdmin = Policy.can(req.currentUser, .administerOrganisation, .organisation(try organisation.requireID()))
-        let report = try await Self.pairedReport(for: project, public: !isAdmin, on: req.db)
-        return SurveyViews.analysis(req, project: project, report: report, isPublic: !isAdmin).response()
+        let paired = try await Self.pairedAnswers(for: project, on: req.db)
+        let report = Self.report(paired, public: !isAdmin)
+        // Each person's move is shown only inside the organisation: small groups could be recognised.
+        let pairCounts = isAdmin ? Self.pairCounts(paired) : [:]
+        return SurveyViews.analysis(req, project: project, report: report, isPublic: !isAdmin, pairCounts: pairCounts).response()
     }
 
-    /// Pairs each participant's latest before and after answers per indicator. The answers are read
-    /// as plain rows, never as model objects, so large surveys stay quick.
-    static func pairedReport(for project: Project, public isPublic: Bool, on db: Database) async throws -> AnalysisReport {
+    /// Each participant's latest before and after answers, per indicator. The answers are read as
+    /// plain rows, never as model objects, so large surveys stay quick.
+    static func pairedAnswers(for project: Project, on db: Database) async throws -> [String: [String: PairedAnalysis.Observation]] {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let rows = try await sql.raw("""
             SELECT a.indicator_code AS indicator, a.participant_code AS participant, s.mode AS mode, a.value AS value
@@ -144,10 +147,27 @@ struct SurveyController {
             if try row.decode(column: "mode", as: String.self) == Survey.Mode.before.rawValue { observation.before = value } else { observation.after = value }
             byIndicator[indicator, default: [:]][participant] = observation
         }
-        return AnalysisReport(indicators: byIndicator.map { code, observations in
+        return byIndicator
+    }
+
+    static func report(_ paired: [String: [String: PairedAnalysis.Observation]], public isPublic: Bool) -> AnalysisReport {
+        AnalysisReport(indicators: paired.map { code, observations in
             PairedAnalysis.analyse(indicator: code, observations: Array(observations.values), includesThen: false,
                                    lowerIsBetter: IndicatorLibrary.isLowerBetter(code), public: isPublic)
         })
+    }
+
+    /// How many people moved from each answer to each other answer, per indicator.
+    static func pairCounts(_ paired: [String: [String: PairedAnalysis.Observation]]) -> [String: [SVGCharts.PairCount]] {
+        paired.mapValues { observations in
+            var counts: [[Double]: Int] = [:]
+            for observation in observations.values {
+                guard let before = observation.before, let after = observation.after else { continue }
+                counts[[before, after], default: 0] += 1
+            }
+            return counts.map { SVGCharts.PairCount(before: $0.key[0], after: $0.key[1], count: $0.value) }
+                .sorted { ($0.before, $0.after) < ($1.before, $1.after) }
+        }
     }
 
     private func survey(_ req: Request) async throws -> Survey {

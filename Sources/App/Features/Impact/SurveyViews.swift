@@ -64,7 +64,7 @@ enum SurveyViews {
         )
     }
 
-    static func analysis(_ request: Request, project: Project, report: AnalysisReport, isPublic: Bool) -> HTML {
+    static func analysis(_ request: Request, project: Project, report: AnalysisReport, isPublic: Bool, pairCounts: [String: [SVGCharts.PairCount]]) -> HTML {
         Layout(title: "What the answers show: \(project.name)", request: request).render(
             .p(.a(.href(SiteURL.project(project.slug).path.attributeEscaped), .plainText(project.name))),
             .h1(.plainText("What the answers show")),
@@ -88,9 +88,37 @@ enum SurveyViews {
                             row("Average change (95% interval)", decimal(change.meanChange) + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? "")),
                             row("Wilcoxon signed-rank test", change.wilcoxon.map { "p = \(decimal($0.p, places: 3)) (\($0.method))" } ?? "not possible with this many answers")
                         )
-                    )
+                    ),
+                    .unwrap(pairCounts[change.indicator].flatMap { $0.isEmpty ? nil : $0 }) { pairs in
+                        pairedChart(indicatorCode: change.indicator, name: name, pairs: pairs)
+                    }
                 )
             }
+        )
+    }
+
+    private static func pairedChart(indicatorCode: String, name: String, pairs: [SVGCharts.PairCount]) -> Node<HTML.BodyContext> {
+        let indicator = IndicatorCatalogue.indicator(indicatorCode)
+        let values = indicator?.choices.map(\.value) ?? []
+        let low = min(values.min() ?? 0, pairs.map { min($0.before, $0.after) }.min() ?? 0)
+        let high = max(values.max() ?? 1, pairs.map { max($0.before, $0.after) }.max() ?? 1)
+        let id = "chart-" + indicatorCode.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        let people = pairs.map(\.count).reduce(0, +)
+        let svg = SVGCharts.pairedDotPlot(pairs, scale: low...high, lowerIsBetter: indicator?.lowerIsBetter ?? false, id: id,
+                                          title: "How each person's answer to \(name) changed",
+                                          description: "One line for each move from an answer before to an answer after, \(people) people in all; thicker lines are moves more people made. The table below gives the same numbers.")
+        return .div(
+            .class("chart-block"),
+            .h3(.plainText("Each person's change")),
+            .raw(svg),
+            .table(
+                .class("table"),
+                .caption(.plainText("The same moves as numbers")),
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .plainText("Before")), .th(.attribute(named: "scope", value: "col"), .plainText("After")), .th(.attribute(named: "scope", value: "col"), .plainText("People")))),
+                .tbody(.forEach(pairs) { pair in
+                    .tr(.td(.plainText(decimal(pair.before, places: 0))), .td(.plainText(decimal(pair.after, places: 0))), .td(.plainText(String(pair.count))))
+                })
+            )
         )
     }
 
