@@ -1,4 +1,5 @@
 @testable import App
+import Foundation
 import XCTest
 
 /// What people write in Markdown reaches pages as text and formatting, never as markup or script.
@@ -60,6 +61,16 @@ final class MarkdownTests: XCTestCase {
         let html = Markdown.html("---\ntitle: hidden\n---\nVisible text")
         XCTAssertTrue(html.contains("hidden"), "nothing typed is silently dropped")
         XCTAssertTrue(html.contains("Visible text"))
+    }
+
+    func testManyBracketsCannotStallTheServer() {
+        let started = Date()
+        let html = Markdown.html("a" + String(repeating: "[", count: 64) + " and [a link](https://example.org) " + String(repeating: "]", count: 10))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "Ink's work doubles with each bracket; they are capped")
+        XCTAssertTrue(html.contains("&#91;&#91;&#91;"), "the brackets still show, as entities")
+        XCTAssertTrue(html.contains(#"<a href="https://example.org">a link</a>"#), "a complete link still works")
+        let many = (1...12).map { "- [source \($0)](https://example.org/\($0))" }.joined(separator: "\n")
+        XCTAssertTrue(Markdown.html(many).contains(#"<a href="https://example.org/12">source 12</a>"#), "any number of real links")
     }
 
     func testQuotesAreFoundForTheMediaKit() {

@@ -32,7 +32,9 @@ final class StoryTests: XCTestCase {
     private func publish(_ slug: String, author: TestClient, steward: TestClient) async throws {
         let submitted = try await author.post("/stories/\(slug)/submit")
         XCTAssertEqual(submitted.status, .seeOther, submitted.text)
-        let published = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish"])
+        let manage = try await steward.get("/stories/\(slug)/manage")
+        let version = try XCTUnwrap(manage.text.firstMatch(of: #/name="version" value="(\d+)"/#)?.output.1)
+        let published = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish", "version": String(version)])
         XCTAssertEqual(published.status, .seeOther, published.text)
     }
 
@@ -197,6 +199,36 @@ final class StoryTests: XCTestCase {
             XCTAssertEqual(consent.status, .unprocessableEntity)
             XCTAssertTrue(consent.text.contains("Enter the date as year-month-day"))
             XCTAssertTrue(consent.text.contains(#"value="Sam""#))
+        }
+    }
+
+    func testAStewardNeverPublishesWordsTheyHaveNotReadOrTheirOwnStory() async throws {
+        try await withApp { app, _ in
+            let (author, steward, _) = try await clients(app)
+            let slug = try await draft(author)
+            _ = try await author.post("/stories/\(slug)/submit")
+            let stale = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish", "version": "0"])
+            XCTAssertEqual(stale.status, .unprocessableEntity)
+            XCTAssertTrue(stale.text.contains("The story changed while you were reading it"))
+
+            let ownSlug = try await draft(steward)
+            _ = try await steward.post("/stories/\(ownSlug)/submit")
+            let own = try await steward.post("/stories/\(ownSlug)/review", form: ["decision": "publish", "version": "1"]).status
+            XCTAssertEqual(own, .forbidden, "a second person always checks")
+        }
+    }
+
+    func testAConsentWithdrawnWhileWaitingForReviewTakesTheStoryOutOfTheQueue() async throws {
+        try await withApp { app, _ in
+            let (author, steward, _) = try await clients(app)
+            let slug = try await draft(author)
+            _ = try await author.post("/stories/\(slug)/submit")
+            let consent = try await StoryConsent.query(on: app.db).first()!
+            _ = try await author.post("/stories/\(slug)/consents/\(consent.id!.uuidString.lowercased())/withdraw")
+            let queue = try await steward.get("/stories/review")
+            XCTAssertFalse(queue.text.contains("Football across the divide"))
+            let refused = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish", "version": "1"])
+            XCTAssertEqual(refused.status, .unprocessableEntity)
         }
     }
 

@@ -279,6 +279,10 @@ class Page:
     given_back: tuple[str, ...]  # must be in its text or attribute values (a form), exactly
 
 
+# The Newcastle hub's demo steward reviews the stories (they are filed in that hub).
+STEWARD_EMAIL = "steward@demo.bridgework.org.uk"
+
+
 @dataclass
 class Run:
     """One signed-in visitor: a cookie jar, the CSRF token, every page fetched and every problem."""
@@ -343,13 +347,30 @@ class Run:
                                  f"not 303 or 422: {response.text[:300]!r}")
         return None
 
-    def sign_in(self) -> None:
+    reviewer: "Run | None" = None
+
+    def sign_in(self, email: str = COORDINATOR_EMAIL) -> None:
         response = self.request("GET", "/signin")
         assert response.status_code == 200, f"GET /signin answered {response.status_code}"
         self.csrf = csrf_token_in(response.text) or ""
         assert self.csrf, "the sign-in page has no hidden csrf_token input"
-        response = self.request("POST", "/signin", [("email", COORDINATOR_EMAIL), ("password", DEMO_PASSWORD)])
-        assert response.status_code == 303, f"signing in as the coordinator answered {response.status_code}"
+        response = self.request("POST", "/signin", [("email", email), ("password", DEMO_PASSWORD)])
+        assert response.status_code == 303, f"signing in as {email} answered {response.status_code}"
+
+    def publish(self, base: str, name: str) -> bool:
+        """A second person reviews: the hub's steward reads the story's workflow page (kept for the
+        checks) and publishes exactly the version shown there."""
+        if self.reviewer is None:
+            self.reviewer = Run(probes=self.probes)
+            self.reviewer.sign_in(STEWARD_EMAIL)
+        reviewer = self.reviewer
+        if not reviewer.get(f"{base}/manage", f"{name}-review-page"):
+            return False
+        version = re.search(r'name="version" value="(\d+)"', reviewer.pages[-1].html)
+        if not version:
+            reviewer.problems.append(f"{name}: the review form has no version field")
+            return False
+        return reviewer.post(f"{base}/review", [("decision", "publish"), ("version", version.group(1))], f"{name}-review") is not None
 
     def create(self, kind: str, path: str, data: list[tuple[str, str]], created: re.Pattern, name: str) -> str | None:
         """Make a record; its slug, or None when the server refused it (422) or failed."""
@@ -393,7 +414,7 @@ def story(run: Run, name: str, title: str, strings: list[str], *, publish: bool)
     run.get(f"{base}/edit", f"{name}-edit", given_back=run.probes_in(*(value for _, value in form)))
 
     submitted = run.post(f"{base}/submit", [], f"{name}-submit") is not None
-    published = submitted and run.post(f"{base}/review", [("decision", "publish")], f"{name}-review") is not None
+    published = submitted and run.publish(base, name)
     if published:
         run.stories_published += 1
         run.get(base, f"{name}-public", visible=run.probes_in(title))
@@ -598,6 +619,10 @@ def test_naughty_strings_stay_text_in_every_field_of_every_kind_of_content():
     # The lists that show them all, and the stories' feed.
     for path in ("/stories", "/practice", "/narratives", "/library"):
         run.get(path, f"list{path.replace('/', '-')}")
+    if run.reviewer is not None:
+        run.pages += run.reviewer.pages
+        run.problems += run.reviewer.problems
+        run.requests_made += run.reviewer.requests_made
     run.problems += feed_problems(run)
 
     # Most records must have been made, and most stories published, or little was tested.

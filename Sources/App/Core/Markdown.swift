@@ -1,3 +1,4 @@
+import Foundation
 import Ink
 import Plot
 
@@ -33,16 +34,31 @@ enum Markdown {
         return quotes.filter { !$0.isEmpty }
     }
 
+    /// Ink re-reads the rest of a paragraph for every `[` that might open a link, so its work
+    /// doubles with each one that does not. Only brackets that open a complete inline link on
+    /// their line (`[text](address)`) are left for Ink; every other `[` is written as an entity,
+    /// which still shows as `[`, so no run of brackets can stall the server.
+    private static let inlineLink = try! NSRegularExpression(pattern: #"!?\[[^\[\]\n]*\]\([^()\s]*\)"#)
+
     private static func prepared(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
+        let nsText = text as NSString
+        var linkStarts = Set<Int>()
+        for match in inlineLink.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
+            let opening = nsText.character(at: match.range.location) == UInt16(UInt8(ascii: "!")) ? match.range.location + 1 : match.range.location
+            linkStarts.insert(opening)
+        }
+        var offset = 0
         for character in text {
             switch character {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case "\"": escaped += "&quot;"
+            case "[": escaped += linkStarts.contains(offset) ? "[" : "&#91;"
             default: escaped.append(character)
             }
+            offset += character.utf16.count
         }
         // Ink reads a leading "---" block as metadata and drops it; writing the first dash as an
         // entity keeps it as text.

@@ -63,7 +63,8 @@ enum Policy {
             guard let user, case .story(let authorID, _) = resource else { return false }
             return user.isCoordinator || (authorID != nil && authorID == user.id)
         case .reviewStory:
-            guard let user, case .story(_, let hubID) = resource else { return false }
+            // A second person always checks: nobody reviews a story they wrote.
+            guard let user, case .story(let authorID, let hubID) = resource, authorID != user.id else { return false }
             return user.isCoordinator || user.stewardOfHubs.contains(hubID)
         case .followStory:
             return can(user, .editStory, resource) || can(user, .reviewStory, resource)

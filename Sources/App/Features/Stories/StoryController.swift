@@ -144,7 +144,7 @@ struct StoryController {
         if reason.count > 2_000 { errors.add("reason", "Keep the note to 2,000 characters or fewer") }
         if errors.isEmpty, let decision {
             do {
-                try await StoryWorkflow(req: req).review(story, decision: decision, reason: reason)
+                try await StoryWorkflow(req: req).review(story, decision: decision, reason: reason, readVersion: Int(req.formText("version")))
                 let notice: Notice = decision == .publish ? .storyPublished : .storyReturned
                 return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": notice.rawValue]))
             } catch let refused as StoryStepRefused {

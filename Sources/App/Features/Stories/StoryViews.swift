@@ -323,6 +323,7 @@ enum StoryViews {
         .form(
             .method(.post), .action(SiteURL.reviewStory(page.story.slug).path.attributeEscaped), .class("review-form"),
             Forms.csrfField(request),
+            Forms.hidden("version", String(page.versions.first?.number ?? 0)),
             .h2(.plainText("Your review")),
             .p(.plainText("Check that everyone in the story has consented, that nobody can be identified who has not, and that it is fair to the people and groups it describes.")),
             Forms.radios(name: "decision", legend: "Your decision", options: [

@@ -135,9 +135,16 @@ struct StoryWorkflow {
     func withdraw(_ consent: StoryConsent, from story: Story) async throws {
         guard consent.withdrawnAt == nil else { return }
         let wasPublished = story.publishedVersionID != nil
+        let wasWaiting = story.currentStatus == .submitted
         try await db.transaction { db in
             consent.withdrawnAt = Date()
             try await consent.save(on: db)
+            if wasWaiting && !wasPublished {
+                // Out of the review queue: a steward must not publish it as it stands.
+                story.status = Story.Status.returned.rawValue
+                story.returnReason = "\(consent.person) withdrew their consent on \(UKDate.today()) while the story was waiting for review. Take them out of the story, or record a new consent from them, before sending it again."
+                try await story.save(on: db)
+            }
             if wasPublished {
                 story.publishedVersionID = nil
                 story.publishedAt = nil
@@ -176,7 +183,9 @@ struct StoryWorkflow {
 
     enum Decision: String, Sendable { case publish, `return` }
 
-    func review(_ story: Story, decision: Decision, reason: String) async throws {
+    /// `readVersion` is the version the steward had in front of them: if the story changed since,
+    /// nothing is published, so a steward never publishes words they have not read.
+    func review(_ story: Story, decision: Decision, reason: String, readVersion: Int?) async throws {
         guard story.currentStatus == .submitted else {
             throw StoryStepRefused(field: "decision", message: "Only a story waiting for review can be published or returned")
         }
@@ -186,6 +195,9 @@ struct StoryWorkflow {
             let scope = try await checkConsentsAllowPublication(story)
             guard let latest = try await StoryVersion.query(on: db).filter(\.$story.$id == storyID).sort(\.$number, .descending).first() else {
                 throw StoryStepRefused(field: "decision", message: "This story has no text to publish")
+            }
+            guard readVersion == latest.number else {
+                throw StoryStepRefused(field: "decision", message: "The story changed while you were reading it. Read the latest version below, then decide again")
             }
             let now = Date()
             story.publishedVersionID = try latest.requireID()
