@@ -80,15 +80,42 @@ final class MarkdownTests: XCTestCase {
 
 /// Photos lose their hidden details before they are stored, and only pictures are accepted.
 final class PhotoCleanerTests: XCTestCase {
-    /// A minimal JPEG: SOI, a given APP segment, a quantisation table, SOS with data, EOI.
-    private func jpeg(withSegment marker: UInt8, payload: [UInt8]) -> Data {
-        var bytes: [UInt8] = [0xFF, 0xD8]
-        bytes += [0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
+    private func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
         let length = payload.count + 2
-        bytes += [0xFF, marker, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
-        bytes += [0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01]
-        bytes += [0xFF, 0xDA, 0x00, 0x03, 0x01, 0x12, 0x34, 0x56, 0xFF, 0xD9]
+        return [0xFF, marker, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
+    }
+
+    /// A minimal JPEG: SOI, a given APP segment, a quantisation table, a frame, a scan with data, EOI.
+    private func jpeg(withSegment marker: UInt8, payload: [UInt8], betweenScans: [UInt8] = [], after: [UInt8] = []) -> Data {
+        var bytes: [UInt8] = [0xFF, 0xD8]
+        bytes += segment(0xE0, Array("JFIF".utf8) + [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00])
+        bytes += segment(marker, payload)
+        bytes += segment(0xDB, [0x00, 0x01])
+        bytes += segment(0xC0, [0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00])
+        bytes += segment(0xDA, [0x01, 0x01, 0x00]) + [0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]
+        bytes += betweenScans
+        if !betweenScans.isEmpty { bytes += segment(0xDA, [0x01, 0x01, 0x00]) + [0x78] }
+        bytes += [0xFF, 0xD9] + after
         return Data(bytes)
+    }
+
+    func testDataBetweenScansAndAfterTheImageIsRemoved() throws {
+        let hidden = segment(0xE1, Array("Exif".utf8) + [0, 0] + Array("GPS between scans".utf8))
+        let secondImage = [0xFF, 0xD8] + segment(0xE1, Array("Exif".utf8) + [0, 0] + Array("GPS in the preview".utf8)) + Array("ftypmp42 motion photo".utf8)
+        let cleaned = try PhotoCleaner.clean(jpeg(withSegment: 0xFE, payload: Array("hello".utf8), betweenScans: hidden, after: secondImage))
+        let text = String(decoding: cleaned.data, as: UTF8.self)
+        XCTAssertFalse(text.contains("GPS"))
+        XCTAssertFalse(text.contains("motion photo"))
+        XCTAssertEqual(Array(cleaned.data.suffix(2)), [0xFF, 0xD9])
+        XCTAssertTrue(cleaned.data.contains(0x78), "the second scan's data is kept")
+        XCTAssertNotNil(cleaned.data.range(of: Data([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56])), "stuffed bytes and restart markers inside a scan are kept")
+    }
+
+    func testOnlyAColourProfileSurvivesInAPP2() throws {
+        let mpf = try PhotoCleaner.clean(jpeg(withSegment: 0xE2, payload: Array("MPF\0 second image index".utf8)))
+        XCTAssertFalse(String(decoding: mpf.data, as: UTF8.self).contains("second image"))
+        let icc = try PhotoCleaner.clean(jpeg(withSegment: 0xE2, payload: Array("ICC_PROFILE\0 sRGB".utf8)))
+        XCTAssertTrue(String(decoding: icc.data, as: UTF8.self).contains("sRGB"))
     }
 
     func testExifWithLocationIsRemovedFromAJPEG() throws {
@@ -98,7 +125,7 @@ final class PhotoCleanerTests: XCTestCase {
         let text = String(decoding: cleaned.data, as: UTF8.self)
         XCTAssertFalse(text.contains("Exif"))
         XCTAssertFalse(text.contains("GPSLatitude"))
-        XCTAssertTrue(text.contains("JFIF"), "what the picture needs is kept")
+        XCTAssertTrue(text.contains("JFIF"), "a plain JFIF header is written")
         XCTAssertEqual(Array(cleaned.data.suffix(2)), [0xFF, 0xD9])
     }
 
@@ -135,6 +162,7 @@ final class PhotoCleanerTests: XCTestCase {
         XCTAssertThrowsError(try PhotoCleaner.clean(Data("GIF89a...".utf8))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .notAPicture) }
         XCTAssertThrowsError(try PhotoCleaner.clean(Data("<svg onload=alert(1)>".utf8))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .notAPicture) }
         XCTAssertThrowsError(try PhotoCleaner.clean(Data([0xFF, 0xD8, 0xFF, 0xE1, 0x40]))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .damaged) }
+        XCTAssertThrowsError(try PhotoCleaner.clean(Data([0xFF, 0xD8, 0xFF, 0xD9]))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .damaged, "no picture in it") }
         XCTAssertThrowsError(try PhotoCleaner.clean(Data(count: PhotoCleaner.maximumBytes + 1))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .tooLarge) }
         XCTAssertThrowsError(try PhotoCleaner.clean(Data())) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .empty) }
     }
