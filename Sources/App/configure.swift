@@ -38,6 +38,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestSanityMiddleware())
     app.middleware.use(BodySizeLimitMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
     app.middleware.use(SiteSecretsMiddleware())

@@ -232,6 +232,25 @@ final class StoryTests: XCTestCase {
         }
     }
 
+    func testAStoryCalledNewOrReviewGetsAnAddressOfItsOwn() async throws {
+        try await withApp { app, _ in
+            let (author, _, _) = try await clients(app)
+            var form = storyForm
+            form["title"] = "New"
+            let created = try await author.post("/stories/new", form: form)
+            XCTAssertEqual(created.location?.hasPrefix("/stories/new-2/manage"), true, created.location ?? "")
+        }
+    }
+
+    func testAnAddressWithANulCharacterIsRefusedPlainly() async throws {
+        try await withApp { app, _ in
+            for path in ["/stories?hub=%00", "/stories/%00", "/api/v1/stories?hub=a%00b", "/hubs/%00/stories.atom"] {
+                let status = try await TestClient(app).get(path).status
+                XCTAssertEqual(status, .badRequest, path)
+            }
+        }
+    }
+
     func testOnlyTheStewardsOfTheStorysHubMayPublishIt() async throws {
         try await withApp { app, _ in
             let (author, _, _) = try await clients(app)

@@ -35,9 +35,11 @@ struct StoryInputDTO: Content, Sendable {
     var hotTopics: [String]?
 
     var draft: StoryDraft {
-        func clean(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        return StoryDraft(title: clean(title), summary: clean(summary), body: clean(body), hub: clean(hub), organisation: clean(organisation),
-                          kindOfWork: clean(kindOfWork), themes: Set(themes ?? []), hotTopics: Set(hotTopics ?? []))
+        // The same cleaning as the site's forms: no control characters reach the database.
+        func line(_ value: String?) -> String { FormText.clean(value ?? "", keepNewlines: false) }
+        func text(_ value: String?) -> String { FormText.clean(value ?? "", keepNewlines: true) }
+        return StoryDraft(title: line(title), summary: text(summary), body: text(body), hub: line(hub), organisation: line(organisation),
+                          kindOfWork: line(kindOfWork), themes: Set((themes ?? []).map(line)), hotTopics: Set((hotTopics ?? []).map(line)))
     }
 
     static func problems(_ errors: FormErrors) -> [FieldProblem] {

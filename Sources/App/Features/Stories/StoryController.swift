@@ -51,7 +51,9 @@ struct StoryController {
         else { throw Abort(.notFound) }
         let response = Response(status: .ok, body: .init(data: photo.data))
         response.headers.contentType = HTTPMediaType(type: "image", subType: photo.contentType == "image/png" ? "png" : "jpeg")
-        response.headers.cacheControl = .init(noStore: !readable, isPrivate: !readable, maxAge: readable ? 300 : nil)
+        // Always checked again before reuse: a withdrawn consent must take the photo down at once,
+        // and a members-only story's photo must never sit in a shared cache.
+        response.headers.replaceOrAdd(name: .cacheControl, value: readable && StoryAudience.isReadable(story, consents: consents, by: .public) ? "no-cache" : "private, no-store")
         return response
     }
 

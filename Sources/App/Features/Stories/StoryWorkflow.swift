@@ -282,7 +282,8 @@ struct StoryWorkflow {
 
     private func uniqueSlug(for title: String) async throws -> String {
         let base = Slugs.make(from: title, fallback: "story")
-        let taken = Set(try await Story.query(on: db).filter(\.$slug =~ base).all().map(\.slug))
+        // Words the story addresses use for other pages can never be a story's own.
+        let taken = Set(try await Story.query(on: db).filter(\.$slug =~ base).all().map(\.slug)).union(["new", "review", "feed-atom", "themes"])
         if !taken.contains(base) { return base }
         var number = 2
         while taken.contains("\(base)-\(number)") { number += 1 }
