@@ -65,6 +65,7 @@ enum Migrations {
         M010CreateCuratedContent(),
         M011CreateProjects(),
         M012CreateSurveys(),
+        M013VersionStoryFiling(),
     ]
 }
 

@@ -166,6 +166,21 @@ final class StoryTests: XCTestCase {
             XCTAssertFalse(page.text.contains("An unreviewed new title"), "readers never see unreviewed text")
             let queue = try await steward.get("/stories/review")
             XCTAssertTrue(queue.text.contains("An unreviewed new title"))
+
+            var refiled = storyForm
+            refiled["hub"] = "hillside"
+            refiled["themes[]"] = "poverty"
+            refiled["hot_topics[]"] = "welfare"
+            _ = try await author.post("/stories/\(slug)/edit", form: refiled)
+            let moved = try await visitor.get("/stories/\(slug)")
+            XCTAssertTrue(moved.text.contains("Told through the Riverside hub"), "a change of hub waits for review")
+            XCTAssertFalse(moved.text.contains("Poverty"), "so does a change of themes")
+            let welfare = try await visitor.get("/stories?topic=welfare")
+            XCTAssertFalse(welfare.text.contains(slug))
+            let hillsideFeed = try await visitor.get("/hubs/hillside/stories.atom")
+            XCTAssertFalse(hillsideFeed.text.contains(slug))
+            let faith = try await visitor.get("/stories?theme=faith&hub=riverside")
+            XCTAssertTrue(faith.text.contains("Football across the divide"), "readers still find it where it was published")
         }
     }
 

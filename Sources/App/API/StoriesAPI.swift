@@ -99,7 +99,7 @@ struct StoriesAPI {
         let page = try await StoryPage.load(story, consents: consents, req: req)
         return StoryDTO(
             slug: story.slug, title: page.version.title, summary: page.version.summary, body: page.version.body,
-            hub: page.hub.slug, organisation: page.organisation?.slug, kindOfWork: story.kindOfWork,
+            hub: page.hub.slug, organisation: page.organisation?.slug, kindOfWork: page.kindOfWork,
             themes: page.themes, hotTopics: page.hotTopics, publishedAt: ISO8601DateFormatter().string(from: story.publishedAt ?? Date()),
             url: req.application.publicBaseURL + SiteURL.story(story.slug).path)
     }

@@ -18,6 +18,8 @@ enum DemoContent {
             try await story.create(on: db)
             let storyID = try story.requireID()
             let version = StoryVersion(storyID: storyID, number: 1, title: seed.title, summary: seed.summary, body: seed.body, savedBy: author?.id)
+            version.file(hubID: try hub.requireID(), organisationID: story.$organisation.id, kindOfWork: seed.kindOfWork,
+                         themes: Set(seed.themes.filter(Vocabulary.theme.isValid)), hotTopics: Set(seed.hotTopics.filter { HotTopic(rawValue: $0) != nil }))
             try await version.create(on: db)
             for code in seed.themes where Vocabulary.theme.isValid(code) {
                 try await StoryTerm(storyID: storyID, vocabulary: Vocabulary.theme.rawValue, code: code).create(on: db)

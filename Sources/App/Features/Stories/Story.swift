@@ -79,6 +79,14 @@ final class StoryVersion: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
     @Field(key: "body") var body: String
     @OptionalParent(key: "saved_by") var savedBy: User?
+    // What the story is filed under, as of this version, so a change to them waits for review
+    // like a change to the words. Nil on versions saved before these were kept.
+    @OptionalField(key: "hub_id") var hubID: UUID?
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @OptionalField(key: "kind_of_work") var kindOfWork: String?
+    /// Codes as ",a,b," so one can be matched with LIKE.
+    @OptionalField(key: "themes") var themes: String?
+    @OptionalField(key: "hot_topics") var hotTopics: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -90,6 +98,39 @@ final class StoryVersion: Model, @unchecked Sendable {
         self.summary = summary
         self.body = body
         self.$savedBy.id = savedBy
+    }
+
+    func file(hubID: UUID, organisationID: UUID?, kindOfWork: String, themes: Set<String>, hotTopics: Set<String>) {
+        self.hubID = hubID
+        self.organisationID = organisationID
+        self.kindOfWork = kindOfWork
+        self.themes = Self.codeList(themes)
+        self.hotTopics = Self.codeList(hotTopics)
+    }
+
+    static func codeList(_ codes: Set<String>) -> String { "," + codes.sorted().joined(separator: ",") + "," }
+
+    static func codes(_ list: String?) -> [String]? {
+        list.map { $0.split(separator: ",").map(String.init).sorted() }
+    }
+}
+
+/// Keeps what a story is filed under with each version.
+struct M013VersionStoryFiling: AsyncMigration {
+    var name: String { "M013VersionStoryFiling" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(StoryVersion.schema).field("hub_id", .uuid).update()
+        try await database.schema(StoryVersion.schema).field("organisation_id", .uuid).update()
+        try await database.schema(StoryVersion.schema).field("kind_of_work", .string).update()
+        try await database.schema(StoryVersion.schema).field("themes", .string).update()
+        try await database.schema(StoryVersion.schema).field("hot_topics", .string).update()
+    }
+
+    func revert(on database: Database) async throws {
+        for field in ["hot_topics", "themes", "kind_of_work", "organisation_id", "hub_id"] {
+            try await database.schema(StoryVersion.schema).deleteField(FieldKey(stringLiteral: field)).update()
+        }
     }
 }
 

@@ -106,11 +106,14 @@ enum StoryFinder {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let isSQLite = sql.dialect.name == "sqlite"
         var conditions = StoryAudience.readableCondition(scope: scope)
+        // Readers see a story filed as its published version is, so a change of hub, organisation,
+        // kind of work or topics waits for review like a change of words. Versions saved before
+        // filing was kept fall back to the story's own.
         if let hub = query.hub { conditions = conditions + " AND h.slug = \(bind: hub)" }
-        if let kind = query.kindOfWork { conditions = conditions + " AND stories.kind_of_work = \(bind: kind)" }
-        for (vocabulary, code) in [(Vocabulary.theme.rawValue, query.theme), (HotTopic.vocabulary, query.hotTopic)] {
+        if let kind = query.kindOfWork { conditions = conditions + " AND COALESCE(v.kind_of_work, stories.kind_of_work) = \(bind: kind)" }
+        for (vocabulary, column, code) in [(Vocabulary.theme.rawValue, "themes", query.theme), (HotTopic.vocabulary, "hot_topics", query.hotTopic)] {
             guard let code else { continue }
-            conditions = conditions + " AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.vocabulary = \(bind: vocabulary) AND t.code = \(bind: code))"
+            conditions = conditions + " AND ((v.\(unsafeRaw: column) IS NOT NULL AND v.\(unsafeRaw: column) LIKE \(bind: "%," + code + ",%")) OR (v.\(unsafeRaw: column) IS NULL AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.vocabulary = \(bind: vocabulary) AND t.code = \(bind: code))))"
         }
         let words = query.words
         if !words.isEmpty {
@@ -124,8 +127,8 @@ enum StoryFinder {
         }
         let from: SQLQueryString = """
             FROM stories JOIN story_versions v ON v.id = stories.published_version_id
-            JOIN hubs h ON h.id = stories.hub_id
-            LEFT JOIN organisations o ON o.id = stories.organisation_id
+            JOIN hubs h ON h.id = COALESCE(v.hub_id, stories.hub_id)
+            LEFT JOIN organisations o ON o.id = (CASE WHEN v.hub_id IS NULL THEN stories.organisation_id ELSE v.organisation_id END)
             WHERE
             """
         let total = try await sql.raw("SELECT COUNT(*) AS n " + from + " " + conditions).first()?.decode(column: "n", as: Int.self) ?? 0
@@ -134,11 +137,16 @@ enum StoryFinder {
         let rows = try await sql.raw("""
             SELECT stories.id AS id, stories.slug AS slug, v.title AS title, v.summary AS summary, v.body AS body,
               h.slug AS hub_slug, h.name AS hub_name, o.name AS organisation_name, o.visibility AS organisation_visibility,
-              stories.kind_of_work AS kind_of_work, stories.published_at AS published_at, v.created_at AS version_at,
+              COALESCE(v.kind_of_work, stories.kind_of_work) AS kind_of_work, stories.published_at AS published_at, v.created_at AS version_at,
+              v.themes AS version_themes, v.hot_topics AS version_hot_topics,
               stories.photo_type AS photo_type, stories.photo_approved AS photo_approved, stories.photo_alt AS photo_alt
             """ + " " + from + " " + conditions + " ORDER BY stories.published_at DESC, stories.id LIMIT \(literal: pageSize) OFFSET \(literal: offset)").all()
         var stories: [PublishedStory] = []
+        var versionTerms: [Int: (themes: [String], hotTopics: [String])] = [:]
         for row in rows {
+            if let themes = StoryVersion.codes(try row.decode(column: "version_themes", as: String?.self)) {
+                versionTerms[stories.count] = (themes, StoryVersion.codes(try row.decode(column: "version_hot_topics", as: String?.self)) ?? [])
+            }
             let publishedAt = try row.decode(column: "published_at", as: Date?.self) ?? Date(timeIntervalSince1970: 0)
             let organisationVisible = try row.decode(column: "organisation_visibility", as: String?.self) == Organisation.Visibility.public.rawValue || scope == .alliance
             stories.append(PublishedStory(
@@ -154,13 +162,18 @@ enum StoryFinder {
                 photoAlt: try row.decode(column: "photo_alt", as: String?.self)
             ))
         }
-        if !stories.isEmpty {
-            let terms = try await StoryTerm.query(on: db).filter(\.$story.$id ~~ stories.map(\.id)).all()
-            for index in stories.indices {
+        let unfiled = stories.indices.filter { versionTerms[$0] == nil }
+        if !unfiled.isEmpty {
+            let terms = try await StoryTerm.query(on: db).filter(\.$story.$id ~~ unfiled.map { stories[$0].id }).all()
+            for index in unfiled {
                 let own = terms.filter { $0.$story.id == stories[index].id }
-                stories[index].themes = own.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted()
-                stories[index].hotTopics = own.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted()
+                versionTerms[index] = (own.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
+                                       own.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted())
             }
+        }
+        for index in stories.indices {
+            stories[index].themes = versionTerms[index]?.themes ?? []
+            stories[index].hotTopics = versionTerms[index]?.hotTopics ?? []
         }
         return (stories, total)
     }

@@ -301,19 +301,26 @@ struct StoryPage {
     let organisation: Organisation?
     let themes: [String]
     let hotTopics: [String]
+    /// The kind of work as the published version files it.
+    let kindOfWork: String
     let allowedScope: ConsentScope
     let canFollow: Bool
 
     static func load(_ story: Story, consents: [StoryConsent], req: Request) async throws -> StoryPage {
         guard let versionID = story.publishedVersionID, let version = try await StoryVersion.find(versionID, on: req.db) else { throw Abort(.notFound) }
-        let hub = try await story.$hub.get(on: req.db)
-        var organisation = try await story.$organisation.get(on: req.db)
+        // Filed as the published version is: a pending change of hub or topics is not shown yet.
+        let filed = version.hubID != nil
+        guard let hub = try await Hub.find(version.hubID ?? story.$hub.id, on: req.db) else { throw Abort(.notFound) }
+        let organisationID = filed ? version.organisationID : story.$organisation.id
+        var organisation: Organisation? = nil
+        if let organisationID { organisation = try await Organisation.find(organisationID, on: req.db) }
         if let listed = organisation, !listed.isPublic, req.currentUser == nil { organisation = nil }
-        let terms = try await story.$terms.get(on: req.db)
+        let terms = filed ? [] : try await story.$terms.get(on: req.db)
         return StoryPage(
             story: story, version: version, hub: hub, organisation: organisation,
-            themes: terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
-            hotTopics: terms.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted(),
+            themes: StoryVersion.codes(version.themes) ?? terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
+            hotTopics: StoryVersion.codes(version.hotTopics) ?? terms.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted(),
+            kindOfWork: version.kindOfWork ?? story.kindOfWork,
             allowedScope: StoryAudience.allowedScope(consents) ?? .internal,
             canFollow: Policy.can(req.currentUser, .followStory, .story(authorID: story.$author.id, hubID: story.$hub.id)))
     }

@@ -112,7 +112,7 @@ enum StoryViews {
                     .unwrap(page.organisation) { organisation in
                         row("Organisation", .a(.href(SiteURL.organisation(organisation.slug).path.attributeEscaped), .plainText(organisation.name)))
                     },
-                    row("Kind of work", .plainText(Vocabulary.kindOfWork.label(for: page.story.kindOfWork) ?? page.story.kindOfWork)),
+                    row("Kind of work", .plainText(Vocabulary.kindOfWork.label(for: page.kindOfWork) ?? page.kindOfWork)),
                     .if(!page.themes.isEmpty, row("Themes", .group(page.themes.enumerated().map { index, code in
                         .group(.if(index > 0, .plainText(", ")), .a(.href(SiteURL.stories.with(query: ["theme": code]).attributeEscaped), .plainText(Vocabulary.theme.label(for: code) ?? code)))
                     }))),
@@ -166,7 +166,7 @@ enum StoryViews {
             .h1(.plainText("Media kit: \(page.version.title)")),
             .p(.class("lead"), .plainText(page.version.summary)),
             .h2(.plainText("In short")),
-            .p(.plainText(byline(page) + ". " + (Vocabulary.kindOfWork.label(for: page.story.kindOfWork) ?? "") + ".")),
+            .p(.plainText(byline(page) + ". " + (Vocabulary.kindOfWork.label(for: page.kindOfWork) ?? "") + ".")),
             .h2(.plainText("Quotes")),
             .if(quotes.isEmpty, .p(.plainText("This story has no quotes set apart. Please quote from the story itself."))),
             .forEach(quotes) { quote in .blockquote(.class("quote"), .p(.plainText(quote))) },

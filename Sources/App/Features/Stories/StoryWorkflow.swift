@@ -84,7 +84,9 @@ struct StoryWorkflow {
         try await db.transaction { db in
             try await story.create(on: db)
             try await replaceTerms(of: story, with: draft, on: db)
-            try await StoryVersion(storyID: story.requireID(), number: 1, title: draft.title, summary: draft.summary, body: draft.body, savedBy: author.id).create(on: db)
+            let version = StoryVersion(storyID: try story.requireID(), number: 1, title: draft.title, summary: draft.summary, body: draft.body, savedBy: author.id)
+            version.file(hubID: try hub.requireID(), organisationID: organisation?.id, kindOfWork: draft.kindOfWork, themes: draft.themes, hotTopics: draft.hotTopics)
+            try await version.create(on: db)
         }
         try await req.audit(.storyCreated, subjectType: "story", subjectID: story.id, detail: "draft in the \(hub.name) hub")
         return story
@@ -109,7 +111,9 @@ struct StoryWorkflow {
             if wasPublished { story.status = Story.Status.submitted.rawValue }
             try await story.save(on: db)
             try await replaceTerms(of: story, with: draft, on: db)
-            try await StoryVersion(storyID: storyID, number: (last?.number ?? 0) + 1, title: draft.title, summary: draft.summary, body: draft.body, savedBy: user.id).create(on: db)
+            let version = StoryVersion(storyID: storyID, number: (last?.number ?? 0) + 1, title: draft.title, summary: draft.summary, body: draft.body, savedBy: user.id)
+            version.file(hubID: try hub.requireID(), organisationID: organisation?.id, kindOfWork: draft.kindOfWork, themes: draft.themes, hotTopics: draft.hotTopics)
+            try await version.create(on: db)
         }
         try await req.audit(.storyEdited, subjectType: "story", subjectID: storyID, detail: wasPublished ? "edit to a published story; sent for review" : "")
         if wasPublished {
