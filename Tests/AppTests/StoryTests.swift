@@ -257,6 +257,25 @@ final class StoryTests: XCTestCase {
         }
     }
 
+    func testTheAddressComesFromThePublishedTitleNotTheFirstDraft() async throws {
+        try await withApp { app, _ in
+            let (author, steward, visitor) = try await clients(app)
+            var form = storyForm
+            form["title"] = "How Fatima Khan found her team"
+            let slug = try await draft(author)
+            _ = try await author.post("/stories/\(slug)/edit", form: form)
+            form["title"] = "How Samira found her team"
+            _ = try await author.post("/stories/\(slug)/edit", form: form)
+            try await publish(slug, author: author, steward: steward)
+            let story = try await Story.query(on: app.db).first()!
+            XCTAssertEqual(story.slug, "how-samira-found-her-team")
+            let page = try await visitor.get("/stories/how-samira-found-her-team").status
+            XCTAssertEqual(page, .ok)
+            let sitemap = try await visitor.get("/sitemap.xml")
+            XCTAssertFalse(sitemap.text.contains("fatima"))
+        }
+    }
+
     func testAnAddressWithANulCharacterIsRefusedPlainly() async throws {
         try await withApp { app, _ in
             for path in ["/stories?hub=%00", "/stories/%00", "/api/v1/stories?hub=a%00b", "/hubs/%00/stories.atom"] {

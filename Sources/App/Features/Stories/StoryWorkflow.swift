@@ -204,6 +204,14 @@ struct StoryWorkflow {
                 throw StoryStepRefused(field: "decision", message: "The story changed while you were reading it. Read the latest version below, then decide again")
             }
             let now = Date()
+            if story.firstPublishedAt == nil {
+                // The address is made from the title readers will see, not the first draft's,
+                // which may have named someone the review took out.
+                let base = Slugs.make(from: latest.title, fallback: "story")
+                if story.slug != base && !story.slug.hasPrefix(base + "-") {
+                    story.slug = try await uniqueSlug(for: latest.title)
+                }
+            }
             story.publishedVersionID = try latest.requireID()
             story.publishedAt = now
             if story.firstPublishedAt == nil { story.firstPublishedAt = now }
@@ -245,6 +253,13 @@ struct StoryWorkflow {
             try await story.save(on: db)
         }
         try await req.audit(.storyPhotoChanged, subjectType: "story", subjectID: storyID, detail: "\(cleaned.contentType), \(cleaned.data.count) bytes after cleaning")
+        if story.publishedVersionID != nil {
+            try await tellStewards(of: story, subject: "A story's photo needs your review", body: """
+                The author of "\(story.title)" has added a new photo. Readers see the story without it until you publish it again.
+
+                Review it here: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
+                """)
+        }
     }
 
     func removePhoto(of story: Story) async throws {
