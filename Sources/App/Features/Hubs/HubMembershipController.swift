@@ -229,15 +229,7 @@ struct HubMembershipController {
     }
 
     private func notifyStewards(of hub: Hub, subject: String, body: String, req: Request) async throws {
-        let hubID = try hub.requireID()
-        let stewards = try await User.query(on: req.db)
-            .join(HubMembership.self, on: \HubMembership.$user.$id == \User.$id)
-            .filter(HubMembership.self, \.$hub.$id == hubID)
-            .filter(HubMembership.self, \.$role == HubMembership.Role.steward.rawValue)
-            .all()
-        for steward in stewards {
-            try await req.mailer.send(to: steward.email, subject: subject, body: "Hello \(steward.name),\n\n" + body + "\n\nBridgework")
-        }
+        try await req.tellStewards(ofHub: try hub.requireID(), subject: subject, body: body)
     }
 }
 
@@ -290,5 +282,20 @@ enum HubRequestViews {
                 )
             )
         )
+    }
+}
+
+extension Request {
+    /// Emails every approved steward of a hub, through the outbox.
+    func tellStewards(ofHub hubID: UUID, subject: String, body: String) async throws {
+        let stewards = try await User.query(on: db)
+            .join(HubMembership.self, on: \HubMembership.$user.$id == \User.$id)
+            .filter(HubMembership.self, \.$hub.$id == hubID)
+            .filter(HubMembership.self, \.$role == HubMembership.Role.steward.rawValue)
+            .filter(HubMembership.self, \.$status == MembershipStatus.approved.rawValue)
+            .all()
+        for steward in stewards {
+            try await mailer.send(to: steward.email, subject: subject, body: "Hello \(steward.name),\n\n\(body)\n\nBridgework")
+        }
     }
 }

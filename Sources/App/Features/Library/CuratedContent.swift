@@ -67,12 +67,12 @@ enum ContentChecks {
         if codes.contains(where: { !vocabulary.isValid($0) }) { errors.add(field, "Choose from the list") }
     }
 
-    /// A slug not yet used in `schema`.
-    static func uniqueSlug(for title: String, schema: String, fallback: String, on db: Database) async throws -> String {
+    /// A slug not yet used in `schema`, nor one of the `reserved` words other pages use.
+    static func uniqueSlug(for title: String, schema: String, fallback: String, reserved: Set<String> = [], on db: Database) async throws -> String {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let base = Slugs.make(from: title, fallback: fallback)
         let rows = try await sql.raw("SELECT slug FROM \(ident: schema) WHERE slug = \(bind: base) OR slug LIKE \(bind: base + "-%")").all()
-        let taken = Set(try rows.map { try $0.decode(column: "slug", as: String.self) })
+        let taken = Set(try rows.map { try $0.decode(column: "slug", as: String.self) }).union(reserved)
         if !taken.contains(base) { return base }
         var number = 2
         while taken.contains("\(base)-\(number)") { number += 1 }

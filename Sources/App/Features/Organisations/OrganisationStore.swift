@@ -80,11 +80,6 @@ enum OrganisationStore {
     }
 
     private static func uniqueSlug(for name: String, on db: Database) async throws -> String {
-        let base = Slugs.make(from: name)
-        let taken = Set(try await Organisation.query(on: db).filter(\.$slug =~ base).all().map(\.slug))
-        if !taken.contains(base) { return base }
-        var number = 2
-        while taken.contains("\(base)-\(number)") { number += 1 }
-        return "\(base)-\(number)"
+        try await ContentChecks.uniqueSlug(for: name, schema: Organisation.schema, fallback: "organisation", on: db)
     }
 }

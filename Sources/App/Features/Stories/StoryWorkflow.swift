@@ -300,13 +300,8 @@ struct StoryWorkflow {
     }
 
     private func uniqueSlug(for title: String) async throws -> String {
-        let base = Slugs.make(from: title, fallback: "story")
         // Words the story addresses use for other pages can never be a story's own.
-        let taken = Set(try await Story.query(on: db).filter(\.$slug =~ base).all().map(\.slug)).union(["new", "review", "feed-atom", "themes"])
-        if !taken.contains(base) { return base }
-        var number = 2
-        while taken.contains("\(base)-\(number)") { number += 1 }
-        return "\(base)-\(number)"
+        try await ContentChecks.uniqueSlug(for: title, schema: Story.schema, fallback: "story", reserved: ["new", "review", "feed-atom", "themes"], on: db)
     }
 
     private func tellAuthor(of story: Story, subject: String, body: String) async throws {
@@ -315,14 +310,6 @@ struct StoryWorkflow {
     }
 
     private func tellStewards(of story: Story, subject: String, body: String) async throws {
-        let stewards = try await User.query(on: db)
-            .join(HubMembership.self, on: \HubMembership.$user.$id == \User.$id)
-            .filter(HubMembership.self, \.$hub.$id == story.$hub.id)
-            .filter(HubMembership.self, \.$role == HubMembership.Role.steward.rawValue)
-            .filter(HubMembership.self, \.$status == MembershipStatus.approved.rawValue)
-            .all()
-        for steward in stewards {
-            try await req.mailer.send(to: steward.email, subject: subject, body: "Hello \(steward.name),\n\n\(body)\n\nBridgework")
-        }
+        try await req.tellStewards(ofHub: story.$hub.id, subject: subject, body: body)
     }
 }
