@@ -66,6 +66,9 @@ enum Migrations {
         M011CreateProjects(),
         M012CreateSurveys(),
         M013VersionStoryFiling(),
+        M014AddSurveyModesQuestionsAndTranslations(),
+        M015CreateCustomIndicators(),
+        M016CreateStoriesOfChange(),
     ]
 }
 

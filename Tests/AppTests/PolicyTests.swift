@@ -14,6 +14,8 @@ final class PolicyTests: XCTestCase {
     /// Who may use each route. Written out by hand, so a change in the policy shows up here.
     static let everyone = Set(Who.allCases)
     static let signedIn = everyone.subtracting([.anonymous])
+    /// The organisation's own people; in these fixtures only its admin belongs to it.
+    static let organisationWorkers: Set<Who> = [.organisationAdmin, .coordinator]
     static let expected: [String: Set<Who>] = [
         "GET /": everyone,
         "GET /healthz": everyone,
@@ -118,6 +120,30 @@ final class PolicyTests: XCTestCase {
         "POST /impact/projects/:projectSlug/outcomes": [.organisationAdmin, .coordinator],
         "POST /impact/projects/:projectSlug/surveys": [.organisationAdmin, .coordinator],
         "GET /impact/projects/:projectSlug/analysis": signedIn,
+        "GET /impact/projects/:projectSlug/report": signedIn,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID": organisationWorkers,
+        "POST /impact/projects/:projectSlug/surveys/:surveyID/questions": [.organisationAdmin, .coordinator],
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/translations": [.organisationAdmin, .coordinator],
+        "POST /impact/projects/:projectSlug/surveys/:surveyID/translations": [.organisationAdmin, .coordinator],
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/paper": organisationWorkers,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/paper-answers": organisationWorkers,
+        "POST /impact/projects/:projectSlug/surveys/:surveyID/paper-answers": organisationWorkers,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/analysis": signedIn,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/figures.csv": signedIn,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/answers.csv": [.organisationAdmin, .coordinator],
+        "GET /impact/projects/:projectSlug/indicators": signedIn,
+        "POST /impact/projects/:projectSlug/indicators/own": [.organisationAdmin, .coordinator],
+        "POST /impact/projects/:projectSlug/indicators/local": signedIn,
+        "POST /impact/projects/:projectSlug/indicators/:indicatorID/vote": signedIn,
+        "POST /impact/projects/:projectSlug/indicators/:indicatorID/adopt": [.organisationAdmin, .coordinator],
+        "GET /impact/projects/:projectSlug/stories-of-change": organisationWorkers,
+        "POST /impact/projects/:projectSlug/stories-of-change": organisationWorkers,
+        "GET /impact/projects/:projectSlug/stories-of-change/:changeStoryID": organisationWorkers,
+        "POST /impact/projects/:projectSlug/stories-of-change/:changeStoryID/selections": organisationWorkers,
+        "POST /impact/projects/:projectSlug/stories-of-change/:changeStoryID/feedback": organisationWorkers,
+        "POST /impact/projects/:projectSlug/stories-of-change/:changeStoryID/story": organisationWorkers,
+        "GET /impact": everyone,
+        "GET /hubs/:hubSlug/impact": everyone,
         "GET /s/:surveyToken": everyone,
         "POST /s/:surveyToken": everyone,
         "GET /library/new": [.coordinator],
@@ -180,7 +206,16 @@ final class PolicyTests: XCTestCase {
                 project.inputs = ""; project.activities = "Talks"; project.outputs = ""; project.impact = ""
                 project.$organisation.id = people.organisation.id!
                 try await project.create(on: app.db)
-                let parameterValues = ["surveyToken": "no-such-survey", "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                let survey = Survey()
+                survey.$project.id = project.id!; survey.title = "Before"; survey.mode = "before"; survey.token = Tokens.random(); survey.indicatorCodes = "CONFIDENCE"
+                try await survey.create(on: app.db)
+                let local = try await IndicatorsController.create(kind: .local, status: .proposed, organisationID: people.organisation.id!, construct: "Park",
+                                                                  wording: "I can walk through the park at night", answers: "Yes\nNo", community: "Estate", proposer: member.id, on: app.db)
+                let changeStory = ChangeStory()
+                changeStory.$project.id = project.id!; changeStory.domain = "relations"; changeStory.period = "2026"; changeStory.toldOn = "2026-05-01"
+                changeStory.teller = "A parent"; changeStory.consent = "organisation"; changeStory.place = ""; changeStory.whatHappened = "Talked"; changeStory.whyItMatters = "Trust"
+                try await changeStory.create(on: app.db)
+                let parameterValues = ["surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
                     let browser = TestClient(app)

@@ -37,6 +37,15 @@ enum Notice: String, Sendable {
     case storyPublished = "story-published"
     case storySubmitted = "story-submitted"
     case storySaved = "story-saved"
+    case indicatorSaved = "indicator-saved"
+    case localIndicatorProposed = "local-indicator-proposed"
+    case localIndicatorAdopted = "local-indicator-adopted"
+    case questionAdded = "question-added"
+    case translationSaved = "translation-saved"
+    case paperAnswersSaved = "paper-answers-saved"
+    case changeStorySaved = "change-story-saved"
+    case selectionRecorded = "selection-recorded"
+    case feedbackRecorded = "feedback-recorded"
 
     var text: String {
         switch self {
@@ -73,6 +82,15 @@ enum Notice: String, Sendable {
         case .storyPublished: return "The story is published, and its author told."
         case .storySubmitted: return "Your story has been sent to the hub's stewards. We will tell you when they reply."
         case .storySaved: return "Your story has been saved."
+        case .indicatorSaved: return "The indicator has been added. You can now measure outcomes by it."
+        case .localIndicatorProposed: return "Thank you. The sign has been proposed, with your vote."
+        case .localIndicatorAdopted: return "The local indicator is adopted. Outcomes and surveys can now track it."
+        case .questionAdded: return "The question has been added to the survey."
+        case .translationSaved: return "The translation has been saved. People can now choose it on the form."
+        case .paperAnswersSaved: return "The paper answers have been saved. Enter the next form below."
+        case .changeStorySaved: return "The story of change has been saved."
+        case .selectionRecorded: return "The panel's choice and reasons have been recorded."
+        case .feedbackRecorded: return "The feedback to the teller has been recorded."
         }
     }
 }

@@ -23,6 +23,9 @@ enum Action: String, Sendable, CaseIterable {
     case stewardHub
     /// Admin work for one organisation: editing it, managing its members, projects, surveys, events.
     case administerOrganisation
+    /// Work done for an organisation by any of its members: typing in paper surveys, collecting
+    /// stories of change.
+    case workForOrganisation
     /// Starting a story draft.
     case draftStory
     /// Changing one story: its text, photo and consents, and sending it for review (its author).
@@ -59,6 +62,9 @@ enum Policy {
         case .administerOrganisation:
             guard let user, case .organisation(let organisationID) = resource else { return false }
             return user.isCoordinator || user.adminOfOrganisations.contains(organisationID)
+        case .workForOrganisation:
+            guard let user, case .organisation(let organisationID) = resource else { return false }
+            return user.isCoordinator || user.memberOfOrganisations.contains(organisationID)
         case .editStory:
             guard let user, case .story(let authorID, _) = resource else { return false }
             return user.isCoordinator || (authorID != nil && authorID == user.id)

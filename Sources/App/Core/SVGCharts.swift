@@ -44,6 +44,62 @@ enum SVGCharts {
         return svg
     }
 
+    /// One bar of a diverging chart: how many gave each answer, worst answer first.
+    struct DivergingRow: Equatable, Sendable {
+        let label: String
+        let counts: [Int]
+    }
+
+    /// Diverging stacked bars for an answer scale: unfavourable answers to the left of a centre
+    /// line, favourable ones to the right, a middle answer split across it. Each bar is drawn as
+    /// shares of its own total, so rows with different numbers of people compare fairly.
+    static func divergingBars(_ rows: [DivergingRow], answers: [String], id: String, title: String, description: String) -> String {
+        let labelWidth = 130.0, half = 190.0, centre = labelWidth + 10 + half, rowHeight = 34.0, barHeight = 22.0, top = 10.0
+        let legendTop = top + Double(rows.count) * rowHeight + 12
+        let legendRows = (answers.count + 2) / 3
+        let height = legendTop + Double(legendRows) * 22 + 8
+        let width = centre + half + 10
+        let n = answers.count
+        func kind(_ index: Int) -> String {
+            if n % 2 == 1 && index == n / 2 { return "middle" }
+            let lowSide = index < n / 2
+            let distance = lowSide ? n / 2 - index : index - (n - 1) / 2
+            let far = distance > max(1, n / 4)
+            return (lowSide ? "low" : "high") + (far ? "-far" : "")
+        }
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart chart--wide" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <title id="\(id)-title">\(title.attributeEscaped)</title>
+            <desc id="\(id)-desc">\(description.attributeEscaped)</desc>
+
+            """
+        for (rowIndex, row) in rows.enumerated() {
+            let total = Double(row.counts.reduce(0, +))
+            let y = top + Double(rowIndex) * rowHeight
+            svg += "<text x=\"\(format(labelWidth))\" y=\"\(format(y + barHeight / 2 + 5))\" text-anchor=\"end\" class=\"chart__label\">\(row.label.attributeEscaped)</text>\n"
+            guard total > 0 else { continue }
+            let shares = row.counts.map { Double($0) / total }
+            // The left edge: everything below the middle, plus half of a middle answer.
+            var below = shares.prefix(n / 2).reduce(0, +)
+            if n % 2 == 1 { below += shares[n / 2] / 2 }
+            var x = centre - below * half
+            for (index, share) in shares.enumerated() where share > 0 {
+                let w = share * half
+                svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(w))\" height=\"\(format(barHeight))\" class=\"chart__seg chart__seg--\(kind(index))\"/>\n"
+                x += w
+            }
+        }
+        svg += "<line x1=\"\(format(centre))\" y1=\"\(format(top - 4))\" x2=\"\(format(centre))\" y2=\"\(format(legendTop - 8))\" class=\"chart__axis\"/>\n"
+        // The legend, best answer first, three to a line.
+        for (position, index) in (0..<n).reversed().enumerated() {
+            let x = 10 + Double(position % 3) * (width - 20) / 3, y = legendTop + Double(position / 3) * 22
+            svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"14\" height=\"14\" class=\"chart__seg chart__seg--\(kind(index))\"/>"
+            svg += "<text x=\"\(format(x + 20))\" y=\"\(format(y + 12))\" class=\"chart__tick\">\(answers[index].attributeEscaped)</text>\n"
+        }
+        svg += "</svg>"
+        return svg
+    }
+
     private static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }

@@ -72,6 +72,27 @@ enum SiteURL: Sendable, Equatable {
     case projectOutcomes(String)
     case projectSurveys(String)
     case projectAnalysis(String)
+    case projectReport(String)
+    case projectIndicators(String)
+    case projectOwnIndicators(String)
+    case projectLocalIndicators(String)
+    case voteIndicator(String, UUID)
+    case adoptIndicator(String, UUID)
+    case survey(String, UUID)
+    case surveyQuestions(String, UUID)
+    case surveyTranslations(String, UUID)
+    case paperSurvey(String, UUID)
+    case paperAnswers(String, UUID)
+    case surveyAnalysis(String, UUID)
+    case surveyAnswersCSV(String, UUID)
+    case surveyFiguresCSV(String, UUID)
+    case changeStories(String)
+    case changeStory(String, UUID)
+    case changeStorySelections(String, UUID)
+    case changeStoryFeedback(String, UUID)
+    case changeStoryToPortfolio(String, UUID)
+    case impactRollUp
+    case hubImpact(String)
     case answerSurvey(String)
     case practice
     case newCaseStudy
@@ -169,6 +190,27 @@ enum SiteURL: Sendable, Equatable {
         case .projectOutcomes(let slug): return "/impact/projects/\(slug)/outcomes"
         case .projectSurveys(let slug): return "/impact/projects/\(slug)/surveys"
         case .projectAnalysis(let slug): return "/impact/projects/\(slug)/analysis"
+        case .projectReport(let slug): return "/impact/projects/\(slug)/report"
+        case .projectIndicators(let slug): return "/impact/projects/\(slug)/indicators"
+        case .projectOwnIndicators(let slug): return "/impact/projects/\(slug)/indicators/own"
+        case .projectLocalIndicators(let slug): return "/impact/projects/\(slug)/indicators/local"
+        case .voteIndicator(let slug, let id): return "/impact/projects/\(slug)/indicators/\(id.uuidString.lowercased())/vote"
+        case .adoptIndicator(let slug, let id): return "/impact/projects/\(slug)/indicators/\(id.uuidString.lowercased())/adopt"
+        case .survey(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())"
+        case .surveyQuestions(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/questions"
+        case .surveyTranslations(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/translations"
+        case .paperSurvey(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/paper"
+        case .paperAnswers(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/paper-answers"
+        case .surveyAnalysis(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/analysis"
+        case .surveyAnswersCSV(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/answers.csv"
+        case .surveyFiguresCSV(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/figures.csv"
+        case .changeStories(let slug): return "/impact/projects/\(slug)/stories-of-change"
+        case .changeStory(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())"
+        case .changeStorySelections(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/selections"
+        case .changeStoryFeedback(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/feedback"
+        case .changeStoryToPortfolio(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/story"
+        case .impactRollUp: return "/impact"
+        case .hubImpact(let slug): return "/hubs/\(slug)/impact"
         case .answerSurvey(let token): return "/s/\(token)"
         case .practice: return "/practice"
         case .newCaseStudy: return "/practice/new"
@@ -234,6 +276,26 @@ enum SiteURL: Sendable, Equatable {
         case .projectOutcomes: return ["impact", "projects", ":projectSlug", "outcomes"]
         case .projectSurveys: return ["impact", "projects", ":projectSlug", "surveys"]
         case .projectAnalysis: return ["impact", "projects", ":projectSlug", "analysis"]
+        case .projectReport: return ["impact", "projects", ":projectSlug", "report"]
+        case .projectIndicators: return ["impact", "projects", ":projectSlug", "indicators"]
+        case .projectOwnIndicators: return ["impact", "projects", ":projectSlug", "indicators", "own"]
+        case .projectLocalIndicators: return ["impact", "projects", ":projectSlug", "indicators", "local"]
+        case .voteIndicator: return ["impact", "projects", ":projectSlug", "indicators", ":indicatorID", "vote"]
+        case .adoptIndicator: return ["impact", "projects", ":projectSlug", "indicators", ":indicatorID", "adopt"]
+        case .survey: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID"]
+        case .surveyQuestions: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "questions"]
+        case .surveyTranslations: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "translations"]
+        case .paperSurvey: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "paper"]
+        case .paperAnswers: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "paper-answers"]
+        case .surveyAnalysis: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "analysis"]
+        case .surveyAnswersCSV: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "answers.csv"]
+        case .surveyFiguresCSV: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "figures.csv"]
+        case .changeStories: return ["impact", "projects", ":projectSlug", "stories-of-change"]
+        case .changeStory: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID"]
+        case .changeStorySelections: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "selections"]
+        case .changeStoryFeedback: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "feedback"]
+        case .changeStoryToPortfolio: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "story"]
+        case .hubImpact: return ["hubs", ":hubSlug", "impact"]
         case .answerSurvey: return ["s", ":surveyToken"]
         case .caseStudy: return ["practice", ":caseStudySlug"]
         case .editCaseStudy: return ["practice", ":caseStudySlug", "edit"]

@@ -5,6 +5,8 @@ struct LibraryIndicator: Sendable, Equatable {
     enum Source: String, Sendable {
         case communityLifeSurvey = "Community Life Survey"
         case intergroupContact = "Intergroup contact"
+        case organisation = "The organisation's own"
+        case local = "Local indicator, named by the community"
     }
 
     /// A national figure for England: the headline share, for one survey year.

@@ -50,8 +50,8 @@ final class Outcome: Model, @unchecked Sendable {
         self.indicatorCodes = indicatorCodes.joined(separator: ",")
     }
 
-    var indicators: [LibraryIndicator] {
-        indicatorCodes.split(separator: ",").compactMap { IndicatorCatalogue.indicator(String($0)) }
+    func indicators(_ lookup: IndicatorLookup) -> [LibraryIndicator] {
+        indicatorCodes.split(separator: ",").compactMap { lookup.indicator(String($0)) }
     }
 }
 

@@ -17,7 +17,8 @@ struct ProjectController {
         let outcomes = try await project.$outcomes.query(on: req.db).sort(\.$position).all()
         let organisation = try await project.$organisation.get(on: req.db)
         let canEdit = Policy.can(req.currentUser, .administerOrganisation, .organisation(try organisation.requireID()))
-        return ProjectViews.show(req, project: project, organisation: organisation, outcomes: outcomes, canEdit: canEdit,
+        let lookup = try await IndicatorLookup.forOrganisation(organisation.requireID(), on: req.db)
+        return ProjectViews.show(req, project: project, organisation: organisation, outcomes: outcomes, lookup: lookup, canEdit: canEdit,
                                  surveys: try await project.surveys(on: req.db)).response()
     }
 
@@ -73,14 +74,15 @@ struct ProjectController {
         var errors = FormErrors()
         ContentChecks.required(description, field: "description", label: "the change you hope for", max: 1_000, into: &errors)
         if codes.isEmpty { errors.add("indicators", "Choose at least one indicator to measure it by") }
-        if codes.contains(where: { IndicatorCatalogue.indicator($0) == nil }) { errors.add("indicators", "Choose indicators from the list") }
+        let lookup = try await IndicatorLookup.forOrganisation(organisation.requireID(), on: req.db)
+        if codes.contains(where: { lookup.indicator($0) == nil }) { errors.add("indicators", "Choose indicators from the list") }
         let outcomes = try await project.$outcomes.query(on: req.db).sort(\.$position).all()
         guard errors.isEmpty else {
-            return ProjectViews.show(req, project: project, organisation: organisation, outcomes: outcomes, canEdit: true,
+            return ProjectViews.show(req, project: project, organisation: organisation, outcomes: outcomes, lookup: lookup, canEdit: true,
                                      surveys: try await project.surveys(on: req.db),
                                      outcomeDraft: (description, codes), errors: errors).response(status: .unprocessableEntity)
         }
-        let ordered = IndicatorCatalogue.all.map(\.code).filter { codes.contains($0) }
+        let ordered = lookup.all.map(\.code).filter { codes.contains($0) }
         try await Outcome(projectID: project.requireID(), position: (outcomes.last?.position ?? 0) + 1, description: description, indicatorCodes: ordered).create(on: req.db)
         return req.redirect(to: SiteURL.project(project.slug).with(query: ["notice": Notice.projectSaved.rawValue]) + "#outcomes")
     }
@@ -127,10 +129,11 @@ enum ProjectViews {
         var closesOn = ""
     }
 
-    static func show(_ request: Request, project: Project, organisation: Organisation, outcomes: [Outcome], canEdit: Bool,
+    static func show(_ request: Request, project: Project, organisation: Organisation, outcomes: [Outcome], lookup: IndicatorLookup, canEdit: Bool,
                      surveys: [Survey] = [], surveyDraft: SurveyDraft = .init(),
                      outcomeDraft: (description: String, codes: Set<String>) = ("", []), errors: FormErrors = .init()) -> HTML {
-        Layout(title: project.name, request: request, hasErrors: !errors.isEmpty).render(
+        let canWork = Policy.can(request.currentUser, .workForOrganisation, .organisation(project.$organisation.id))
+        return Layout(title: project.name, request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
             .p(.a(.href(SiteURL.projects.path), .plainText("Projects"))),
             .span(.class("caption"), .plainText(organisation.name)),
@@ -152,7 +155,7 @@ enum ProjectViews {
                         .li(
                             .p(.strong(.plainText(outcome.description))),
                             .p(.class("hint"), .plainText("Measured by:")),
-                            .ul(.class("bullet-list"), .forEach(outcome.indicators) { indicator in
+                            .ul(.class("bullet-list"), .forEach(outcome.indicators(lookup)) { indicator in
                                 .li(.code(.plainText(indicator.code)), .plainText(" – " + indicator.construct + ": " + indicator.wording))
                             })
                         )
@@ -160,27 +163,30 @@ enum ProjectViews {
                 ),
                 step("The difference in the long run", Project.lines(project.impact), empty: "Not described yet.")
             ),
-            .if(canEdit, outcomeForm(request, project: project, draft: outcomeDraft, errors: errors)),
+            .if(canEdit, outcomeForm(request, project: project, lookup: lookup, draft: outcomeDraft, errors: errors)),
             .h2(.id("surveys"), .plainText("Surveys")),
             .if(surveys.isEmpty, .p(.plainText("No surveys yet. Ask the same questions before and after, and the answers of each person are paired by the code they choose."))),
             .ul(.class("bullet-list"), .forEach(surveys) { survey in
-                .li(.strong(.plainText(survey.title)), .plainText(" – " + (Survey.Mode(rawValue: survey.mode)?.label ?? survey.mode) + (survey.isOpen() ? ", open" : ", closed")),
-                    .if(canEdit, .group(.plainText(". Link for participants: "),
-                        .a(.href(SiteURL.answerSurvey(survey.token).path.attributeEscaped), .plainText(request.application.publicBaseURL + SiteURL.answerSurvey(survey.token).path)))))
+                .li(.a(.href((canWork ? SiteURL.survey(project.slug, survey.id!) : SiteURL.surveyAnalysis(project.slug, survey.id!)).path.attributeEscaped), .plainText(survey.title)),
+                    .plainText(" – " + survey.surveyMode.label + (survey.isOpen() ? ", open" : ", closed")))
             }),
-            .if(!surveys.isEmpty, .p(.a(.href(SiteURL.projectAnalysis(project.slug).path.attributeEscaped), .plainText("See what the answers show")))),
-            .if(canEdit && !outcomes.isEmpty, surveyForm(request, project: project, outcomes: outcomes, draft: surveyDraft, errors: errors))
+            .ul(.class("bullet-list"),
+                .if(!surveys.isEmpty, .li(.a(.href(SiteURL.projectAnalysis(project.slug).path.attributeEscaped), .plainText("See what the answers show across all surveys")))),
+                .li(.a(.href(SiteURL.projectReport(project.slug).path.attributeEscaped), .plainText("The project report, ready to print"))),
+                .li(.a(.href(SiteURL.projectIndicators(project.slug).path.attributeEscaped), .plainText("The organisation's own and local indicators"))),
+                .if(canWork, .li(.a(.href(SiteURL.changeStories(project.slug).path.attributeEscaped), .plainText("Stories of change"))))),
+            .if(canEdit && !outcomes.isEmpty, surveyForm(request, project: project, outcomes: outcomes, lookup: lookup, draft: surveyDraft, errors: errors))
         )
     }
 
-    private static func surveyForm(_ request: Request, project: Project, outcomes: [Outcome], draft: SurveyDraft, errors: FormErrors) -> Node<HTML.BodyContext> {
-        let indicators = IndicatorCatalogue.all.filter { indicator in outcomes.contains { $0.indicators.contains(indicator) } }
+    private static func surveyForm(_ request: Request, project: Project, outcomes: [Outcome], lookup: IndicatorLookup, draft: SurveyDraft, errors: FormErrors) -> Node<HTML.BodyContext> {
+        let indicators = lookup.all.filter { indicator in outcomes.contains { $0.indicators(lookup).contains(indicator) } }
         return .form(
             .method(.post), .action(SiteURL.projectSurveys(project.slug).path.attributeEscaped),
             Forms.csrfField(request),
             .h3(.plainText("Open a survey")),
             Forms.input(.init(name: "survey_title", label: "Survey title", value: draft.title, hint: "For example: Tournament players, September"), errors: errors),
-            Forms.radios(name: "mode", legend: "When is it answered?", options: Survey.Mode.allCases.map { ($0.rawValue, $0.label, nil) }, selected: draft.mode, errors: errors),
+            Forms.radios(name: "mode", legend: "When is it answered?", options: Survey.Mode.allCases.map { ($0.rawValue, $0.label, $0.hint) }, selected: draft.mode, errors: errors),
             Forms.checkboxes(name: "survey_indicators", legend: "Questions", options: indicators.map { ($0.code, "\($0.code): \($0.construct)") },
                              checked: draft.codes, errors: errors, groupID: "survey_indicators"),
             Forms.input(.init(name: "opens_on", label: "Opens on (optional)", value: draft.opensOn, hint: "Year-month-day. Leave empty to open now.", width: "input--width-10"), errors: errors),
@@ -198,7 +204,7 @@ enum ProjectViews {
         )
     }
 
-    private static func outcomeForm(_ request: Request, project: Project, draft: (description: String, codes: Set<String>), errors: FormErrors) -> Node<HTML.BodyContext> {
+    private static func outcomeForm(_ request: Request, project: Project, lookup: IndicatorLookup, draft: (description: String, codes: Set<String>), errors: FormErrors) -> Node<HTML.BodyContext> {
         .form(
             .method(.post), .action(SiteURL.projectOutcomes(project.slug).path.attributeEscaped),
             Forms.csrfField(request),
@@ -207,7 +213,7 @@ enum ProjectViews {
                            hint: "A change for people, for example: Young people from the two estates feel at ease with each other.", rows: 3, errors: errors),
             Forms.checkboxes(name: "indicators", legend: "Indicators to measure it by",
                              hint: "Community Life Survey questions can be compared with England's figures only when asked word for word.",
-                             options: IndicatorCatalogue.all.map { ($0.code, "\($0.code): \($0.construct)") }, checked: draft.codes, errors: errors, groupID: "indicators"),
+                             options: lookup.all.map { ($0.code, "\($0.code): \($0.construct)") }, checked: draft.codes, errors: errors, groupID: "indicators"),
             Forms.submit("Add the outcome", secondary: true)
         )
     }

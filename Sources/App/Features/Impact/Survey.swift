@@ -8,15 +8,41 @@ import Vapor
 final class Survey: Model, @unchecked Sendable {
     static let schema = "surveys"
 
+    /// The survey modes of IMPACT.md.
     enum Mode: String, CaseIterable, Sendable {
-        case before, after
+        case before
+        case after
+        /// After the programme, "how are you now" and, on a separate page, "how were you before".
+        case afterWithThen = "after_then"
+        case afterOnly = "after_only"
+        case feedback
 
         var label: String {
             switch self {
             case .before: return "Before the project"
-            case .after: return "After the project"
+            case .after: return "After the project, paired with the answers before"
+            case .afterWithThen: return "After the project, with a look back at how things were before"
+            case .afterOnly: return "After the project only"
+            case .feedback: return "Feedback on an event or session"
             }
         }
+
+        var hint: String? {
+            switch self {
+            case .afterWithThen: return "People answer for now, then on a second page for how they were before. Good when there was no survey before; it can flatter a little."
+            case .afterOnly, .feedback: return "No code is asked, so answers are not paired."
+            default: return nil
+            }
+        }
+
+        /// Whether people give a code that links their answers across surveys.
+        var asksForCode: Bool { self == .before || self == .after || self == .afterWithThen }
+        /// Whether the code is required (pairing is the point of the survey).
+        var requiresCode: Bool { self == .before || self == .after }
+        /// Whether the form has a second page asking how people were before.
+        var asksThen: Bool { self == .afterWithThen }
+        /// Whether answers are paired with the project's "before" surveys.
+        var pairsWithBefore: Bool { self == .after || self == .afterWithThen }
     }
 
     @ID(key: .id) var id: UUID?
@@ -31,8 +57,12 @@ final class Survey: Model, @unchecked Sendable {
 
     init() {}
 
-    var indicators: [LibraryIndicator] {
-        indicatorCodes.split(separator: ",").compactMap { IndicatorCatalogue.indicator(String($0)) }
+    var surveyMode: Mode { Mode(rawValue: mode) ?? .before }
+
+    var codes: [String] { indicatorCodes.split(separator: ",").map(String.init) }
+
+    func indicators(_ lookup: IndicatorLookup) -> [LibraryIndicator] {
+        codes.compactMap { lookup.indicator($0) }
     }
 
     /// Whether answers are taken today (UK time).
@@ -67,8 +97,13 @@ final class SurveyAnswer: Model, @unchecked Sendable {
     @Field(key: "participant_code") var participantCode: String
     @Field(key: "indicator_code") var indicatorCode: String
     @Field(key: "value") var value: Double
+    /// "now", or "then" for the look back of an after-with-then survey.
+    @Field(key: "part") var part: String
 
     init() {}
+
+    static let now = "now"
+    static let then = "then"
 }
 
 extension LibraryIndicator {

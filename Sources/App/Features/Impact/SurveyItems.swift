@@ -1,0 +1,293 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// A question a survey adds of its own, beside the indicators: a choice, a scale or a short text.
+/// Its answers are kept under the code `Q1`, `Q2`, … in the order the questions were added.
+final class SurveyQuestion: Model, @unchecked Sendable {
+    static let schema = "survey_questions"
+
+    enum Kind: String, CaseIterable, Sendable {
+        case choice, scale, text
+
+        var label: String {
+            switch self {
+            case .choice: return "Choose one answer from a list"
+            case .scale: return "A number on a scale, such as 1 to 5"
+            case .text: return "A short written answer"
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "survey_id") var survey: Survey
+    @Field(key: "position") var position: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "wording") var wording: String
+    /// The answers of a choice question, one per line.
+    @Field(key: "options") var options: String
+    @OptionalField(key: "scale_from") var scaleFrom: Int?
+    @OptionalField(key: "scale_to") var scaleTo: Int?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var code: String { "Q\(position)" }
+    var questionKind: Kind { Kind(rawValue: kind) ?? .text }
+}
+
+/// A short written answer to a survey's own question. Kept apart from the numbered answers, and
+/// shown only inside the organisation: people's own words can identify them.
+final class SurveyTextAnswer: Model, @unchecked Sendable {
+    static let schema = "survey_text_answers"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "response_id") var response: SurveyResponse
+    @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "item_code") var itemCode: String
+    @Field(key: "text") var text: String
+
+    init() {}
+}
+
+/// One item of a survey in another language: its title, the consent statement, a question or an answer.
+final class SurveyTranslation: Model, @unchecked Sendable {
+    static let schema = "survey_translations"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "survey_id") var survey: Survey
+    @Field(key: "language") var language: String
+    @Field(key: "item_key") var itemKey: String
+    @Field(key: "text") var text: String
+
+    init() {}
+}
+
+/// Community languages a survey can be translated into, with their own names so a person can
+/// find theirs, and the writing direction the form must use.
+struct SurveyLanguage: Sendable, Equatable {
+    let code: String
+    let englishName: String
+    let ownName: String
+    let rightToLeft: Bool
+
+    static let english = SurveyLanguage(code: "en", englishName: "English", ownName: "English", rightToLeft: false)
+
+    static let all: [SurveyLanguage] = [
+        .init(code: "ar", englishName: "Arabic", ownName: "العربية", rightToLeft: true),
+        .init(code: "bn", englishName: "Bengali", ownName: "বাংলা", rightToLeft: false),
+        .init(code: "cy", englishName: "Welsh", ownName: "Cymraeg", rightToLeft: false),
+        .init(code: "fa", englishName: "Persian", ownName: "فارسی", rightToLeft: true),
+        .init(code: "gu", englishName: "Gujarati", ownName: "ગુજરાતી", rightToLeft: false),
+        .init(code: "pa", englishName: "Punjabi", ownName: "ਪੰਜਾਬੀ", rightToLeft: false),
+        .init(code: "pl", englishName: "Polish", ownName: "Polski", rightToLeft: false),
+        .init(code: "pt", englishName: "Portuguese", ownName: "Português", rightToLeft: false),
+        .init(code: "ro", englishName: "Romanian", ownName: "Română", rightToLeft: false),
+        .init(code: "so", englishName: "Somali", ownName: "Soomaali", rightToLeft: false),
+        .init(code: "ti", englishName: "Tigrinya", ownName: "ትግርኛ", rightToLeft: false),
+        .init(code: "tr", englishName: "Turkish", ownName: "Türkçe", rightToLeft: false),
+        .init(code: "uk", englishName: "Ukrainian", ownName: "Українська", rightToLeft: false),
+        .init(code: "ur", englishName: "Urdu", ownName: "اردو", rightToLeft: true),
+    ]
+
+    static func named(_ code: String) -> SurveyLanguage? { all.first { $0.code == code } }
+}
+
+/// One thing a survey asks, whether from the indicator library, the organisation's own indicators
+/// or the survey's own questions, in the language the person reads it in.
+struct SurveyItem: Sendable {
+    enum Answer: Sendable {
+        /// Choices with the number each records; `ordered` when they run from one end to the other.
+        case choices([(label: String, value: Double)], ordered: Bool)
+        case number(ClosedRange<Double>)
+        case text
+    }
+
+    let code: String
+    let question: String
+    let answer: Answer
+    let lowerIsBetter: Bool
+    let indicator: LibraryIndicator?
+
+    /// Whether a "how were you before" answer can be asked and compared.
+    var isMeasured: Bool {
+        if case .text = answer { return false }
+        return true
+    }
+
+    func accepts(_ value: Double) -> Bool {
+        switch answer {
+        case .choices(let choices, _): return choices.contains { $0.value == value }
+        case .number(let range): return value.isFinite && range.contains(value)
+        case .text: return false
+        }
+    }
+
+    /// The item with its words in another language, where a translation was added.
+    func translated(_ words: [String: String]) -> SurveyItem {
+        guard !words.isEmpty else { return self }
+        var answer = self.answer
+        if case .choices(let choices, let ordered) = answer {
+            answer = .choices(choices.enumerated().map { index, choice in
+                (words["\(code).\(index + 1)"] ?? choice.label, choice.value)
+            }, ordered: ordered)
+        }
+        return SurveyItem(code: code, question: words[code] ?? question, answer: answer, lowerIsBetter: lowerIsBetter, indicator: indicator)
+    }
+
+    init(code: String, question: String, answer: Answer, lowerIsBetter: Bool, indicator: LibraryIndicator?) {
+        self.code = code
+        self.question = question
+        self.answer = answer
+        self.lowerIsBetter = lowerIsBetter
+        self.indicator = indicator
+    }
+
+    init(_ indicator: LibraryIndicator) {
+        self.init(code: indicator.code, question: indicator.question,
+                  answer: indicator.isScaleFrom0To100 ? .number(0...100) : .choices(indicator.choices, ordered: true),
+                  lowerIsBetter: indicator.lowerIsBetter, indicator: indicator)
+    }
+
+    init(_ question: SurveyQuestion) {
+        let answer: Answer
+        switch question.questionKind {
+        case .choice:
+            answer = .choices(Project.lines(question.options).enumerated().map { ($0.element, Double($0.offset + 1)) }, ordered: false)
+        case .scale:
+            let from = question.scaleFrom ?? 1, to = question.scaleTo ?? 5
+            answer = .choices((from...max(from, to)).reversed().map { (String($0), Double($0)) }, ordered: true)
+        case .text:
+            answer = .text
+        }
+        self.init(code: question.code, question: question.wording, answer: answer, lowerIsBetter: false, indicator: nil)
+    }
+}
+
+extension Survey {
+    /// Everything the survey asks, indicators first, then its own questions in order.
+    func items(lookup: IndicatorLookup, questions: [SurveyQuestion]) -> [SurveyItem] {
+        indicators(lookup).map(SurveyItem.init) + questions.sorted { $0.position < $1.position }.map(SurveyItem.init)
+    }
+
+    /// The survey's items, questions and translations, read together.
+    func contents(on db: Database) async throws -> SurveyContents {
+        let surveyID = try requireID()
+        let project = try await $project.get(on: db)
+        let lookup = try await IndicatorLookup.forOrganisation(project.$organisation.id, on: db)
+        let questions = try await SurveyQuestion.query(on: db).filter(\.$survey.$id == surveyID).sort(\.$position).all()
+        let translations = try await SurveyTranslation.query(on: db).filter(\.$survey.$id == surveyID).all()
+        return SurveyContents(survey: self, project: project, items: items(lookup: lookup, questions: questions), questions: questions,
+                              translations: Dictionary(grouping: translations, by: \.language).mapValues {
+                                  Dictionary($0.map { ($0.itemKey, $0.text) }, uniquingKeysWith: { first, _ in first })
+                              })
+    }
+}
+
+/// A survey with all it asks, ready to show or to check answers against.
+struct SurveyContents: Sendable {
+    let survey: Survey
+    let project: Project
+    let items: [SurveyItem]
+    let questions: [SurveyQuestion]
+    /// language → item key → words.
+    let translations: [String: [String: String]]
+
+    var languages: [SurveyLanguage] { SurveyLanguage.all.filter { translations[$0.code]?.isEmpty == false } }
+
+    func items(in language: SurveyLanguage) -> [SurveyItem] {
+        items.map { $0.translated(translations[language.code] ?? [:]) }
+    }
+
+    func words(_ key: String, in language: SurveyLanguage, otherwise english: String) -> String {
+        translations[language.code]?[key] ?? english
+    }
+}
+
+/// Answers read from a survey form, checked against its items. The same reading serves the public
+/// form, a volunteer typing in a paper form, and the look-back page.
+struct SurveyAnswerSheet: Sendable {
+    var values: [String: Double] = [:]
+    var thenValues: [String: Double] = [:]
+    var texts: [String: String] = [:]
+    /// What was typed, by field name, to show again after a problem.
+    var typed: [String: String] = [:]
+
+    static func read(_ req: Request, items: [SurveyItem], includeThen: Bool, into errors: inout FormErrors) -> SurveyAnswerSheet {
+        var sheet = SurveyAnswerSheet()
+        for item in items {
+            sheet.readOne(req, item: item, field: "answer_\(item.code)", then: false, errors: &errors)
+            if includeThen, item.isMeasured { sheet.readOne(req, item: item, field: "then_\(item.code)", then: true, errors: &errors) }
+        }
+        return sheet
+    }
+
+    private mutating func readOne(_ req: Request, item: SurveyItem, field: String, then: Bool, errors: inout FormErrors) {
+        let raw = req.formText(field, keepNewlines: item.isMeasured == false)
+        typed[field] = raw
+        guard !raw.isEmpty else { return }
+        switch item.answer {
+        case .text:
+            if raw.count > 1000 { errors.add(field, "Your answer must be 1,000 characters or fewer") } else { texts[item.code] = raw }
+        case .number(let range):
+            if let number = Double(raw), item.accepts(number) {
+                if then { thenValues[item.code] = number } else { values[item.code] = number }
+            } else {
+                errors.add(field, "Enter a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)), or leave it empty")
+            }
+        case .choices:
+            if let number = Double(raw), item.accepts(number) {
+                if then { thenValues[item.code] = number } else { values[item.code] = number }
+            } else {
+                errors.add(SurveyForm.firstOptionID(field, item), "Choose one of the answers")
+            }
+        }
+    }
+
+    var isEmpty: Bool { values.isEmpty && texts.isEmpty && thenValues.isEmpty }
+}
+
+struct M014AddSurveyModesQuestionsAndTranslations: AsyncMigration {
+    var name: String { "M014AddSurveyModesQuestionsAndTranslations" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(SurveyAnswer.schema).field("part", .string, .required, .sql(.default(SurveyAnswer.now))).update()
+        try await database.schema(SurveyQuestion.schema)
+            .id()
+            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("kind", .string, .required)
+            .field("wording", .string, .required)
+            .field("options", .string, .required)
+            .field("scale_from", .int)
+            .field("scale_to", .int)
+            .field("created_at", .datetime)
+            .unique(on: "survey_id", "position")
+            .create()
+        try await database.schema(SurveyTextAnswer.schema)
+            .id()
+            .field("response_id", .uuid, .required, .references(SurveyResponse.schema, .id, onDelete: .cascade))
+            .field("survey_id", .uuid, .required)
+            .field("item_code", .string, .required)
+            .field("text", .string, .required)
+            .create()
+        try await database.schema(SurveyTranslation.schema)
+            .id()
+            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+            .field("language", .string, .required)
+            .field("item_key", .string, .required)
+            .field("text", .string, .required)
+            .unique(on: "survey_id", "language", "item_key")
+            .create()
+        if let sql = database as? SQLDatabase {
+            try await sql.create(index: "survey_text_answers_survey").on(SurveyTextAnswer.schema).column("survey_id").run()
+        }
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(SurveyTranslation.schema).delete()
+        try await database.schema(SurveyTextAnswer.schema).delete()
+        try await database.schema(SurveyQuestion.schema).delete()
+        try await database.schema(SurveyAnswer.schema).deleteField("part").update()
+    }
+}
