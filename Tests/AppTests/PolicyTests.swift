@@ -288,6 +288,24 @@ final class PolicyTests: XCTestCase {
         }
     }
 
+    func testOrganisationWorkIsForItsMembersAndCoordinatorsOnly() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let member = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+            try await OrganisationMembership(organisationID: people.organisation.id!, userID: member!.id!, role: .member).create(on: app.db)
+            let organisation = PolicyResource.organisation(people.organisation.id!)
+            let expectations: [Who: Bool] = [
+                .anonymous: false, .member: true, .organisationAdmin: true, .otherOrganisationAdmin: false,
+                .steward: false, .otherSteward: false, .coordinator: true,
+            ]
+            for (who, allowed) in expectations {
+                let user = try await Self.currentUser(who, on: app)
+                XCTAssertEqual(Policy.can(user, .workForOrganisation, organisation), allowed, "\(who)")
+                XCTAssertEqual(Policy.can(user, .administerOrganisation, organisation), allowed && who != .member, "a plain member is not an admin")
+            }
+        }
+    }
+
     static func currentUser(_ who: Who, on app: Application) async throws -> CurrentUser? {
         guard let role = who.role,
               let user = try await User.query(on: app.db).filter(\.$email == role.email).first()
