@@ -123,7 +123,18 @@ final class ImpactEvidenceTests: XCTestCase {
                                                                                    "answer_CONFIDENCE": survey.mode == "before" ? "2" : (person <= 9 ? "4" : "2")])
                 }
             }
+            for (teller, consent) in [("A coach", "organisation"), ("A goalkeeper", "anonymised")] {
+                _ = try await admin.post("/impact/projects/goals-not-walls/stories-of-change", form: [
+                    "domain": "attitudes", "period": "2026", "told_on": "2026-05-01", "teller": teller, "consent": consent,
+                    "what_happened": "Story from \(teller).", "why_it_matters": "It matters.",
+                ])
+                let story = try await ChangeStory.query(on: app.db).filter(\.$teller == teller).first()
+                _ = try await admin.post("/impact/projects/goals-not-walls/stories-of-change/\(story!.id!.uuidString.lowercased())/selections",
+                                         form: ["level": "Team", "panel": "Coaches", "chosen": "yes", "reasons": "Moving.", "decided_on": "2026-06-01"])
+            }
             let report = try await admin.get("/impact/projects/goals-not-walls/report")
+            XCTAssertTrue(report.text.contains("Story from A goalkeeper."), "a chosen story its teller let leave the organisation")
+            XCTAssertFalse(report.text.contains("Story from A coach."), "a story kept inside the organisation never reaches the report")
             XCTAssertEqual(report.status, .ok)
             XCTAssertTrue(report.text.contains("Young people feel confident"))
             XCTAssertTrue(report.text.contains("Tournaments"))

@@ -89,15 +89,21 @@ def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(dri
     press(driver, "Add the outcome")
 
     links = {}
-    for title, when in [("Before the meals", "Before the project"), ("After the meals", "After the project")]:
+    project_path = driver.current_url.split("?")[0].split("#")[0]
+    for title, when in [("Before the meals", "Before the project"), ("After the meals", "After the project, paired with the answers before")]:
+        driver.get(project_path)
         fill_in(driver, "Survey title", title)
         field_by_label(driver, when).click()
         field_by_label(driver, "CONFIDENCE: Practitioner confidence", within=driver.find_element(By.CSS_SELECTOR, "form[action$='/surveys']")).click()
         press(driver, "Open the survey")
         assert "The survey is ready" in page_text(driver)
-        links[title] = link_by_text_starting(driver, "http", title)
+        assert heading(driver) == title
+        links[title] = participants_link(driver)
+        if title == "After the meals":
+            check_page(driver, "survey-manage")
+            after_path = driver.current_url.split("?")[0]
+    driver.get(project_path)
     check_page(driver, "project-with-surveys")
-    project_path = driver.current_url.split("?")[0]
     sign_out(driver)
 
     for person in range(1, 13):
@@ -106,19 +112,22 @@ def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(dri
         answer_survey(driver, links["After the meals"], f"neighbour-{person}", after, "survey-after" if person == 1 else None)
 
     sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
-    driver.get(project_path + "/analysis")
+    driver.get(after_path + "/analysis")
     text = page_text(driver)
     assert "12" in text and "10 / 1 / 1" in text, text[:600]
     assert "Wilcoxon" in text and "p = " in text
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.chart line.chart__pair"), "a paired dot plot"
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.chart rect.chart__seg"), "diverging bars of the answers"
     check_page(driver, "survey-analysis")
+    driver.get(project_path + "/analysis")
+    assert "10 / 1 / 1" in page_text(driver)
+    check_page(driver, "project-analysis")
     sign_out(driver)
 
 
-def link_by_text_starting(driver, prefix: str, survey_title: str) -> str:
-    """The participants' link shown beside a survey's title on the project page."""
-    for item in driver.find_elements(By.CSS_SELECTOR, "#surveys + p + ul li, #surveys ~ ul li"):
-        if survey_title in item.text:
-            for anchor in item.find_elements(By.TAG_NAME, "a"):
-                if anchor.text.startswith(prefix):
-                    return anchor.get_attribute("href")
-    raise AssertionError(f"no participants' link for {survey_title!r}")
+def participants_link(driver) -> str:
+    """The participants' link on a survey's own page."""
+    for anchor in driver.find_elements(By.CSS_SELECTOR, ".summary-list dd a"):
+        if anchor.text.startswith("http"):
+            return anchor.get_attribute("href")
+    raise AssertionError("no participants' link on the survey page")

@@ -202,7 +202,7 @@ struct ChangeStoryController {
         story.feedback = feedback
         story.fedBackOn = UKDate.validated(fedBackOn)
         try await story.save(on: req.db)
-        return req.redirect(to: SiteURL.changeStory(project.slug, try story.requireID()).with(query: ["notice": Notice.feedbackRecorded.rawValue]) + "#feedback")
+        return req.redirect(to: SiteURL.changeStory(project.slug, try story.requireID()).with(query: ["notice": Notice.feedbackRecorded.rawValue]) + "#feedback-to-teller")
     }
 
     /// Starts a draft in the story portfolio from a chosen story. The draft then needs the
@@ -355,7 +355,7 @@ enum ChangeStoryViews {
                 Forms.input(.init(name: "decided_on", label: "Date decided", value: selection.decidedOn, hint: "Year-month-day", width: "input--width-10"), errors: errors),
                 Forms.submit("Record the round", secondary: true)
             ),
-            .h2(.id("feedback"), .plainText("Feedback to the teller")),
+            .h2(.id("feedback-to-teller"), .plainText("Feedback to the teller")),
             .p(.plainText(story.fedBackOn.map { "Fed back on \($0): \(story.feedback ?? "")" } ?? "Not yet fed back. Tell the teller which stories were chosen and why.")),
             .form(
                 .method(.post), .action(SiteURL.changeStoryFeedback(project.slug, id).path.attributeEscaped),

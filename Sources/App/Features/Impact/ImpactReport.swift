@@ -44,7 +44,8 @@ struct ImpactReportController {
         let counts = try await SurveyFigures.counts(surveys: surveys.compactMap(\.id), on: req.db)
         let responses = try await Self.responseCounts(surveys.compactMap(\.id), on: req.db)
         let chosen = try await ChangeStory.query(on: req.db).filter(\.$project.$id == project.requireID()).with(\.$selections).sort(\.$toldOn).all()
-            .filter { $0.selections.contains { $0.chosen } }
+            // Only stories whose tellers agreed to them leaving the organisation; the report does.
+            .filter { $0.selections.contains { $0.chosen } && $0.consent != ChangeStory.Consent.organisation.rawValue }
         return ImpactReportViews.report(req, project: project, organisation: organisation, outcomes: outcomes, lookup: lookup, analyses: analyses,
                                         surveys: surveys, counts: counts, responses: responses, chosenStories: chosen).response()
     }
@@ -179,7 +180,7 @@ enum ImpactReportViews {
                             row("People with answers before and after", SurveyAnalysisViews.number(analysis.change.nPairs)),
                             row("Improved / stayed the same / got worse", [analysis.change.improved, analysis.change.same, analysis.change.worse].map(SurveyAnalysisViews.number).joined(separator: " / ")),
                             row("Middle answer before and after", "\(SurveyAnalysisViews.decimal(analysis.change.medianBefore)) → \(SurveyAnalysisViews.decimal(analysis.change.medianAfter))"),
-                            row("Wilcoxon signed-rank test", analysis.change.wilcoxon.map { "p = \(SurveyAnalysisViews.decimal($0.p, places: 3)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers")
+                            row("Wilcoxon signed-rank test", analysis.change.wilcoxon.map { "p \(SurveyAnalysisViews.pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers")
                         )
                     ),
                     .unwrap(pairCounts[code].flatMap { $0.isEmpty ? nil : $0 }) { pairs in
@@ -219,14 +220,14 @@ enum ImpactReportViews {
                         .li(
                             .strong(.plainText("\(indicator.construct) (\(indicator.code)). ")),
                             .plainText(analyses[indicator.code]?.change.summary ?? "No paired answers yet."),
-                            .unwrap(analyses[indicator.code]?.perceivedChange) { .plainText(" Looking back: " + $0.summary) },
+                            .unwrap(analyses[indicator.code]?.perceivedChange) { .plainText(" " + $0.summary) },
                             .unwrap(nationalLine(indicator, surveys: surveys, counts: counts)) { .plainText(" " + $0) }
                         )
                     })
                 )
             },
             .h2(.plainText("Stories of change")),
-            .if(chosenStories.isEmpty, .p(.plainText("No stories of change chosen yet."))),
+            .if(chosenStories.isEmpty, .p(.plainText("No stories of change chosen yet that their tellers agreed may leave the organisation."))),
             .forEach(chosenStories) { story in
                 .section(
                     .class("report-story"),

@@ -222,9 +222,9 @@ enum SurveyAnalysisViews {
                     row("Improved / stayed the same / got worse", [change.improved, change.same, change.worse].map(number).joined(separator: " / ")),
                     row("Middle answer at the start and at the end", "\(decimal(change.medianBefore)) → \(decimal(change.medianAfter))"),
                     row("Average change (95% interval)", decimal(change.meanChange) + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? "")),
-                    row("Wilcoxon signed-rank test", change.wilcoxon.map { "p = \(decimal($0.p, places: 3)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers"),
+                    row("Wilcoxon signed-rank test", change.wilcoxon.map { "p \(pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers"),
                     row("Rank-biserial correlation (effect size)", decimal(change.rankBiserial)),
-                    row("Paired t-test", change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p = \(decimal($0.p, places: 3))" } ?? "not possible with this many answers"),
+                    row("Paired t-test", change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p \(pValue($0.p))" } ?? "not possible with this many answers"),
                     row("Standardised change d_z (Hedges g_z)", change.dz.map { "\(decimal($0)) (\(decimal(change.gz)))" } ?? "–")
                 )
             )
@@ -343,6 +343,11 @@ enum SurveyAnalysisViews {
     static func decimal(_ value: Double?, places: Int = 2) -> String {
         guard let value else { return "–" }
         return String(format: "%.\(places)f", value)
+    }
+
+    /// "= 0.023", or "< 0.001" rather than a p-value rounded to zero.
+    static func pValue(_ p: Double) -> String {
+        p < 0.001 ? "< 0.001" : "= " + decimal(p, places: 3)
     }
 
     private static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
