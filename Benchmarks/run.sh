@@ -10,6 +10,7 @@
 # Optional environment:
 #   THREADS (2)  CONNECTIONS (16)  DURATION (10s)  WARMUP (2s, 0 for none)
 #   PATHS ("/ /signin")  the pages measured after /healthz
+#   COOKIE               sent with every request to the pages (for pages behind sign-in)
 set -euo pipefail
 
 BASE_URL="${1:-${BRIDGEWORK_URL:-http://127.0.0.1:8080}}"
@@ -19,6 +20,7 @@ CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-2s}"
 PATHS="${PATHS:-/ /signin}"
+COOKIE="${COOKIE:-}"
 
 cd "$(dirname "$0")"
 HERE="$(pwd)"
@@ -63,12 +65,14 @@ fi
 # measure PATH -> sets RPS, P50, P99, ERRS, STATUS and keeps wrk's output in $details
 measure() {
     local path="$1" target="$BASE_URL$1" status
-    status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$target" || true)"
+    local headers=()
+    [ -n "$COOKIE" ] && [ "$path" != /healthz ] && headers=(-H "Cookie: $COOKIE")
+    status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "${headers[@]}" "$target" || true)"
     if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
-        timeout 120 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$target" >/dev/null 2>&1 || true
+        timeout 120 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$target" >/dev/null 2>&1 || true
     fi
     local result
-    result="$(timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$target" 2>&1)" \
+    result="$(timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$target" 2>&1)" \
         || die "wrk failed on $target:"$'\n'"$result"
     { echo "---- $path (GET answered $status)"; echo "$result"; echo; } >>"$details"
     RPS="$(printf '%s\n' "$result" | awk '/^Requests\/sec:/ {print $2}')"

@@ -215,6 +215,25 @@ final class SurveyModesTests: XCTestCase {
         }
     }
 
+    func testAPersonWhoAnswersTheSameSurveyAgainCountsOnceWithTheirLaterAnswer() async throws {
+        try await withApp { app, _ in
+            let setup = try await project(app)
+            let before = try await open(setup, title: "Before", mode: "before", app: app)
+            let after = try await open(setup, title: "After", mode: "after", app: app)
+            for person in 1...5 {
+                _ = try await TestClient(app).post("/s/\(before.token)", form: ["submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "p-\(person)", "answer_CONFIDENCE": "2"])
+                _ = try await TestClient(app).post("/s/\(after.token)", form: ["submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "p-\(person)", "answer_CONFIDENCE": "1"])
+            }
+            // Person 1 thinks again and answers the after survey a second time.
+            _ = try await TestClient(app).post("/s/\(after.token)", form: ["submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "P-1", "answer_CONFIDENCE": "5"])
+            let page = try await setup.admin.get(path(after, "/analysis"))
+            XCTAssertTrue(page.text.contains("1 / 0 / 4"), "five people, the first counted with their later answer")
+            XCTAssertTrue(page.text.contains("<th scope=\"row\">5</th><td>0</td><td>1</td>"), "the earlier answer leaves the counts too")
+            let kept = try await SurveyAnswer.query(on: app.db).count()
+            XCTAssertEqual(kept, 11, "the earlier answer is kept, only no longer counted")
+        }
+    }
+
     func testTheAnalysisPageRunsTheSameQueriesForTwelveOrSixtyPeople() async throws {
         try await withApp { app, counter in
             let setup = try await project(app)

@@ -9,6 +9,9 @@ struct GenerateCommand: AsyncCommand {
         @Option(name: "organisations", help: "How many organisations (default 20000).") var organisations: Int?
         @Option(name: "people", help: "How many people (default 50000).") var people: Int?
         @Option(name: "seed", help: "Seed for the random choices, so runs are repeatable (default 1).") var seed: Int?
+        @Option(name: "survey-answers", help: "Also a project whose before and after surveys hold this many answers (default 0).") var surveyAnswers: Int?
+        @Option(name: "admin-email", help: "With --survey-answers: the email of the project's admin (default impact-admin@synthetic.bridgework.invalid).") var adminEmail: String?
+        @Option(name: "admin-password", help: "With --survey-answers: that admin's password (default synthetic-benchmark).") var adminPassword: String?
     }
 
     var help: String { "Fills an empty database with synthetic organisations and people for benchmarks." }
@@ -17,8 +20,9 @@ struct GenerateCommand: AsyncCommand {
         let app = context.application
         let organisationCount = signature.organisations ?? 20_000
         let peopleCount = signature.people ?? 50_000
-        guard (0...1_000_000).contains(organisationCount), (0...1_000_000).contains(peopleCount) else {
-            context.console.report(error: "--organisations and --people take whole numbers from 0 to 1,000,000.", newLine: true)
+        let surveyAnswers = signature.surveyAnswers ?? 0
+        guard (0...1_000_000).contains(organisationCount), (0...1_000_000).contains(peopleCount), (0...10_000_000).contains(surveyAnswers) else {
+            context.console.report(error: "--organisations and --people take whole numbers from 0 to 1,000,000, and --survey-answers from 0 to 10,000,000.", newLine: true)
             throw CommandFailure.refused
         }
         try await app.prepareDatabase()
@@ -32,6 +36,14 @@ struct GenerateCommand: AsyncCommand {
             context.console.output(message.consoleText(), newLine: true)
         }
         context.console.info("Generated \(organisationCount) synthetic organisations and \(peopleCount) synthetic people.")
+        if surveyAnswers > 0 {
+            let email = signature.adminEmail ?? "impact-admin@synthetic.bridgework.invalid"
+            let password = signature.adminPassword ?? "synthetic-benchmark"
+            let path = try await generator.fillSurveys(answers: surveyAnswers, adminEmail: email, passwordHash: try Bcrypt.hash(password, cost: cost), on: app.db) { message in
+                context.console.output(message.consoleText(), newLine: true)
+            }
+            context.console.info("Generated a synthetic project with \(surveyAnswers) survey answers. Its analysis page: \(path) (sign in as \(email)).")
+        }
     }
 }
 

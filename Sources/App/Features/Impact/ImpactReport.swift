@@ -10,26 +10,27 @@ import Vapor
 struct ImpactReportController {
     /// Every before survey of the project paired with every after survey, per indicator.
     static func projectAnalyses(_ project: Project, lookup: IndicatorLookup, isPublic: Bool, on db: Database) async throws
-        -> (analyses: [String: IndicatorAnalysis], observations: SurveyFigures.Observations, surveys: [Survey]) {
+        -> (analyses: [String: IndicatorAnalysis], tallies: [String: [SurveyFigures.PairTally]], surveys: [Survey]) {
         let surveys = try await project.surveys(on: db)
         let before = surveys.filter { $0.surveyMode == .before }.compactMap(\.id)
         let after = surveys.filter { $0.surveyMode.pairsWithBefore }.compactMap(\.id)
         let includesThen = surveys.contains { $0.surveyMode.asksThen }
-        let observations = try await SurveyFigures.observations(beforeSurveys: before, afterSurveys: after, on: db)
+        let tallies = try await SurveyFigures.pairTallies(beforeSurveys: before, afterSurveys: after, on: db)
         var analyses: [String: IndicatorAnalysis] = [:]
-        for (code, people) in observations where !code.hasPrefix("Q") {
-            analyses[code] = PairedAnalysis.analyse(indicator: code, observations: Array(people.values), includesThen: includesThen,
+        // Own questions ("Q1") belong to one survey each and are not paired across surveys.
+        for (code, rows) in tallies where lookup.indicator(code) != nil {
+            analyses[code] = PairedAnalysis.analyse(indicator: code, observations: SurveyFigures.observations(rows), includesThen: includesThen,
                                                     lowerIsBetter: lookup.isLowerBetter(code), public: isPublic)
         }
-        return (analyses, observations, surveys)
+        return (analyses, tallies, surveys)
     }
 
     func analysis(req: Request) async throws -> Response {
         let project = try await ProjectController.project(req)
         let isAdmin = Policy.can(req.currentUser, .administerOrganisation, .organisation(project.$organisation.id))
         let lookup = try await IndicatorLookup.forOrganisation(project.$organisation.id, on: req.db)
-        let (analyses, observations, surveys) = try await Self.projectAnalyses(project, lookup: lookup, isPublic: !isAdmin, on: req.db)
-        let pairCounts = isAdmin ? SurveyFigures.pairCounts(observations) : [:]
+        let (analyses, tallies, surveys) = try await Self.projectAnalyses(project, lookup: lookup, isPublic: !isAdmin, on: req.db)
+        let pairCounts = isAdmin ? SurveyFigures.pairCounts(tallies) : [:]
         return ImpactReportViews.analysis(req, project: project, lookup: lookup, analyses: analyses, pairCounts: pairCounts, surveys: surveys, isPublic: !isAdmin).response()
     }
 
@@ -83,50 +84,41 @@ struct ImpactReportController {
         if let organisations { projectQuery = projectQuery.filter(\.$organisation.$id ~~ organisations) }
         let projects = organisations?.isEmpty == true ? [] : try await projectQuery.all()
         let projectIDs = projects.compactMap(\.id)
-        // One row per person, indicator and project, with the latest before and after answer each.
-        var perProject: [UUID: SurveyFigures.Observations] = [:]
+        // Per project and indicator, how many people improved, stayed the same or got worse, paired
+        // and counted in the database: before surveys against after surveys, by participant code.
+        var totals: [String: (projects: Int, improved: Int, same: Int, worse: Int)] = [:]
         var people = 0
         if !projectIDs.isEmpty {
+            let beforeMode = Survey.Mode.before.rawValue
+            let afterModes = Survey.Mode.allCases.filter(\.pairsWithBefore).map(\.rawValue)
             let rows = try await sql.raw("""
-                SELECT s.project_id AS project, s.mode AS mode, a.indicator_code AS item, a.participant_code AS code, a.part AS part, a.value AS value
-                FROM survey_answers a JOIN surveys s ON s.id = a.survey_id JOIN survey_responses r ON r.id = a.response_id
-                WHERE s.project_id IN (\(binds: projectIDs)) AND a.participant_code <> ''
-                ORDER BY r.created_at
+                SELECT project, item, before_value, after_value, COUNT(*) AS people FROM (
+                  SELECT s.project_id AS project, a.indicator_code AS item, a.participant_code AS person,
+                         MAX(CASE WHEN s.mode = \(bind: beforeMode) THEN a.value END) AS before_value,
+                         MAX(CASE WHEN s.mode IN (\(binds: afterModes)) THEN a.value END) AS after_value
+                  FROM survey_answers a JOIN surveys s ON s.id = a.survey_id
+                  WHERE s.project_id IN (\(binds: projectIDs)) AND a.participant_code <> '' AND a.part = \(bind: SurveyAnswer.now) AND a.current = \(bind: true)
+                  GROUP BY s.project_id, a.indicator_code, a.participant_code
+                ) people
+                WHERE before_value IS NOT NULL AND after_value IS NOT NULL
+                GROUP BY project, item, before_value, after_value
                 """).all()
+            var counted: Set<[String]> = []
             for row in rows {
+                let code = try row.decode(column: "item", as: String.self)
+                // Only indicators everyone shares can be added up across projects.
+                guard let indicator = IndicatorCatalogue.indicator(code) else { continue }
                 let project = try row.decode(column: "project", as: UUID.self)
-                let mode = Survey.Mode(rawValue: try row.decode(column: "mode", as: String.self)) ?? .afterOnly
-                guard mode == .before || mode.pairsWithBefore, try row.decode(column: "part", as: String.self) == SurveyAnswer.now else { continue }
-                let item = try row.decode(column: "item", as: String.self), code = try row.decode(column: "code", as: String.self)
-                let value = try row.decode(column: "value", as: Double.self)
-                var observation = perProject[project]?[item]?[code] ?? .init(before: nil, after: nil)
-                if mode == .before { observation.before = value } else { observation.after = value }
-                perProject[project, default: [:]][item, default: [:]][code] = observation
+                let before = try row.decode(column: "before_value", as: Double.self), after = try row.decode(column: "after_value", as: Double.self)
+                let count = try row.decode(column: "people", as: Int.self)
+                var total = totals[code] ?? (0, 0, 0, 0)
+                if counted.insert([project.uuidString, code]).inserted { total.projects += 1 }
+                let better = indicator.lowerIsBetter ? after < before : after > before
+                if after == before { total.same += count } else if better { total.improved += count } else { total.worse += count }
+                totals[code] = total
             }
             let responseRows = try await sql.raw("SELECT COUNT(*) AS people FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE s.project_id IN (\(binds: projectIDs))").all()
             people = try responseRows.first?.decode(column: "people", as: Int.self) ?? 0
-        }
-        var totals: [String: (projects: Int, improved: Int, same: Int, worse: Int)] = [:]
-        var lookups: [UUID: IndicatorLookup] = [:]
-        for project in projects {
-            guard let id = project.id, let items = perProject[id] else { continue }
-            let organisationID = project.$organisation.id
-            if lookups[organisationID] == nil { lookups[organisationID] = try await IndicatorLookup.forOrganisation(organisationID, on: db) }
-            let lookup = lookups[organisationID]!
-            for (code, observations) in items {
-                // Only indicators everyone shares can be added up across projects.
-                guard IndicatorCatalogue.indicator(code) != nil else { continue }
-                var total = totals[code] ?? (0, 0, 0, 0)
-                var counted = false
-                for observation in observations.values {
-                    guard let before = observation.before, let after = observation.after else { continue }
-                    counted = true
-                    let better = lookup.isLowerBetter(code) ? after < before : after > before
-                    if after == before { total.same += 1 } else if better { total.improved += 1 } else { total.worse += 1 }
-                }
-                if counted { total.projects += 1 }
-                totals[code] = total
-            }
         }
         let lines = IndicatorCatalogue.all.compactMap { indicator -> RollUp.Line? in
             guard let total = totals[indicator.code], total.projects > 0 else { return nil }

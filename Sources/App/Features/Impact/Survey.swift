@@ -99,6 +99,8 @@ final class SurveyAnswer: Model, @unchecked Sendable {
     @Field(key: "value") var value: Double
     /// "now", or "then" for the look back of an after-with-then survey.
     @Field(key: "part") var part: String
+    /// False once the same participant answered the same survey again: the later answer counts.
+    @Field(key: "current") var isCurrent: Bool
 
     init() {}
 

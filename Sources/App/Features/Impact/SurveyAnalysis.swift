@@ -96,18 +96,18 @@ struct SurveyAnalysisController {
             ? try await project.surveys(on: req.db).filter { $0.surveyMode == .before }
             : []
         let beforeIDs = beforeSurveys.compactMap(\.id)
-        let observations = mode.pairsWithBefore
-            ? try await SurveyFigures.observations(beforeSurveys: beforeIDs, afterSurveys: [surveyID], on: req.db)
+        let tallies = mode.pairsWithBefore
+            ? try await SurveyFigures.pairTallies(beforeSurveys: beforeIDs, afterSurveys: [surveyID], on: req.db)
             : [:]
         var paired: [String: IndicatorAnalysis] = [:]
         for item in contents.items where item.isMeasured {
-            guard let people = observations[item.code] else { continue }
-            paired[item.code] = PairedAnalysis.analyse(indicator: item.code, observations: Array(people.values), includesThen: mode.asksThen,
+            guard let rows = tallies[item.code] else { continue }
+            paired[item.code] = PairedAnalysis.analyse(indicator: item.code, observations: SurveyFigures.observations(rows), includesThen: mode.asksThen,
                                                        lowerIsBetter: item.lowerIsBetter, public: isPublic)
         }
         // Each person's move is shown only inside the organisation: small groups could be recognised.
-        let hasRealBefore = paired.values.contains { ($0.change.nPairs ?? 0) > 0 }
-        let pairCounts = isPublic ? [:] : SurveyFigures.pairCounts(observations, from: mode.asksThen && !hasRealBefore ? \.then : \.before)
+        let hasRealBefore = tallies.values.joined().contains { $0.before != nil && $0.after != nil }
+        let pairCounts = isPublic ? [:] : SurveyFigures.pairCounts(tallies, fromThen: mode.asksThen && !hasRealBefore)
         let counts = try await SurveyFigures.counts(surveys: [surveyID] + beforeIDs, on: req.db)
         let here = counts[surveyID] ?? [:]
         let before = SurveyFigures.merge(beforeIDs.map { counts[$0] ?? [:] })

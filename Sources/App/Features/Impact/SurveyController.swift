@@ -241,6 +241,11 @@ struct SurveyController {
         let code = code.lowercased()
         do {
             try await db.transaction { db in
+                // The same person answering the same survey again: their later answers count.
+                if !code.isEmpty {
+                    try await SurveyAnswer.query(on: db).filter(\.$surveyID == surveyID).filter(\.$participantCode == code)
+                        .set(\.$isCurrent, to: false).update()
+                }
                 let response = SurveyResponse()
                 response.$survey.id = surveyID
                 response.submissionKey = key
@@ -258,6 +263,7 @@ struct SurveyController {
                         answer.indicatorCode = item
                         answer.value = value
                         answer.part = part
+                        answer.isCurrent = true
                         answers.append(answer)
                     }
                 }

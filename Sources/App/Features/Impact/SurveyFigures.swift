@@ -8,44 +8,54 @@ import Vapor
 /// Reads survey answers for analysis as plain rows and sums, never as model objects, so a survey
 /// with a hundred thousand answers stays quick.
 enum SurveyFigures {
-    typealias Observations = [String: [String: PairedAnalysis.Observation]]
     /// item → part ("now" / "then") → answer value → people.
     typealias Counts = [String: [String: [Double: Int]]]
 
-    /// Each person's answers per item: "before" from `beforeSurveys`, "after" and "then" from
-    /// `afterSurveys`. People are matched by their code; a person who gave no code is matched only
-    /// with themselves (their own "then" and "now" answers). A later answer replaces an earlier one.
-    static func observations(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> Observations {
-        let all = beforeSurveys + afterSurveys
+    /// How many people gave one combination of answers: before, after and looking back.
+    struct PairTally: Sendable, Equatable {
+        let before: Double?
+        let after: Double?
+        let then: Double?
+        let people: Int
+    }
+
+    /// Per item, how many people gave each combination of answers: "before" from `beforeSurveys`,
+    /// "after" and "then" from `afterSurveys`. People are matched by their code; a person who gave
+    /// no code is matched only with themselves (their own "then" and "now"). Only each person's
+    /// current answers count (a later answer to the same survey replaces an earlier one). The
+    /// pairing and the counting happen in the database, which returns a few hundred rows however
+    /// many people answered.
+    static func pairTallies(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> [String: [PairTally]] {
         guard !afterSurveys.isEmpty, let sql = db as? SQLDatabase else { return [:] }
-        let before = Set(beforeSurveys)
+        let isBefore: SQLQueryString = beforeSurveys.isEmpty ? "1 = 0" : "a.survey_id IN (\(binds: beforeSurveys))"
         let rows = try await sql.raw("""
-            SELECT a.indicator_code AS item, a.participant_code AS code, a.response_id AS response, a.survey_id AS survey, a.part AS part, a.value AS value
-            FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-            WHERE a.survey_id IN (\(binds: all))
-            ORDER BY r.created_at
+            SELECT item, before_value, after_value, then_value, COUNT(*) AS people FROM (
+              SELECT a.indicator_code AS item,
+                     CASE WHEN a.participant_code = '' THEN 'response:' || a.response_id ELSE a.participant_code END AS person,
+                     MAX(CASE WHEN \(isBefore) THEN a.value END) AS before_value,
+                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.now) THEN a.value END) AS after_value,
+                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.then) THEN a.value END) AS then_value
+              FROM survey_answers a
+              WHERE a.survey_id IN (\(binds: beforeSurveys + afterSurveys)) AND a.current = \(bind: true)
+                AND NOT (a.participant_code = '' AND \(isBefore))
+              GROUP BY 1, 2
+            ) people
+            GROUP BY item, before_value, after_value, then_value
             """).all()
-        var result: Observations = [:]
+        var result: [String: [PairTally]] = [:]
         for row in rows {
-            let item = try row.decode(column: "item", as: String.self)
-            let code = try row.decode(column: "code", as: String.self)
-            let surveyID = try row.decode(column: "survey", as: UUID.self)
-            let isBefore = before.contains(surveyID)
-            let key: String
-            if code.isEmpty {
-                if isBefore { continue }
-                key = "response:" + (try row.decode(column: "response", as: UUID.self)).uuidString
-            } else {
-                key = code
-            }
-            let value = try row.decode(column: "value", as: Double.self)
-            var observation = result[item]?[key] ?? .init(before: nil, after: nil)
-            if isBefore { observation.before = value }
-            else if try row.decode(column: "part", as: String.self) == SurveyAnswer.then { observation.then = value }
-            else { observation.after = value }
-            result[item, default: [:]][key] = observation
+            result[try row.decode(column: "item", as: String.self), default: []].append(PairTally(
+                before: try row.decode(column: "before_value", as: Double?.self), after: try row.decode(column: "after_value", as: Double?.self),
+                then: try row.decode(column: "then_value", as: Double?.self), people: try row.decode(column: "people", as: Int.self)))
         }
         return result
+    }
+
+    /// One observation per person, as the statistics expect them.
+    static func observations(_ tallies: [PairTally]) -> [PairedAnalysis.Observation] {
+        tallies.flatMap { tally in
+            Array(repeating: PairedAnalysis.Observation(before: tally.before, after: tally.after, then: tally.then), count: tally.people)
+        }
     }
 
     /// How many gave each answer, per survey, summed in the database.
@@ -53,7 +63,7 @@ enum SurveyFigures {
         guard !surveys.isEmpty, let sql = db as? SQLDatabase else { return [:] }
         let rows = try await sql.raw("""
             SELECT survey_id AS survey, indicator_code AS item, part, value, COUNT(*) AS people
-            FROM survey_answers WHERE survey_id IN (\(binds: surveys))
+            FROM survey_answers WHERE survey_id IN (\(binds: surveys)) AND current = \(bind: true)
             GROUP BY survey_id, indicator_code, part, value
             """).all()
         var result: [UUID: Counts] = [:]
@@ -90,13 +100,14 @@ enum SurveyFigures {
         return counts
     }
 
-    /// How many people moved from each answer to each other answer, per item.
-    static func pairCounts(_ observations: Observations, from start: KeyPath<PairedAnalysis.Observation, Double?> = \.before) -> [String: [SVGCharts.PairCount]] {
-        observations.mapValues { people in
+    /// How many people moved from each answer to each other answer, per item; from their answer
+    /// before, or, with `fromThen`, from their look back.
+    static func pairCounts(_ tallies: [String: [PairTally]], fromThen: Bool = false) -> [String: [SVGCharts.PairCount]] {
+        tallies.mapValues { rows in
             var counts: [[Double]: Int] = [:]
-            for person in people.values {
-                guard let first = person[keyPath: start], let after = person.after else { continue }
-                counts[[first, after], default: 0] += 1
+            for row in rows {
+                guard let first = fromThen ? row.then : row.before, let after = row.after else { continue }
+                counts[[first, after], default: 0] += row.people
             }
             return counts.map { SVGCharts.PairCount(before: $0.key[0], after: $0.key[1], count: $0.value) }
                 .sorted { ($0.before, $0.after) < ($1.before, $1.after) }

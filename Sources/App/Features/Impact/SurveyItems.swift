@@ -252,6 +252,7 @@ struct M014AddSurveyModesQuestionsAndTranslations: AsyncMigration {
 
     func prepare(on database: Database) async throws {
         try await database.schema(SurveyAnswer.schema).field("part", .string, .required, .sql(.default(SurveyAnswer.now))).update()
+        try await database.schema(SurveyAnswer.schema).field("current", .bool, .required, .sql(.default(true))).update()
         try await database.schema(SurveyQuestion.schema)
             .id()
             .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
@@ -288,6 +289,7 @@ struct M014AddSurveyModesQuestionsAndTranslations: AsyncMigration {
         try await database.schema(SurveyTranslation.schema).delete()
         try await database.schema(SurveyTextAnswer.schema).delete()
         try await database.schema(SurveyQuestion.schema).delete()
+        try await database.schema(SurveyAnswer.schema).deleteField("current").update()
         try await database.schema(SurveyAnswer.schema).deleteField("part").update()
     }
 }

@@ -60,13 +60,13 @@ enum SurveyViews {
             Forms.errorSummary(errors),
             languageSwitch(contents, current: language, link: { SiteURL.answerSurvey(survey.token).with(query: $0.code == "en" ? [:] : ["lang": $0.code]) }),
             .div(
-                .attribute(named: "lang", value: language.code), .unwrap(language.rightToLeft ? "rtl" : nil) { .attribute(named: "dir", value: $0) },
+                .attribute(named: "lang", value: language.code.attributeEscaped), .unwrap(language.rightToLeft ? "rtl" : nil) { .attribute(named: "dir", value: $0.attributeEscaped) },
                 .h1(.plainText(title)),
                 .p(.class("caption"), .plainText(pages == 1
                     ? "\(items.count) question\(items.count == 1 ? "" : "s"). It takes a few minutes."
                     : "Page \(page) of \(pages)")),
-                .if(pages > 1, .element(named: "progress", nodes: [.attribute(named: "max", value: String(pages)), .attribute(named: "value", value: String(page)),
-                                                                   .attribute(named: "aria-label", value: "Page \(page) of \(pages)"), .plainText("Page \(page) of \(pages)")])),
+                .if(pages > 1, .element(named: "progress", nodes: [.attribute(named: "max", value: String(pages).attributeEscaped), .attribute(named: "value", value: String(page).attributeEscaped),
+                                                                   .attribute(named: "aria-label", value: "Page \(page) of \(pages)".attributeEscaped), .plainText("Page \(page) of \(pages)")])),
                 .form(
                     .method(.post), .action(SiteURL.answerSurvey(survey.token).path.attributeEscaped),
                     Forms.csrfField(request),
@@ -115,8 +115,8 @@ enum SurveyViews {
             .class("language-switch"), .attribute(named: "aria-label", value: "Languages"),
             .ul(.class("inline-list"), .forEach([SurveyLanguage.english] + contents.languages) { language in
                 .li(language == current
-                    ? .strong(.attribute(named: "lang", value: language.code), .plainText(language.ownName))
-                    : .a(.href(link(language).attributeEscaped), .attribute(named: "lang", value: language.code), .attribute(named: "hreflang", value: language.code),
+                    ? .strong(.attribute(named: "lang", value: language.code.attributeEscaped), .plainText(language.ownName))
+                    : .a(.href(link(language).attributeEscaped), .attribute(named: "lang", value: language.code.attributeEscaped), .attribute(named: "hreflang", value: language.code.attributeEscaped),
                          .plainText(language.ownName + (language == .english ? "" : " (\(language.englishName))"))))
             })
         ))
@@ -241,7 +241,7 @@ enum SurveyViews {
                              .label(.class("label"), .for("t_\(entry.key)".attributeEscaped), .plainText(entry.english)),
                              .unwrap(errors["t_\(entry.key)"]) { .p(.class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText($0)) },
                              .textarea(.class("textarea"), .id("t_\(entry.key)".attributeEscaped), .name("t_\(entry.key)".attributeEscaped), .rows(entry.key == "consent" ? 4 : 2),
-                                       .attribute(named: "lang", value: language.code), .unwrap(language.rightToLeft ? "rtl" : nil) { .attribute(named: "dir", value: $0) },
+                                       .attribute(named: "lang", value: language.code.attributeEscaped), .unwrap(language.rightToLeft ? "rtl" : nil) { .attribute(named: "dir", value: $0.attributeEscaped) },
                                        .plainText(typed[entry.key] ?? "")))
                     },
                     Forms.submit("Save the translation")
@@ -263,7 +263,7 @@ enum SurveyViews {
                .plainText(". Print this page from your browser; the site's header and links are left off the paper.")),
             languageSwitch(contents, current: language, link: { SiteURL.paperSurvey(contents.project.slug, survey.id!).with(query: $0.code == "en" ? [:] : ["lang": $0.code]) }),
             .div(
-                .class("paper-form"), .attribute(named: "lang", value: language.code), .unwrap(language.rightToLeft ? "rtl" : nil) { .attribute(named: "dir", value: $0) },
+                .class("paper-form"), .attribute(named: "lang", value: language.code.attributeEscaped), .unwrap(language.rightToLeft ? "rtl" : nil) { .attribute(named: "dir", value: $0.attributeEscaped) },
                 .h1(.plainText(title)),
                 .p(.plainText(contents.words("consent", in: language, otherwise: consentStatement))),
                 .p(.class("paper-form__box"), .plainText("☐ I agree to answer on these terms")),
