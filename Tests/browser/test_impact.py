@@ -131,3 +131,26 @@ def participants_link(driver) -> str:
         if anchor.text.startswith("http"):
             return anchor.get_attribute("href")
     raise AssertionError("no participants' link on the survey page")
+
+
+def test_the_demo_project_shows_its_evidence_to_its_organisation(driver):
+    new_visitor(driver)
+    sign_in(driver, "orgadmin@demo.bridgework.org.uk", DEMO_PASSWORD)
+    visit(driver, "/impact/projects/peer-trainers-in-schools")
+    assert heading(driver) == "Peer trainers in schools"
+    check_page(driver, "demo-project")
+    click_and_wait(driver, link_by_text(driver, "After the sessions"))
+    click_and_wait(driver, link_by_text(driver, "See what the answers show"))
+    text = page_text(driver)
+    assert "People with answers at both times" in text and "16" in text
+    assert "Wilcoxon" in text
+    check_page(driver, "demo-survey-analysis")
+    visit(driver, "/impact/projects/peer-trainers-in-schools/indicators")
+    assert "Pupils from different backgrounds sit together at lunch" in page_text(driver)
+    check_page(driver, "demo-indicators")
+    visit(driver, "/impact/projects/peer-trainers-in-schools/stories-of-change")
+    assert "A Year 9 pupil" in page_text(driver)
+    visit(driver, "/impact/projects/peer-trainers-in-schools/report")
+    assert "Pupils feel confident talking about difference" in page_text(driver)
+    check_page(driver, "demo-report")
+    sign_out(driver)

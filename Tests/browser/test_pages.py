@@ -35,6 +35,8 @@ PUBLIC_PAGES = [
     ("/library", "library"),
     ("/library/kumi-framework", "resource"),
     ("/impact/indicators", "indicators"),
+    ("/impact", "impact-national"),
+    ("/hubs/slough/impact", "impact-slough"),
 ]
 
 

@@ -109,6 +109,7 @@ enum DemoData {
             try await DemoDirectory.seedPractitioners(passwordHash: passwordHash, on: db)
             try await DemoContent.seedStories(on: db)
             try await DemoContent.seedLibrary(on: db)
+            try await DemoContent.seedImpact(on: db)
         }
     }
 

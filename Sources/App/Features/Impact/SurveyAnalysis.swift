@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Plot
+import SQLKit
 import Statistics
 import Vapor
 
@@ -61,21 +62,41 @@ struct SurveyAnalysisController {
         let (project, survey) = try await SurveyController.survey(inProject: req)
         try req.authorize(.administerOrganisation, .organisation(project.$organisation.id))
         let surveyID = try survey.requireID(), projectID = try project.requireID()
-        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).sort(\.$createdAt).all()
-        let answers = try await SurveyAnswer.query(on: req.db).filter(\.$surveyID == surveyID).all()
-        let texts = try await SurveyTextAnswer.query(on: req.db).filter(\.$surveyID == surveyID).all()
-        let byResponse = Dictionary(grouping: answers, by: { $0.$response.id })
-        let textsByResponse = Dictionary(grouping: texts, by: { $0.$response.id })
+        guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError) }
+        // Plain rows, a few queries in all; never a model object per answer.
+        let responses = try await sql.raw("""
+            SELECT id, participant_code AS code, entered_by IS NOT NULL AS paper FROM survey_responses
+            WHERE survey_id = \(bind: surveyID) ORDER BY created_at, id
+            """).all()
+        let answers = try await sql.raw("""
+            SELECT response_id AS response, indicator_code AS item, part, value FROM survey_answers
+            WHERE survey_id = \(bind: surveyID) ORDER BY part, indicator_code
+            """).all()
+        let texts = try await sql.raw("""
+            SELECT response_id AS response, item_code AS item, text FROM survey_text_answers
+            WHERE survey_id = \(bind: surveyID) ORDER BY item_code
+            """).all()
+        var cells: [UUID: [[String]]] = [:]
+        for row in answers {
+            cells[try row.decode(column: "response", as: UUID.self), default: []].append([
+                try row.decode(column: "item", as: String.self), try row.decode(column: "part", as: String.self),
+                SurveyForm.formatted(try row.decode(column: "value", as: Double.self)), ""])
+        }
+        for row in texts {
+            cells[try row.decode(column: "response", as: UUID.self), default: []].append([
+                try row.decode(column: "item", as: String.self), SurveyAnswer.now, "", try row.decode(column: "text", as: String.self)])
+        }
+        var standIns: [String: String] = [:]
         var rows: [[String]] = []
         for (number, response) in responses.enumerated() {
-            let id = try response.requireID()
-            let person = response.participantCode.isEmpty ? "" : SurveyFigures.pseudonym(code: response.participantCode, project: projectID, key: req.application.csrfKey)
-            let paper = response.$enteredBy.id == nil ? "no" : "yes"
-            for answer in (byResponse[id] ?? []).sorted(by: { ($0.part, $0.indicatorCode) > ($1.part, $1.indicatorCode) }) {
-                rows.append([String(number + 1), person, survey.title, survey.mode, answer.indicatorCode, answer.part, SurveyForm.formatted(answer.value), "", paper])
+            let id = try response.decode(column: "id", as: UUID.self)
+            let code = try response.decode(column: "code", as: String.self)
+            if !code.isEmpty, standIns[code] == nil {
+                standIns[code] = SurveyFigures.pseudonym(code: code, project: projectID, key: req.application.csrfKey)
             }
-            for text in (textsByResponse[id] ?? []).sorted(by: { $0.itemCode < $1.itemCode }) {
-                rows.append([String(number + 1), person, survey.title, survey.mode, text.itemCode, SurveyAnswer.now, "", text.text, paper])
+            let paper = try response.decode(column: "paper", as: Bool.self) ? "yes" : "no"
+            for cell in cells[id] ?? [] {
+                rows.append([String(number + 1), standIns[code] ?? "", survey.title, survey.mode] + cell + [paper])
             }
         }
         let csv = CSVWriter.document(header: ["response", "person", "survey", "mode", "question_code", "part", "answer", "written_answer", "typed_from_paper"],

@@ -1,0 +1,178 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// A gathering run by a hub or an organisation: when and where, who may come, what access it
+/// offers, and how many places. Times are stored as instants and shown in UK time.
+final class Event: Model, @unchecked Sendable {
+    static let schema = "events"
+
+    enum Audience: String, CaseIterable, Sendable {
+        case `public`, members
+
+        var label: String {
+            switch self {
+            case .public: return "Anyone, with or without an account"
+            case .members: return "Alliance members only"
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "slug") var slug: String
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    @Field(key: "starts_at") var startsAt: Date
+    @Field(key: "ends_at") var endsAt: Date
+    @Field(key: "place") var place: String
+    @Field(key: "online_url") var onlineURL: String
+    @Field(key: "step_free") var stepFree: Bool
+    @Field(key: "hearing_loop") var hearingLoop: Bool
+    @Field(key: "interpreters") var interpreters: String
+    @Field(key: "quiet_room") var quietRoom: Bool
+    @Field(key: "access_notes") var accessNotes: String
+    @Field(key: "capacity") var capacity: Int
+    /// Confirmed registrations, kept beside the capacity so one conditional update can take a
+    /// place safely however many people register at once.
+    @Field(key: "places_taken") var placesTaken: Int
+    @Field(key: "audience") var audience: String
+    @Field(key: "ask_access_needs") var askAccessNeeds: Bool
+    @Field(key: "ask_dietary_needs") var askDietaryNeeds: Bool
+    @Field(key: "ask_organisation") var askOrganisation: Bool
+    @Field(key: "ask_feedback") var askFeedback: Bool
+    @OptionalParent(key: "hub_id") var hub: Hub?
+    @OptionalParent(key: "organisation_id") var organisation: Organisation?
+    @OptionalParent(key: "created_by") var createdBy: User?
+    /// For past events brought in from elsewhere (the 2013 round): how many came.
+    @OptionalField(key: "recorded_attendance") var recordedAttendance: Int?
+    @OptionalField(key: "feedback_requested_at") var feedbackRequestedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var isPublic: Bool { audience == Audience.public.rawValue }
+    var placesLeft: Int { max(0, capacity - placesTaken) }
+    func hasEnded(now: Date = Date()) -> Bool { endsAt < now }
+}
+
+/// One person's place (or place in the queue) at an event. People without an account give a name
+/// and an email address and confirm it by a link; members are confirmed at once.
+final class EventRegistration: Model, @unchecked Sendable {
+    static let schema = "event_registrations"
+
+    enum Status: String, Sendable {
+        /// Waiting for the person to open the link in their email.
+        case unconfirmed
+        case confirmed
+        case waitlisted
+        case cancelled
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "event_id") var event: Event
+    @OptionalParent(key: "user_id") var user: User?
+    @Field(key: "name") var name: String
+    @Field(key: "email") var email: String
+    @Field(key: "status") var status: String
+    /// Hash of the secret in the person's links (confirm, cancel, feedback); never the secret itself.
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "access_needs") var accessNeeds: String
+    @Field(key: "dietary_needs") var dietaryNeeds: String
+    @Field(key: "organisation_name") var organisationName: String
+    @Field(key: "attended") var attended: Bool
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var registrationStatus: Status { Status(rawValue: status) ?? .cancelled }
+}
+
+/// Feedback from someone who came, through the link sent after the event.
+final class EventFeedback: Model, @unchecked Sendable {
+    static let schema = "event_feedback"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "event_id") var event: Event
+    @Field(key: "registration_id") var registrationID: UUID
+    @Field(key: "rating") var rating: Int
+    @Field(key: "worked_well") var workedWell: String
+    @Field(key: "to_change") var toChange: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    static let ratings: [(value: Int, label: String)] = [(5, "Very useful"), (4, "Useful"), (3, "Neither useful nor a waste of time"), (2, "Not very useful"), (1, "A waste of time")]
+}
+
+struct M017CreateEvents: AsyncMigration {
+    var name: String { "M017CreateEvents" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(Event.schema)
+            .id()
+            .field("slug", .string, .required)
+            .field("title", .string, .required)
+            .field("description", .string, .required)
+            .field("starts_at", .datetime, .required)
+            .field("ends_at", .datetime, .required)
+            .field("place", .string, .required)
+            .field("online_url", .string, .required)
+            .field("step_free", .bool, .required)
+            .field("hearing_loop", .bool, .required)
+            .field("interpreters", .string, .required)
+            .field("quiet_room", .bool, .required)
+            .field("access_notes", .string, .required)
+            .field("capacity", .int, .required)
+            .field("places_taken", .int, .required)
+            .field("audience", .string, .required)
+            .field("ask_access_needs", .bool, .required)
+            .field("ask_dietary_needs", .bool, .required)
+            .field("ask_organisation", .bool, .required)
+            .field("ask_feedback", .bool, .required)
+            .field("hub_id", .uuid, .references(Hub.schema, .id, onDelete: .setNull))
+            .field("organisation_id", .uuid, .references(Organisation.schema, .id, onDelete: .setNull))
+            .field("created_by", .uuid, .references(User.schema, .id, onDelete: .setNull))
+            .field("recorded_attendance", .int)
+            .field("feedback_requested_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "slug")
+            .create()
+        try await database.schema(EventRegistration.schema)
+            .id()
+            .field("event_id", .uuid, .required, .references(Event.schema, .id, onDelete: .cascade))
+            .field("user_id", .uuid, .references(User.schema, .id, onDelete: .setNull))
+            .field("name", .string, .required)
+            .field("email", .string, .required)
+            .field("status", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("access_needs", .string, .required)
+            .field("dietary_needs", .string, .required)
+            .field("organisation_name", .string, .required)
+            .field("attended", .bool, .required)
+            .field("confirmed_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(EventFeedback.schema)
+            .id()
+            .field("event_id", .uuid, .required, .references(Event.schema, .id, onDelete: .cascade))
+            .field("registration_id", .uuid, .required, .references(EventRegistration.schema, .id, onDelete: .cascade))
+            .field("rating", .int, .required)
+            .field("worked_well", .string, .required)
+            .field("to_change", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "registration_id")
+            .create()
+        if let sql = database as? SQLDatabase {
+            try await sql.create(index: "events_starts_at").on(Event.schema).column("starts_at").run()
+            try await sql.create(index: "event_registrations_event_status").on(EventRegistration.schema).column("event_id").column("status").run()
+        }
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(EventFeedback.schema).delete()
+        try await database.schema(EventRegistration.schema).delete()
+        try await database.schema(Event.schema).delete()
+    }
+}
