@@ -69,6 +69,7 @@ enum Migrations {
         M014AddSurveyModesQuestionsAndTranslations(),
         M015CreateCustomIndicators(),
         M016CreateStoriesOfChange(),
+        M017CreateEvents(),
     ]
 }
 

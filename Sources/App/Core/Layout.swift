@@ -46,6 +46,10 @@ enum Notice: String, Sendable {
     case changeStorySaved = "change-story-saved"
     case selectionRecorded = "selection-recorded"
     case feedbackRecorded = "feedback-recorded"
+    case eventSaved = "event-saved"
+    case attendanceSaved = "attendance-saved"
+    case eventMessageSent = "event-message-sent"
+    case feedbackRequested = "feedback-requested"
 
     var text: String {
         switch self {
@@ -91,6 +95,10 @@ enum Notice: String, Sendable {
         case .changeStorySaved: return "The story of change has been saved."
         case .selectionRecorded: return "The panel's choice and reasons have been recorded."
         case .feedbackRecorded: return "The feedback to the teller has been recorded."
+        case .eventSaved: return "The event has been saved."
+        case .attendanceSaved: return "Attendance has been saved."
+        case .eventMessageSent: return "Your message has been sent."
+        case .feedbackRequested: return "Feedback requests have been sent to the people who came."
         }
     }
 }
@@ -165,6 +173,7 @@ struct Layout {
                         navItem("Search", .search),
                         navItem("Hubs", .hubs),
                         navItem("Organisations", .organisations),
+                        navItem("Events", .events),
                         navItem("Stories", .stories),
                         navItem("Practice", .practice),
                         navItem("Narratives", .narratives),

@@ -26,6 +26,8 @@ enum Action: String, Sendable, CaseIterable {
     /// Work done for an organisation by any of its members: typing in paper surveys, collecting
     /// stories of change.
     case workForOrganisation
+    /// Running an event: its hub's stewards or its organisation's admins.
+    case organiseEvent
     /// Starting a story draft.
     case draftStory
     /// Changing one story: its text, photo and consents, and sending it for review (its author).
@@ -44,6 +46,7 @@ enum PolicyResource: Sendable {
     case hub(UUID)
     case organisation(UUID)
     case story(authorID: UUID?, hubID: UUID)
+    case eventHost(hubID: UUID?, organisationID: UUID?)
 }
 
 /// The one place that decides who may do what.
@@ -65,6 +68,9 @@ enum Policy {
         case .workForOrganisation:
             guard let user, case .organisation(let organisationID) = resource else { return false }
             return user.isCoordinator || user.memberOfOrganisations.contains(organisationID)
+        case .organiseEvent:
+            guard let user, case .eventHost(let hubID, let organisationID) = resource else { return false }
+            return user.isCoordinator || hubID.map(user.stewardOfHubs.contains) == true || organisationID.map(user.adminOfOrganisations.contains) == true
         case .editStory:
             guard let user, case .story(let authorID, _) = resource else { return false }
             return user.isCoordinator || (authorID != nil && authorID == user.id)

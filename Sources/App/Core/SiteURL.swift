@@ -94,6 +94,25 @@ enum SiteURL: Sendable, Equatable {
     case impactRollUp
     case hubImpact(String)
     case answerSurvey(String)
+    case events
+    case newEvent
+    case event(String)
+    case editEvent(String)
+    case eventCalendar(String)
+    case eventsCalendar
+    case hubEvents(String)
+    case hubEventsCalendar(String)
+    case registerForEvent(String)
+    case cancelOwnRegistration(String)
+    case confirmRegistration
+    case cancelRegistration
+    case eventFeedback
+    case eventRegistrations(String)
+    case eventRegistrationsCSV(String)
+    case eventAttendance(String)
+    case eventMessage(String)
+    case eventFeedbackRequests(String)
+    case about
     case practice
     case newCaseStudy
     case caseStudy(String)
@@ -212,6 +231,25 @@ enum SiteURL: Sendable, Equatable {
         case .impactRollUp: return "/impact"
         case .hubImpact(let slug): return "/hubs/\(slug)/impact"
         case .answerSurvey(let token): return "/s/\(token)"
+        case .events: return "/events"
+        case .newEvent: return "/events/new"
+        case .event(let slug): return "/events/\(slug)"
+        case .editEvent(let slug): return "/events/\(slug)/edit"
+        case .eventCalendar(let slug): return "/events/\(slug).ics"
+        case .eventsCalendar: return "/events.ics"
+        case .hubEvents(let slug): return "/hubs/\(slug)/events"
+        case .hubEventsCalendar(let slug): return "/hubs/\(slug)/events.ics"
+        case .registerForEvent(let slug): return "/events/\(slug)/register"
+        case .cancelOwnRegistration(let slug): return "/events/\(slug)/cancel"
+        case .confirmRegistration: return "/events/registrations/confirm"
+        case .cancelRegistration: return "/events/registrations/cancel"
+        case .eventFeedback: return "/events/feedback"
+        case .eventRegistrations(let slug): return "/events/\(slug)/registrations"
+        case .eventRegistrationsCSV(let slug): return "/events/\(slug)/registrations.csv"
+        case .eventAttendance(let slug): return "/events/\(slug)/attendance"
+        case .eventMessage(let slug): return "/events/\(slug)/message"
+        case .eventFeedbackRequests(let slug): return "/events/\(slug)/feedback-requests"
+        case .about: return "/about"
         case .practice: return "/practice"
         case .newCaseStudy: return "/practice/new"
         case .caseStudy(let slug): return "/practice/\(slug)"
@@ -297,6 +335,17 @@ enum SiteURL: Sendable, Equatable {
         case .changeStoryToPortfolio: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "story"]
         case .hubImpact: return ["hubs", ":hubSlug", "impact"]
         case .answerSurvey: return ["s", ":surveyToken"]
+        case .event, .eventCalendar: return ["events", ":eventSlug"]
+        case .editEvent: return ["events", ":eventSlug", "edit"]
+        case .hubEvents: return ["hubs", ":hubSlug", "events"]
+        case .hubEventsCalendar: return ["hubs", ":hubSlug", "events.ics"]
+        case .registerForEvent: return ["events", ":eventSlug", "register"]
+        case .cancelOwnRegistration: return ["events", ":eventSlug", "cancel"]
+        case .eventRegistrations: return ["events", ":eventSlug", "registrations"]
+        case .eventRegistrationsCSV: return ["events", ":eventSlug", "registrations.csv"]
+        case .eventAttendance: return ["events", ":eventSlug", "attendance"]
+        case .eventMessage: return ["events", ":eventSlug", "message"]
+        case .eventFeedbackRequests: return ["events", ":eventSlug", "feedback-requests"]
         case .caseStudy: return ["practice", ":caseStudySlug"]
         case .editCaseStudy: return ["practice", ":caseStudySlug", "edit"]
         case .saveCaseStudy: return ["practice", ":caseStudySlug", "save"]

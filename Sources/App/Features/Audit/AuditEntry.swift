@@ -57,6 +57,8 @@ enum AuditAction: String, Sendable {
     case consentAdded = "consent-added"
     case consentWithdrawn = "consent-withdrawn"
     case storyPhotoChanged = "story-photo-changed"
+    case eventCreated = "event-created"
+    case eventMessageSent = "event-message-sent"
 }
 
 extension Request {

@@ -110,6 +110,7 @@ enum DemoData {
             try await DemoContent.seedStories(on: db)
             try await DemoContent.seedLibrary(on: db)
             try await DemoContent.seedImpact(on: db)
+            try await DemoEvents.seed(on: db)
         }
     }
 
