@@ -16,6 +16,8 @@ final class PolicyTests: XCTestCase {
     static let signedIn = everyone.subtracting([.anonymous])
     /// The organisation's own people; in these fixtures only its admin belongs to it.
     static let organisationWorkers: Set<Who> = [.organisationAdmin, .coordinator]
+    /// Everyone who runs a hub or an organisation, and so may add events.
+    static let eventHosts: Set<Who> = [.organisationAdmin, .otherOrganisationAdmin, .steward, .otherSteward, .coordinator]
     static let expected: [String: Set<Who>] = [
         "GET /": everyone,
         "GET /healthz": everyone,
@@ -143,6 +145,29 @@ final class PolicyTests: XCTestCase {
         "POST /impact/projects/:projectSlug/stories-of-change/:changeStoryID/feedback": organisationWorkers,
         "POST /impact/projects/:projectSlug/stories-of-change/:changeStoryID/story": organisationWorkers,
         "GET /impact": everyone,
+        "GET /events": everyone,
+        "GET /events.ics": everyone,
+        "GET /hubs/:hubSlug/events": everyone,
+        "GET /hubs/:hubSlug/events.ics": everyone,
+        "GET /events/:eventSlug": everyone,
+        "POST /events/:eventSlug/register": everyone,
+        "POST /events/:eventSlug/cancel": signedIn,
+        "GET /events/registrations/confirm": everyone,
+        "POST /events/registrations/confirm": everyone,
+        "GET /events/registrations/cancel": everyone,
+        "POST /events/registrations/cancel": everyone,
+        "GET /events/feedback": everyone,
+        "POST /events/feedback": everyone,
+        "GET /events/new": eventHosts,
+        "POST /events/new": eventHosts,
+        "GET /events/:eventSlug/edit": [.steward, .coordinator],
+        "POST /events/:eventSlug/edit": [.steward, .coordinator],
+        "GET /events/:eventSlug/registrations": [.steward, .coordinator],
+        "GET /events/:eventSlug/registrations.csv": [.steward, .coordinator],
+        "POST /events/:eventSlug/attendance": [.steward, .coordinator],
+        "POST /events/:eventSlug/message": [.steward, .coordinator],
+        "POST /events/:eventSlug/feedback-requests": [.steward, .coordinator],
+        "GET /about": everyone,
         "GET /hubs/:hubSlug/impact": everyone,
         "GET /s/:surveyToken": everyone,
         "POST /s/:surveyToken": everyone,
@@ -215,7 +240,15 @@ final class PolicyTests: XCTestCase {
                 changeStory.$project.id = project.id!; changeStory.domain = "relations"; changeStory.period = "2026"; changeStory.toldOn = "2026-05-01"
                 changeStory.teller = "A parent"; changeStory.consent = "organisation"; changeStory.place = ""; changeStory.whatHappened = "Talked"; changeStory.whyItMatters = "Trust"
                 try await changeStory.create(on: app.db)
-                let parameterValues = ["surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                let policyEvent = Event()
+                policyEvent.slug = "policy-event"; policyEvent.title = "An event"; policyEvent.description = "Talk"; policyEvent.place = "Hall"; policyEvent.onlineURL = ""
+                policyEvent.startsAt = Date().addingTimeInterval(86_400); policyEvent.endsAt = Date().addingTimeInterval(90_000)
+                policyEvent.stepFree = false; policyEvent.hearingLoop = false; policyEvent.interpreters = ""; policyEvent.quietRoom = false; policyEvent.accessNotes = ""
+                policyEvent.capacity = 10; policyEvent.placesTaken = 0; policyEvent.audience = "public"
+                policyEvent.askAccessNeeds = false; policyEvent.askDietaryNeeds = false; policyEvent.askOrganisation = false; policyEvent.askFeedback = true
+                policyEvent.$hub.id = people.hub.id!
+                try await policyEvent.create(on: app.db)
+                let parameterValues = ["eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
                     let browser = TestClient(app)

@@ -167,6 +167,8 @@ struct ErrorPage {
     var paragraphs: [String] {
         switch status {
         case .notFound:
+            // A reason written for people (an old emailed link, say) says more than the general advice.
+            if let reason = (error as? AbortError)?.reason, reason != status.reasonPhrase { return [reason] }
             return ["If you typed the web address, check it is correct.",
                     "If you pasted the web address, check you copied the entire address."]
         case .forbidden where error is FormExpiredError:

@@ -51,6 +51,13 @@ final class TestClient {
         return String(token)
     }
 
+    /// A CSRF token and the cookies it belongs with, for requests sent outside this client
+    /// (many at once, for example).
+    func csrfPair() async throws -> (token: String, cookie: String) {
+        let token = try await csrfToken()
+        return (token, cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+    }
+
     func signIn(_ email: String, password: String = TestPeople.password) async throws {
         let response = try await post(SiteURL.signIn.path, form: ["email": email, "password": password])
         guard response.status == .seeOther else {

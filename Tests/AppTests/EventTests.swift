@@ -1,0 +1,250 @@
+@testable import App
+import Fluent
+import NIOConcurrencyHelpers
+import Vapor
+import XCTVapor
+
+/// Events: registration with and without an account, waiting lists, capacity under load,
+/// organisers' tools, calendars and UK time.
+final class EventTests: XCTestCase {
+    /// An event run by the test hub, created through the form by its steward.
+    @discardableResult
+    private func event(_ app: Application, title: String = "Listening circle", date: String = "2030-05-14", start: String = "18:00", end: String = "20:00",
+                       capacity: Int = 2, audience: String = "public") async throws -> (steward: TestClient, event: Event) {
+        let steward = TestClient(app)
+        try await steward.signIn(TestPeople.Role.steward.email)
+        let saved = try await steward.post("/events/new", form: [
+            "title": title, "host": "hub:riverside", "description": "We listen to each other.", "date": date, "start_time": start, "end_time": end,
+            "place": "Riverside library", "capacity": String(capacity), "audience": audience, "questions[]": "access_needs", "feedback[]": "yes",
+        ])
+        XCTAssertEqual(saved.status, .seeOther, saved.text)
+        let row = try await Event.query(on: app.db).filter(\.$title == title).first()
+        return (steward, try XCTUnwrap(row))
+    }
+
+    private func visitorRegisters(_ app: Application, _ event: Event, name: String, email: String) async throws {
+        let page = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": name, "email": email, "access_needs": "A seat near the door"])
+        XCTAssertTrue(page.text.contains("Check your email"), page.text)
+        let link = try await latestLink(to: email, containing: "/events/registrations/confirm", on: app)
+        let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
+        let confirmPage = try await TestClient(app).get(try XCTUnwrap(link))
+        XCTAssertTrue(confirmPage.text.contains("Confirm my place"), "opening the link alone confirms nothing")
+        _ = try await TestClient(app).post("/events/registrations/confirm", form: ["token": token])
+    }
+
+    func testAVisitorRegistersConfirmsByEmailAndAFullEventQueuesOthersUntilACancellationPassesThePlaceOn() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, event) = try await event(app, capacity: 2)
+            try await visitorRegisters(app, event, name: "Asha", email: "asha@example.org")
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let second = try await member.post("/events/\(event.slug)/register")
+            XCTAssertTrue(second.text.contains("You have a place"), "a member is confirmed at once")
+            let full = try await TestClient(app).get("/events/\(event.slug)")
+            XCTAssertTrue(full.text.contains("Join the waiting list"))
+            try await visitorRegisters(app, event, name: "Ben", email: "ben@example.org")
+            var ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
+            XCTAssertEqual(ben?.status, "waitlisted")
+            let queued = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(\.$createdAt, .descending).first()
+            XCTAssertTrue(queued?.subject.contains("waiting list") ?? false)
+
+            let cancelled = try await member.post("/events/\(event.slug)/cancel")
+            XCTAssertTrue(cancelled.text.contains("Your place is cancelled"))
+            ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
+            XCTAssertEqual(ben?.status, "confirmed", "the first on the waiting list gets the place at once")
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(\.$createdAt, .descending).first()
+            XCTAssertEqual(told?.subject, "A place has come free at Listening circle")
+            let reloaded = try await Event.find(event.id, on: app.db)
+            XCTAssertEqual(reloaded?.placesTaken, 2, "the place passed on, so the count stays at capacity")
+
+            // Ben cancels through the link in his email; nobody is waiting, so a place comes free.
+            let cancelLink = try await latestLink(to: "ben@example.org", containing: "/events/registrations/cancel", on: app)
+            let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(cancelLink))?.queryItems?.first { $0.name == "token" }?.value)
+            _ = try await TestClient(app).post("/events/registrations/cancel", form: ["token": token])
+            _ = try await TestClient(app).post("/events/registrations/cancel", form: ["token": token])
+            let after = try await Event.find(event.id, on: app.db)
+            XCTAssertEqual(after?.placesTaken, 1, "a second press of cancel gives back nothing more")
+        }
+    }
+
+    func testFiftyRegistrationsAtOnceForTenPlacesConfirmExactlyTen() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, event) = try await event(app, capacity: 10)
+            // Fifty people who opened their confirmation links and press confirm at the same moment.
+            var tokens: [String] = []
+            for person in 1...50 {
+                let token = Tokens.random()
+                let registration = EventRegistration()
+                registration.$event.id = event.id!
+                registration.name = "Person \(person)"; registration.email = "person\(person)@example.org"
+                registration.status = EventRegistration.Status.unconfirmed.rawValue; registration.tokenHash = Tokens.hash(token)
+                registration.accessNeeds = ""; registration.dietaryNeeds = ""; registration.organisationName = ""; registration.attended = false
+                try await registration.create(on: app.db)
+                tokens.append(token)
+            }
+            let csrf = try await TestClient(app).csrfPair()
+            let failures = NIOLockedValueBox(0)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for token in tokens {
+                    group.addTask {
+                        var headers = HTTPHeaders()
+                        headers.contentType = .urlEncodedForm
+                        headers.replaceOrAdd(name: .cookie, value: csrf.cookie)
+                        let body = "token=\(token)&\(CSRF.fieldName)=\(csrf.token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                        let response = try await app.testable().sendRequest(.POST, "/events/registrations/confirm", headers: headers, body: ByteBuffer(string: body))
+                        if response.status.code >= 500 { failures.withLockedValue { $0 += 1 } }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            XCTAssertEqual(failures.withLockedValue { $0 }, 0, "no request failed")
+            let confirmed = try await EventRegistration.query(on: app.db).filter(\.$status == "confirmed").count()
+            let waiting = try await EventRegistration.query(on: app.db).filter(\.$status == "waitlisted").count()
+            XCTAssertEqual(confirmed, 10)
+            XCTAssertEqual(waiting, 40)
+            let reloaded = try await Event.find(event.id, on: app.db)
+            XCTAssertEqual(reloaded?.placesTaken, 10)
+        }
+    }
+
+    func testTimesAreEnteredAndShownInUKTimeEitherSideOfTheClockChange() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, summer) = try await event(app, title: "Spring gathering", date: "2030-03-31", start: "10:00", end: "12:00")
+            let (_, winter) = try await event(app, title: "Winter gathering", date: "2030-01-15", start: "10:00", end: "12:00")
+            XCTAssertEqual(ICalendar.utc(summer.startsAt), "20300331T090000Z", "10:00 in British Summer Time is 09:00 UTC")
+            XCTAssertEqual(ICalendar.utc(winter.startsAt), "20300115T100000Z")
+            let page = try await TestClient(app).get("/events/\(summer.slug)")
+            XCTAssertTrue(page.text.contains("Sunday 31 March 2030, 10:00 to 12:00 (UK time)"), page.text)
+            XCTAssertTrue(page.text.contains(#"<link rel="alternate" type="text/calendar""#))
+            XCTAssertTrue(page.text.contains(#""@type":"Event""#), "schema.org Event")
+            XCTAssertTrue(page.text.contains("calendar.google.com"), "add to calendar links")
+            let ics = try await TestClient(app).get("/events/\(summer.slug).ics")
+            XCTAssertEqual(ics.headers.contentType?.subType, "calendar")
+            XCTAssertTrue(ics.text.contains("DTSTART;TZID=Europe/London:20300331T100000"))
+            XCTAssertTrue(ics.text.contains("BEGIN:VTIMEZONE"))
+            XCTAssertTrue(ics.text.contains("URL:"))
+        }
+    }
+
+    func testMembersOnlyEventsStayOutOfVisitorsPagesAndFeeds() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, event) = try await event(app, title: "Members' skills session", audience: "members")
+            let visitorPage = try await TestClient(app).get("/events/\(event.slug)")
+            XCTAssertEqual(visitorPage.status, .notFound)
+            let list = try await TestClient(app).get("/events")
+            XCTAssertFalse(list.text.contains("Members' skills session") || list.text.contains("Members&#39; skills session"))
+            let feed = try await TestClient(app).get("/events.ics")
+            XCTAssertFalse(feed.text.contains("skills session"))
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let memberPage = try await member.get("/events/\(event.slug)")
+            XCTAssertEqual(memberPage.status, .ok)
+        }
+    }
+
+    func testMistakesInTheEventFormAreExplainedAndNothingIsLost() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let steward = TestClient(app)
+            try await steward.signIn(TestPeople.Role.steward.email)
+            let page = try await steward.post("/events/new", form: ["title": "Picnic", "host": "hub:hillside", "date": "2030-02-30", "start_time": "25:00", "end_time": "10:00", "capacity": "0", "online_url": "meet.example.org"])
+            XCTAssertEqual(page.status, .unprocessableEntity)
+            for message in ["Choose a hub or organisation from the list", "Enter the date as year-month-day", "Enter the start time as hours and minutes",
+                            "Enter the number of places", "Enter the online link as a full web address", "Choose who may register", "Enter a description"] {
+                XCTAssertTrue(page.text.contains(message), message)
+            }
+            XCTAssertTrue(page.text.contains(#"value="Picnic""#))
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let refused = try await member.get("/events/new")
+            XCTAssertEqual(refused.status, .forbidden, "only stewards and organisation admins run events")
+        }
+    }
+
+    func testOrganisersSeeWhoIsComingDownloadItMarkAttendanceMessagePeopleAndGatherFeedback() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (steward, event) = try await event(app, capacity: 5)
+            try await visitorRegisters(app, event, name: "Asha", email: "asha@example.org")
+            try await visitorRegisters(app, event, name: "=cmd|' /C calc'!A0", email: "eve@example.org")
+            let list = try await steward.get("/events/\(event.slug)/registrations")
+            XCTAssertTrue(list.text.contains("2 of 5 places taken"))
+            XCTAssertTrue(list.text.contains("A seat near the door"))
+            let csv = try await steward.get("/events/\(event.slug)/registrations.csv")
+            XCTAssertTrue(csv.text.contains("Asha,asha@example.org,Has a place"))
+            XCTAssertTrue(csv.text.contains("'=cmd"), "a formula-like name is defused")
+            let otherSteward = TestClient(app)
+            try await otherSteward.signIn(TestPeople.Role.otherSteward.email)
+            let refused = try await otherSteward.get("/events/\(event.slug)/registrations")
+            XCTAssertEqual(refused.status, .forbidden)
+
+            let asha = try await EventRegistration.query(on: app.db).filter(\.$email == "asha@example.org").first()
+            _ = try await steward.post("/events/\(event.slug)/attendance", form: ["attended[]": asha!.id!.uuidString])
+            let marked = try await EventRegistration.query(on: app.db).filter(\.$attended == true).count()
+            XCTAssertEqual(marked, 1)
+            let sent = try await steward.post("/events/\(event.slug)/message", form: ["subject": "Room change", "body": "We are in room 2."])
+            XCTAssertEqual(sent.status, .seeOther)
+            let message = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").sort(\.$createdAt, .descending).first()
+            XCTAssertEqual(message?.subject, "Listening circle: Room change")
+
+            let early = try await steward.post("/events/\(event.slug)/feedback-requests")
+            XCTAssertTrue(early.text.contains("once the event has finished"))
+            event.startsAt = Date().addingTimeInterval(-7_200); event.endsAt = Date().addingTimeInterval(-3_600)
+            try await event.save(on: app.db)
+            _ = try await steward.post("/events/\(event.slug)/feedback-requests")
+            let link = try await latestLink(to: "asha@example.org", containing: "/events/feedback", on: app)
+            let notAsked = try await latestLink(to: "eve@example.org", containing: "/events/feedback", on: app)
+            XCTAssertNil(notAsked, "only the people marked as there are asked")
+            let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
+            let missing = try await TestClient(app).post("/events/feedback", form: ["token": token, "worked_well": "The circle"])
+            XCTAssertEqual(missing.status, .unprocessableEntity)
+            XCTAssertTrue(missing.text.contains("The circle"))
+            _ = try await TestClient(app).post("/events/feedback", form: ["token": token, "rating": "5", "worked_well": "The circle"])
+            let summary = try await steward.get("/events/\(event.slug)/registrations")
+            XCTAssertTrue(summary.text.contains("<th scope=\"row\">Very useful</th><td>1</td>"))
+            XCTAssertTrue(summary.text.contains("The circle"))
+        }
+    }
+
+    func testTheEventsListRunsTheSameQueriesForAFewEventsOrManyAndPages() async throws {
+        try await withApp { app, counter in
+            let people = try await TestPeople.make(on: app)
+            func add(_ count: Int, from first: Int) async throws {
+                for number in first..<(first + count) {
+                    let event = Event()
+                    event.slug = "event-\(number)"; event.title = "Event \(number)"; event.description = "Talk"; event.place = "Hall"; event.onlineURL = ""
+                    event.startsAt = Date().addingTimeInterval(Double(number) * 86_400); event.endsAt = event.startsAt.addingTimeInterval(3_600)
+                    event.stepFree = false; event.hearingLoop = false; event.interpreters = ""; event.quietRoom = false; event.accessNotes = ""
+                    event.capacity = 10; event.placesTaken = 0; event.audience = "public"
+                    event.askAccessNeeds = false; event.askDietaryNeeds = false; event.askOrganisation = false; event.askFeedback = false
+                    event.$hub.id = number % 2 == 0 ? people.hub.id : nil
+                    event.$organisation.id = number % 2 == 0 ? nil : people.organisation.id
+                    try await event.create(on: app.db)
+                }
+            }
+            try await add(3, from: 1)
+            counter.reset()
+            _ = try await TestClient(app).get("/events")
+            let few = counter.value
+            try await add(40, from: 4)
+            counter.reset()
+            let page = try await TestClient(app).get("/events")
+            XCTAssertEqual(counter.value, few)
+            XCTAssertTrue(page.text.contains("Next page"))
+            let second = try await TestClient(app).get("/events?page=2")
+            XCTAssertTrue(second.text.contains("Event 23"), "the second page starts where the first ended")
+        }
+    }
+
+    func testAnOldOrUnknownLinkSaysSoPlainly() async throws {
+        try await withApp { app, _ in
+            let page = try await TestClient(app).get("/events/registrations/confirm?token=nonsense")
+            XCTAssertEqual(page.status, .notFound)
+            XCTAssertTrue(page.text.contains("This link has expired"))
+        }
+    }
+}
