@@ -70,6 +70,7 @@ enum Migrations {
         M015CreateCustomIndicators(),
         M016CreateStoriesOfChange(),
         M017CreateEvents(),
+        M018CreatePeerSupport(),
     ]
 }
 

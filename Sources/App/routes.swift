@@ -184,6 +184,22 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.eventFeedbackRequests("").routeComponents, use: organisers.requestFeedback).requires(.addOrganisation)
     app.get(SiteURL.about.routeComponents, use: AboutPage.handler).requires(.readPublic)
 
+    let peers = PeerSupportController()
+    app.get(SiteURL.peerSupport.routeComponents, use: peers.index).requires(.manageOwnAccount)
+    app.get(SiteURL.newPeerRequest.routeComponents, use: peers.newForm).requires(.manageOwnAccount)
+    app.post(SiteURL.newPeerRequest.routeComponents, use: peers.create).requires(.manageOwnAccount)
+    // Signed-in people reach these handlers, which answer 404 to anyone but the people involved.
+    app.get(SiteURL.peerRequest(anyID).routeComponents, use: peers.show).requires(.manageOwnAccount)
+    app.post(SiteURL.invitePeer(anyID).routeComponents, use: peers.invite).requires(.manageOwnAccount)
+    app.post(SiteURL.respondToPeer(anyID).routeComponents, use: peers.respond).requires(.manageOwnAccount)
+    app.post(SiteURL.closePeerRequest(anyID).routeComponents, use: peers.closeRequest).requires(.manageOwnAccount)
+    app.get(SiteURL.peerThread(anyID).routeComponents, use: peers.thread).requires(.manageOwnAccount)
+    app.post(SiteURL.peerMessages(anyID).routeComponents, use: peers.postMessage).requires(.manageOwnAccount)
+    app.post(SiteURL.closePeerThread(anyID).routeComponents, use: peers.closeThread).requires(.manageOwnAccount)
+    app.get(SiteURL.skillOffers.routeComponents, use: peers.skills).requires(.manageOwnAccount)
+    app.post(SiteURL.skillOffers.routeComponents, use: peers.addSkill).requires(.manageOwnAccount)
+    app.post(SiteURL.deleteSkillOffer(anyID).routeComponents, use: peers.deleteSkill).requires(.manageOwnAccount)
+
     app.get(SiteURL.answerSurvey("").routeComponents, use: surveys.answerForm).requires(.readPublic)
     app.post(SiteURL.answerSurvey("").routeComponents, use: surveys.submit).requires(.readPublic)
 

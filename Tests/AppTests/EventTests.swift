@@ -240,6 +240,63 @@ final class EventTests: XCTestCase {
         }
     }
 
+    func testTheFormNeverRevealsWhetherAnAddressIsAlreadyRegistered() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, event) = try await event(app, capacity: 5)
+            try await visitorRegisters(app, event, name: "Asha", email: "asha@example.org")
+            let again = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": "Someone else", "email": "ASHA@example.org"])
+            XCTAssertTrue(again.text.contains("Check your email"), "the same answer as for a new address")
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").sort(\.$createdAt, .descending).first()
+            XCTAssertEqual(told?.subject, "You are already registered for Listening circle")
+            let count = try await EventRegistration.query(on: app.db).count()
+            XCTAssertEqual(count, 1)
+        }
+    }
+
+    func testMorePlacesGoToThePeopleWaitingInTheOrderTheyJoined() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (steward, event) = try await event(app, capacity: 1)
+            for name in ["Asha", "Ben", "Cara"] { try await visitorRegisters(app, event, name: name, email: "\(name.lowercased())@example.org") }
+            let form = try await steward.get("/events/\(event.slug)/edit")
+            XCTAssertTrue(form.text.contains(#"value="Listening circle""#))
+            let tooSmall = try await steward.post("/events/\(event.slug)/edit", form: [
+                "title": "Listening circle", "host": "hub:riverside", "description": "We listen.", "date": "2030-05-14", "start_time": "18:00", "end_time": "20:00",
+                "place": "Riverside library", "capacity": "0", "audience": "public",
+            ])
+            XCTAssertEqual(tooSmall.status, .unprocessableEntity)
+            _ = try await steward.post("/events/\(event.slug)/edit", form: [
+                "title": "Listening circle", "host": "hub:riverside", "description": "We listen.", "date": "2030-05-14", "start_time": "18:00", "end_time": "20:00",
+                "place": "Riverside library", "capacity": "2", "audience": "public",
+            ])
+            let ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
+            let cara = try await EventRegistration.query(on: app.db).filter(\.$email == "cara@example.org").first()
+            XCTAssertEqual(ben?.status, "confirmed", "the first waiting takes the new place")
+            XCTAssertEqual(cara?.status, "waitlisted")
+            let reloaded = try await Event.find(event.id, on: app.db)
+            XCTAssertEqual(reloaded?.placesTaken, 2)
+        }
+    }
+
+    func testTheSchedulersCommandAsksForFeedbackOnceAfterEachFinishedEvent() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, event) = try await event(app, capacity: 5)
+            try await visitorRegisters(app, event, name: "Asha", email: "asha@example.org")
+            var console = try await app.run(SendEventFeedbackCommand(), [])
+            XCTAssertTrue(console.standardOutput.contains("No finished events"), "nothing before the event ends")
+            event.startsAt = Date().addingTimeInterval(-7_200); event.endsAt = Date().addingTimeInterval(-3_600)
+            try await event.save(on: app.db)
+            console = try await app.run(SendEventFeedbackCommand(), [])
+            XCTAssertTrue(console.standardOutput.contains("Sent feedback requests for 1 event"), console.standardOutput)
+            console = try await app.run(SendEventFeedbackCommand(), [])
+            XCTAssertTrue(console.standardOutput.contains("No finished events"), "once per event")
+            let requests = try await OutboxMessage.query(on: app.db).filter(\.$subject == "How was Listening circle?").count()
+            XCTAssertEqual(requests, 1)
+        }
+    }
+
     func testAnOldOrUnknownLinkSaysSoPlainly() async throws {
         try await withApp { app, _ in
             let page = try await TestClient(app).get("/events/registrations/confirm?token=nonsense")

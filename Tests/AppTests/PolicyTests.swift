@@ -16,6 +16,14 @@ final class PolicyTests: XCTestCase {
     static let signedIn = everyone.subtracting([.anonymous])
     /// The organisation's own people; in these fixtures only its admin belongs to it.
     static let organisationWorkers: Set<Who> = [.organisationAdmin, .coordinator]
+    /// Private things answer 404 to everyone not involved, so nobody learns they exist; on these
+    /// routes a 404 is a refusal.
+    static let hiddenWhenRefused: Set<String> = [
+        "GET /peer-support/requests/:peerRequestID", "POST /peer-support/requests/:peerRequestID/invite",
+        "POST /peer-support/requests/:peerRequestID/respond", "POST /peer-support/requests/:peerRequestID/close",
+        "GET /peer-support/conversations/:peerInvitationID", "POST /peer-support/conversations/:peerInvitationID/messages",
+        "POST /peer-support/conversations/:peerInvitationID/close",
+    ]
     /// Everyone who runs a hub or an organisation, and so may add events.
     static let eventHosts: Set<Who> = [.organisationAdmin, .otherOrganisationAdmin, .steward, .otherSteward, .coordinator]
     static let expected: [String: Set<Who>] = [
@@ -168,6 +176,19 @@ final class PolicyTests: XCTestCase {
         "POST /events/:eventSlug/message": [.steward, .coordinator],
         "POST /events/:eventSlug/feedback-requests": [.steward, .coordinator],
         "GET /about": everyone,
+        "GET /peer-support": signedIn,
+        "GET /peer-support/new": signedIn,
+        "POST /peer-support/new": signedIn,
+        "GET /peer-support/requests/:peerRequestID": [.member, .steward, .organisationAdmin],
+        "POST /peer-support/requests/:peerRequestID/invite": [.member],
+        "POST /peer-support/requests/:peerRequestID/respond": [.organisationAdmin],
+        "POST /peer-support/requests/:peerRequestID/close": [.member],
+        "GET /peer-support/conversations/:peerInvitationID": [.member, .steward],
+        "POST /peer-support/conversations/:peerInvitationID/messages": [.member, .steward],
+        "POST /peer-support/conversations/:peerInvitationID/close": [.member, .steward],
+        "GET /peer-support/skills": signedIn,
+        "POST /peer-support/skills": signedIn,
+        "POST /peer-support/skills/:skillOfferID/withdraw": [.member, .coordinator],
         "GET /hubs/:hubSlug/impact": everyone,
         "GET /s/:surveyToken": everyone,
         "POST /s/:surveyToken": everyone,
@@ -248,7 +269,26 @@ final class PolicyTests: XCTestCase {
                 policyEvent.askAccessNeeds = false; policyEvent.askDietaryNeeds = false; policyEvent.askOrganisation = false; policyEvent.askFeedback = true
                 policyEvent.$hub.id = people.hub.id!
                 try await policyEvent.create(on: app.db)
-                let parameterValues = ["eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                // A member's request for a critical friend: the steward accepted, the organisation's admin is still invited.
+                let peerRequest = PeerRequest()
+                peerRequest.$asker.id = member.id!; peerRequest.title = "A challenge"; peerRequest.challenge = "Private"; peerRequest.methods = ""; peerRequest.themes = ""
+                peerRequest.preferOutsideHub = false; peerRequest.status = "open"
+                try await peerRequest.create(on: app.db)
+                var inviteeIDs: [TestPeople.Role: UUID] = [:]
+                for role in [TestPeople.Role.steward, .organisationAdmin] {
+                    inviteeIDs[role] = try await User.query(on: app.db).filter(\.$email == role.email).first()!.id!
+                }
+                let accepted = PeerInvitation()
+                accepted.$request.id = peerRequest.id!; accepted.$invitee.id = inviteeIDs[.steward]!; accepted.status = "accepted"; accepted.reasons = "Fits"
+                try await accepted.create(on: app.db)
+                let pending = PeerInvitation()
+                pending.$request.id = peerRequest.id!; pending.$invitee.id = inviteeIDs[.organisationAdmin]!; pending.status = "invited"; pending.reasons = "Fits"
+                try await pending.create(on: app.db)
+                let skillOffer = SkillOffer()
+                skillOffer.$user.id = member.id!; skillOffer.title = "Facilitation"; skillOffer.description = ""; skillOffer.methods = ""
+                try await skillOffer.create(on: app.db)
+                let parameterValues = ["peerRequestID": peerRequest.id!.uuidString, "peerInvitationID": accepted.id!.uuidString, "skillOfferID": skillOffer.id!.uuidString,
+                                       "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
                     let browser = TestClient(app)
@@ -282,7 +322,7 @@ final class PolicyTests: XCTestCase {
                         denied = response.status == .unauthorized
                             || (response.status == .seeOther && (response.location ?? "").hasPrefix("/signin?next="))
                     } else {
-                        denied = response.status == .forbidden
+                        denied = response.status == .forbidden || (Self.hiddenWhenRefused.contains(route.description) && response.status == .notFound)
                     }
                     XCTAssertEqual(!denied, allowed, "\(route.description) as \(who): status \(response.status.code)")
                 }

@@ -11,5 +11,6 @@ enum Commands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
         app.asyncCommands.use(AnalyseCommand(), as: "analyse")
+        app.asyncCommands.use(SendEventFeedbackCommand(), as: "send-event-feedback")
     }
 }

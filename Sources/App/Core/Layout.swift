@@ -50,6 +50,15 @@ enum Notice: String, Sendable {
     case attendanceSaved = "attendance-saved"
     case eventMessageSent = "event-message-sent"
     case feedbackRequested = "feedback-requested"
+    case peerRequestSaved = "peer-request-saved"
+    case peerInvited = "peer-invited"
+    case peerNoLongerAvailable = "peer-no-longer-available"
+    case peerAccepted = "peer-accepted"
+    case peerDeclined = "peer-declined"
+    case peerRequestClosed = "peer-request-closed"
+    case peerThreadClosed = "peer-thread-closed"
+    case skillOffered = "skill-offered"
+    case skillWithdrawn = "skill-withdrawn"
 
     var text: String {
         switch self {
@@ -99,6 +108,15 @@ enum Notice: String, Sendable {
         case .attendanceSaved: return "Attendance has been saved."
         case .eventMessageSent: return "Your message has been sent."
         case .feedbackRequested: return "Feedback requests have been sent to the people who came."
+        case .peerRequestSaved: return "Your request is saved. Only you can see it until you invite someone."
+        case .peerInvited: return "Your invitation has been sent. We will email you when they answer."
+        case .peerNoLongerAvailable: return "That person is no longer available as a critical friend. Choose someone else."
+        case .peerAccepted: return "Thank you for accepting. This conversation is private to the two of you."
+        case .peerDeclined: return "You have declined, and they have been told kindly."
+        case .peerRequestClosed: return "The request is closed. Your conversations stay here to read."
+        case .peerThreadClosed: return "The conversation is closed."
+        case .skillOffered: return "Thank you. Your offer is listed for members to see."
+        case .skillWithdrawn: return "The offer has been withdrawn."
         }
     }
 }
@@ -179,6 +197,7 @@ struct Layout {
                         navItem("Narratives", .narratives),
                         navItem("Library", .library),
                         .if(user != nil, navItem("Practitioners", .people)),
+                        .if(user != nil, navItem("Peer support", .peerSupport)),
                         .if(user?.isCoordinator == true, .group(
                             navItem("Accounts", .adminPeople),
                             navItem("Outbox", .adminOutbox)

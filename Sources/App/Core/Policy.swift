@@ -28,6 +28,15 @@ enum Action: String, Sendable, CaseIterable {
     case workForOrganisation
     /// Running an event: its hub's stewards or its organisation's admins.
     case organiseEvent
+    /// Reading a request for a critical friend: the person who asked and the people they invited.
+    /// Nobody else, coordinators included: the challenge is private.
+    case readPeerRequest
+    /// Inviting people to, or closing, a request: the person who asked.
+    case managePeerRequest
+    /// Reading and writing a private conversation: its two people only.
+    case joinPeerThread
+    /// Withdrawing a skill offer: the person who made it, or the national team.
+    case manageSkillOffer
     /// Starting a story draft.
     case draftStory
     /// Changing one story: its text, photo and consents, and sending it for review (its author).
@@ -47,6 +56,9 @@ enum PolicyResource: Sendable {
     case organisation(UUID)
     case story(authorID: UUID?, hubID: UUID)
     case eventHost(hubID: UUID?, organisationID: UUID?)
+    case peerRequest(askerID: UUID, inviteeIDs: Set<UUID>)
+    case peerThread(askerID: UUID, inviteeID: UUID)
+    case ownedBy(UUID)
 }
 
 /// The one place that decides who may do what.
@@ -71,6 +83,18 @@ enum Policy {
         case .organiseEvent:
             guard let user, case .eventHost(let hubID, let organisationID) = resource else { return false }
             return user.isCoordinator || hubID.map(user.stewardOfHubs.contains) == true || organisationID.map(user.adminOfOrganisations.contains) == true
+        case .readPeerRequest:
+            guard let user, case .peerRequest(let askerID, let inviteeIDs) = resource else { return false }
+            return user.id == askerID || inviteeIDs.contains(user.id)
+        case .managePeerRequest:
+            guard let user, case .peerRequest(let askerID, _) = resource else { return false }
+            return user.id == askerID
+        case .joinPeerThread:
+            guard let user, case .peerThread(let askerID, let inviteeID) = resource else { return false }
+            return user.id == askerID || user.id == inviteeID
+        case .manageSkillOffer:
+            guard let user, case .ownedBy(let ownerID) = resource else { return false }
+            return user.isCoordinator || user.id == ownerID
         case .editStory:
             guard let user, case .story(let authorID, _) = resource else { return false }
             return user.isCoordinator || (authorID != nil && authorID == user.id)

@@ -113,6 +113,17 @@ enum SiteURL: Sendable, Equatable {
     case eventMessage(String)
     case eventFeedbackRequests(String)
     case about
+    case peerSupport
+    case newPeerRequest
+    case peerRequest(UUID)
+    case invitePeer(UUID)
+    case respondToPeer(UUID)
+    case closePeerRequest(UUID)
+    case peerThread(UUID)
+    case peerMessages(UUID)
+    case closePeerThread(UUID)
+    case skillOffers
+    case deleteSkillOffer(UUID)
     case practice
     case newCaseStudy
     case caseStudy(String)
@@ -250,6 +261,17 @@ enum SiteURL: Sendable, Equatable {
         case .eventMessage(let slug): return "/events/\(slug)/message"
         case .eventFeedbackRequests(let slug): return "/events/\(slug)/feedback-requests"
         case .about: return "/about"
+        case .peerSupport: return "/peer-support"
+        case .newPeerRequest: return "/peer-support/new"
+        case .peerRequest(let id): return "/peer-support/requests/\(id.uuidString.lowercased())"
+        case .invitePeer(let id): return "/peer-support/requests/\(id.uuidString.lowercased())/invite"
+        case .respondToPeer(let id): return "/peer-support/requests/\(id.uuidString.lowercased())/respond"
+        case .closePeerRequest(let id): return "/peer-support/requests/\(id.uuidString.lowercased())/close"
+        case .peerThread(let id): return "/peer-support/conversations/\(id.uuidString.lowercased())"
+        case .peerMessages(let id): return "/peer-support/conversations/\(id.uuidString.lowercased())/messages"
+        case .closePeerThread(let id): return "/peer-support/conversations/\(id.uuidString.lowercased())/close"
+        case .skillOffers: return "/peer-support/skills"
+        case .deleteSkillOffer(let id): return "/peer-support/skills/\(id.uuidString.lowercased())/withdraw"
         case .practice: return "/practice"
         case .newCaseStudy: return "/practice/new"
         case .caseStudy(let slug): return "/practice/\(slug)"
@@ -338,6 +360,14 @@ enum SiteURL: Sendable, Equatable {
         case .event, .eventCalendar: return ["events", ":eventSlug"]
         case .editEvent: return ["events", ":eventSlug", "edit"]
         case .hubEvents: return ["hubs", ":hubSlug", "events"]
+        case .peerRequest: return ["peer-support", "requests", ":peerRequestID"]
+        case .invitePeer: return ["peer-support", "requests", ":peerRequestID", "invite"]
+        case .respondToPeer: return ["peer-support", "requests", ":peerRequestID", "respond"]
+        case .closePeerRequest: return ["peer-support", "requests", ":peerRequestID", "close"]
+        case .peerThread: return ["peer-support", "conversations", ":peerInvitationID"]
+        case .peerMessages: return ["peer-support", "conversations", ":peerInvitationID", "messages"]
+        case .closePeerThread: return ["peer-support", "conversations", ":peerInvitationID", "close"]
+        case .deleteSkillOffer: return ["peer-support", "skills", ":skillOfferID", "withdraw"]
         case .hubEventsCalendar: return ["hubs", ":hubSlug", "events.ics"]
         case .registerForEvent: return ["events", ":eventSlug", "register"]
         case .cancelOwnRegistration: return ["events", ":eventSlug", "cancel"]

@@ -111,6 +111,7 @@ enum DemoData {
             try await DemoContent.seedLibrary(on: db)
             try await DemoContent.seedImpact(on: db)
             try await DemoEvents.seed(on: db)
+            try await DemoPeerSupport.seed(on: db)
         }
     }
 

@@ -26,11 +26,17 @@ struct EventBooking {
         let eventID = try event.requireID()
         let email = email.lowercased()
         if let existing = try await existingRegistration(eventID: eventID, userID: user?.id, email: email) {
-            if existing.registrationStatus == .unconfirmed, user == nil {
-                try await sendConfirmation(existing, event: event, token: try await freshToken(for: existing))
-                return .awaitingEmail
+            guard user == nil else { return .alreadyRegistered(existing.registrationStatus) }
+            // A visitor is told only "check your email", whatever the address's state, so the form
+            // never reveals who has registered; the email itself says where they stand.
+            let token = try await freshToken(for: existing)
+            if existing.registrationStatus == .unconfirmed {
+                try await sendConfirmation(existing, event: event, token: token)
+            } else {
+                try await tell(existing, event: event, token: token, subject: "You are already registered for \(event.title)",
+                               lines: ["Someone (probably you) asked for a place at \(event.title) for this address, which already has one: \(EventViews.statusLabel(existing.registrationStatus).lowercased())."])
             }
-            return .alreadyRegistered(existing.registrationStatus)
+            return .awaitingEmail
         }
         let token = Tokens.random()
         let registration = EventRegistration()
@@ -106,6 +112,20 @@ struct EventBooking {
             return true
         }
         return false
+    }
+
+    /// After the organiser adds places: the people waiting take them, first come first served.
+    func fillNewPlaces(_ event: Event) async throws {
+        let eventID = try event.requireID()
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        while try await EventRegistration.query(on: db).filter(\.$event.$id == eventID).filter(\.$status == EventRegistration.Status.waitlisted.rawValue).count() > 0 {
+            guard try await takePlace(eventID: eventID) else { return }
+            if try await passPlaceOn(eventID: eventID, event: event) == false {
+                // Nobody was left to take it after all: give the place back.
+                try await sql.raw("UPDATE events SET places_taken = places_taken - 1 WHERE id = \(bind: eventID) AND places_taken > 0").run()
+                return
+            }
+        }
     }
 
     /// Takes one place if any is left: a single conditional update, atomic on both databases.

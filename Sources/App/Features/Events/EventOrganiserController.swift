@@ -73,7 +73,10 @@ struct EventOrganiserController {
         }
         let (hub, organisation) = try await Self.resolve(form.host, on: req.db)
         form.apply(to: event, times: times, hub: hub, organisation: organisation)
+        // Fluent writes only the fields the form set, never the count of places taken, which
+        // belongs to the booking's own conditional updates.
         try await event.save(on: req.db)
+        try await EventBooking(req: req).fillNewPlaces(event)
         return req.redirect(to: SiteURL.event(event.slug).with(query: ["notice": Notice.eventSaved.rawValue]))
     }
 
@@ -157,24 +160,7 @@ struct EventOrganiserController {
                 return errors
             }()).response(status: .unprocessableEntity)
         }
-        let confirmed = try await EventRegistration.query(on: req.db).filter(\.$event.$id == event.requireID())
-            .filter(\.$status == EventRegistration.Status.confirmed.rawValue).all()
-        let attended = confirmed.filter(\.attended)
-        for registration in attended.isEmpty ? confirmed : attended {
-            let token = Tokens.random()
-            registration.tokenHash = Tokens.hash(token)
-            try await registration.save(on: req.db)
-            let link = SiteURL.eventFeedback.absolute(base: req.application.publicBaseURL, query: ["token": token])
-            try await req.mailer.send(to: registration.email, subject: "How was \(event.title)?", body: """
-                Hello \(registration.name),
-
-                Thank you for coming to \(event.title). Two minutes of your thoughts help the organisers make the next one better:
-
-                \(link)
-                """, secrets: [token])
-        }
-        event.feedbackRequestedAt = Date()
-        try await event.save(on: req.db)
+        try await EventFeedbackRequests.send(for: event, mailer: req.mailer, baseURL: req.application.publicBaseURL, on: req.db)
         return req.redirect(to: SiteURL.eventRegistrations(event.slug).with(query: ["notice": Notice.feedbackRequested.rawValue]))
     }
 
