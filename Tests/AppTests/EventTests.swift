@@ -245,10 +245,20 @@ final class EventTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let (_, event) = try await event(app, capacity: 5)
             try await visitorRegisters(app, event, name: "Asha", email: "asha@example.org")
+            let sentBefore = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").count()
             let again = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": "Someone else", "email": "ASHA@example.org"])
             XCTAssertTrue(again.text.contains("Check your email"), "the same answer as for a new address")
+            let sentNow = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").count()
+            XCTAssertEqual(sentNow, sentBefore, "no second email within a quarter of an hour of the last one")
+            // Twenty minutes later, someone tries again: Asha is told, without new links.
+            for message in try await OutboxMessage.query(on: app.db).all() {
+                message.createdAt = Date().addingTimeInterval(-1_200)
+                try await message.save(on: app.db)
+            }
+            _ = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": "Someone else", "email": "asha@example.org"])
             let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").sort(\.$createdAt, .descending).first()
             XCTAssertEqual(told?.subject, "You are already registered for Listening circle")
+            XCTAssertFalse(told?.body.contains("token=") ?? true, "no new link, so the links Asha has keep working")
             let count = try await EventRegistration.query(on: app.db).count()
             XCTAssertEqual(count, 1)
         }
@@ -294,6 +304,38 @@ final class EventTests: XCTestCase {
             XCTAssertTrue(console.standardOutput.contains("No finished events"), "once per event")
             let requests = try await OutboxMessage.query(on: app.db).filter(\.$subject == "How was Listening circle?").count()
             XCTAssertEqual(requests, 1)
+        }
+    }
+
+    func testConfirmingTwiceAtOnceTakesOnePlaceAndFeedbackOpensOnlyAfterTheEvent() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, event) = try await event(app, capacity: 5)
+            _ = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": "Asha", "email": "asha@example.org"])
+            let link = try await latestLink(to: "asha@example.org", containing: "/events/registrations/confirm", on: app)
+            let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
+            let csrf = try await TestClient(app).csrfPair()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        var headers = HTTPHeaders()
+                        headers.contentType = .urlEncodedForm
+                        headers.replaceOrAdd(name: .cookie, value: csrf.cookie)
+                        let body = "token=\(token)&\(CSRF.fieldName)=\(csrf.token)"
+                        _ = try await app.testable().sendRequest(.POST, "/events/registrations/confirm", headers: headers, body: ByteBuffer(string: body))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let reloaded = try await Event.find(event.id, on: app.db)
+            XCTAssertEqual(reloaded?.placesTaken, 1, "five presses of confirm take one place")
+            let early = try await TestClient(app).get("/events/feedback?token=\(token)")
+            XCTAssertEqual(early.status, .notFound)
+            XCTAssertTrue(early.text.contains("Feedback on this event is not open"))
+            let sent = try await TestClient(app).post("/events/feedback", form: ["token": token, "rating": "5"])
+            XCTAssertEqual(sent.status, .notFound)
+            let stored = try await EventFeedback.query(on: app.db).count()
+            XCTAssertEqual(stored, 0)
         }
     }
 

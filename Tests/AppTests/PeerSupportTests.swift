@@ -139,6 +139,29 @@ final class PeerSupportTests: XCTestCase {
         }
     }
 
+    func testClosingARequestLapsesUnansweredInvitationsAndTheirAccessAndTheInviteeReadsWhyInTheirOwnTerms() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let stewardID = try await offer(.steward, methods: ["mediation"], on: app)
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let request = try await ask(member, app: app)
+            let path = "/peer-support/requests/\(request.id!.uuidString.lowercased())"
+            _ = try await member.post(path + "/invite", form: ["invitee": stewardID.uuidString])
+            let steward = TestClient(app)
+            try await steward.signIn(TestPeople.Role.steward.email)
+            let page = try await steward.get(path)
+            XCTAssertTrue(page.text.contains("Why you were suggested: you work with mediation, which their challenge involves."), page.text)
+            _ = try await member.post(path + "/close")
+            let late = try await steward.post(path + "/respond", form: ["decision": "accept"])
+            XCTAssertEqual(late.status, .notFound)
+            let gone = try await steward.get(path)
+            XCTAssertEqual(gone.status, .notFound, "an invitation that lapsed unanswered no longer shows the challenge")
+            let open = try await PeerInvitation.query(on: app.db).filter(\.$status == "accepted").count()
+            XCTAssertEqual(open, 0, "no conversation opens on a closed request")
+        }
+    }
+
     func testMistakesInARequestAreExplainedAndNothingIsLost() async throws {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)

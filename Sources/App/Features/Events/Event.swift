@@ -63,6 +63,8 @@ final class EventRegistration: Model, @unchecked Sendable {
     enum Status: String, Sendable {
         /// Waiting for the person to open the link in their email.
         case unconfirmed
+        /// For a moment while a confirmation takes a place: it keeps a double click from taking two.
+        case confirming
         case confirmed
         case waitlisted
         case cancelled
@@ -167,6 +169,8 @@ struct M017CreateEvents: AsyncMigration {
         if let sql = database as? SQLDatabase {
             try await sql.create(index: "events_starts_at").on(Event.schema).column("starts_at").run()
             try await sql.create(index: "event_registrations_event_status").on(EventRegistration.schema).column("event_id").column("status").run()
+            // One live registration per address and event, however fast the form is sent twice.
+            try await sql.raw("CREATE UNIQUE INDEX event_registrations_live_email ON event_registrations (event_id, email) WHERE status <> 'cancelled'").run()
         }
     }
 

@@ -24,33 +24,29 @@ struct EventBooking {
     /// Registers a member at once, or a visitor pending the link sent to their email address.
     func register(_ event: Event, user: CurrentUser?, name: String, email: String, answers: Answers) async throws -> Outcome {
         let eventID = try event.requireID()
-        let email = email.lowercased()
-        if let existing = try await existingRegistration(eventID: eventID, userID: user?.id, email: email) {
-            guard user == nil else { return .alreadyRegistered(existing.registrationStatus) }
-            // A visitor is told only "check your email", whatever the address's state, so the form
-            // never reveals who has registered; the email itself says where they stand.
-            let token = try await freshToken(for: existing)
-            if existing.registrationStatus == .unconfirmed {
-                try await sendConfirmation(existing, event: event, token: token)
-            } else {
-                try await tell(existing, event: event, token: token, subject: "You are already registered for \(event.title)",
-                               lines: ["Someone (probably you) asked for a place at \(event.title) for this address, which already has one: \(EventViews.statusLabel(existing.registrationStatus).lowercased())."])
-            }
-            return .awaitingEmail
+        let email = (user?.email ?? email).lowercased()
+        if let existing = try await existingRegistration(eventID: eventID, email: email) {
+            return try await alreadyRegistered(existing, event: event, byMember: user != nil)
         }
         let token = Tokens.random()
         let registration = EventRegistration()
         registration.$event.id = eventID
         registration.$user.id = user?.id
         registration.name = user?.name ?? name
-        registration.email = user?.email ?? email
+        registration.email = email
         registration.status = EventRegistration.Status.unconfirmed.rawValue
         registration.tokenHash = Tokens.hash(token)
         registration.accessNeeds = answers.accessNeeds
         registration.dietaryNeeds = answers.dietaryNeeds
         registration.organisationName = answers.organisation
         registration.attended = false
-        try await registration.create(on: db)
+        do {
+            try await registration.create(on: db)
+        } catch {
+            // A second press at the same moment: the unique index on live registrations keeps one.
+            guard let existing = try await existingRegistration(eventID: eventID, email: email) else { throw error }
+            return try await alreadyRegistered(existing, event: event, byMember: user != nil)
+        }
         guard user != nil else {
             try await sendConfirmation(registration, event: event, token: token)
             return .awaitingEmail
@@ -58,36 +54,83 @@ struct EventBooking {
         return try await confirm(registration, event: event, token: token)
     }
 
-    /// Gives a confirmed person a place if one is free, or a place in the queue.
+    /// A member is told where they stand. A visitor is told only "check your email", whatever the
+    /// address's state, so the form never reveals who has registered; the email says the rest, at
+    /// most once a quarter of an hour, so the form cannot be used to flood someone's inbox.
+    private func alreadyRegistered(_ existing: EventRegistration, event: Event, byMember: Bool) async throws -> Outcome {
+        guard !byMember else { return .alreadyRegistered(existing.registrationStatus) }
+        let recently = try await OutboxMessage.query(on: db).filter(\.$recipient == existing.email)
+            .filter(\.$createdAt > Date().addingTimeInterval(-900)).all()
+            .contains { $0.subject.contains(event.title) }
+        guard !recently else { return .awaitingEmail }
+        if existing.registrationStatus == .unconfirmed {
+            try await sendConfirmation(existing, event: event, token: try await freshToken(for: existing))
+        } else {
+            // No new link: replacing the secret would break the links the person already has.
+            try await req.mailer.send(to: existing.email, subject: "You are already registered for \(event.title)", body: """
+                Hello \(existing.name),
+
+                Someone (probably you) asked for a place at \(event.title) for this address, which already has one: \(EventViews.statusLabel(existing.registrationStatus).lowercased()).
+                The links in the earlier emails about this event still work.
+                """)
+        }
+        return .awaitingEmail
+    }
+
+    /// Gives a confirmed person a place if one is free, or a place in the queue. Each step is a
+    /// conditional update, so a double click confirms once and takes at most one place.
     func confirm(_ registration: EventRegistration, event: Event, token: String) async throws -> Outcome {
-        guard registration.registrationStatus == .unconfirmed else { return .alreadyRegistered(registration.registrationStatus) }
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let registrationID = try registration.requireID()
+        let claimed = try await sql.raw("""
+            UPDATE event_registrations SET status = \(bind: EventRegistration.Status.confirming.rawValue)
+            WHERE id = \(bind: registrationID) AND status = \(bind: EventRegistration.Status.unconfirmed.rawValue)
+            RETURNING id
+            """).all()
+        guard !claimed.isEmpty else {
+            let current = try await EventRegistration.find(registrationID, on: db)
+            return .alreadyRegistered(current?.registrationStatus ?? .cancelled)
+        }
         let took = try await takePlace(eventID: try event.requireID())
-        registration.status = (took ? EventRegistration.Status.confirmed : .waitlisted).rawValue
-        registration.confirmedAt = Date()
-        try await registration.save(on: db)
+        let status = took ? EventRegistration.Status.confirmed : .waitlisted
+        try await sql.raw("""
+            UPDATE event_registrations SET status = \(bind: status.rawValue), confirmed_at = \(bind: Date())
+            WHERE id = \(bind: registrationID)
+            """).run()
         try await tell(registration, event: event, token: token, subject: took ? "Your place at \(event.title)" : "You are on the waiting list for \(event.title)",
                        lines: took
                            ? ["Your place at \(event.title) is confirmed.", EventViews.when(event), event.place.isEmpty ? "" : "Where: \(event.place)"]
                            : ["\(event.title) is full, so you are on the waiting list. If someone cancels, the place goes to the first person on the list and we will email you at once."])
+        // A place may have come free between finding the event full and joining the queue.
+        if !took { try await fillFreePlaces(event) }
         return took ? .confirmed : .waitlisted
     }
 
     /// Cancels a registration. A place given back goes straight to the first person waiting.
     func cancel(_ registration: EventRegistration, event: Event) async throws {
-        let held = registration.registrationStatus == .confirmed
-        let eventID = try event.requireID()
-        // Only one cancellation of the same registration counts, even if pressed twice at once.
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let changed = try await sql.raw("""
-            UPDATE event_registrations SET status = \(bind: EventRegistration.Status.cancelled.rawValue)
-            WHERE id = \(bind: try registration.requireID()) AND status <> \(bind: EventRegistration.Status.cancelled.rawValue)
-            RETURNING id
-            """).all()
-        guard !changed.isEmpty else { return }
-        registration.status = EventRegistration.Status.cancelled.rawValue
-        guard held else { return }
-        if try await passPlaceOn(eventID: eventID, event: event) == false {
-            try await sql.raw("UPDATE events SET places_taken = places_taken - 1 WHERE id = \(bind: eventID) AND places_taken > 0").run()
+        let registrationID = try registration.requireID()
+        let eventID = try event.requireID()
+        // The status the cancellation replaced decides whether a place came free; the update
+        // names it, so a change made in between (a promotion, another cancel) is seen, not lost.
+        for _ in 0..<5 {
+            guard let current = try await EventRegistration.find(registrationID, on: db) else { return }
+            let previous = current.registrationStatus
+            guard previous != .cancelled else { return }
+            let changed = try await sql.raw("""
+                UPDATE event_registrations SET status = \(bind: EventRegistration.Status.cancelled.rawValue)
+                WHERE id = \(bind: registrationID) AND status = \(bind: previous.rawValue)
+                RETURNING id
+                """).all()
+            guard !changed.isEmpty else { continue }
+            registration.status = EventRegistration.Status.cancelled.rawValue
+            guard previous == .confirmed else { return }
+            if try await passPlaceOn(eventID: eventID, event: event) == false {
+                try await sql.raw("UPDATE events SET places_taken = places_taken - 1 WHERE id = \(bind: eventID) AND places_taken > 0").run()
+                // Someone may have joined the queue just now, after finding the event full.
+                try await fillFreePlaces(event)
+            }
+            return
         }
     }
 
@@ -104,7 +147,6 @@ struct EventBooking {
                 RETURNING id
                 """).all()
             guard !claimed.isEmpty else { continue }
-            next.status = EventRegistration.Status.confirmed.rawValue
             let token = try await freshToken(for: next)
             try await tell(next, event: event, token: token, subject: "A place has come free at \(event.title)",
                            lines: ["Someone has cancelled, so the place is yours: you were first on the waiting list for \(event.title).", EventViews.when(event),
@@ -114,8 +156,9 @@ struct EventBooking {
         return false
     }
 
-    /// After the organiser adds places: the people waiting take them, first come first served.
-    func fillNewPlaces(_ event: Event) async throws {
+    /// While places are free and people wait, the first in the queue takes one: after the
+    /// organiser adds places, and after any step that may have freed one while someone queued.
+    func fillFreePlaces(_ event: Event) async throws {
         let eventID = try event.requireID()
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         while try await EventRegistration.query(on: db).filter(\.$event.$id == eventID).filter(\.$status == EventRegistration.Status.waitlisted.rawValue).count() > 0 {
@@ -141,17 +184,18 @@ struct EventBooking {
 
     // MARK: Messages
 
-    private func existingRegistration(eventID: UUID, userID: UUID?, email: String) async throws -> EventRegistration? {
-        let query = EventRegistration.query(on: db).filter(\.$event.$id == eventID).filter(\.$status != EventRegistration.Status.cancelled.rawValue)
-        if let userID { return try await query.filter(\.$user.$id == userID).first() }
-        return try await query.filter(\.$email == email).first()
+    /// The person's live registration, by email: a member's is their account's address, so
+    /// registering once as a visitor and again as a member finds the first.
+    private func existingRegistration(eventID: UUID, email: String) async throws -> EventRegistration? {
+        try await EventRegistration.query(on: db).filter(\.$event.$id == eventID)
+            .filter(\.$status != EventRegistration.Status.cancelled.rawValue).filter(\.$email == email).first()
     }
 
     /// Links in emails carry a secret stored only as a hash, so each message gets a new one.
+    /// Only the secret is written, never the copy's other fields, which may be out of date.
     private func freshToken(for registration: EventRegistration) async throws -> String {
         let token = Tokens.random()
-        registration.tokenHash = Tokens.hash(token)
-        try await registration.save(on: db)
+        try await EventRegistration.query(on: db).filter(\.$id == registration.requireID()).set(\.$tokenHash, to: Tokens.hash(token)).update()
         return token
     }
 

@@ -141,9 +141,18 @@ struct EventController {
 
     // MARK: Feedback
 
+    /// Feedback opens once the event has finished and its organisers asked for it, and only to
+    /// people who had a place.
+    private static func checkFeedbackIsOpen(_ registration: EventRegistration, _ event: Event) throws {
+        guard event.askFeedback, event.hasEnded(), event.feedbackRequestedAt != nil, registration.registrationStatus == .confirmed else {
+            throw Abort(.notFound, reason: "Feedback on this event is not open. It opens after the event, for the people who came, when the organisers ask for it.")
+        }
+    }
+
     func feedbackForm(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
         let (registration, event) = try await Self.registration(token: token, on: req)
+        try Self.checkFeedbackIsOpen(registration, event)
         let given = try await EventFeedback.query(on: req.db).filter(\.$registrationID == registration.requireID()).first() != nil
         return EventViews.feedback(req, event: event, token: token, alreadyGiven: given).response()
     }
@@ -151,7 +160,7 @@ struct EventController {
     func saveFeedback(req: Request) async throws -> Response {
         let token = req.formText("token")
         let (registration, event) = try await Self.registration(token: token, on: req)
-        guard event.askFeedback, registration.registrationStatus == .confirmed else { throw Abort(.notFound) }
+        try Self.checkFeedbackIsOpen(registration, event)
         let rating = Int(req.formText("rating"))
         let workedWell = req.formText("worked_well", keepNewlines: true), toChange = req.formText("to_change", keepNewlines: true)
         var errors = FormErrors()

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// After an event that asks for feedback: a link to the feedback form for each person who came
@@ -10,13 +11,18 @@ enum EventFeedbackRequests {
         let confirmed = try await EventRegistration.query(on: db).filter(\.$event.$id == event.requireID())
             .filter(\.$status == EventRegistration.Status.confirmed.rawValue).all()
         let attended = confirmed.filter(\.attended)
-        // Marked first, so a second sender running at the same moment finds it done.
-        event.feedbackRequestedAt = Date()
-        try await event.save(on: db)
+        // Claimed by one conditional update, so the organisers' button and the scheduled command
+        // running at the same moment send once between them.
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let now = Date()
+        let claimed = try await sql.raw("""
+            UPDATE events SET feedback_requested_at = \(bind: now) WHERE id = \(bind: try event.requireID()) AND feedback_requested_at IS NULL RETURNING id
+            """).all()
+        guard !claimed.isEmpty else { return }
+        event.feedbackRequestedAt = now
         for registration in attended.isEmpty ? confirmed : attended {
             let token = Tokens.random()
-            registration.tokenHash = Tokens.hash(token)
-            try await registration.save(on: db)
+            try await EventRegistration.query(on: db).filter(\.$id == registration.requireID()).set(\.$tokenHash, to: Tokens.hash(token)).update()
             let link = SiteURL.eventFeedback.absolute(base: baseURL, query: ["token": token])
             try await mailer.send(to: registration.email, subject: "How was \(event.title)?", body: """
                 Hello \(registration.name),

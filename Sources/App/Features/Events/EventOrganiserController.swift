@@ -64,9 +64,17 @@ struct EventOrganiserController {
         let hosts = try await Self.hosts(req)
         let form = EventForm(req)
         var (errors, times) = form.validate(hosts: Set(hosts.map(\.value)))
-        if let capacity = Int(form.capacity), capacity < event.placesTaken {
-            errors.add("capacity", "\(event.placesTaken) people already have places; the event needs at least that many. Cancel places first to make it smaller")
-            times = nil
+        if errors.isEmpty, let capacity = Int(form.capacity), let sql = req.db as? SQLDatabase {
+            // One conditional update, so registrations arriving meanwhile never leave more places
+            // taken than there are.
+            let fits = try await sql.raw("""
+                UPDATE events SET capacity = \(bind: capacity) WHERE id = \(bind: try event.requireID()) AND places_taken <= \(bind: capacity) RETURNING places_taken
+                """).all()
+            if fits.isEmpty {
+                let taken = try await Event.find(event.requireID(), on: req.db)?.placesTaken ?? event.placesTaken
+                errors.add("capacity", "\(taken) people already have places; the event needs at least that many. Cancel places first to make it smaller")
+                times = nil
+            }
         }
         guard errors.isEmpty, let times else {
             return EventViews.form(req, form: form, event: event, hosts: hosts, errors: errors).response(status: .unprocessableEntity)
@@ -76,7 +84,7 @@ struct EventOrganiserController {
         // Fluent writes only the fields the form set, never the count of places taken, which
         // belongs to the booking's own conditional updates.
         try await event.save(on: req.db)
-        try await EventBooking(req: req).fillNewPlaces(event)
+        try await EventBooking(req: req).fillFreePlaces(event)
         return req.redirect(to: SiteURL.event(event.slug).with(query: ["notice": Notice.eventSaved.rawValue]))
     }
 

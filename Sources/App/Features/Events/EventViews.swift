@@ -29,7 +29,7 @@ enum EventViews {
 
     static func statusLabel(_ status: EventRegistration.Status) -> String {
         switch status {
-        case .unconfirmed: return "Waiting for email confirmation"
+        case .unconfirmed, .confirming: return "Waiting for email confirmation"
         case .confirmed: return "Has a place"
         case .waitlisted: return "On the waiting list"
         case .cancelled: return "Cancelled"

@@ -9,7 +9,10 @@ enum PeerMatching {
         let name: String
         let role: String
         let score: Int
+        /// Why, as the person asking reads it.
         let reasons: [String]
+        /// The same reasons, as the person invited reads them.
+        let reasonsForInvitee: [String]
     }
 
     /// How much each kind of fit counts. Methods weigh most: a critical friend who has done the
@@ -49,29 +52,36 @@ enum PeerMatching {
             let methods = request.methodCodes.intersection(own.filter { $0.vocabulary == Vocabulary.method.rawValue }.map(\.code)).sorted()
             let themes = request.themeCodes.intersection(own.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code)).sorted()
             var score = methods.count * methodWeight + themes.count * themeWeight
-            var reasons: [String] = []
-            if !methods.isEmpty { reasons.append("Works with " + list(methods.map { methodLabels[$0] ?? $0 }) + ", as your challenge does") }
-            if !themes.isEmpty { reasons.append("Knows about " + list(themes.map { themeLabels[$0] ?? $0 })) }
+            var reasons: [String] = [], theirs: [String] = []
+            if !methods.isEmpty {
+                let named = list(methods.map { methodLabels[$0] ?? $0 })
+                reasons.append("Works with \(named), as your challenge does"); theirs.append("you work with \(named), which their challenge involves")
+            }
+            if !themes.isEmpty {
+                let named = list(themes.map { themeLabels[$0] ?? $0 })
+                reasons.append("Knows about \(named)"); theirs.append("you know about \(named)")
+            }
             let shared = askerLanguages.intersection(languages(profile.languages)).subtracting(["english"]).sorted()
             if !shared.isEmpty {
                 score += languageWeight
-                reasons.append("Speaks " + list(shared.map(\.capitalized)) + ", as you do")
+                reasons.append("Speaks " + list(shared.map(\.capitalized)) + ", as you do"); theirs.append("you both speak " + list(shared.map(\.capitalized)))
             }
             if let times = experience[userID], times > 0 {
                 score += min(times, 3)
-                reasons.append("Has been a critical friend \(times == 1 ? "once" : "\(times) times") before")
+                reasons.append("Has been a critical friend \(times == 1 ? "once" : "\(times) times") before"); theirs.append("you have been a critical friend before")
             }
             let theirHubs = hubsByUser[userID] ?? [:]
             let commonHubs = Set(askerHubs.keys).intersection(theirHubs.keys)
             if request.preferOutsideHub {
-                if commonHubs.isEmpty { score += outsideHubWeight; reasons.append("Outside your own hubs, as you asked") }
+                if commonHubs.isEmpty { score += outsideHubWeight; reasons.append("Outside your own hubs, as you asked"); theirs.append("they wanted someone from outside their own hubs") }
                 else { score -= sameHubPenalty; reasons.append("In a hub with you, though you asked for someone outside") }
             } else if let hub = commonHubs.compactMap({ theirHubs[$0] }).sorted().first {
                 score += sameHubWeight
-                reasons.append("In the \(hub) hub with you")
+                reasons.append("In the \(hub) hub with you"); theirs.append("you are both in the \(hub) hub")
             }
             if reasons.isEmpty { reasons.append("Open to being a critical friend") }
-            suggestions.append(Suggestion(userID: userID, name: profile.user.name, role: profile.role, score: score, reasons: reasons))
+            if theirs.isEmpty { theirs.append("you said you are open to being a critical friend") }
+            suggestions.append(Suggestion(userID: userID, name: profile.user.name, role: profile.role, score: score, reasons: reasons, reasonsForInvitee: theirs))
         }
         return Array(suggestions.sorted { ($0.score, $1.name) > ($1.score, $0.name) }.prefix(limit))
     }

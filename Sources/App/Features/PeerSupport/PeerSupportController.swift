@@ -1,5 +1,6 @@
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 
 /// `/peer-support`: ask for a critical friend, invite one of the people suggested, talk in a
@@ -16,6 +17,7 @@ struct PeerSupportController {
         let invitations = try await PeerInvitation.query(on: req.db).filter(\.$invitee.$id == user.id)
             .filter(\.$status ~~ [PeerInvitation.Status.invited.rawValue, PeerInvitation.Status.accepted.rawValue, PeerInvitation.Status.closed.rawValue])
             .with(\.$request) { $0.with(\.$asker) }.sort(\.$createdAt, .descending).all()
+            .filter { $0.invitationStatus != .closed || $0.respondedAt != nil }
         let sent = mine.isEmpty ? [] : try await PeerInvitation.query(on: req.db).filter(\.$request.$id ~~ mine.compactMap(\.id)).with(\.$invitee).all()
         let profile = try await Profile.query(on: req.db).filter(\.$user.$id == user.id).first()
         return PeerSupportViews.index(req, requests: mine, sent: sent, invitations: invitations, available: profile?.criticalFriend == true).response()
@@ -70,7 +72,7 @@ struct PeerSupportController {
         invitation.$request.id = try request.requireID()
         invitation.$invitee.id = inviteeID
         invitation.status = PeerInvitation.Status.invited.rawValue
-        invitation.reasons = suggestion.reasons.joined(separator: "; ")
+        invitation.reasons = suggestion.reasonsForInvitee.joined(separator: "; ")
         do { try await invitation.create(on: req.db) } catch {
             // Pressed twice at once: the unique pair keeps one invitation.
             guard try await PeerInvitation.query(on: req.db).filter(\.$request.$id == request.requireID()).filter(\.$invitee.$id == inviteeID).first() != nil else { throw error }
@@ -79,7 +81,7 @@ struct PeerSupportController {
             try await req.mailer.send(to: invitee.email, subject: "Would you be a critical friend?", body: """
                 Hello \(invitee.name),
 
-                \(req.currentUser?.name ?? "A member") would like you as a critical friend for a challenge in their good relations work. You were suggested because: \(suggestion.reasons.joined(separator: "; ").lowercased()).
+                \(req.currentUser?.name ?? "A member") would like you as a critical friend for a challenge in their good relations work. Why you were suggested: \(suggestion.reasonsForInvitee.joined(separator: "; ")).
 
                 Read what it is about, and accept or decline: \(SiteURL.peerRequest(try request.requireID()).absolute(base: req.application.publicBaseURL))
 
@@ -92,11 +94,19 @@ struct PeerSupportController {
     func respond(req: Request) async throws -> Response {
         let (request, invitations) = try await Self.request(req)
         let user = try req.requireCurrentUser()
-        guard let invitation = invitations.first(where: { $0.$invitee.id == user.id }), invitation.invitationStatus == .invited else { throw Abort(.notFound) }
+        guard request.isOpen, let invitation = invitations.first(where: { $0.$invitee.id == user.id }), invitation.invitationStatus == .invited else {
+            throw Abort(.notFound, reason: "This request is closed, or you have already answered it.")
+        }
         let accepted = req.formText("decision") == "accept"
-        invitation.status = (accepted ? PeerInvitation.Status.accepted : .declined).rawValue
-        invitation.respondedAt = Date()
-        try await invitation.save(on: req.db)
+        // From "invited" only, in one update: a double press, or the asker closing the request
+        // at the same moment, cannot leave two answers.
+        guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let answered = try await sql.raw("""
+            UPDATE peer_invitations SET status = \(bind: (accepted ? PeerInvitation.Status.accepted : .declined).rawValue), responded_at = \(bind: Date())
+            WHERE id = \(bind: try invitation.requireID()) AND status = \(bind: PeerInvitation.Status.invited.rawValue)
+            RETURNING id
+            """).all()
+        guard !answered.isEmpty else { throw Abort(.notFound, reason: "This request is closed, or you have already answered it.") }
         let asker = try await request.$asker.get(on: req.db)
         try await req.mailer.send(to: asker.email, subject: accepted ? "\(user.name) will be your critical friend" : "\(user.name) cannot be your critical friend this time", body: accepted
             ? "Hello \(asker.name),\n\n\(user.name) has accepted. Your private conversation is here: \(SiteURL.peerThread(try invitation.requireID()).absolute(base: req.application.publicBaseURL))"
@@ -111,6 +121,9 @@ struct PeerSupportController {
         try Self.authorize(req, .managePeerRequest, request)
         request.status = PeerRequest.Status.closed.rawValue
         try await request.save(on: req.db)
+        // Invitations not yet answered lapse with the request; conversations already open go on.
+        try await PeerInvitation.query(on: req.db).filter(\.$request.$id == request.requireID()).filter(\.$status == PeerInvitation.Status.invited.rawValue)
+            .set(\.$status, to: PeerInvitation.Status.closed.rawValue).set(\.$closedAt, to: Date()).update()
         return req.redirect(to: SiteURL.peerRequest(try request.requireID()).with(query: ["notice": Notice.peerRequestClosed.rawValue]))
     }
 
@@ -211,7 +224,10 @@ struct PeerSupportController {
     static func request(_ req: Request) async throws -> (PeerRequest, [PeerInvitation]) {
         guard let id = req.parameters.get("peerRequestID", as: UUID.self), let request = try await PeerRequest.find(id, on: req.db) else { throw Abort(.notFound) }
         let invitations = try await PeerInvitation.query(on: req.db).filter(\.$request.$id == id).with(\.$invitee).sort(\.$createdAt).all()
-        let readers = Set(invitations.filter { $0.invitationStatus != .declined }.map { $0.$invitee.id })
+        // Readers: those invited and not yet answering, and those who accepted. Nobody who declined,
+        // nor anyone whose invitation lapsed unanswered when the request closed.
+        let readers = Set(invitations.filter { $0.invitationStatus == .invited || $0.invitationStatus == .accepted || ($0.invitationStatus == .closed && $0.respondedAt != nil) }
+            .map { $0.$invitee.id })
         guard Policy.can(req.currentUser, .readPeerRequest, .peerRequest(askerID: request.$asker.id, inviteeIDs: readers)) else { throw Abort(.notFound) }
         return (request, invitations)
     }

@@ -82,7 +82,7 @@ enum PeerSupportViews {
                 .div(.class("inset"),
                      .if(invitation.invitationStatus == .invited, .group(
                         .h2(.plainText("Will you be their critical friend?")),
-                        .p(.plainText("You were suggested because: \(invitation.reasons.lowercased()).")),
+                        .p(.plainText("Why you were suggested: \(invitation.reasons).")),
                         .form(.method(.post), .action(SiteURL.respondToPeer(id).path.attributeEscaped), .class("inline-form"), Forms.csrfField(request),
                               Forms.hidden("decision", "accept"), Forms.submit("Accept")),
                         .form(.method(.post), .action(SiteURL.respondToPeer(id).path.attributeEscaped), .class("inline-form"), Forms.csrfField(request),
