@@ -152,6 +152,30 @@ final class StoryTests: XCTestCase {
         }
     }
 
+    func testTheDailyCommandRecordsAnEndedConsentAuditsItAndTellsTheAuthorOnce() async throws {
+        try await withApp { app, _ in
+            let (author, steward, _) = try await clients(app)
+            let slug = try await draft(author)
+            try await publish(slug, author: author, steward: steward)
+            for consent in try await StoryConsent.query(on: app.db).all() {
+                consent.expiresOn = UKDate.today()
+                try await consent.save(on: app.db)
+            }
+            var console = try await app.run(ExpireConsentsCommand(), [])
+            XCTAssertTrue(console.standardOutput.contains("Took down or returned 1 story"), console.standardOutput)
+            let story = try await Story.query(on: app.db).filter(\.$slug == slug).first()
+            XCTAssertEqual(story?.status, Story.Status.returned.rawValue)
+            XCTAssertNil(story?.publishedVersionID)
+            XCTAssertTrue(story?.returnReason?.contains("consent ended on \(UKDate.today())") ?? false)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.storyUnpublished.rawValue).count()
+            XCTAssertEqual(audit, 1, "one entry, even with two consents ending together")
+            let mail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).filter(\.$subject == "Your story has been taken down").count()
+            XCTAssertEqual(mail, 1)
+            console = try await app.run(ExpireConsentsCommand(), [])
+            XCTAssertTrue(console.standardOutput.contains("No consents have ended"), "running it again changes nothing")
+        }
+    }
+
     func testAnEditToAPublishedStoryWaitsForReviewWhileTheApprovedTextStaysUp() async throws {
         try await withApp { app, _ in
             let (author, steward, visitor) = try await clients(app)

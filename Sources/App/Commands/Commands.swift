@@ -12,5 +12,6 @@ enum Commands {
         app.asyncCommands.use(GenerateCommand(), as: "generate")
         app.asyncCommands.use(AnalyseCommand(), as: "analyse")
         app.asyncCommands.use(SendEventFeedbackCommand(), as: "send-event-feedback")
+        app.asyncCommands.use(ExpireConsentsCommand(), as: "expire-consents")
     }
 }

@@ -316,7 +316,9 @@ enum EventViews {
                             .td(.if(registration.registrationStatus == .confirmed, .group(
                                 .input(.type(.checkbox), .name("attended[]"), .value(id.attributeEscaped), .id("attended-\(id)".attributeEscaped),
                                        .unwrap(registration.attended ? true : nil) { _ in .checked(true) }),
-                                .label(.for("attended-\(id)".attributeEscaped), .class("visually-hidden"), .plainText("\(registration.name) came"))
+                                // "Came" stays visible when the table stacks on a phone; the name is there for screen readers.
+                                .label(.for("attended-\(id)".attributeEscaped), .class("attendance-label"),
+                                       .span(.class("visually-hidden"), .plainText(registration.name + " ")), .plainText("came"))
                             )))
                         )
                     })),

@@ -288,6 +288,13 @@ enum HubRequestViews {
 extension Request {
     /// Emails every approved steward of a hub, through the outbox.
     func tellStewards(ofHub hubID: UUID, subject: String, body: String) async throws {
+        try await mailer.tellStewards(ofHub: hubID, subject: subject, body: body)
+    }
+}
+
+extension Mailer {
+    /// Emails each approved steward of a hub; from a request or from a scheduled command.
+    func tellStewards(ofHub hubID: UUID, subject: String, body: String) async throws {
         let stewards = try await User.query(on: db)
             .join(HubMembership.self, on: \HubMembership.$user.$id == \User.$id)
             .filter(HubMembership.self, \.$hub.$id == hubID)
@@ -295,7 +302,7 @@ extension Request {
             .filter(HubMembership.self, \.$status == MembershipStatus.approved.rawValue)
             .all()
         for steward in stewards {
-            try await mailer.send(to: steward.email, subject: subject, body: "Hello \(steward.name),\n\n\(body)\n\nBridgework")
+            try await send(to: steward.email, subject: subject, body: "Hello \(steward.name),\n\n\(body)\n\nBridgework")
         }
     }
 }
