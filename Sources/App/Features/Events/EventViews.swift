@@ -307,7 +307,7 @@ enum EventViews {
                 Forms.csrfField(request),
                 .table(.class("table"),
                     .caption(.plainText("Registrations, in the order they came")),
-                    .thead(.tr(header("Name"), header("Email"), header("Status"), header("Needs and organisation"), header("Came"))),
+                    .thead(.tr(.columnHeader("Name"), .columnHeader("Email"), .columnHeader("Status"), .columnHeader("Needs and organisation"), .columnHeader("Came"))),
                     .tbody(.forEach(registrations) { registration in
                         let id = registration.id!.uuidString
                         return .tr(
@@ -346,7 +346,7 @@ enum EventViews {
             .if(!feedback.isEmpty, .group(
                 .table(.class("table"),
                     .caption(.plainText("How useful people found it")),
-                    .thead(.tr(header("Answer"), header("People"))),
+                    .thead(.tr(.columnHeader("Answer"), .columnHeader("People"))),
                     .tbody(.forEach(EventFeedback.ratings) { rating in
                         .tr(.th(.attribute(named: "scope", value: "row"), .plainText(rating.label)), .td(.plainText(String(feedback.filter { $0.rating == rating.value }.count))))
                     })),
@@ -358,5 +358,4 @@ enum EventViews {
         )
     }
 
-    private static func header(_ text: String) -> Node<HTML.TableRowContext> { .th(.attribute(named: "scope", value: "col"), .plainText(text)) }
 }

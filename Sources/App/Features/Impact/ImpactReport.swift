@@ -164,17 +164,7 @@ enum ImpactReportViews {
                 return .section(
                     .class("analysis"),
                     .h2(.plainText(name)),
-                    .p(.strong(.plainText(analysis.change.summary))),
-                    .table(
-                        .class("table"),
-                        .caption(.class("visually-hidden"), .plainText("Figures for \(name)")),
-                        .tbody(
-                            row("People with answers before and after", SurveyAnalysisViews.number(analysis.change.nPairs)),
-                            row("Improved / stayed the same / got worse", [analysis.change.improved, analysis.change.same, analysis.change.worse].map(SurveyAnalysisViews.number).joined(separator: " / ")),
-                            row("Middle answer before and after", "\(SurveyAnalysisViews.decimal(analysis.change.medianBefore)) → \(SurveyAnalysisViews.decimal(analysis.change.medianAfter))"),
-                            row("Wilcoxon signed-rank test", analysis.change.wilcoxon.map { "p \(SurveyAnalysisViews.pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers")
-                        )
-                    ),
+                    SurveyAnalysisViews.changeTable(analysis.change, heading: nil, name: name),
                     .unwrap(pairCounts[code].flatMap { $0.isEmpty ? nil : $0 }) { pairs in
                         SurveyAnalysisViews.pairedChart(SurveyItem(indicator), name: name, pairs: pairs, startLabel: "Before")
                     }
@@ -262,7 +252,7 @@ enum ImpactReportViews {
             .if(!rollUp.lines.isEmpty, .table(
                 .class("table"),
                 .caption(.plainText("People who answered before and after, by indicator")),
-                .thead(.tr(header("Indicator"), header("Projects"), header("People"), header("Improved"), header("Stayed the same"), header("Got worse"))),
+                .thead(.tr(.columnHeader("Indicator"), .columnHeader("Projects"), .columnHeader("People"), .columnHeader("Improved"), .columnHeader("Stayed the same"), .columnHeader("Got worse"))),
                 .tbody(.forEach(rollUp.lines) { line in
                     .tr(.th(.attribute(named: "scope", value: "row"), .plainText("\(line.name) (\(line.code))")),
                         .td(.plainText(String(line.projects))),
@@ -283,9 +273,5 @@ enum ImpactReportViews {
         )
     }
 
-    private static func header(_ text: String) -> Node<HTML.TableRowContext> { .th(.attribute(named: "scope", value: "col"), .plainText(text)) }
 
-    private static func row(_ label: String, _ value: String) -> Node<HTML.TableContext> {
-        .tr(.th(.attribute(named: "scope", value: "row"), .plainText(label)), .td(.plainText(value)))
-    }
 }

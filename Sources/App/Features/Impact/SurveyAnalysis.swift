@@ -231,7 +231,7 @@ enum SurveyAnalysisViews {
         )
     }
 
-    private static func changeTable(_ change: ChangeAnalysis, heading: String?, name: String) -> Node<HTML.BodyContext> {
+    static func changeTable(_ change: ChangeAnalysis, heading: String?, name: String) -> Node<HTML.BodyContext> {
         .group(
             .unwrap(heading) { .h3(.plainText($0)) },
             .p(.strong(.plainText(change.summary))),
@@ -239,14 +239,14 @@ enum SurveyAnalysisViews {
                 .class("table"),
                 .caption(.class("visually-hidden"), .plainText("Figures for \(name)" + (heading.map { ": \($0)" } ?? ""))),
                 .tbody(
-                    row("People with answers at both times", number(change.nPairs)),
-                    row("Improved / stayed the same / got worse", [change.improved, change.same, change.worse].map(number).joined(separator: " / ")),
-                    row("Middle answer at the start and at the end", "\(decimal(change.medianBefore)) → \(decimal(change.medianAfter))"),
-                    row("Average change (95% interval)", decimal(change.meanChange) + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? "")),
-                    row("Wilcoxon signed-rank test", change.wilcoxon.map { "p \(pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers"),
-                    row("Rank-biserial correlation (effect size)", decimal(change.rankBiserial)),
-                    row("Paired t-test", change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p \(pValue($0.p))" } ?? "not possible with this many answers"),
-                    row("Standardised change d_z (Hedges g_z)", change.dz.map { "\(decimal($0)) (\(decimal(change.gz)))" } ?? "–")
+                    .labelledRow("People with answers at both times", number(change.nPairs)),
+                    .labelledRow("Improved / stayed the same / got worse", [change.improved, change.same, change.worse].map(number).joined(separator: " / ")),
+                    .labelledRow("Middle answer at the start and at the end", "\(decimal(change.medianBefore)) → \(decimal(change.medianAfter))"),
+                    .labelledRow("Average change (95% interval)", decimal(change.meanChange) + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? "")),
+                    .labelledRow("Wilcoxon signed-rank test", change.wilcoxon.map { "p \(pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers"),
+                    .labelledRow("Rank-biserial correlation (effect size)", decimal(change.rankBiserial)),
+                    .labelledRow("Paired t-test", change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p \(pValue($0.p))" } ?? "not possible with this many answers"),
+                    .labelledRow("Standardised change d_z (Hedges g_z)", change.dz.map { "\(decimal($0)) (\(decimal(change.gz)))" } ?? "–")
                 )
             )
         )
@@ -273,7 +273,7 @@ enum SurveyAnalysisViews {
             .table(
                 .class("table"),
                 .caption(.plainText("The same moves as numbers")),
-                .thead(.tr(header(startLabel), header("End"), header("People"))),
+                .thead(.tr(.columnHeader(startLabel), .columnHeader("End"), .columnHeader("People"))),
                 .tbody(.forEach(pairs) { pair in
                     .tr(.td(.plainText(decimal(pair.before, places: 0))), .td(.plainText(decimal(pair.after, places: 0))), .td(.plainText(String(pair.count))))
                 })
@@ -316,7 +316,7 @@ enum SurveyAnalysisViews {
             .table(
                 .class("table"),
                 .caption(.plainText("Number of people giving each answer")),
-                .thead(.tr(header("Answer"), .forEach(table) { header($0.label) })),
+                .thead(.tr(.columnHeader("Answer"), .forEach(table) { .columnHeader($0.label) })),
                 .tbody(.forEach(Array(choices.enumerated()).reversed()) { index, choice in
                     .tr(.th(.attribute(named: "scope", value: "row"), .plainText(choice.label)),
                         .forEach(table) { column in .td(.plainText(column.shown[index].map(String.init) ?? "fewer than 8")) })
@@ -353,11 +353,7 @@ enum SurveyAnalysisViews {
         )
     }
 
-    private static func header(_ text: String) -> Node<HTML.TableRowContext> { .th(.attribute(named: "scope", value: "col"), .plainText(text)) }
 
-    private static func row(_ label: String, _ value: String) -> Node<HTML.TableContext> {
-        .tr(.th(.attribute(named: "scope", value: "row"), .plainText(label)), .td(.plainText(value)))
-    }
 
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "–" }
 
