@@ -215,13 +215,10 @@ final class EventTests: XCTestCase {
             let people = try await TestPeople.make(on: app)
             func add(_ count: Int, from first: Int) async throws {
                 for number in first..<(first + count) {
-                    let event = Event()
-                    event.slug = "event-\(number)"; event.title = "Event \(number)"; event.description = "Talk"; event.place = "Hall"; event.onlineURL = ""
-                    event.startsAt = Date().addingTimeInterval(Double(number) * 86_400); event.endsAt = event.startsAt.addingTimeInterval(3_600)
-                    event.stepFree = false; event.hearingLoop = false; event.interpreters = ""; event.quietRoom = false; event.accessNotes = ""
-                    event.capacity = 10; event.placesTaken = 0; event.audience = "public"
-                    event.askAccessNeeds = false; event.askDietaryNeeds = false; event.askOrganisation = false; event.askFeedback = false
-                    event.$hub.id = number % 2 == 0 ? people.hub.id : nil
+                    let start = Date().addingTimeInterval(Double(number) * 86_400)
+                    let event = Event(slug: "event-\(number)", title: "Event \(number)", hubID: number % 2 == 0 ? people.hub.id : nil,
+                                      startsAt: start, endsAt: start.addingTimeInterval(3_600))
+                    event.description = "Talk"; event.place = "Hall"; event.capacity = 10; event.askFeedback = false
                     event.$organisation.id = number % 2 == 0 ? nil : people.organisation.id
                     try await event.create(on: app.db)
                 }

@@ -261,13 +261,9 @@ final class PolicyTests: XCTestCase {
                 changeStory.$project.id = project.id!; changeStory.domain = "relations"; changeStory.period = "2026"; changeStory.toldOn = "2026-05-01"
                 changeStory.teller = "A parent"; changeStory.consent = "organisation"; changeStory.place = ""; changeStory.whatHappened = "Talked"; changeStory.whyItMatters = "Trust"
                 try await changeStory.create(on: app.db)
-                let policyEvent = Event()
-                policyEvent.slug = "policy-event"; policyEvent.title = "An event"; policyEvent.description = "Talk"; policyEvent.place = "Hall"; policyEvent.onlineURL = ""
-                policyEvent.startsAt = Date().addingTimeInterval(86_400); policyEvent.endsAt = Date().addingTimeInterval(90_000)
-                policyEvent.stepFree = false; policyEvent.hearingLoop = false; policyEvent.interpreters = ""; policyEvent.quietRoom = false; policyEvent.accessNotes = ""
-                policyEvent.capacity = 10; policyEvent.placesTaken = 0; policyEvent.audience = "public"
-                policyEvent.askAccessNeeds = false; policyEvent.askDietaryNeeds = false; policyEvent.askOrganisation = false; policyEvent.askFeedback = true
-                policyEvent.$hub.id = people.hub.id!
+                let policyEvent = Event(slug: "policy-event", title: "An event", hubID: people.hub.id!,
+                                        startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
+                policyEvent.description = "Talk"; policyEvent.place = "Hall"; policyEvent.capacity = 10
                 try await policyEvent.create(on: app.db)
                 // A member's request for a critical friend: the steward accepted, the organisation's admin is still invited.
                 let peerRequest = PeerRequest()

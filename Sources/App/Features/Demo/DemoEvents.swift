@@ -32,7 +32,7 @@ enum DemoEvents {
         let hubs = Dictionary(uniqueKeysWithValues: try await Hub.query(on: db).all().map { ($0.slug, $0) })
         let calendar = ICalendar.calendarInLondon
         for seed in roundOf2013 {
-            let event = base(slug: seed.slug, title: "Good relations in \(seed.area)", hub: hubs[seed.hub]?.id)
+            let event = Event(slug: seed.slug, title: "Good relations in \(seed.area)", hubID: hubs[seed.hub]?.id)
             event.description = """
                 One of the eleven local events of 2013 from which the alliance grew. People working on good relations in \(seed.area) met to talk about the work they do, the challenges they face, the methods they use, how they know it makes a difference, and what support would help.\(seed.hosts.isEmpty ? "" : "\n\nHosted by \(seed.hosts).")
 
@@ -52,7 +52,7 @@ enum DemoEvents {
             parts.hour = hour
             return calendar.date(from: parts) ?? date
         }
-        let evening = base(slug: "an-evening-with-the-peer-trainers", title: "An evening with Slough's peer trainers", hub: hubs["slough"]?.id)
+        let evening = Event(slug: "an-evening-with-the-peer-trainers", title: "An evening with Slough's peer trainers", hubID: hubs["slough"]?.id)
         evening.description = "Young volunteer peer trainers show how they teach conflict resolution to other young people, and answer questions. For youth workers, teachers, councillors and anyone curious. Tea and samosas provided. (A demo event.)"
         evening.startsAt = at(21, hour: 18); evening.endsAt = at(21, hour: 20)
         evening.place = "Youth café, Slough town centre (demo address)"
@@ -60,7 +60,7 @@ enum DemoEvents {
         evening.capacity = 30
         evening.askAccessNeeds = true; evening.askDietaryNeeds = true; evening.askOrganisation = true
         try await evening.create(on: db)
-        let skills = base(slug: "mediation-skills-morning", title: "Mediation skills morning", hub: hubs["newcastle"]?.id)
+        let skills = Event(slug: "mediation-skills-morning", title: "Mediation skills morning", hubID: hubs["newcastle"]?.id)
         skills.description = "A practical morning on mediating between neighbours, for alliance members, led by experienced community mediators. Bring a situation you are working on. (A demo event.)"
         skills.startsAt = at(35, hour: 9); skills.endsAt = at(35, hour: 13)
         skills.place = "Newcastle (demo venue)"; skills.onlineURL = "https://meet.example.org/mediation-skills"
@@ -69,16 +69,5 @@ enum DemoEvents {
         skills.audience = Event.Audience.members.rawValue
         skills.askAccessNeeds = true; skills.askOrganisation = true
         try await skills.create(on: db)
-    }
-
-    private static func base(slug: String, title: String, hub: UUID?) -> Event {
-        let event = Event()
-        event.slug = slug; event.title = title; event.description = ""
-        event.place = ""; event.onlineURL = ""; event.stepFree = false; event.hearingLoop = false; event.interpreters = ""; event.quietRoom = false; event.accessNotes = ""
-        event.capacity = 1; event.placesTaken = 0; event.audience = Event.Audience.public.rawValue
-        event.askAccessNeeds = false; event.askDietaryNeeds = false; event.askOrganisation = false; event.askFeedback = true
-        event.$hub.id = hub
-        event.startsAt = Date(); event.endsAt = Date()
-        return event
     }
 }

@@ -50,6 +50,18 @@ final class Event: Model, @unchecked Sendable {
 
     init() {}
 
+    /// An event with nothing asked and nothing offered yet: public, one place, no access notes.
+    /// The demo and tests start from it and set what they need.
+    convenience init(slug: String, title: String, hubID: UUID?, startsAt: Date = Date(), endsAt: Date = Date()) {
+        self.init()
+        self.slug = slug; self.title = title; description = ""; place = ""; onlineURL = ""
+        stepFree = false; hearingLoop = false; interpreters = ""; quietRoom = false; accessNotes = ""
+        capacity = 1; placesTaken = 0; audience = Audience.public.rawValue
+        askAccessNeeds = false; askDietaryNeeds = false; askOrganisation = false; askFeedback = true
+        $hub.id = hubID
+        self.startsAt = startsAt; self.endsAt = endsAt
+    }
+
     var isPublic: Bool { audience == Audience.public.rawValue }
     var placesLeft: Int { max(0, capacity - placesTaken) }
     func hasEnded(now: Date = Date()) -> Bool { endsAt < now }

@@ -52,8 +52,6 @@ final class CustomIndicatorVote: Model, @unchecked Sendable {
 struct IndicatorLookup: Sendable {
     let custom: [LibraryIndicator]
 
-    static let libraryOnly = IndicatorLookup(custom: [])
-
     func indicator(_ code: String) -> LibraryIndicator? {
         IndicatorCatalogue.indicator(code) ?? custom.first { $0.code == code }
     }

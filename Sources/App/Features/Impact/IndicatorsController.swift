@@ -13,7 +13,7 @@ struct IndicatorsController {
     static let defaultLocalAnswers = "Very true\nQuite true\nNot very true\nNot at all true"
 
     func show(req: Request) async throws -> Response {
-        try await page(req).response()
+        try await page(req, project: try await ProjectController.project(req)).response()
     }
 
     func addOwn(req: Request) async throws -> Response {
@@ -25,7 +25,7 @@ struct IndicatorsController {
         ContentChecks.required(draft.wording, field: "wording", label: "the question", max: 500, into: &errors)
         Self.checkAnswers(draft.answers, field: "answers", into: &errors)
         guard errors.isEmpty else {
-            return try await page(req, own: draft, errors: errors).response(status: .unprocessableEntity)
+            return try await page(req, project: project, own: draft, errors: errors).response(status: .unprocessableEntity)
         }
         try await Self.create(kind: .own, status: .adopted, organisationID: project.$organisation.id, construct: draft.construct,
                               wording: draft.wording, answers: draft.answers, community: "", proposer: req.currentUser?.id, on: req.db)
@@ -42,7 +42,7 @@ struct IndicatorsController {
         if draft.answers.isEmpty { draft.answers = Self.defaultLocalAnswers }
         Self.checkAnswers(draft.answers, field: "local_answers", into: &errors)
         guard errors.isEmpty else {
-            return try await page(req, local: draft, errors: errors).response(status: .unprocessableEntity)
+            return try await page(req, project: project, local: draft, errors: errors).response(status: .unprocessableEntity)
         }
         let indicator = try await Self.create(kind: .local, status: .proposed, organisationID: project.$organisation.id, construct: draft.wording,
                                               wording: draft.wording, answers: draft.answers, community: draft.community, proposer: user.id, on: req.db)
@@ -85,8 +85,7 @@ struct IndicatorsController {
 
     // MARK: Helpers
 
-    private func page(_ req: Request, own: OwnDraft = .init(), local: LocalDraft = .init(), errors: FormErrors = .init()) async throws -> HTML {
-        let project = try await ProjectController.project(req)
+    private func page(_ req: Request, project: Project, own: OwnDraft = .init(), local: LocalDraft = .init(), errors: FormErrors = .init()) async throws -> HTML {
         let organisation = try await project.$organisation.get(on: req.db)
         let canEdit = Policy.can(req.currentUser, .administerOrganisation, .organisation(try organisation.requireID()))
         let indicators = try await CustomIndicator.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
