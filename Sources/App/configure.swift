@@ -71,6 +71,8 @@ enum Migrations {
         M016CreateStoriesOfChange(),
         M017CreateEvents(),
         M018CreatePeerSupport(),
+        M019AddAccountRights(),
+        M020CreateOrganisationInvitations(),
     ]
 }
 

@@ -23,6 +23,13 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.account.routeComponents, use: accounts.accountPage).requires(.manageOwnAccount)
     app.post(SiteURL.account.routeComponents, use: accounts.updateAccount).requires(.manageOwnAccount)
     app.post(SiteURL.accountPassword.routeComponents, use: accounts.changePassword).requires(.manageOwnAccount)
+    app.get(SiteURL.undoEmailChange.routeComponents, use: accounts.undoEmailChangePage).requires(.useSignInForms)
+    app.post(SiteURL.undoEmailChange.routeComponents, use: accounts.undoEmailChange).requires(.useSignInForms)
+    app.post(SiteURL.accountTokens.routeComponents, use: accounts.createToken).requires(.manageOwnAccount)
+    app.post(SiteURL.revokeAccountToken(UUID()).routeComponents, use: accounts.revokeToken).requires(.manageOwnAccount)
+    app.get(SiteURL.accountData.routeComponents, use: accounts.downloadData).requires(.manageOwnAccount)
+    app.get(SiteURL.deleteAccount.routeComponents, use: accounts.deleteAccountPage).requires(.manageOwnAccount)
+    app.post(SiteURL.deleteAccount.routeComponents, use: accounts.deleteAccount).requires(.manageOwnAccount)
 
     app.get(SiteURL.adminOutbox.routeComponents, use: OutboxPage.handler).requires(.readOutbox)
     let peopleAdmin = PeopleAdminController()
@@ -30,6 +37,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.adminPeople.routeComponents, use: peopleAdmin.list).requires(.manageRoles)
     app.get(SiteURL.adminPerson(anyPerson).routeComponents, use: peopleAdmin.person).requires(.manageRoles)
     app.post(SiteURL.adminPersonRoles(anyPerson).routeComponents, use: peopleAdmin.changeRoles).requires(.manageRoles)
+    app.post(SiteURL.adminDeletePerson(anyPerson).routeComponents, use: peopleAdmin.deletePerson).requires(.manageRoles)
 
     let people = PeopleController()
     app.get(SiteURL.people.routeComponents, use: people.search).requires(.findPractitioners)
@@ -64,6 +72,12 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.organisationMembers("").routeComponents, use: organisationMembers.page).requires(.addOrganisation)
     app.post(SiteURL.organisationMembers("").routeComponents, use: organisationMembers.add).requires(.addOrganisation)
     app.post(SiteURL.organisationMember("", UUID()).routeComponents, use: organisationMembers.change).requires(.addOrganisation)
+    app.post(SiteURL.withdrawInvitation("", UUID()).routeComponents, use: organisationMembers.withdraw).requires(.addOrganisation)
+    let invitations = OrganisationInvitationController()
+    // The link is the key, and works only for the person signed in with the address it went to.
+    app.get(SiteURL.respondToInvitation.routeComponents, use: invitations.page).requires(.readPublic)
+    app.post(SiteURL.respondToInvitation.routeComponents, use: invitations.respond).requires(.manageOwnAccount)
+    app.post(SiteURL.leaveOrganisation("").routeComponents, use: invitations.leave).requires(.manageOwnAccount)
 
     let stories = StoryController()
     let anyStory = ""
@@ -110,8 +124,8 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.narrative("").routeComponents, use: narratives.show).requires(.readPublic)
     app.get(SiteURL.editNarrative("").routeComponents, use: narratives.editForm).requires(.curateContent)
     app.post(SiteURL.editNarrative("").routeComponents, use: narratives.update).requires(.curateContent)
-    // Signed-in people reach the handler, which accepts sightings only in their own hubs.
-    app.post(SiteURL.narrativeSightings("").routeComponents, use: narratives.addSighting).requires(.manageOwnAccount)
+    // Members reach the handler, which accepts sightings only in their own hubs.
+    app.post(SiteURL.narrativeSightings("").routeComponents, use: narratives.addSighting).requires(.workAsMember)
 
     app.get(SiteURL.indicators.routeComponents, use: IndicatorPage.handler).requires(.readPublic)
     let projects = ProjectController()
@@ -185,20 +199,20 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.about.routeComponents, use: AboutPage.handler).requires(.readPublic)
 
     let peers = PeerSupportController()
-    app.get(SiteURL.peerSupport.routeComponents, use: peers.index).requires(.manageOwnAccount)
-    app.get(SiteURL.newPeerRequest.routeComponents, use: peers.newForm).requires(.manageOwnAccount)
-    app.post(SiteURL.newPeerRequest.routeComponents, use: peers.create).requires(.manageOwnAccount)
-    // Signed-in people reach these handlers, which answer 404 to anyone but the people involved.
-    app.get(SiteURL.peerRequest(anyID).routeComponents, use: peers.show).requires(.manageOwnAccount)
-    app.post(SiteURL.invitePeer(anyID).routeComponents, use: peers.invite).requires(.manageOwnAccount)
-    app.post(SiteURL.respondToPeer(anyID).routeComponents, use: peers.respond).requires(.manageOwnAccount)
-    app.post(SiteURL.closePeerRequest(anyID).routeComponents, use: peers.closeRequest).requires(.manageOwnAccount)
-    app.get(SiteURL.peerThread(anyID).routeComponents, use: peers.thread).requires(.manageOwnAccount)
-    app.post(SiteURL.peerMessages(anyID).routeComponents, use: peers.postMessage).requires(.manageOwnAccount)
-    app.post(SiteURL.closePeerThread(anyID).routeComponents, use: peers.closeThread).requires(.manageOwnAccount)
-    app.get(SiteURL.skillOffers.routeComponents, use: peers.skills).requires(.manageOwnAccount)
-    app.post(SiteURL.skillOffers.routeComponents, use: peers.addSkill).requires(.manageOwnAccount)
-    app.post(SiteURL.deleteSkillOffer(anyID).routeComponents, use: peers.deleteSkill).requires(.manageOwnAccount)
+    app.get(SiteURL.peerSupport.routeComponents, use: peers.index).requires(.workAsMember)
+    app.get(SiteURL.newPeerRequest.routeComponents, use: peers.newForm).requires(.workAsMember)
+    app.post(SiteURL.newPeerRequest.routeComponents, use: peers.create).requires(.workAsMember)
+    // Members reach these handlers, which answer 404 to anyone but the people involved.
+    app.get(SiteURL.peerRequest(anyID).routeComponents, use: peers.show).requires(.workAsMember)
+    app.post(SiteURL.invitePeer(anyID).routeComponents, use: peers.invite).requires(.workAsMember)
+    app.post(SiteURL.respondToPeer(anyID).routeComponents, use: peers.respond).requires(.workAsMember)
+    app.post(SiteURL.closePeerRequest(anyID).routeComponents, use: peers.closeRequest).requires(.workAsMember)
+    app.get(SiteURL.peerThread(anyID).routeComponents, use: peers.thread).requires(.workAsMember)
+    app.post(SiteURL.peerMessages(anyID).routeComponents, use: peers.postMessage).requires(.workAsMember)
+    app.post(SiteURL.closePeerThread(anyID).routeComponents, use: peers.closeThread).requires(.workAsMember)
+    app.get(SiteURL.skillOffers.routeComponents, use: peers.skills).requires(.workAsMember)
+    app.post(SiteURL.skillOffers.routeComponents, use: peers.addSkill).requires(.workAsMember)
+    app.post(SiteURL.deleteSkillOffer(anyID).routeComponents, use: peers.deleteSkill).requires(.workAsMember)
 
     app.get(SiteURL.answerSurvey("").routeComponents, use: surveys.answerForm).requires(.readPublic)
     app.post(SiteURL.answerSurvey("").routeComponents, use: surveys.submit).requires(.readPublic)

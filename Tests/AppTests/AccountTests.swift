@@ -216,7 +216,13 @@ final class AccountTests: XCTestCase {
             let browser = TestClient(app)
             let oldAddress = TestPeople.Role.member.email
             try await browser.signIn(oldAddress)
-            let changed = try await browser.post("/account", form: ["name": "Test member", "email": "moved@example.org"])
+            let otherBrowser = TestClient(app)
+            try await otherBrowser.signIn(oldAddress)
+            let withoutPassword = try await browser.post("/account", form: ["name": "Test member", "email": "moved@example.org"])
+            XCTAssertEqual(withoutPassword.status, .unprocessableEntity, "a new address needs the current password")
+            XCTAssertTrue(withoutPassword.text.contains("Enter your current password to change your email address"))
+            XCTAssertTrue(withoutPassword.text.contains(#"value="moved@example.org""#), "what they typed is kept")
+            let changed = try await browser.post("/account", form: ["name": "Test member", "email": "moved@example.org", "email_password": TestPeople.password])
             XCTAssertEqual(changed.status, .seeOther)
             let waiting = try await browser.get(try XCTUnwrap(changed.location))
             XCTAssertTrue(waiting.text.contains("We have sent a link to your new email address"))
@@ -238,6 +244,28 @@ final class AccountTests: XCTestCase {
             XCTAssertEqual(reloaded?.email, "moved@example.org")
             XCTAssertNil(reloaded?.pendingEmail)
             try await TestClient(app).signIn("moved@example.org")
+            let elsewhere = try await otherBrowser.get("/account")
+            XCTAssertEqual(elsewhere.status, .seeOther, "other sessions end when the address changes")
+            let awaited1 = try await browser.get("/account").status
+            XCTAssertEqual(awaited1, .ok, "the browser that confirmed stays signed in")
+
+            // The old address is told, with a way back that only it can use.
+            let notice = try XCTUnwrap(app.deliveredMail(to: oldAddress).last)
+            XCTAssertTrue(notice.contains("The email address of your Bridgework account has changed"))
+            let undoToken = try XCTUnwrap(app.deliveredToken(to: oldAddress, path: "/account/email/undo"))
+            let outboxCopy = try await OutboxMessage.query(on: app.db).filter(\.$recipient == oldAddress).sort(\.$createdAt, .descending).first()
+            XCTAssertFalse(outboxCopy?.body.contains(undoToken) ?? true)
+            let undoPage = try await TestClient(app).get("/account/email/undo?token=\(undoToken)")
+            XCTAssertTrue(undoPage.text.contains(oldAddress))
+            let undone = try await TestClient(app).post("/account/email/undo", form: ["token": undoToken])
+            XCTAssertEqual(undone.status, .seeOther)
+            let awaited2 = try await User.find(user.id, on: app.db)?.email
+            XCTAssertEqual(awaited2, oldAddress)
+            let awaited3 = try await browser.get("/account").status
+            XCTAssertEqual(awaited3, .seeOther, "undoing signs everyone out")
+            try await TestClient(app).signIn(oldAddress)
+            let again = try await TestClient(app).post("/account/email/undo", form: ["token": undoToken])
+            XCTAssertEqual(again.status, .gone, "the way back works once")
         }
     }
 
@@ -246,7 +274,7 @@ final class AccountTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
-            let taken = try await browser.post("/account", form: ["name": "Test member", "email": TestPeople.Role.steward.email])
+            let taken = try await browser.post("/account", form: ["name": "Test member", "email": TestPeople.Role.steward.email, "email_password": TestPeople.password])
             let free = try await TestClient(app).get("/")
             _ = free
             XCTAssertEqual(taken.location, SiteURL.account.with(query: ["notice": Notice.emailChangeRequested.rawValue]))
@@ -308,7 +336,7 @@ final class EmailLinkTests: XCTestCase {
     func testLinksInEmailsUseThePublicAddressWhenOneIsSet() async throws {
         try await withApp(publicURL: "https://bridgework.example/") { app, _ in
             try await TestClient(app).post("/signup", form: ["name": "Fay", "email": "fay@example.org", "password": "a long enough password"])
-            let body = try await OutboxMessage.query(on: app.db).first()?.body ?? ""
+            let body = app.deliveredMail(to: "fay@example.org").last ?? ""
             XCTAssertTrue(body.contains("https://bridgework.example/email/confirm?token="), body)
         }
     }
@@ -318,7 +346,7 @@ final class EmailLinkTests: XCTestCase {
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = 8123
             try await TestClient(app).post("/signup", form: ["name": "Gil", "email": "gil@example.org", "password": "a long enough password"])
-            let body = try await OutboxMessage.query(on: app.db).first()?.body ?? ""
+            let body = app.deliveredMail(to: "gil@example.org").last ?? ""
             XCTAssertTrue(body.contains("http://127.0.0.1:8123/email/confirm?token="), body)
         }
     }

@@ -105,7 +105,7 @@ final class CommandTests: XCTestCase {
             do { try await SeedDemoCommand().run(using: &context); XCTFail("should refuse") } catch {}
             XCTAssertTrue(console.standardError.contains("already holds"))
             let value30 = try await Hub.query(on: app.db).count()
-            XCTAssertEqual(value30, 2)
+            XCTAssertEqual(value30, 3, "the test people's three hubs, and nothing of the demo")
         }
     }
 

@@ -95,7 +95,11 @@ final class CuratedContentTests: XCTestCase {
             try await member.signIn(TestPeople.Role.member.email)
             let memberPage = try await member.get("/narratives/strivers")
             XCTAssertTrue(memberPage.text.contains("bus cuts"))
-            XCTAssertTrue(memberPage.text.contains("Join a hub to report"), "only hub members report sightings")
+            XCTAssertFalse(memberPage.text.contains(#"value="\#(people.hub.slug)""#), "members report sightings only in their own hubs")
+            let registered = TestClient(app)
+            try await registered.signIn(TestPeople.Role.registered.email)
+            let registeredPage = try await registered.get("/narratives/strivers")
+            XCTAssertFalse(registeredPage.text.contains("bus cuts"), "an account no hub has approved sees what a visitor sees")
         }
     }
 

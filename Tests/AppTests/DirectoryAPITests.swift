@@ -99,7 +99,7 @@ final class DirectoryAPITests: XCTestCase {
             try await HubArea(hubID: people.hub.id!, areaCode: "E08000021").create(on: app.db)
             let response = try await TestClient(app).get("/api/v1/hubs")
             let hubs = try JSONDecoder().decode(HubListDTO.self, from: Data(response.text.utf8))
-            XCTAssertEqual(hubs.data.map(\.slug), ["hillside", "riverside"])
+            XCTAssertEqual(hubs.data.map(\.slug), ["hillside", "lakeside", "riverside"])
             XCTAssertEqual(hubs.data.last?.areas.map(\.name), ["Newcastle upon Tyne"])
             let value3 = try await TestClient(app).get("/api/v1/hubs/riverside").status
             XCTAssertEqual(value3, .ok)

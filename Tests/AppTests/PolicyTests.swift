@@ -7,13 +7,19 @@ import XCTVapor
 final class PolicyTests: XCTestCase {
     enum Who: String, CaseIterable {
         case anonymous, member, organisationAdmin, otherOrganisationAdmin, steward, otherSteward, coordinator
+        /// A confirmed account that no hub has approved yet.
+        case registered
+        /// Someone whose account was deleted, still holding the cookie and API token it had.
+        case deleted
 
         var role: TestPeople.Role? { TestPeople.Role(rawValue: rawValue) }
     }
 
     /// Who may use each route. Written out by hand, so a change in the policy shows up here.
     static let everyone = Set(Who.allCases)
-    static let signedIn = everyone.subtracting([.anonymous])
+    static let signedIn = everyone.subtracting([.anonymous, .deleted])
+    /// Approved alliance members: everyone with an account except those not yet approved.
+    static let members = signedIn.subtracting([.registered])
     /// The organisation's own people; in these fixtures only its admin belongs to it.
     static let organisationWorkers: Set<Who> = [.organisationAdmin, .coordinator]
     /// Private things answer 404 to everyone not involved, so nobody learns they exist; on these
@@ -23,6 +29,10 @@ final class PolicyTests: XCTestCase {
         "POST /peer-support/requests/:peerRequestID/respond", "POST /peer-support/requests/:peerRequestID/close",
         "GET /peer-support/conversations/:peerInvitationID", "POST /peer-support/conversations/:peerInvitationID/messages",
         "POST /peer-support/conversations/:peerInvitationID/close",
+        "GET /stories/:storySlug/manage", "GET /stories/:storySlug/edit", "POST /stories/:storySlug/edit",
+        "POST /stories/:storySlug/consents", "POST /stories/:storySlug/consents/:consentID/withdraw",
+        "POST /stories/:storySlug/submit", "POST /stories/:storySlug/review", "POST /stories/:storySlug/photo",
+        "POST /stories/:storySlug/photo/remove",
     ]
     /// Everyone who runs a hub or an organisation, and so may add events.
     static let eventHosts: Set<Who> = [.organisationAdmin, .otherOrganisationAdmin, .steward, .otherSteward, .coordinator]
@@ -46,6 +56,18 @@ final class PolicyTests: XCTestCase {
         "GET /account": signedIn,
         "POST /account": signedIn,
         "POST /account/password": signedIn,
+        "GET /account/email/undo": everyone,
+        "POST /account/email/undo": everyone,
+        "POST /account/tokens": signedIn,
+        "POST /account/tokens/:tokenID/revoke": signedIn,
+        "GET /account/data.zip": signedIn,
+        "GET /account/delete": signedIn,
+        "POST /account/delete": signedIn,
+        "POST /admin/people/:personID/delete": [.coordinator],
+        "GET /invitations/respond": everyone,
+        "POST /invitations/respond": signedIn,
+        "POST /organisations/:organisationSlug/invitations/:invitationID/withdraw": [.organisationAdmin, .coordinator],
+        "POST /organisations/:organisationSlug/leave": signedIn,
         "GET /admin/outbox": [.coordinator],
         "GET /admin/people": [.coordinator],
         "GET /admin/people/:personID": [.coordinator],
@@ -74,7 +96,7 @@ final class PolicyTests: XCTestCase {
         "PATCH /api/v1/organisations/:organisationSlug": [.organisationAdmin, .coordinator],
         "GET /api/v1/openapi.json": everyone,
         "GET /api/hsds/organizations": everyone,
-        "GET /people": signedIn,
+        "GET /people": members,
         "GET /people/:personID": everyone,
         "GET /account/profile": signedIn,
         "POST /account/profile": signedIn,
@@ -118,19 +140,19 @@ final class PolicyTests: XCTestCase {
         "GET /narratives/:narrativeSlug": everyone,
         "GET /narratives/:narrativeSlug/edit": [.coordinator],
         "POST /narratives/:narrativeSlug/edit": [.coordinator],
-        "POST /narratives/:narrativeSlug/sightings": signedIn,
+        "POST /narratives/:narrativeSlug/sightings": members,
         "GET /library": everyone,
         "GET /impact/indicators": everyone,
         "GET /impact/projects": signedIn,
         "GET /impact/projects/new": [.organisationAdmin, .otherOrganisationAdmin, .coordinator],
         "POST /impact/projects/new": [.organisationAdmin, .otherOrganisationAdmin, .coordinator],
-        "GET /impact/projects/:projectSlug": signedIn,
+        "GET /impact/projects/:projectSlug": members,
         "GET /impact/projects/:projectSlug/edit": [.organisationAdmin, .coordinator],
         "POST /impact/projects/:projectSlug/edit": [.organisationAdmin, .coordinator],
         "POST /impact/projects/:projectSlug/outcomes": [.organisationAdmin, .coordinator],
         "POST /impact/projects/:projectSlug/surveys": [.organisationAdmin, .coordinator],
-        "GET /impact/projects/:projectSlug/analysis": signedIn,
-        "GET /impact/projects/:projectSlug/report": signedIn,
+        "GET /impact/projects/:projectSlug/analysis": members,
+        "GET /impact/projects/:projectSlug/report": members,
         "GET /impact/projects/:projectSlug/surveys/:surveyID": organisationWorkers,
         "POST /impact/projects/:projectSlug/surveys/:surveyID/questions": [.organisationAdmin, .coordinator],
         "GET /impact/projects/:projectSlug/surveys/:surveyID/translations": [.organisationAdmin, .coordinator],
@@ -138,13 +160,13 @@ final class PolicyTests: XCTestCase {
         "GET /impact/projects/:projectSlug/surveys/:surveyID/paper": organisationWorkers,
         "GET /impact/projects/:projectSlug/surveys/:surveyID/paper-answers": organisationWorkers,
         "POST /impact/projects/:projectSlug/surveys/:surveyID/paper-answers": organisationWorkers,
-        "GET /impact/projects/:projectSlug/surveys/:surveyID/analysis": signedIn,
-        "GET /impact/projects/:projectSlug/surveys/:surveyID/figures.csv": signedIn,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/analysis": members,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/figures.csv": members,
         "GET /impact/projects/:projectSlug/surveys/:surveyID/answers.csv": [.organisationAdmin, .coordinator],
-        "GET /impact/projects/:projectSlug/indicators": signedIn,
+        "GET /impact/projects/:projectSlug/indicators": members,
         "POST /impact/projects/:projectSlug/indicators/own": [.organisationAdmin, .coordinator],
-        "POST /impact/projects/:projectSlug/indicators/local": signedIn,
-        "POST /impact/projects/:projectSlug/indicators/:indicatorID/vote": signedIn,
+        "POST /impact/projects/:projectSlug/indicators/local": members,
+        "POST /impact/projects/:projectSlug/indicators/:indicatorID/vote": members,
         "POST /impact/projects/:projectSlug/indicators/:indicatorID/adopt": [.organisationAdmin, .coordinator],
         "GET /impact/projects/:projectSlug/stories-of-change": organisationWorkers,
         "POST /impact/projects/:projectSlug/stories-of-change": organisationWorkers,
@@ -176,9 +198,9 @@ final class PolicyTests: XCTestCase {
         "POST /events/:eventSlug/message": [.steward, .coordinator],
         "POST /events/:eventSlug/feedback-requests": [.steward, .coordinator],
         "GET /about": everyone,
-        "GET /peer-support": signedIn,
-        "GET /peer-support/new": signedIn,
-        "POST /peer-support/new": signedIn,
+        "GET /peer-support": members,
+        "GET /peer-support/new": members,
+        "POST /peer-support/new": members,
         "GET /peer-support/requests/:peerRequestID": [.member, .steward, .organisationAdmin],
         "POST /peer-support/requests/:peerRequestID/invite": [.member],
         "POST /peer-support/requests/:peerRequestID/respond": [.organisationAdmin],
@@ -186,8 +208,8 @@ final class PolicyTests: XCTestCase {
         "GET /peer-support/conversations/:peerInvitationID": [.member, .steward],
         "POST /peer-support/conversations/:peerInvitationID/messages": [.member, .steward],
         "POST /peer-support/conversations/:peerInvitationID/close": [.member, .steward],
-        "GET /peer-support/skills": signedIn,
-        "POST /peer-support/skills": signedIn,
+        "GET /peer-support/skills": members,
+        "POST /peer-support/skills": members,
         "POST /peer-support/skills/:skillOfferID/withdraw": [.member, .coordinator],
         "GET /hubs/:hubSlug/impact": everyone,
         "GET /s/:surveyToken": everyone,
@@ -284,11 +306,30 @@ final class PolicyTests: XCTestCase {
                 skillOffer.$user.id = member.id!; skillOffer.title = "Facilitation"; skillOffer.description = ""; skillOffer.methods = ""
                 try await skillOffer.create(on: app.db)
                 let parameterValues = ["peerRequestID": peerRequest.id!.uuidString, "peerInvitationID": accepted.id!.uuidString, "skillOfferID": skillOffer.id!.uuidString,
-                                       "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString]
+                                       "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString,
+                                       "tokenID": UUID().uuidString, "invitationID": UUID().uuidString]
+                // A member who deletes their account, keeping a copy of the cookie and token they had.
+                var leftoverCookies: [String: String] = [:]
+                var leftoverToken = ""
+                if who == .deleted {
+                    let leaver = User(name: "Leaver", email: "leaver@example.org", passwordHash: try Bcrypt.hash(TestPeople.password, cost: 4), emailConfirmedAt: Date())
+                    try await leaver.create(on: app.db)
+                    try await HubMembership(hubID: people.homeHub.requireID(), userID: leaver.requireID(), role: .member).create(on: app.db)
+                    leftoverToken = Tokens.random()
+                    try await APIToken(userID: leaver.requireID(), tokenHash: Tokens.hash(leftoverToken)).create(on: app.db)
+                    let browser = TestClient(app)
+                    try await browser.signIn(leaver.email)
+                    leftoverCookies = browser.cookies
+                    let deletion = try await browser.post("/account/delete", form: ["password": TestPeople.password])
+                    XCTAssertEqual(deletion.status, .seeOther, "the leaver's account is deleted")
+                }
                 let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
                 for route in routes {
-                    let browser = TestClient(app)
+                    let browser = TestClient(app, cookies: leftoverCookies)
                     var headers = HTTPHeaders()
+                    if who == .deleted, route.path.first == "api" {
+                        headers.bearerAuthorization = BearerAuthorization(token: leftoverToken)
+                    }
                     if let role = who.role {
                         try await browser.signIn(role.email)
                         if route.path.first == "api" {
@@ -311,10 +352,13 @@ final class PolicyTests: XCTestCase {
                         headers.contentType = .json
                         response = try await browser.send(route.method, path, headers: headers, body: ByteBuffer(string: "{}"))
                     }
-                    let allowed = try XCTUnwrap(Self.expected[route.description]).contains(who)
+                    let expectedPeople = try XCTUnwrap(Self.expected[route.description], route.description)
+                    // A deleted account is nobody: its cookie gets what a visitor gets, and its old API
+                    // token is refused outright, even where no token is needed.
+                    let allowed = who == .deleted ? expectedPeople.contains(.anonymous) && route.path.first != "api" : expectedPeople.contains(who)
                     XCTAssertLessThan(response.status.code, 500, "\(route.description) as \(who)")
                     let denied: Bool
-                    if who == .anonymous {
+                    if who == .anonymous || who == .deleted {
                         denied = response.status == .unauthorized
                             || (response.status == .seeOther && (response.location ?? "").hasPrefix("/signin?next="))
                     } else {

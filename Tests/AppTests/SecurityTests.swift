@@ -103,18 +103,74 @@ final class SecurityTests: XCTestCase {
         }
     }
 
-    func testFailedSignInsAreAlsoLimitedPerNetworkAddress() async throws {
+    func testFailedSignInsAreAlsoLimitedPerNetworkAddressAcrossAccounts() async throws {
         try await withApp { app, _ in
-            for attempt in 1...10 {
+            for attempt in 1...Throttle.signInAddress.limit {
                 let keys = SignInThrottle.keys(email: "person\(attempt)@example.org", address: "203.0.113.9")
-                try await SignInThrottle.recordFailure(keys: keys, on: app.db)
+                let reservation = try await SignInThrottle.reserve(keys, on: app.db)
+                XCTAssertNotNil(reservation, "attempt \(attempt) is within the limits")
             }
             let sameAddress = SignInThrottle.keys(email: "someone-new@example.org", address: "203.0.113.9")
             let otherAddress = SignInThrottle.keys(email: "someone-new@example.org", address: "198.51.100.4")
             let value37 = try await SignInThrottle.isLimited(keys: sameAddress, on: app.db)
-            XCTAssertTrue(value37)
+            XCTAssertTrue(value37, "one address trying many accounts is stopped")
             let value38 = try await SignInThrottle.isLimited(keys: otherAddress, on: app.db)
             XCTAssertFalse(value38)
+        }
+    }
+
+    func testTenFailuresForOneAccountNeverLockOutAnotherAccountFromTheSameAddress() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let attacker = TestClient(app)
+            for _ in 1...10 {
+                let wrong = try await attacker.post("/signin", form: ["email": TestPeople.Role.member.email, "password": "wrong password"])
+                XCTAssertEqual(wrong.status, .unprocessableEntity)
+            }
+            let locked = try await attacker.post("/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
+            XCTAssertEqual(locked.status, .tooManyRequests, "the guessed account waits")
+            // Same network address (tests share one), another account, right password.
+            let colleague = TestClient(app)
+            let signedIn = try await colleague.post("/signin", form: ["email": TestPeople.Role.steward.email, "password": TestPeople.password])
+            XCTAssertEqual(signedIn.status, .seeOther, "a colleague behind the same address still signs in")
+        }
+    }
+
+    func testThirtyWrongPasswordsSentAtOnceAreCheckedNoMoreThanTheLimit() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let csrf = try await TestClient(app).csrfPair()
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+                for _ in 1...30 {
+                    group.addTask {
+                        var headers = HTTPHeaders()
+                        headers.contentType = .urlEncodedForm
+                        headers.replaceOrAdd(name: .cookie, value: csrf.cookie)
+                        let token = csrf.token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                        let body = "email=\(TestPeople.Role.member.email)&password=wrong+password&\(CSRF.fieldName)=\(token)"
+                        let response = try await app.testable().sendRequest(.POST, "/signin", headers: headers, body: ByteBuffer(string: body))
+                        return response.status
+                    }
+                }
+                var all: [HTTPResponseStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            // A burst may be refused sooner than the limit, never later: no more than ten passwords are tried.
+            let checked = statuses.filter { $0 == .unprocessableEntity }.count
+            XCTAssertGreaterThanOrEqual(checked, 1, "\(statuses.map(\.code))")
+            XCTAssertLessThanOrEqual(checked, Throttle.signInAccount.limit, "\(statuses.map(\.code))")
+            XCTAssertEqual(statuses.filter { $0 == .tooManyRequests }.count, 30 - checked, "every other answer says wait")
+            let failures = try await SignInFailure.query(on: app.db).filter(\.$key == SignInThrottle.keys(email: TestPeople.Role.member.email, address: nil)[0].key).count()
+            XCTAssertEqual(failures, checked, "each password tried is counted once, and refused attempts leave nothing behind")
+            // Then one at a time, the count carries on to the limit and stops there.
+            let browser = TestClient(app)
+            for _ in checked..<Throttle.signInAccount.limit {
+                let wrong = try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": "wrong password"])
+                XCTAssertEqual(wrong.status, .unprocessableEntity)
+            }
+            let limited = try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
+            XCTAssertEqual(limited.status, .tooManyRequests)
         }
     }
 

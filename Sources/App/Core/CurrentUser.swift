@@ -12,6 +12,15 @@ struct CurrentUser: Sendable {
     let memberOfHubs: Set<UUID>
     let adminOfOrganisations: Set<UUID>
     let memberOfOrganisations: Set<UUID>
+    /// Hubs reached through an organisation the person belongs to, once a steward approved it.
+    let hubsThroughOrganisations: Set<UUID>
+
+    /// An approved member of the alliance: approved into a hub, directly or through an approved
+    /// organisation of that hub, or on the national team. Anyone else with an account is only
+    /// registered, and sees what a visitor sees.
+    var isApprovedMember: Bool {
+        isCoordinator || !memberOfHubs.isEmpty || !hubsThroughOrganisations.isEmpty
+    }
 
     static func load(_ user: User, on db: Database) async throws -> CurrentUser {
         let userID = try user.requireID()
@@ -20,6 +29,11 @@ struct CurrentUser: Sendable {
             .filter(\.$status == MembershipStatus.approved.rawValue)
             .all()
         let organisationRows = try await OrganisationMembership.query(on: db).filter(\.$user.$id == userID).all()
+        let organisationIDs = organisationRows.map { $0.$organisation.id }
+        let organisationHubs = organisationIDs.isEmpty ? [] : try await OrganisationHub.query(on: db)
+            .filter(\.$organisation.$id ~~ organisationIDs)
+            .filter(\.$status == MembershipStatus.approved.rawValue)
+            .all()
         return CurrentUser(
             id: userID,
             name: user.name,
@@ -28,7 +42,8 @@ struct CurrentUser: Sendable {
             stewardOfHubs: Set(hubRows.filter { $0.role == HubMembership.Role.steward.rawValue }.map { $0.$hub.id }),
             memberOfHubs: Set(hubRows.map { $0.$hub.id }),
             adminOfOrganisations: Set(organisationRows.filter { $0.role == OrganisationMembership.Role.admin.rawValue }.map { $0.$organisation.id }),
-            memberOfOrganisations: Set(organisationRows.map { $0.$organisation.id })
+            memberOfOrganisations: Set(organisationIDs),
+            hubsThroughOrganisations: Set(organisationHubs.map { $0.$hub.id })
         )
     }
 }

@@ -91,6 +91,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         case .methodNotAllowed: return "This address does not accept that method."
         case .unauthorized where error is SignInRequired: return "Send a valid API token in the Authorization header, as 'Bearer TOKEN'. Make one with `bridgework create-token`."
         case .unauthorized: return (error as? AbortError)?.reason ?? "Send a valid API token."
+        case .forbidden where error is MembershipRequired: return (error as? AbortError)?.reason ?? "This is for approved members."
         case .forbidden: return "You do not have permission to do that."
         case .payloadTooLarge: return "The request body is too large."
         default: return (error as? AbortError)?.reason ?? status.reasonPhrase
@@ -152,11 +153,13 @@ struct ErrorPage {
     var title: String {
         switch status {
         case .notFound: return "Page not found"
+        case .forbidden where error is MembershipRequired: return "This is for approved members"
         case .forbidden: return error is FormExpiredError ? "Your form could not be sent" : "You do not have permission to see this page"
         case .methodNotAllowed: return "This page cannot do that"
         case .payloadTooLarge: return "What you sent is too large"
         case .tooManyRequests: return "Too many attempts"
         case .badRequest: return "Your request could not be understood"
+        case .uriTooLong: return "This web address is too long"
         case .unauthorized: return "You need to sign in"
         case .gone: return "This page has been taken down"
         default:
@@ -174,6 +177,9 @@ struct ErrorPage {
         case .forbidden where error is FormExpiredError:
             return ["For your safety, each form carries a check that proves it came from this site. This one was missing or out of date, so nothing was saved.",
                     "Go back, reload the page, and send the form again. If it keeps happening, make sure your browser accepts cookies from this site."]
+        case .forbidden where error is MembershipRequired:
+            return ["Your account is registered, but no hub has approved you yet, so you see what any visitor sees.",
+                    "Ask to join a hub near you from its page: one of its stewards will look at your request and you will get an email when they decide. Until then you can write story drafts, keep your profile and register for public events."]
         case .forbidden:
             return ["Your account does not have access to this page. If you think it should, ask a steward of your hub or the national team."]
         case .methodNotAllowed:
@@ -182,6 +188,8 @@ struct ErrorPage {
             return ["The form or file you sent is larger than we accept. Go back and send something smaller."]
         case .badRequest:
             return ["Go back and try again."]
+        case .uriTooLong:
+            return ["No page on Bridgework has an address this long. If you pasted it, check you copied the right address."]
         case .gone:
             return [(error as? AbortError)?.reason ?? "What was here has been removed on purpose, and will not come back at this address."]
         default:
@@ -196,6 +204,7 @@ struct ErrorPage {
         Layout(title: title, request: request).render(
             .h1(.plainText(title)),
             .forEach(paragraphs) { .p(.plainText($0)) },
+            .if(error is MembershipRequired, .p(.a(.href(SiteURL.hubs.path), .plainText("Find a hub to join")))),
             .p(.a(.href(SiteURL.home.path), .plainText("Go to the home page")))
         )
     }

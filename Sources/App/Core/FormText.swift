@@ -4,6 +4,11 @@ extension Request {
     /// A text field from a submitted form, trimmed. Characters HTML and XML may not carry (control
     /// characters other than tab and newline, and Unicode noncharacters such as U+FFFE) are
     /// dropped here, once, so no page or feed built from what people type can become invalid.
+    /// A password exactly as typed: never trimmed or cleaned, since every character counts.
+    func password(field name: String) -> String {
+        (try? content.get(String.self, at: name)) ?? ""
+    }
+
     func formText(_ name: String, keepNewlines: Bool = false) -> String {
         let raw = (try? content.get(String.self, at: name)) ?? ""
         return FormText.clean(raw, keepNewlines: keepNewlines)

@@ -59,9 +59,29 @@ enum Notice: String, Sendable {
     case peerThreadClosed = "peer-thread-closed"
     case skillOffered = "skill-offered"
     case skillWithdrawn = "skill-withdrawn"
+    case invitationSent = "invitation-sent"
+    case invitationWithdrawn = "invitation-withdrawn"
+    case invitationAccepted = "invitation-accepted"
+    case invitationDeclined = "invitation-declined"
+    case leftOrganisation = "left-organisation"
+    case tokenRevoked = "token-revoked"
+    case tokensRevoked = "tokens-revoked"
+    case emailChangeUndone = "email-change-undone"
+    case accountDeleted = "account-deleted"
+    case personDeleted = "person-deleted"
 
     var text: String {
         switch self {
+        case .invitationSent: return "The invitation has been sent. They join when they accept it."
+        case .invitationWithdrawn: return "The invitation has been withdrawn; its link no longer works."
+        case .invitationAccepted: return "You have joined the organisation."
+        case .invitationDeclined: return "You have declined the invitation."
+        case .leftOrganisation: return "You have left the organisation."
+        case .tokenRevoked: return "The API token has been revoked. Programs using it can no longer reach your account."
+        case .tokensRevoked: return "Your password has been changed and your API tokens have been revoked."
+        case .emailChangeUndone: return "Your old email address is back. Everyone signed in to your account has been signed out and its API tokens revoked. If you did not change the address yourself, reset your password now."
+        case .accountDeleted: return "Your account has been deleted. Thank you for the work you shared."
+        case .personDeleted: return "The account has been deleted."
         case .signedOut: return "You have signed out."
         case .emailConfirmed: return "Your email address is confirmed. You can now sign in."
         case .passwordReset: return "Your password has been changed. Sign in with your new password."
@@ -196,8 +216,8 @@ struct Layout {
                         navItem("Practice", .practice),
                         navItem("Narratives", .narratives),
                         navItem("Library", .library),
-                        .if(user != nil, navItem("Practitioners", .people)),
-                        .if(user != nil, navItem("Peer support", .peerSupport)),
+                        .if(request.seesMembersOnly, navItem("Practitioners", .people)),
+                        .if(request.seesMembersOnly, navItem("Peer support", .peerSupport)),
                         .if(user?.isCoordinator == true, .group(
                             navItem("Accounts", .adminPeople),
                             navItem("Outbox", .adminOutbox)

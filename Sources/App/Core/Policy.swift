@@ -7,6 +7,13 @@ enum Action: String, Sendable, CaseIterable {
     case readPublic
     /// Sign-up, sign-in and password reset forms.
     case useSignInForms
+    /// Members-only things: members-only listings, events and profiles, alliance-scope stories,
+    /// projects and their figures. Approved members only, never merely anyone with an account.
+    case readMembersOnly
+    /// Reading a project and its published figures: approved members, and the project's own organisation.
+    case readProject
+    /// Member work: finding practitioners, peer support, reporting where a narrative is met.
+    case workAsMember
     /// Signing out, seeing and changing one's own account.
     case manageOwnAccount
     /// Adding an organisation to the directory (its creator becomes its admin).
@@ -54,7 +61,8 @@ enum PolicyResource: Sendable {
     case none
     case hub(UUID)
     case organisation(UUID)
-    case story(authorID: UUID?, hubID: UUID)
+    /// `editorsUnderReview`: everyone who saved a version since the published one.
+    case story(authorID: UUID?, hubID: UUID, editorsUnderReview: Set<UUID> = [])
     case eventHost(hubID: UUID?, organisationID: UUID?)
     case peerRequest(askerID: UUID, inviteeIDs: Set<UUID>)
     case peerThread(askerID: UUID, inviteeID: UUID)
@@ -67,8 +75,10 @@ enum Policy {
         switch action {
         case .readPublic, .useSignInForms:
             return true
-        case .manageOwnAccount, .useAPIAsSelf, .addOrganisation, .findPractitioners, .draftStory:
+        case .manageOwnAccount, .useAPIAsSelf, .addOrganisation, .draftStory:
             return user != nil
+        case .readMembersOnly, .workAsMember, .findPractitioners:
+            return user?.isApprovedMember == true
         case .readOutbox, .manageRoles, .curateContent:
             return user?.isCoordinator == true
         case .stewardHub:
@@ -80,6 +90,8 @@ enum Policy {
         case .workForOrganisation:
             guard let user, case .organisation(let organisationID) = resource else { return false }
             return user.isCoordinator || user.memberOfOrganisations.contains(organisationID)
+        case .readProject:
+            return can(user, .readMembersOnly) || can(user, .workForOrganisation, resource)
         case .organiseEvent:
             guard let user, case .eventHost(let hubID, let organisationID) = resource else { return false }
             return user.isCoordinator || hubID.map(user.stewardOfHubs.contains) == true || organisationID.map(user.adminOfOrganisations.contains) == true
@@ -96,11 +108,13 @@ enum Policy {
             guard let user, case .ownedBy(let ownerID) = resource else { return false }
             return user.isCoordinator || user.id == ownerID
         case .editStory:
-            guard let user, case .story(let authorID, _) = resource else { return false }
+            guard let user, case .story(let authorID, _, _) = resource else { return false }
             return user.isCoordinator || (authorID != nil && authorID == user.id)
         case .reviewStory:
-            // A second person always checks: nobody reviews a story they wrote.
-            guard let user, case .story(let authorID, let hubID) = resource, authorID != user.id else { return false }
+            // A second person always checks: nobody reviews a story they wrote or edited since it was last published.
+            guard let user, case .story(let authorID, let hubID, let editors) = resource, authorID != user.id, !editors.contains(user.id) else {
+                return false
+            }
             return user.isCoordinator || user.stewardOfHubs.contains(hubID)
         case .followStory:
             return can(user, .editStory, resource) || can(user, .reviewStory, resource)
@@ -140,16 +154,44 @@ struct PolicyMiddleware: AsyncMiddleware {
 }
 
 extension Request {
+    /// Whether this person sees members-only things (the one rule every such surface uses).
+    var seesMembersOnly: Bool { Policy.can(currentUser, .readMembersOnly) }
+
+    /// Like `authorize`, but someone who may not even `knowAction` the record is told it does not
+    /// exist (404), so nobody learns that a private record is there.
+    func authorize(_ action: Action, _ resource: PolicyResource, hiddenUnless knowAction: Action) throws {
+        guard Policy.can(currentUser, action, resource) else {
+            guard currentUser != nil else { throw SignInRequired() }
+            throw Policy.can(currentUser, knowAction, resource) ? Abort(.forbidden) : Abort(.notFound)
+        }
+    }
+
     /// Throws unless the current person may do `action` (to `resource`).
     /// Visitors are asked to sign in; signed-in people who may not are refused.
     func authorize(_ action: Action, _ resource: PolicyResource = .none) throws {
         guard Policy.can(currentUser, action, resource) else {
-            if currentUser == nil {
-                throw SignInRequired()
+            guard let currentUser else { throw SignInRequired() }
+            if !currentUser.isApprovedMember, Policy.can(Self.asApprovedMember(currentUser), action, resource) {
+                throw MembershipRequired()
             }
             throw Abort(.forbidden)
         }
     }
+}
+
+extension Request {
+    /// The same person as if a steward had approved them: tells "not yet approved" apart from "never allowed".
+    fileprivate static func asApprovedMember(_ user: CurrentUser) -> CurrentUser {
+        CurrentUser(id: user.id, name: user.name, email: user.email, isCoordinator: false, stewardOfHubs: user.stewardOfHubs,
+                    memberOfHubs: [UUID()], adminOfOrganisations: user.adminOfOrganisations,
+                    memberOfOrganisations: user.memberOfOrganisations, hubsThroughOrganisations: user.hubsThroughOrganisations)
+    }
+}
+
+/// A registered person, not yet approved into a hub, asked for something that is for members.
+struct MembershipRequired: AbortError {
+    var status: HTTPResponseStatus { .forbidden }
+    var reason: String { "This is for approved members of the alliance. Ask to join a hub: a steward will look at your request." }
 }
 
 /// A visitor asked for something that needs an account: pages redirect to sign in, the API answers 401.

@@ -34,6 +34,12 @@ enum Sessions {
         try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
     }
 
+    /// Ends every session of a person but the one making this request.
+    static func endOthers(userID: UUID, request: Request) async throws {
+        let currentToken = (request.cookies[cookieName]?.string).map { Tokens.hash($0) } ?? ""
+        try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != currentToken).delete()
+    }
+
     static func cookie(value: String, maxAge: Int, settings: Settings) -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: value,
@@ -52,7 +58,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         if request.isAPIRequest {
             if let bearer = request.headers.bearerAuthorization {
                 guard let user = try await Self.user(forAPIToken: bearer.token, on: request.db) else {
-                    throw Abort(.unauthorized, reason: "The API token is not valid. Make a new one with `bridgework create-token`.")
+                    throw Abort(.unauthorized, reason: "The API token is not valid: it may have expired or been revoked. Make a new one on your account page.")
                 }
                 request.currentUser = try await CurrentUser.load(user, on: request.db)
             }
@@ -69,16 +75,27 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             .join(User.self, on: \UserSession.$user.$id == \User.$id)
             .filter(\.$tokenHash == Tokens.hash(token))
             .filter(\.$expiresAt > Date())
+            .filter(User.self, \.$deletedAt == nil)
             .first()
         return try session?.joined(User.self)
     }
 
     static func user(forAPIToken token: String, on db: Database) async throws -> User? {
-        let row = try await APIToken.query(on: db)
+        guard let row = try await APIToken.query(on: db)
             .join(User.self, on: \APIToken.$user.$id == \User.$id)
             .filter(\.$tokenHash == Tokens.hash(token))
-            .first()
-        return try row?.joined(User.self)
+            .filter(User.self, \.$deletedAt == nil)
+            .first(),
+            !row.isExpired
+        else { return nil }
+        // Read before saving: a save forgets the joined columns.
+        let user = try row.joined(User.self)
+        // Last use is kept to the minute or so: enough for its owner, and not a write per request.
+        let now = Date()
+        if (row.lastUsedAt.map { now.timeIntervalSince($0) > 60 }) ?? true {
+            try await APIToken.query(on: db).filter(\.$id == row.requireID()).set(\.$lastUsedAt, to: now).update()
+        }
+        return user
     }
 }
 

@@ -18,8 +18,13 @@ public struct Settings: Sendable {
     /// The address people use to reach the site, used in links sent by email and for the Secure
     /// cookie flag. When unset, links use the address the server is listening on.
     public var publicURL: String?
-    /// Path of a `sendmail`-compatible program; nil keeps messages in the outbox only.
+    /// Path of a `sendmail`-compatible program that delivers messages.
     public var sendmailPath: String?
+    /// Without a mail program, each message is written as a file to this folder, for whoever
+    /// runs the server to read (development and tests). The outbox never shows working links.
+    public var mailDirectory: String
+    /// API tokens made without a lifetime expire after this many days.
+    public var apiTokenLifetimeDays: Int
     /// Sender address for outgoing messages.
     public var mailFrom: String
     /// bcrypt cost: 12 in production; tests lower it to stay quick.
@@ -41,6 +46,8 @@ public struct Settings: Sendable {
         database: DatabaseChoice,
         publicURL: String? = nil,
         sendmailPath: String? = nil,
+        mailDirectory: String? = nil,
+        apiTokenLifetimeDays: Int = 90,
         mailFrom: String = "Bridgework <no-reply@bridgework.org.uk>",
         bcryptCost: Int = 12,
         maxBodySize: Int = 1_048_576,
@@ -52,6 +59,8 @@ public struct Settings: Sendable {
         self.database = database
         self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.sendmailPath = sendmailPath
+        self.mailDirectory = mailDirectory ?? (dataDirectory as NSString).appendingPathComponent("mail")
+        self.apiTokenLifetimeDays = apiTokenLifetimeDays
         self.mailFrom = mailFrom
         self.bcryptCost = bcryptCost
         self.maxBodySize = maxBodySize
@@ -78,6 +87,8 @@ public struct Settings: Sendable {
             database: database,
             publicURL: value("BRIDGEWORK_PUBLIC_URL").flatMap(validatedPublicURL),
             sendmailPath: value("BRIDGEWORK_SENDMAIL"),
+            mailDirectory: value("BRIDGEWORK_MAIL_DIR"),
+            apiTokenLifetimeDays: value("BRIDGEWORK_API_TOKEN_DAYS").flatMap(Int.init).map { min(max($0, 1), 3650) } ?? 90,
             mailFrom: value("BRIDGEWORK_MAIL_FROM") ?? "Bridgework <no-reply@bridgework.org.uk>",
             bcryptCost: value("BRIDGEWORK_BCRYPT_COST").flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             maxBodySize: value("BRIDGEWORK_MAX_BODY_BYTES").flatMap(Int.init) ?? 1_048_576,

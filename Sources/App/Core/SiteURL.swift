@@ -18,6 +18,15 @@ enum SiteURL: Sendable, Equatable {
     case adminPeople
     case adminPerson(UUID)
     case adminPersonRoles(UUID)
+    case adminDeletePerson(UUID)
+    case undoEmailChange
+    case accountTokens
+    case revokeAccountToken(UUID)
+    case accountData
+    case deleteAccount
+    case respondToInvitation
+    case withdrawInvitation(String, UUID)
+    case leaveOrganisation(String)
     case apiMe
     case apiHubs
     case apiHub(String)
@@ -166,6 +175,15 @@ enum SiteURL: Sendable, Equatable {
         case .adminPeople: return "/admin/people"
         case .adminPerson(let id): return "/admin/people/\(id.uuidString)"
         case .adminPersonRoles(let id): return "/admin/people/\(id.uuidString)/roles"
+        case .adminDeletePerson(let id): return "/admin/people/\(id.uuidString)/delete"
+        case .undoEmailChange: return "/account/email/undo"
+        case .accountTokens: return "/account/tokens"
+        case .revokeAccountToken(let id): return "/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .accountData: return "/account/data.zip"
+        case .deleteAccount: return "/account/delete"
+        case .respondToInvitation: return "/invitations/respond"
+        case .withdrawInvitation(let slug, let id): return "/organisations/\(slug)/invitations/\(id.uuidString.lowercased())/withdraw"
+        case .leaveOrganisation(let slug): return "/organisations/\(slug)/leave"
         case .apiMe: return "/api/v1/me"
         case .apiHubs: return "/api/v1/hubs"
         case .apiHub(let slug): return "/api/v1/hubs/\(slug)"
@@ -303,6 +321,10 @@ enum SiteURL: Sendable, Equatable {
         switch self {
         case .adminPerson: return ["admin", "people", ":personID"]
         case .adminPersonRoles: return ["admin", "people", ":personID", "roles"]
+        case .adminDeletePerson: return ["admin", "people", ":personID", "delete"]
+        case .revokeAccountToken: return ["account", "tokens", ":tokenID", "revoke"]
+        case .withdrawInvitation: return ["organisations", ":organisationSlug", "invitations", ":invitationID", "withdraw"]
+        case .leaveOrganisation: return ["organisations", ":organisationSlug", "leave"]
         case .organisation: return ["organisations", ":organisationSlug"]
         case .editOrganisation: return ["organisations", ":organisationSlug", "edit"]
         case .organisationMembers: return ["organisations", ":organisationSlug", "members"]

@@ -55,11 +55,14 @@ func withApp(
     app.logger = Logger(label: "test") { _ in CountingLogHandler(counter: counter) }
     let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     let database: Settings.DatabaseChoice = TestDatabase.postgresURL.map { .postgres(url: $0, schema: schema) } ?? .sqliteMemory
+    let mailDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent("bridgework-mail-" + UUID().uuidString)
+    defer { try? FileManager.default.removeItem(atPath: mailDirectory) }
     let settings = Settings(
         dataDirectory: NSTemporaryDirectory(),
         database: database,
         publicURL: publicURL,
         sendmailPath: sendmailPath,
+        mailDirectory: mailDirectory,
         bcryptCost: 4,
         maxBodySize: maxBodySize,
         seedDemoOnFirstStart: false
@@ -80,6 +83,27 @@ func withApp(
     try await app.asyncShutdown()
 }
 
+extension Application {
+    /// The messages delivered to `recipient` (as the mail folder holds them, headers and all), oldest first.
+    func deliveredMail(to recipient: String) -> [String] {
+        let folder = settings.mailDirectory
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        return names.compactMap { try? String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8) }
+            .filter { $0.contains("\r\nTo: \(recipient)\r\n") }
+    }
+
+    /// The token of the newest link to `path` delivered to `recipient`, as they would follow it.
+    func deliveredToken(to recipient: String, path: String) -> String? {
+        for message in deliveredMail(to: recipient).reversed() {
+            if let match = message.firstMatch(of: try! Regex("\(path)\\?token=([A-Za-z0-9_-]+)")),
+               let token = match.output[1].substring {
+                return String(token)
+            }
+        }
+        return nil
+    }
+}
+
 private func dropSchema(_ app: Application, _ schema: String) async throws {
     guard TestDatabase.postgresURL != nil else { return }
     try await (app.db as! SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
@@ -91,17 +115,20 @@ struct TestPeople {
 
     let hub: Hub
     let otherHub: Hub
+    let homeHub: Hub
     let organisation: Organisation
     let otherOrganisation: Organisation
 
     static func make(on app: Application) async throws -> TestPeople {
         let hub = Hub(slug: "riverside", name: "Riverside", region: "North East", summary: "A test hub.")
         let otherHub = Hub(slug: "hillside", name: "Hillside", region: "South West", summary: "Another test hub.")
+        // Where the member and the organisations' admins were approved, so they are alliance members.
+        let homeHub = Hub(slug: "lakeside", name: "Lakeside", region: "North West", summary: "The test people's own hub.")
         let organisation = Organisation(slug: "bridge-builders", name: "Bridge Builders", summary: "A test organisation.")
         let otherOrganisation = Organisation(slug: "common-ground", name: "Common Ground", summary: "Another test organisation.")
-        for model in [hub, otherHub] as [any Model] { try await model.create(on: app.db) }
+        for model in [hub, otherHub, homeHub] as [any Model] { try await model.create(on: app.db) }
         for model in [organisation, otherOrganisation] as [any Model] { try await model.create(on: app.db) }
-        let people = TestPeople(hub: hub, otherHub: otherHub, organisation: organisation, otherOrganisation: otherOrganisation)
+        let people = TestPeople(hub: hub, otherHub: otherHub, homeHub: homeHub, organisation: organisation, otherOrganisation: otherOrganisation)
         for role in Role.allCases {
             try await people.create(role, on: app)
         }
@@ -109,7 +136,8 @@ struct TestPeople {
     }
 
     enum Role: String, CaseIterable {
-        case member, organisationAdmin, otherOrganisationAdmin, steward, otherSteward, coordinator
+        /// `registered` has a confirmed account but no hub has approved them: not an alliance member.
+        case member, organisationAdmin, otherOrganisationAdmin, steward, otherSteward, coordinator, registered
 
         var email: String { "\(rawValue.lowercased())@example.org" }
     }
@@ -125,7 +153,10 @@ struct TestPeople {
         case .otherOrganisationAdmin: try await RoleChanges.makeAdmin(userID: userID, of: otherOrganisation, on: app.db)
         case .steward: try await RoleChanges.makeSteward(userID: userID, of: hub, on: app.db)
         case .otherSteward: try await RoleChanges.makeSteward(userID: userID, of: otherHub, on: app.db)
-        case .member, .coordinator: break
+        case .member, .coordinator, .registered: break
+        }
+        if [.member, .organisationAdmin, .otherOrganisationAdmin].contains(role) {
+            try await HubMembership(hubID: homeHub.requireID(), userID: userID, role: .member).create(on: app.db)
         }
         return user
     }

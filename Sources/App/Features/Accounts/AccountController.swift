@@ -87,7 +87,9 @@ struct AccountController {
             return Self.confirmationLinkNotValid(req)
         }
         let user = record.user
-        if record.purpose == EmailToken.Purpose.changeEmail.rawValue {
+        let oldAddress = user.email
+        let isChange = record.purpose == EmailToken.Purpose.changeEmail.rawValue
+        if isChange {
             // Someone may have taken the address since the link was sent.
             if try await User.query(on: req.db).filter(\.$email == record.email).first() != nil {
                 return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(status: .gone)
@@ -104,6 +106,12 @@ struct AccountController {
             return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(status: .gone)
         }
         try await req.audit(.emailConfirmed, subjectType: "user", subjectID: user.id, detail: record.purpose, actorID: user.id)
+        if isChange {
+            // Every other browser signed in as this person is signed out, and the old address is
+            // told, with a way back, in case it was not them.
+            try await Sessions.endOthers(userID: user.requireID(), request: req)
+            try await EmailLinks.sendEmailChangeUndo(to: user, oldAddress: oldAddress, request: req)
+        }
         if req.currentUser == nil {
             return req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.emailConfirmed.rawValue]))
         }
@@ -121,16 +129,20 @@ struct AccountController {
     }
 
     func resendConfirmation(req: Request) async throws -> Response {
-        let typed = (try? req.content.decode(EmailForm.self))?.email ?? ""
+        let typed = req.formText("email")
         let email = User.normalise(email: typed)
         if let problem = AccountRules.emailProblem(email) {
             var errors = FormErrors()
             errors.add("email", problem)
             return Self.resendConfirmationView(req, email: typed, errors: errors).response(status: .unprocessableEntity)
         }
-        if let user = try await User.query(on: req.db).filter(\.$email == email).first(), user.emailConfirmedAt == nil {
+        let started = ContinuousClock.now
+        // Limited as resets are, so nobody can fill an inbox from here either.
+        if try await SignInThrottle.reserve(SignInThrottle.resetKeys(email: email, address: req.clientAddress), on: req.db) != nil,
+           let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first(), user.emailConfirmedAt == nil {
             try await EmailLinks.sendConfirmation(to: user, request: req)
         }
+        try await Task.sleep(until: started + AccountRules.linkRequestDuration)
         return AccountViews.checkEmail(req, message: "If this address has an account waiting to be confirmed, we have sent it a new link.").response()
     }
 
@@ -160,20 +172,21 @@ struct AccountController {
         }
 
         let throttleKeys = SignInThrottle.keys(email: email, address: req.clientAddress)
-        if try await SignInThrottle.isLimited(keys: throttleKeys, on: req.db) {
+        guard let reservation = try await SignInThrottle.reserve(throttleKeys, on: req.db) else {
             return AccountViews.signIn(req, input: input, tooManyAttempts: true).response(status: .tooManyRequests)
         }
 
-        let user = try await User.query(on: req.db).filter(\.$email == email).first()
+        let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first()
         // Check a password even when there is no such person, so timing does not tell who has an account.
         let hash = user?.passwordHash ?? req.application.timingDummyHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, matches else {
-            try await SignInThrottle.recordFailure(keys: throttleKeys, on: req.db)
+            // The reserved places stay taken: they are this failure.
             try await req.audit(.signInFailed, subjectType: "user", subjectID: user?.id, detail: "wrong email address or password")
             errors.add("email", "Enter a correct email address and password")
             return AccountViews.signIn(req, input: input, errors: errors).response(status: .unprocessableEntity)
         }
+        try await SignInThrottle.release(reservation, on: req.db)
         guard user.emailConfirmedAt != nil else {
             errors.add("email", "Confirm your email address before you sign in: open the link we sent you, or ask for a new link")
             return AccountViews.signIn(req, input: input, errors: errors).response(status: .forbidden)
@@ -215,17 +228,29 @@ struct AccountController {
     }
 
     func forgotPassword(req: Request) async throws -> Response {
-        let typed = (try? req.content.decode(EmailForm.self))?.email ?? ""
+        let typed = req.formText("email")
         let email = User.normalise(email: typed)
         if let problem = AccountRules.emailProblem(email) {
             var errors = FormErrors()
             errors.add("email", problem)
             return Self.forgotPasswordView(req, email: typed, errors: errors).response(status: .unprocessableEntity)
         }
-        if let user = try await User.query(on: req.db).filter(\.$email == email).first() {
+        let started = ContinuousClock.now
+        let throttleKeys = SignInThrottle.resetKeys(email: email, address: req.clientAddress)
+        let addressLimited = try await SignInThrottle.isLimited(keys: Array(throttleKeys.dropFirst()), on: req.db)
+        if addressLimited {
+            // Too many requests from this network address: saying so tells nothing about any account.
+            var errors = FormErrors()
+            errors.add("email", "There have been too many requests from your network. Wait an hour and try again")
+            return Self.forgotPasswordView(req, email: typed, errors: errors).response(status: .tooManyRequests)
+        }
+        // Every request takes a place, account or not, so the limits say nothing about who has one.
+        if try await SignInThrottle.reserve(throttleKeys, on: req.db) != nil,
+           let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first() {
             try await EmailLinks.sendPasswordReset(to: user, request: req)
             try await req.audit(.passwordResetRequested, subjectType: "user", subjectID: user.id, actorID: user.id)
         }
+        try await Task.sleep(until: started + AccountRules.linkRequestDuration)
         return AccountViews.checkEmail(req, message: "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.", offerNewConfirmationLink: false).response()
     }
 
@@ -235,10 +260,11 @@ struct AccountController {
 
     func resetPasswordPage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
-        guard try await EmailLinks.find(token, purposes: [.resetPassword], on: req.db) != nil else {
+        guard let record = try await EmailLinks.find(token, purposes: [.resetPassword], on: req.db) else {
             return Self.resetLinkNotValid(req)
         }
-        return AccountViews.resetPassword(req, token: token).response()
+        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == record.user.requireID()).count()
+        return AccountViews.resetPassword(req, token: token, tokenCount: tokens).response()
     }
 
     struct ResetForm: Content { var token: String?; var password: String? }
@@ -253,7 +279,9 @@ struct AccountController {
         if let problem = AccountRules.passwordProblem(password) {
             var errors = FormErrors()
             errors.add("password", problem)
-            return AccountViews.resetPassword(req, token: token, errors: errors).response(status: .unprocessableEntity)
+            let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == record.user.requireID()).count()
+            return AccountViews.resetPassword(req, token: token, tokenCount: tokens, revokeTokens: req.formText("revoke_tokens") == "yes", errors: errors)
+                .response(status: .unprocessableEntity)
         }
         let user = record.user
         let userID = try user.requireID()
@@ -271,6 +299,9 @@ struct AccountController {
         try await Sessions.endAll(userID: userID, on: req.db)
         try await SignInThrottle.clear(email: user.email, on: req.db)
         try await req.audit(.passwordReset, subjectType: "user", subjectID: userID, actorID: userID)
+        if req.formText("revoke_tokens") == "yes" {
+            try await APITokens.revokeAll(of: userID, request: req)
+        }
         let response = req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.passwordReset.rawValue]))
         response.cookies[Sessions.cookieName] = Sessions.cookie(value: "", maxAge: 0, settings: req.settings)
         return response
@@ -278,33 +309,89 @@ struct AccountController {
 
     // MARK: Account
 
-    private func summary(for req: Request) async throws -> AccountViews.AccountSummary {
+    /// Everything the account page shows, loaded once.
+    static func accountPage(_ req: Request, newToken: String? = nil, detailErrors: FormErrors = .init(), passwordErrors: FormErrors = .init(),
+                            tokenErrors: FormErrors = .init(), errors: FormErrors = .init(), name: String? = nil, email: String? = nil,
+                            tokenName: String = "", tokenDays: String = "") async throws -> HTML {
         let current = try req.requireCurrentUser()
         guard let user = try await User.find(current.id, on: req.db) else { throw Abort(.notFound) }
-        return .init(user: user, roles: try await RoleDescriptions.describe(current, on: req.db))
+        let pendingHubs = try await Hub.query(on: req.db)
+            .join(HubMembership.self, on: \HubMembership.$hub.$id == \Hub.$id)
+            .filter(HubMembership.self, \.$user.$id == current.id)
+            .filter(HubMembership.self, \.$status == MembershipStatus.pending.rawValue)
+            .sort(\.$name).all()
+        let organisations = try await Organisation.query(on: req.db)
+            .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
+            .filter(OrganisationMembership.self, \.$user.$id == current.id)
+            .sort(\.$name).all()
+        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == current.id).sort(\.$createdAt, .descending).all()
+        let page = AccountViews.AccountPage(
+            user: user,
+            roles: try await RoleDescriptions.describe(current, on: req.db),
+            isApprovedMember: current.isApprovedMember,
+            pendingHubNames: pendingHubs.map(\.name),
+            organisations: organisations.map { .init(slug: $0.slug, name: $0.name, isAdmin: $0.id.map(current.adminOfOrganisations.contains) ?? false) },
+            tokens: tokens,
+            newToken: newToken,
+            defaultTokenDays: req.settings.apiTokenLifetimeDays
+        )
+        return AccountViews.account(req, page: page, name: name, email: email, detailErrors: detailErrors, passwordErrors: passwordErrors,
+                                    tokenErrors: tokenErrors, errors: errors, tokenName: tokenName, tokenDays: tokenDays)
     }
 
     func accountPage(req: Request) async throws -> Response {
-        AccountViews.account(req, summary: try await summary(for: req)).response()
+        try await Self.accountPage(req).response()
     }
 
-    struct DetailsForm: Content { var name: String?; var email: String? }
+    private func signedInUser(_ req: Request) async throws -> User {
+        let current = try req.requireCurrentUser()
+        guard let user = try await User.find(current.id, on: req.db) else { throw Abort(.notFound) }
+        return user
+    }
+
+    /// Checks the current password, limited like signing in. Nil when it is right.
+    private func passwordProblem(_ typed: String, of user: User, req: Request) async throws -> (message: String, status: HTTPResponseStatus)? {
+        let throttleKeys = SignInThrottle.keys(email: user.email, address: req.clientAddress)
+        guard let reservation = try await SignInThrottle.reserve(throttleKeys, on: req.db) else {
+            return ("There have been too many wrong passwords. Wait 15 minutes and try again", .tooManyRequests)
+        }
+        if typed.isEmpty {
+            try await SignInThrottle.release(reservation, on: req.db)
+            return ("Enter your current password", .unprocessableEntity)
+        }
+        guard (try? await req.password.async.verify(typed, created: user.passwordHash)) ?? false else {
+            return ("Your current password is not correct", .unprocessableEntity)
+        }
+        try await SignInThrottle.release(reservation, on: req.db)
+        return nil
+    }
 
     func updateAccount(req: Request) async throws -> Response {
-        let summary = try await summary(for: req)
-        let user = summary.user
-        let form = (try? req.content.decode(DetailsForm.self)) ?? DetailsForm()
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let email = User.normalise(email: form.email ?? "")
+        let user = try await signedInUser(req)
+        let typedName = req.formText("name")
+        let typedEmail = req.formText("email")
+        let name = typedName
+        let email = User.normalise(email: typedEmail)
         var errors = FormErrors()
         AccountRules.nameProblem(name).map { errors.add("name", $0) }
         AccountRules.emailProblem(email).map { errors.add("email", $0) }
+        let askedForNewAddress = errors.isEmpty && email != user.email && email != user.pendingEmail
+        var status = HTTPResponseStatus.unprocessableEntity
+        if askedForNewAddress {
+            // A new address needs the password: someone at an unattended screen cannot take the account.
+            if let problem = try await passwordProblem(req.password(field: "email_password"), of: user, req: req) {
+                errors.add("email_password", problem.message == "Enter your current password" ? "Enter your current password to change your email address" : problem.message)
+                status = problem.status
+            }
+        }
         guard errors.isEmpty else {
-            return AccountViews.account(req, summary: summary, name: form.name ?? "", email: form.email ?? "", detailErrors: errors).response(status: .unprocessableEntity)
+            return try await Self.accountPage(req, detailErrors: errors, name: typedName, email: typedEmail).response(status: status)
         }
         var changes: [String] = []
-        if name != user.name { user.name = name; changes.append("name") }
-        let askedForNewAddress = email != user.email && email != user.pendingEmail
+        if name != user.name {
+            user.name = name
+            changes.append("name")
+        }
         if email == user.email { user.pendingEmail = nil }
         if askedForNewAddress {
             // The new address waits until it is confirmed, and the answer is the same whether or not
@@ -333,37 +420,93 @@ struct AccountController {
         return req.redirect(to: SiteURL.account.with(query: ["notice": notice.rawValue]))
     }
 
-    struct PasswordForm: Content { var current_password: String?; var new_password: String? }
-
     func changePassword(req: Request) async throws -> Response {
-        let summary = try await summary(for: req)
-        let user = summary.user
-        let form = (try? req.content.decode(PasswordForm.self)) ?? PasswordForm()
+        let user = try await signedInUser(req)
         var errors = FormErrors()
-        let current = form.current_password ?? ""
-        let new = form.new_password ?? ""
-        // Guessing the current password is limited like signing in.
-        let throttleKeys = SignInThrottle.keys(email: user.email, address: req.clientAddress)
-        if try await SignInThrottle.isLimited(keys: throttleKeys, on: req.db) {
-            errors.add("current_password", "There have been too many wrong passwords. Wait 15 minutes and try again")
-            return AccountViews.account(req, summary: summary, passwordErrors: errors).response(status: .tooManyRequests)
-        }
-        if current.isEmpty {
-            errors.add("current_password", "Enter your current password")
-        } else if !((try? await req.password.async.verify(current, created: user.passwordHash)) ?? false) {
-            try await SignInThrottle.recordFailure(keys: throttleKeys, on: req.db)
-            errors.add("current_password", "Your current password is not correct")
+        let new = req.password(field: "new_password")
+        var status = HTTPResponseStatus.unprocessableEntity
+        if let problem = try await passwordProblem(req.password(field: "current_password"), of: user, req: req) {
+            errors.add("current_password", problem.message)
+            status = problem.status
         }
         AccountRules.passwordProblem(new).map { errors.add("new_password", $0 == "Enter a password" ? "Enter a new password" : $0) }
         guard errors.isEmpty else {
-            return AccountViews.account(req, summary: summary, passwordErrors: errors).response(status: .unprocessableEntity)
+            return try await Self.accountPage(req, passwordErrors: errors).response(status: status)
         }
         user.passwordHash = try await req.password.async.hash(new)
         try await user.save(on: req.db)
         // Other browsers signed in as this person are signed out; this one stays.
-        let currentToken = (req.cookies[Sessions.cookieName]?.string).map { Tokens.hash($0) } ?? ""
-        try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$tokenHash != currentToken).delete()
+        try await Sessions.endOthers(userID: user.requireID(), request: req)
         try await req.audit(.passwordChanged, subjectType: "user", subjectID: user.id)
-        return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.passwordChanged.rawValue]))
+        let revokeTokens = req.formText("revoke_tokens") == "yes"
+        if revokeTokens {
+            try await APITokens.revokeAll(of: user.requireID(), request: req)
+        }
+        return req.redirect(to: SiteURL.account.with(query: ["notice": (revokeTokens ? Notice.tokensRevoked : .passwordChanged).rawValue]))
+    }
+
+    // MARK: Undoing an email change
+
+    func undoEmailChangePage(req: Request) async throws -> Response {
+        let token = req.query[String.self, at: "token"] ?? ""
+        guard let record = try await EmailLinks.find(token, purposes: [.undoEmailChange], on: req.db) else {
+            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(status: .gone)
+        }
+        return AccountViews.undoEmailChange(req, token: token, oldAddress: record.email).response()
+    }
+
+    /// Puts the old address back, signs everyone out and revokes API tokens: whoever changed it
+    /// may have been someone else.
+    func undoEmailChange(req: Request) async throws -> Response {
+        let token = req.formText("token")
+        guard let record = try await EmailLinks.find(token, purposes: [.undoEmailChange], on: req.db) else {
+            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(status: .gone)
+        }
+        let user = record.user
+        let userID = try user.requireID()
+        if let holder = try await User.query(on: req.db).filter(\.$email == record.email).first(), holder.id != userID {
+            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(status: .gone)
+        }
+        user.email = record.email
+        user.pendingEmail = nil
+        try await user.save(on: req.db)
+        try await EmailToken.query(on: req.db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).set(\.$usedAt, to: Date()).update()
+        try await Sessions.endAll(userID: userID, on: req.db)
+        try await APIToken.query(on: req.db).filter(\.$user.$id == userID).delete()
+        try await req.audit(.emailChangeUndone, subjectType: "user", subjectID: userID, actorID: userID)
+        let response = req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.emailChangeUndone.rawValue]))
+        response.cookies[Sessions.cookieName] = Sessions.cookie(value: "", maxAge: 0, settings: req.settings)
+        return response
+    }
+
+    // MARK: API tokens
+
+    func createToken(req: Request) async throws -> Response {
+        let current = try req.requireCurrentUser()
+        let name = req.formText("token_name")
+        let typedDays = req.formText("token_days")
+        var errors = FormErrors()
+        ContentChecks.required(name, field: "token_name", label: "a name for the token", max: 100, into: &errors)
+        let days = typedDays.isEmpty ? req.settings.apiTokenLifetimeDays : Int(typedDays) ?? -1
+        if !(1...365).contains(days) { errors.add("token_days", "Enter how many days the token should last, a whole number from 1 to 365") }
+        guard errors.isEmpty else {
+            return try await Self.accountPage(req, tokenErrors: errors, tokenName: name, tokenDays: typedDays).response(status: .unprocessableEntity)
+        }
+        let token = try await APITokens.create(for: current.id, name: name, days: days, on: req.db)
+        try await req.audit(.apiTokenCreated, subjectType: "user", subjectID: current.id, detail: name)
+        let page = try await Self.accountPage(req, newToken: token).response()
+        // The token is shown once; no cache may keep it.
+        page.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return page
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let current = try req.requireCurrentUser()
+        guard let tokenID = req.parameters.get("tokenID", as: UUID.self),
+              let token = try await APIToken.query(on: req.db).filter(\.$id == tokenID).filter(\.$user.$id == current.id).first()
+        else { throw Abort(.notFound) }
+        try await token.delete(on: req.db)
+        try await req.audit(.apiTokenRevoked, subjectType: "user", subjectID: current.id, detail: token.name)
+        return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.tokenRevoked.rawValue]) + "#api-tokens")
     }
 }

@@ -9,6 +9,10 @@ enum AccountRules {
     static let maximumNameLength = 100
     static let confirmationLifetime: TimeInterval = 48 * 60 * 60
     static let resetLifetime: TimeInterval = 60 * 60
+    static let undoEmailChangeLifetime: TimeInterval = 7 * 24 * 60 * 60
+    /// Answers to "send me a link" forms take at least this long, so timing never tells whether
+    /// an address has an account.
+    static let linkRequestDuration: Duration = .milliseconds(400)
 
     static func passwordProblem(_ password: String) -> String? {
         if password.isEmpty { return "Enter a password" }
@@ -43,6 +47,24 @@ enum AccountRules {
     }
 }
 
+/// Named, expiring bearer tokens for the JSON API.
+enum APITokens {
+    /// Makes a token and returns it; only its hash is kept, so this is the one time it is seen.
+    static func create(for userID: UUID, name: String, days: Int, on db: Database) async throws -> String {
+        let token = Tokens.random()
+        let expiresAt = Date().addingTimeInterval(TimeInterval(days) * 24 * 60 * 60)
+        try await APIToken(userID: userID, tokenHash: Tokens.hash(token), name: name, expiresAt: expiresAt).create(on: db)
+        return token
+    }
+
+    static func revokeAll(of userID: UUID, request: Request) async throws {
+        let tokens = try await APIToken.query(on: request.db).filter(\.$user.$id == userID).all()
+        guard !tokens.isEmpty else { return }
+        try await APIToken.query(on: request.db).filter(\.$user.$id == userID).delete()
+        try await request.audit(.apiTokenRevoked, subjectType: "user", subjectID: userID, detail: "all \(tokens.count), with a password change")
+    }
+}
+
 /// Makes the one-off links sent by email.
 enum EmailLinks {
     /// Creates a token for `purpose` about `address`, stores its hash, and returns the token for the link.
@@ -66,8 +88,16 @@ enum EmailLinks {
             .with(\.$user)
             .first()
         else { return nil }
-        let addressNow = record.purpose == EmailToken.Purpose.changeEmail.rawValue ? record.user.pendingEmail : record.user.email
-        return addressNow == record.email ? record : nil
+        guard record.user.deletedAt == nil else { return nil }
+        switch EmailToken.Purpose(rawValue: record.purpose) {
+        case .changeEmail:
+            return record.user.pendingEmail == record.email ? record : nil
+        case .undoEmailChange:
+            // Sent to the old address, which by design is no longer the account's.
+            return record
+        default:
+            return record.user.email == record.email ? record : nil
+        }
     }
 
     static func sendConfirmation(to user: User, request: Request) async throws {
@@ -104,6 +134,26 @@ enum EmailLinks {
         }
     }
 
+    /// Tells the old address of a change, with a link that puts it back for 7 days.
+    static func sendEmailChangeUndo(to user: User, oldAddress: String, request: Request) async throws {
+        try await sendLink(.undoEmailChange, to: user, address: oldAddress, lifetime: AccountRules.undoEmailChangeLifetime, page: .undoEmailChange,
+                           subject: "The email address of your Bridgework account has changed", request: request) { link in
+            """
+            Hello \(user.name),
+
+            The email address of your Bridgework account has just been changed from this address to \(user.email).
+
+            If you did not make this change, open this link to put this address back. It signs everyone out of your account and cancels its API tokens:
+
+            \(link)
+
+            The link works once, for 7 days. If you made the change yourself, you do not need to do anything.
+
+            Bridgework
+            """
+        }
+    }
+
     static func sendPasswordReset(to user: User, request: Request) async throws {
         try await sendLink(.resetPassword, to: user, address: user.email, lifetime: AccountRules.resetLifetime, page: .resetPassword,
                            subject: "Reset your Bridgework password", request: request) { link in
@@ -129,35 +179,98 @@ enum EmailLinks {
     }
 }
 
-/// Counts failed sign-ins per email address and per network address over a sliding window.
-/// Kept in the database so every server process sees the same counts.
-enum SignInThrottle {
-    static let limit = 10
-    static let window: TimeInterval = 15 * 60
+/// Limits guessing: failed sign-ins per account and per network address, and password-reset
+/// requests per account and per address, each over a sliding window. Kept in the database so
+/// every server process sees the same counts.
+///
+/// Checking and counting are one step: an attempt first writes its own row, then counts the rows
+/// before it. However many arrive at once, the k-th attempt to be let through sees at least k
+/// rows, so no more than the limit are ever let through. A refused attempt takes its row back.
+struct Throttle: Sendable {
+    let prefix: String
+    let limit: Int
+    let window: TimeInterval
 
-    static func keys(email: String, address: String?) -> [String] {
-        ["email:" + Tokens.hash(User.normalise(email: email))] + (address.map { ["ip:" + $0] } ?? [])
+    /// Failed sign-ins for one account, from anywhere. The right password for another account
+    /// is never refused because of this one.
+    static let signInAccount = Throttle(prefix: "email:", limit: 10, window: 15 * 60)
+    /// Failed sign-ins from one network address, across accounts: high enough for a shared office.
+    static let signInAddress = Throttle(prefix: "ip:", limit: 50, window: 15 * 60)
+    /// Reset emails for one account.
+    static let resetAccount = Throttle(prefix: "reset-email:", limit: 3, window: 60 * 60)
+    /// Reset requests from one network address.
+    static let resetAddress = Throttle(prefix: "reset-ip:", limit: 10, window: 60 * 60)
+    /// Rows older than the longest window are of no more use.
+    static let longestWindow: TimeInterval = 60 * 60
+
+    func key(_ value: String) -> String { prefix + value }
+}
+
+/// One throttle and the key it counts for this attempt.
+struct ThrottleKey: Sendable {
+    let throttle: Throttle
+    let key: String
+}
+
+/// Reserved rows of one attempt: kept if it fails (they are its failures), given back otherwise.
+struct ThrottleReservation: Sendable {
+    let rowIDs: [UUID]
+}
+
+enum SignInThrottle {
+    static func keys(email: String, address: String?) -> [ThrottleKey] {
+        var keys = [ThrottleKey(throttle: .signInAccount, key: Throttle.signInAccount.key(Tokens.hash(User.normalise(email: email))))]
+        if let address { keys.append(ThrottleKey(throttle: .signInAddress, key: Throttle.signInAddress.key(address))) }
+        return keys
     }
 
-    static func isLimited(keys: [String], on db: Database) async throws -> Bool {
-        let since = Date().addingTimeInterval(-window)
-        for key in keys {
-            let failures = try await SignInFailure.query(on: db).filter(\.$key == key).filter(\.$failedAt > since).count()
-            if failures >= limit { return true }
+    static func resetKeys(email: String, address: String?) -> [ThrottleKey] {
+        var keys = [ThrottleKey(throttle: .resetAccount, key: Throttle.resetAccount.key(Tokens.hash(User.normalise(email: email))))]
+        if let address { keys.append(ThrottleKey(throttle: .resetAddress, key: Throttle.resetAddress.key(address))) }
+        return keys
+    }
+
+    /// Takes a place under every limit, or returns nil (taking nothing) when any is used up.
+    static func reserve(_ keys: [ThrottleKey], on db: Database) async throws -> ThrottleReservation? {
+        let now = Date()
+        var rows: [SignInFailure] = []
+        for item in keys {
+            let row = SignInFailure(key: item.key, failedAt: now)
+            try await row.create(on: db)
+            rows.append(row)
+        }
+        for item in keys {
+            let since = now.addingTimeInterval(-item.throttle.window)
+            let used = try await SignInFailure.query(on: db).filter(\.$key == item.key).filter(\.$failedAt > since).count()
+            if used > item.throttle.limit {
+                try await release(ThrottleReservation(rowIDs: rows.compactMap(\.id)), on: db)
+                return nil
+            }
+        }
+        // Old rows are no longer needed for counting.
+        try await SignInFailure.query(on: db).filter(\.$failedAt < now.addingTimeInterval(-Throttle.longestWindow)).delete()
+        return ThrottleReservation(rowIDs: rows.compactMap(\.id))
+    }
+
+    /// Gives the places back: the attempt did not count against anyone (a right password).
+    static func release(_ reservation: ThrottleReservation, on db: Database) async throws {
+        guard !reservation.rowIDs.isEmpty else { return }
+        try await SignInFailure.query(on: db).filter(\.$id ~~ reservation.rowIDs).delete()
+    }
+
+    /// Whether any of these limits is used up now (read only; for showing a page).
+    static func isLimited(keys: [ThrottleKey], on db: Database) async throws -> Bool {
+        let now = Date()
+        for item in keys {
+            let since = now.addingTimeInterval(-item.throttle.window)
+            let used = try await SignInFailure.query(on: db).filter(\.$key == item.key).filter(\.$failedAt > since).count()
+            if used >= item.throttle.limit { return true }
         }
         return false
     }
 
-    static func recordFailure(keys: [String], on db: Database) async throws {
-        let now = Date()
-        for key in keys {
-            try await SignInFailure(key: key, failedAt: now).create(on: db)
-        }
-        // Old rows are no longer needed for counting.
-        try await SignInFailure.query(on: db).filter(\.$failedAt < now.addingTimeInterval(-window)).delete()
-    }
-
+    /// Forgets an account's failed sign-ins, after a right password or a reset.
     static func clear(email: String, on db: Database) async throws {
-        try await SignInFailure.query(on: db).filter(\.$key == keys(email: email, address: nil)[0]).delete()
+        try await SignInFailure.query(on: db).filter(\.$key == keys(email: email, address: nil)[0].key).delete()
     }
 }

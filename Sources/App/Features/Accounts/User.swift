@@ -14,6 +14,9 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "pending_email") var pendingEmail: String?
     @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
     @Field(key: "is_coordinator") var isCoordinator: Bool
+    /// When the account was deleted. The row stays, emptied of everything personal, so a
+    /// conversation or a published story can still say "a former member".
+    @OptionalField(key: "deleted_at") var deletedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -42,6 +45,9 @@ final class EmailToken: Model, @unchecked Sendable {
         case confirmEmail = "confirm-email"
         case changeEmail = "change-email"
         case resetPassword = "reset-password"
+        /// Sent to the old address after an email change: puts it back for 7 days. `email` holds
+        /// the old address.
+        case undoEmailChange = "undo-email-change"
     }
 
     @ID(key: .id) var id: UUID?
@@ -85,22 +91,29 @@ final class UserSession: Model, @unchecked Sendable {
     }
 }
 
-/// A bearer token for the JSON API, made by `bridgework create-token`. Only its hash is kept.
+/// A bearer token for the JSON API, made on the account page or by `bridgework create-token`.
+/// Only its hash is kept. Every token has a name its owner recognises and an expiry date.
 final class APIToken: Model, @unchecked Sendable {
     static let schema = "api_tokens"
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User
+    @Field(key: "name") var name: String
     @Field(key: "token_hash") var tokenHash: String
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    @OptionalField(key: "expires_at") var expiresAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(userID: UUID, tokenHash: String) {
+    init(userID: UUID, tokenHash: String, name: String = "API token", expiresAt: Date? = Date().addingTimeInterval(90 * 24 * 60 * 60)) {
         self.$user.id = userID
         self.tokenHash = tokenHash
+        self.name = name
+        self.expiresAt = expiresAt
     }
+
+    var isExpired: Bool { expiresAt.map { $0 <= Date() } ?? false }
 }
 
 /// One failed sign-in, kept for 15 minutes to limit guessing. `key` is "email:<hash>" or "ip:<address>".

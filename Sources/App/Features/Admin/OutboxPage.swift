@@ -14,12 +14,13 @@ enum OutboxPage {
 
     static func view(_ req: Request, paged: Paged<OutboxMessage>) -> HTML {
         let transport = req.settings.sendmailPath == nil
-            ? "No mail program is set, so messages stay here and are not delivered. Set BRIDGEWORK_SENDMAIL to deliver them."
+            ? "No mail program is set, so messages are written as files to the server's mail folder rather than sent. Set BRIDGEWORK_SENDMAIL to deliver them."
             : "Messages are handed to the mail program as they are written; each shows whether that worked."
         return Layout(title: "Outbox", request: req).render(
             .h1(.plainText("Outbox")),
             .p(.class("lead"), .plainText("Every message the site writes to people, newest first.")),
             .p(.plainText(transport)),
+            .p(.plainText("Links that sign someone in, confirm an address, reset a password or change an email are hidden here: only the person each message was sent to can use them.")),
             .if(paged.items.isEmpty, .p(.plainText("There are no messages yet."))),
             .forEach(paged.items) { message in
                 .article(
@@ -40,7 +41,7 @@ enum OutboxPage {
 
     static func deliveryText(_ message: OutboxMessage) -> String {
         if let failure = message.failure { return "Not delivered. " + failure }
-        if let sent = message.sentAt { return "Handed to the mail program at " + DisplayDate.dateTime(sent) }
-        return "Held in the outbox"
+        if let sent = message.sentAt { return "Delivered at " + DisplayDate.dateTime(sent) }
+        return "Being delivered"
     }
 }

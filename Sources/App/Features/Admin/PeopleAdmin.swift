@@ -6,7 +6,7 @@ import Vapor
 /// Every role change writes an audit entry.
 struct PeopleAdminController {
     func list(req: Request) async throws -> Response {
-        let paged = try await User.query(on: req.db).sort(\.$name).sort(\.$id).paged(PageRequest(req))
+        let paged = try await User.query(on: req.db).filter(\.$deletedAt == nil).sort(\.$name).sort(\.$id).paged(PageRequest(req))
         return Layout(title: "People", request: req).render(
             .h1(.plainText("People")),
             .p(.class("lead"), .plainText("Everyone with an account. Choose a person to change their roles.")),
@@ -32,14 +32,14 @@ struct PeopleAdminController {
         return try await personView(req, user: user).response()
     }
 
-    private func findPerson(_ req: Request) async throws -> User {
-        guard let id = req.parameters.get("personID", as: UUID.self), let user = try await User.find(id, on: req.db) else {
+    fileprivate func findPerson(_ req: Request) async throws -> User {
+        guard let id = req.parameters.get("personID", as: UUID.self), let user = try await User.find(id, on: req.db), user.deletedAt == nil else {
             throw Abort(.notFound)
         }
         return user
     }
 
-    private func personView(_ req: Request, user: User, errors: FormErrors = .init()) async throws -> HTML {
+    fileprivate func personView(_ req: Request, user: User, errors: FormErrors = .init(), typedReason: String = "") async throws -> HTML {
         let userID = try user.requireID()
         let hubRoles = try await HubMembership.query(on: req.db).filter(\.$user.$id == userID).with(\.$hub).all()
         let organisationRoles = try await OrganisationMembership.query(on: req.db).filter(\.$user.$id == userID).with(\.$organisation).all()
@@ -93,8 +93,17 @@ struct PeopleAdminController {
                 .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(req),
                 Forms.hidden("change", "grant-admin"),
-                selectField(name: "organisation", label: "Make admin of an organisation", options: organisations.map { ($0.id!.uuidString, $0.name) }, errors: errors),
-                Forms.submit("Make admin", secondary: true)
+                selectField(name: "organisation", label: "Invite to be admin of an organisation", options: organisations.map { ($0.id!.uuidString, $0.name) }, errors: errors),
+                .p(.class("hint"), .plainText("They get an email and become an admin only if they accept.")),
+                Forms.submit("Send invitation", secondary: true)
+            ),
+            .h2(.id("delete"), .plainText("Delete this account")),
+            .p(.plainText("Removes the account as if its owner had deleted it: " + AccountDeletionViews.whatHappens.prefix(3).joined(separator: " "))),
+            .form(
+                .method(.post), .action(SiteURL.adminDeletePerson(userID).path.attributeEscaped), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrfField(req),
+                Forms.textarea(name: "reason", label: "Why the account is being deleted", value: typedReason, hint: "Kept in the activity log.", rows: 3, errors: errors),
+                .button(.type(.submit), .class("button button--warning"), .plainText("Delete this account"))
             )
         )
     }
@@ -138,8 +147,8 @@ struct PeopleAdminController {
                 errors.add("organisation", "Choose an organisation")
                 break
             }
-            try await RoleChanges.makeAdmin(userID: userID, of: organisation, on: req.db)
-            try await req.audit(.roleGranted, subjectType: "user", subjectID: userID, detail: "admin of organisation \(organisation.slug)")
+            // Nobody becomes an organisation's admin without saying yes: they are invited.
+            try await OrganisationInvitation.send(to: user.email, joining: organisation, as: .admin, request: req)
         case "remove-hub":
             if let hubID = form.target.flatMap({ UUID(uuidString: $0) }) {
                 try await HubMembership.query(on: req.db).filter(\.$user.$id == userID).filter(\.$hub.$id == hubID).delete()
@@ -157,6 +166,30 @@ struct PeopleAdminController {
             return try await personView(req, user: user, errors: errors).response(status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.adminPerson(userID).with(query: ["notice": Notice.rolesUpdated.rawValue]))
+    }
+}
+
+extension PeopleAdminController {
+    func deletePerson(req: Request) async throws -> Response {
+        let user = try await findPerson(req)
+        let reason = req.formText("reason", keepNewlines: true)
+        var errors = FormErrors()
+        if reason.isEmpty { errors.add("reason", "Say why the account is being deleted") }
+        if reason.count > 1_000 { errors.add("reason", "Keep the reason to 1,000 characters or fewer") }
+        if try await AccountDeletion.refusal(for: user, on: req.db) == .lastCoordinator {
+            errors.add("reason", "This is the only national coordinator, so the account cannot be deleted. Make someone else a coordinator first")
+        }
+        guard errors.isEmpty else {
+            return try await personView(req, user: user, errors: errors, typedReason: reason).response(status: .unprocessableEntity)
+        }
+        let deletingSelf = user.id == req.currentUser?.id
+        try await AccountDeletion.delete(user, request: req, reason: reason)
+        if deletingSelf {
+            let response = req.redirect(to: SiteURL.home.with(query: ["notice": Notice.accountDeleted.rawValue]))
+            response.cookies[Sessions.cookieName] = Sessions.cookie(value: "", maxAge: 0, settings: req.settings)
+            return response
+        }
+        return req.redirect(to: SiteURL.adminPeople.with(query: ["notice": Notice.personDeleted.rawValue]))
     }
 }
 

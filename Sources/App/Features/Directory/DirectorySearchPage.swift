@@ -9,7 +9,7 @@ struct DirectorySearchController {
 
     func search(req: Request) async throws -> Response {
         let query = DirectoryQuery(req)
-        let signedIn = req.currentUser != nil
+        let signedIn = req.seesMembersOnly
         let results = try await DirectorySearch.run(query, signedIn: signedIn, on: req.db, index: req.application.directoryIndex)
         var searchKey = query
         searchKey.page = 1

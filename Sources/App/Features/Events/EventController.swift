@@ -28,7 +28,7 @@ struct EventController {
         let now = Date()
         var query = Event.query(on: req.db).with(\.$hub).with(\.$organisation)
         query = past ? query.filter(\.$endsAt < now).sort(\.$startsAt, .descending) : query.filter(\.$endsAt >= now).sort(\.$startsAt)
-        if req.currentUser == nil { query = query.filter(\.$audience == Event.Audience.public.rawValue) }
+        if !req.seesMembersOnly { query = query.filter(\.$audience == Event.Audience.public.rawValue) }
         if let hubID { query = query.filter(\.$hub.$id == hubID) }
         let page = PageRequest(req, size: pageSize)
         let paged = try await query.paged(page)
@@ -196,7 +196,7 @@ struct EventController {
     /// The event named, if this person may see it: members-only events are not shown to visitors.
     static func event(_ req: Request, slug: String) async throws -> Event {
         guard slug.count <= 200, let event = try await Event.query(on: req.db).filter(\.$slug == slug).with(\.$hub).with(\.$organisation).first(),
-              event.isPublic || req.currentUser != nil
+              event.isPublic || req.seesMembersOnly
         else { throw Abort(.notFound) }
         return event
     }

@@ -22,9 +22,11 @@ enum EventViews {
             : "\(day.string(from: event.startsAt)), \(EventForm.clock(event.startsAt)) to \(day.string(from: event.endsAt)), \(EventForm.clock(event.endsAt)) (UK time)"
     }
 
-    static func host(_ event: Event) -> String {
+    /// Who runs the event, as far as this reader may know: a members-only organisation is not named to others.
+    static func host(_ event: Event, seesMembersOnly: Bool) -> String {
         if let hub = event.hub { return "The \(hub.name) hub" }
-        return event.organisation?.name ?? "Bridgework"
+        guard let organisation = event.organisation else { return "Bridgework" }
+        return organisation.isPublic || seesMembersOnly ? organisation.name : "An organisation in the alliance"
     }
 
     static func statusLabel(_ status: EventRegistration.Status) -> String {
@@ -63,7 +65,7 @@ enum EventViews {
                 .li(.class("result"),
                     .h2(.class("result__title"), .a(.href(SiteURL.event(event.slug).path.attributeEscaped), .plainText(event.title))),
                     .p(.class("result__meta"), .plainText(when(event))),
-                    .p(.class("result__meta"), .plainText(host(event) + " · " + (event.place.isEmpty ? "Online" : event.place) + (event.isPublic ? "" : " · members only"))))
+                    .p(.class("result__meta"), .plainText(host(event, seesMembersOnly: request.seesMembersOnly) + " · " + (event.place.isEmpty ? "Online" : event.place) + (event.isPublic ? "" : " · members only"))))
             }),
             .if(pageCount > 1, Pagination.links(page: page.number, pageCount: pageCount, label: "Pages of events") { number in
                 var query = ["page": String(number)]
@@ -80,11 +82,11 @@ enum EventViews {
         let ended = event.hasEnded()
         let access = [event.stepFree ? "Step-free access" : nil, event.hearingLoop ? "Hearing loop" : nil,
                       event.interpreters.isEmpty ? nil : "Interpreters: \(event.interpreters)", event.quietRoom ? "A quiet room" : nil].compactMap { $0 }
-        return Layout(title: event.title, request: request, hasErrors: !errors.isEmpty, description: "\(when(event)). \(host(event)).",
+        return Layout(title: event.title, request: request, hasErrors: !errors.isEmpty, description: "\(when(event)). \(host(event, seesMembersOnly: request.seesMembersOnly)).",
                       head: [calendarLink(.eventCalendar(event.slug), title: "This event in your calendar"), calendarLink(.eventsCalendar, title: "All Bridgework events")]).render(
             Forms.errorSummary(errors),
             .p(.a(.href(SiteURL.events.path), .plainText("All events"))),
-            .span(.class("caption"), .plainText(host(event))),
+            .span(.class("caption"), .plainText(host(event, seesMembersOnly: request.seesMembersOnly))),
             .h1(.plainText(event.title)),
             .dl(.class("summary-list"),
                 .div(.dt(.plainText("When")), .dd(.plainText(when(event)))),
@@ -105,7 +107,7 @@ enum EventViews {
             .if(canOrganise, .p(.a(.class("button button--secondary"), .href(SiteURL.eventRegistrations(event.slug).path.attributeEscaped), .plainText("Who is coming")),
                                 .plainText(" "), .a(.href(SiteURL.editEvent(event.slug).path.attributeEscaped), .plainText("Edit the event")))),
             .if(!ended && event.recordedAttendance == nil, registration(request, event: event, mine: mine, form: form, errors: errors)),
-            .if(event.isPublic, .raw(jsonLD(event, base: base)))
+            .if(event.isPublic, .raw(jsonLD(event, base: base, seesMembersOnly: request.seesMembersOnly)))
         )
     }
 
@@ -118,7 +120,7 @@ enum EventViews {
                         .form(.method(.post), .action(SiteURL.cancelOwnRegistration(event.slug).path.attributeEscaped), Forms.csrfField(request),
                               Forms.submit(mine.registrationStatus == .confirmed ? "Cancel my place" : "Leave the waiting list", secondary: true)))
         }
-        if !event.isPublic && request.currentUser == nil {
+        if !event.isPublic && !request.seesMembersOnly {
             return .p(.id("register"), .plainText("This event is for alliance members. "), .a(.href(SiteURL.signIn.path), .plainText("Sign in")), .plainText(" to register."))
         }
         let full = event.placesLeft == 0
@@ -162,7 +164,7 @@ enum EventViews {
         return components.string ?? ""
     }
 
-    static func jsonLD(_ event: Event, base: String) -> String {
+    static func jsonLD(_ event: Event, base: String, seesMembersOnly: Bool) -> String {
         let iso = ISO8601DateFormatter()
         iso.timeZone = ICalendar.zone
         iso.formatOptions = [.withInternetDateTime]
@@ -171,7 +173,7 @@ enum EventViews {
             "startDate": iso.string(from: event.startsAt), "endDate": iso.string(from: event.endsAt),
             "url": SiteURL.event(event.slug).absolute(base: base), "description": String(event.description.prefix(500)),
             "eventStatus": "https://schema.org/EventScheduled",
-            "organizer": ["@type": "Organization", "name": host(event)],
+            "organizer": ["@type": "Organization", "name": host(event, seesMembersOnly: seesMembersOnly)],
         ]
         var locations: [[String: Any]] = []
         if !event.place.isEmpty { locations.append(["@type": "Place", "name": event.place, "address": event.place]) }

@@ -8,7 +8,7 @@ struct HubController {
     func list(req: Request) async throws -> Response {
         let hubs = try await Hub.query(on: req.db).sort(\.$region).sort(\.$name).all()
         let areas = try await HubArea.query(on: req.db).all()
-        let signedIn = req.currentUser != nil
+        let signedIn = req.seesMembersOnly
         let peopleCounts = try await HubCounts.people(on: req.db)
         let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(publicOnly: !signedIn)
         // Colours follow the order of hubs by name, so a hub keeps its colour wherever it is shown.
@@ -35,7 +35,7 @@ struct HubController {
             .join(OrganisationHub.self, on: \OrganisationHub.$organisation.$id == \Organisation.$id)
             .filter(OrganisationHub.self, \.$hub.$id == hubID)
             .filter(OrganisationHub.self, \.$status == MembershipStatus.approved.rawValue)
-        if req.currentUser == nil {
+        if !req.seesMembersOnly {
             organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue)
         }
         let organisations = try await organisationQuery.sort(\.$name).all()

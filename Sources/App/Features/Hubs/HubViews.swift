@@ -90,7 +90,7 @@ enum HubViews {
             .dl(
                 .class("summary-list"),
                 .div(.class("summary-list__row"), .dt(.plainText("Region")), .dd(.plainText(hub.region))),
-                .div(.class("summary-list__row"), .dt(.plainText("Hosted by")), .dd(.ul(.class("plain-list"), .forEach(hub.hosts.sorted { $0.name < $1.name }) { host in
+                .div(.class("summary-list__row"), .dt(.plainText("Hosted by")), .dd(.ul(.class("plain-list"), .forEach(hub.hosts.filter { $0.isPublic || request.seesMembersOnly }.sorted { $0.name < $1.name }) { host in
                     .li(.a(.href(SiteURL.organisation(host.slug).path.attributeEscaped), .plainText(host.name)))
                 }))),
                 .div(.class("summary-list__row"), .dt(.plainText("Stewards")), .dd(

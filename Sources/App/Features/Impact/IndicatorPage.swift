@@ -8,7 +8,7 @@ enum IndicatorPage {
         Layout(title: "Indicators", request: req, description: "Clear indicators for measuring good relations work, with national figures for England.").render(
             .h1(.plainText("Indicators")),
             .p(.class("lead"), .plainText("Questions that measure what good relations work changes, so that projects can ask the same things in the same way and compare honestly.")),
-            .if(req.currentUser != nil, .p(.plainText("Alliance members can see each other's "), .a(.href(SiteURL.projects.path), .plainText("projects and their theories of change")), .plainText("."))),
+            .if(req.seesMembersOnly, .p(.plainText("Alliance members can see each other's "), .a(.href(SiteURL.projects.path), .plainText("projects and their theories of change")), .plainText("."))),
             .h2(.plainText("From the Community Life Survey")),
             .p(.plainText("The government's own survey of neighbourhood life in England. Keep the wording exactly as it is here: a reworded question cannot be compared with the national figure. The survey changed method in 2016/17, from interviews to online and paper, so compare only with figures from the same method, and treat national figures as context, never as a control group.")),
             indicatorTable(IndicatorCatalogue.communityLifeSurvey, caption: "Community Life Survey indicators, with national figures for England", withFigures: true),

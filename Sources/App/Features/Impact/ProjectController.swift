@@ -7,7 +7,12 @@ import Vapor
 struct ProjectController {
     func list(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let projects = try await Project.query(on: req.db).with(\.$organisation).sort(\.$name).all()
+        var query = Project.query(on: req.db).with(\.$organisation).sort(\.$name)
+        if !req.seesMembersOnly {
+            // Not yet approved into a hub: only the projects of their own organisations.
+            query = query.filter(\.$organisation.$id ~~ Array(user.memberOfOrganisations))
+        }
+        let projects = try await query.all()
         let canAdd = user.isCoordinator || !user.adminOfOrganisations.isEmpty
         return ProjectViews.list(req, projects: projects, canAdd: canAdd).response()
     }
@@ -101,6 +106,7 @@ struct ProjectController {
         guard let slug = req.parameters.get("projectSlug"),
               let project = try await Project.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound) }
+        try req.authorize(.readProject, .organisation(project.$organisation.id))
         return project
     }
 }

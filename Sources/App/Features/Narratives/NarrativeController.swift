@@ -66,11 +66,11 @@ struct NarrativeController {
     private func page(_ req: Request, narrative: Narrative, form: SightingForm = .init(), errors: FormErrors = .init()) async throws -> HTML {
         var storyQuery = StoryQuery()
         storyQuery.hotTopic = narrative.hotTopic
-        let stories = try await StoryFinder.find(storyQuery, scope: StoryAudience.requiredScope(signedIn: req.currentUser != nil), limit: 6, on: req.db).stories
+        let stories = try await StoryFinder.find(storyQuery, scope: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly), limit: 6, on: req.db).stories
         let resources = narrative.resources.isEmpty ? [] : try await Resource.query(on: req.db).filter(\.$slug ~~ narrative.resources).sort(\.$title).all()
         let sightings = try await NarrativeSighting.query(on: req.db).filter(\.$narrative.$id == narrative.requireID())
             .with(\.$hub).sort(\.$seenOn, .descending).limit(50).all()
-        let hubs = req.currentUser == nil ? [] : try await sightingHubs(req)
+        let hubs = req.seesMembersOnly ? try await sightingHubs(req) : []
         return NarrativeViews.show(req, narrative: narrative, stories: stories, resources: resources, sightings: sightings,
                                    sightingHubs: hubs, form: form, errors: errors)
     }
@@ -140,10 +140,10 @@ enum NarrativeViews {
                 })
             )),
             .h2(.id("sightings"), .plainText("Where hubs meet it")),
-            .if(request.currentUser == nil, .p(.plainText(hubNames.isEmpty
+            .if(!request.seesMembersOnly, .p(.plainText(hubNames.isEmpty
                 ? "No hub has reported meeting this narrative yet."
-                : "Members of these hubs have reported meeting it locally: \(hubNames.joined(separator: ", ")). Alliance members can sign in to read what they saw."))),
-            .if(request.currentUser != nil, .group(
+                : "Members of these hubs have reported meeting it locally: \(hubNames.joined(separator: ", ")). Approved alliance members can sign in to read what they saw."))),
+            .if(request.seesMembersOnly, .group(
                 .if(sightings.isEmpty, .p(.plainText("No sightings reported yet."))),
                 .ul(.class("sightings"), .forEach(sightings) { sighting in
                     .li(.strong(.plainText("\(sighting.hub.name), \(sighting.seenOn), \(sighting.place): ")), .plainText(sighting.note))

@@ -6,8 +6,8 @@ import Vapor
 struct OrganisationController {
     func search(req: Request) async throws -> Response {
         let query = DirectoryQuery(req)
-        let results = try await DirectorySearch.run(query, signedIn: req.currentUser != nil, on: req.db, index: req.application.directoryIndex)
-        let signedIn = req.currentUser != nil
+        let results = try await DirectorySearch.run(query, signedIn: req.seesMembersOnly, on: req.db, index: req.application.directoryIndex)
+        let signedIn = req.seesMembersOnly
         var searchKey = query
         searchKey.page = 1
         let form = req.application.directoryIndex.fragment("organisations-filters", for: searchKey, signedIn: signedIn, generation: results.generation) {
@@ -21,7 +21,7 @@ struct OrganisationController {
     private func visibleOrganisation(_ req: Request) async throws -> Organisation {
         guard let slug = req.parameters.get("organisationSlug"),
               let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
-              organisation.isPublic || req.currentUser != nil
+              organisation.isPublic || req.seesMembersOnly
         else { throw Abort(.notFound) }
         return organisation
     }

@@ -24,47 +24,38 @@ struct OrganisationMembersController {
 
     func page(req: Request) async throws -> Response {
         let organisation = try await administered(req)
-        return view(req, organisation: organisation, members: try await members(of: organisation, on: req.db)).response()
+        return try await view(req, organisation: organisation).response()
     }
 
-    struct AddForm: Content {
-        var email: String?
-        var role: String?
-        enum CodingKeys: String, CodingKey { case email = "member-email", role }
-    }
-
+    /// Sends an invitation to the address, whether or not it has an account, and answers the
+    /// same either way: the form never tells anyone who has an account.
     func add(req: Request) async throws -> Response {
         let organisation = try await administered(req)
-        let organisationID = try organisation.requireID()
-        let form = (try? req.content.decode(AddForm.self)) ?? AddForm()
-        let email = User.normalise(email: form.email ?? "")
-        let role = OrganisationMembership.Role(rawValue: form.role ?? "") ?? .member
+        let typedEmail = req.formText("member-email")
+        let email = User.normalise(email: typedEmail)
+        let role = OrganisationMembership.Role(rawValue: req.formText("role")) ?? .member
         var errors = FormErrors()
-        let user = email.isEmpty ? nil : try await User.query(on: req.db).filter(\.$email == email).first()
         if email.isEmpty {
-            errors.add("member-email", "Enter the email address of the person to add")
-        } else if user == nil {
-            errors.add("member-email", "There is no Bridgework account with that email address. Ask them to create one first")
-        } else if try await OrganisationMembership.query(on: req.db).filter(\.$organisation.$id == organisationID).filter(\.$user.$id == user!.requireID()).first() != nil {
-            errors.add("member-email", "That person is already a member of this organisation")
+            errors.add("member-email", "Enter the email address of the person to invite")
+        } else if let problem = AccountRules.emailProblem(email) {
+            errors.add("member-email", problem)
         }
-        guard errors.isEmpty, let user else {
-            return view(req, organisation: organisation, members: try await members(of: organisation, on: req.db), errors: errors, typedEmail: form.email ?? "")
-                .response(status: .unprocessableEntity)
+        guard errors.isEmpty else {
+            return try await view(req, organisation: organisation, errors: errors, typedEmail: typedEmail).response(status: .unprocessableEntity)
         }
-        try await OrganisationMembership(organisationID: organisationID, userID: user.requireID(), role: role).create(on: req.db)
-        if role == .admin {
-            try await req.audit(.roleGranted, subjectType: "user", subjectID: user.id, detail: "admin of organisation \(organisation.slug)")
-        }
-        try await req.mailer.send(to: user.email, subject: "You have been added to \(organisation.name) on Bridgework", body: """
-        Hello \(user.name),
+        try await OrganisationInvitation.send(to: email, joining: organisation, as: role, request: req)
+        return req.redirect(to: SiteURL.organisationMembers(organisation.slug).with(query: ["notice": Notice.invitationSent.rawValue]))
+    }
 
-        You are now \(role == .admin ? "an admin" : "a member") of \(organisation.name) on Bridgework:
-        \(SiteURL.organisation(organisation.slug).absolute(base: req.application.publicBaseURL))
-
-        Bridgework
-        """)
-        return req.redirect(to: SiteURL.organisationMembers(organisation.slug).with(query: ["notice": Notice.membersUpdated.rawValue]))
+    func withdraw(req: Request) async throws -> Response {
+        let organisation = try await administered(req)
+        guard let invitationID = req.parameters.get("invitationID", as: UUID.self),
+              let invitation = try await OrganisationInvitation.query(on: req.db).filter(\.$id == invitationID)
+                .filter(\.$organisation.$id == organisation.requireID()).first()
+        else { throw Abort(.notFound) }
+        try await invitation.delete(on: req.db)
+        try await req.audit(.invitationWithdrawn, subjectType: "organisation", subjectID: organisation.id)
+        return req.redirect(to: SiteURL.organisationMembers(organisation.slug).with(query: ["notice": Notice.invitationWithdrawn.rawValue]))
     }
 
     struct ChangeForm: Content { var change: String? }
@@ -99,13 +90,20 @@ struct OrganisationMembersController {
             errors.add("members", "Choose a change to make")
         }
         guard errors.isEmpty else {
-            return view(req, organisation: organisation, members: try await members(of: organisation, on: req.db), errors: errors)
-                .response(status: .unprocessableEntity)
+            return try await view(req, organisation: organisation, errors: errors).response(status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.organisationMembers(organisation.slug).with(query: ["notice": Notice.membersUpdated.rawValue]))
     }
 
-    private func view(_ req: Request, organisation: Organisation, members: [OrganisationMembership], errors: FormErrors = .init(), typedEmail: String = "") -> HTML {
+    private func view(_ req: Request, organisation: Organisation, errors: FormErrors = .init(), typedEmail: String = "") async throws -> HTML {
+        let members = try await members(of: organisation, on: req.db)
+        let invitations = try await OrganisationInvitation.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
+            .filter(\.$expiresAt > Date()).sort(\.$createdAt, .descending).all()
+        return Self.page(req, organisation: organisation, members: members, invitations: invitations, errors: errors, typedEmail: typedEmail)
+    }
+
+    private static func page(_ req: Request, organisation: Organisation, members: [OrganisationMembership], invitations: [OrganisationInvitation],
+                             errors: FormErrors, typedEmail: String) -> HTML {
         let title = "Members of \(organisation.name)"
         func changeButton(_ membership: OrganisationMembership, _ change: String, _ text: String) -> Node<HTML.BodyContext> {
             .form(
@@ -134,16 +132,37 @@ struct OrganisationMembersController {
                     )
                 })
             ),
-            .h2(.plainText("Add someone")),
+            .if(!invitations.isEmpty, .group(
+                .h2(.plainText("Invitations waiting for an answer")),
+                .table(
+                    .class("table"), .id("invitations"),
+                    .caption(.class("visually-hidden"), .plainText("Invitations not yet answered")),
+                    .thead(.tr(.columnHeader("Sent to"), .columnHeader("Role"), .columnHeader("Sent"), .columnHeader("Change"))),
+                    .tbody(.forEach(invitations) { invitation in
+                        .tr(
+                            .td(.plainText(invitation.email)),
+                            .td(.plainText(invitation.membershipRole == .admin ? "Admin" : "Member")),
+                            .td(.plainText(DisplayDate.day(invitation.createdAt ?? Date()))),
+                            .td(.form(
+                                .class("inline-form"), .method(.post),
+                                .action(SiteURL.withdrawInvitation(organisation.slug, invitation.id!).path.attributeEscaped),
+                                Forms.csrfField(req),
+                                .button(.type(.submit), .class("link-button"), .plainText("Withdraw"), .span(.class("visually-hidden"), .plainText(" the invitation to " + invitation.email)))
+                            ))
+                        )
+                    })
+                )
+            )),
+            .h2(.plainText("Invite someone")),
             .form(
                 .method(.post), .action(SiteURL.organisationMembers(organisation.slug).path.attributeEscaped), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(req),
-                Forms.input(.init(name: "member-email", label: "Their email address", type: .email, value: typedEmail, hint: "They need a Bridgework account already.", spellcheck: false), errors: errors),
+                Forms.input(.init(name: "member-email", label: "Their email address", type: .email, value: typedEmail, hint: "We will email them an invitation. They join when they accept it, signed in with this address.", spellcheck: false), errors: errors),
                 Forms.radios(name: "role", legend: "Their role", options: [
                     (OrganisationMembership.Role.member.rawValue, "Member", nil),
                     (OrganisationMembership.Role.admin.rawValue, "Admin", "Admins can edit the organisation and manage its members."),
                 ], selected: OrganisationMembership.Role.member.rawValue, errors: errors),
-                Forms.submit("Add to organisation")
+                Forms.submit("Send invitation")
             )
         )
     }

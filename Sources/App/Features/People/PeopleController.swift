@@ -23,7 +23,7 @@ struct PeopleController {
         var organisationQuery = Organisation.query(on: req.db)
             .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
             .filter(OrganisationMembership.self, \.$user.$id == id)
-        if req.currentUser == nil { organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue) }
+        if !req.seesMembersOnly { organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue) }
         let organisations = try await organisationQuery.sort(\.$name).all()
         let hubs = try await Hub.query(on: req.db)
             .join(HubMembership.self, on: \HubMembership.$hub.$id == \Hub.$id)

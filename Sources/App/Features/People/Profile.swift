@@ -58,7 +58,7 @@ final class Profile: Model, @unchecked Sendable {
         if viewer?.id == $user.id { return true }
         switch profileVisibility {
         case .public: return true
-        case .members: return viewer != nil
+        case .members: return viewer?.isApprovedMember == true
         case .private: return false
         }
     }

@@ -43,7 +43,7 @@ struct PracticeController {
         let id = try study.requireID()
         let terms = try await ContentTerm.terms(of: .caseStudy, ids: [id], on: req.db)[id] ?? [:]
         var organisation = try await study.$organisation.get(on: req.db)
-        if let listed = organisation, !listed.isPublic, req.currentUser == nil { organisation = nil }
+        if let listed = organisation, !listed.isPublic, !req.seesMembersOnly { organisation = nil }
         var saved = false
         if let user = req.currentUser {
             saved = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$caseStudy.$id == id).first() != nil

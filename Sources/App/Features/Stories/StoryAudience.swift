@@ -9,8 +9,8 @@ import Vapor
 /// members need `alliance` or wider, everyone else `public` or wider. Withdrawn consents no
 /// longer count here because withdrawing one unpublishes the story (see `StoryWorkflow`).
 enum StoryAudience {
-    static func requiredScope(signedIn: Bool) -> ConsentScope {
-        signedIn ? .alliance : .public
+    static func requiredScope(seesMembersOnly: Bool) -> ConsentScope {
+        seesMembersOnly ? .alliance : .public
     }
 
     /// The widest audience the consents allow today, or nil when they allow no publication at all.

@@ -8,7 +8,7 @@ struct StoryController {
 
     func list(req: Request) async throws -> Response {
         let query = StoryQuery(req)
-        let scope = StoryAudience.requiredScope(signedIn: req.currentUser != nil)
+        let scope = StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly)
         let found = try await StoryFinder.find(query, scope: scope, on: req.db)
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
         return StoryViews.list(req, query: query, stories: found.stories, total: found.total, hubs: hubs).response()
@@ -19,7 +19,7 @@ struct StoryController {
     func show(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
         let consents = try await story.$consents.get(on: req.db)
-        let scope = StoryAudience.requiredScope(signedIn: req.currentUser != nil)
+        let scope = StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly)
         guard StoryAudience.isReadable(story, consents: consents, by: scope) else {
             throw try await unreadable(story, consents: consents, req: req)
         }
@@ -32,7 +32,7 @@ struct StoryController {
         let story = try await storyFromPath(req)
         let consents = try await story.$consents.get(on: req.db)
         guard StoryAudience.isReadable(story, consents: consents, by: .media) else {
-            if StoryAudience.isReadable(story, consents: consents, by: StoryAudience.requiredScope(signedIn: req.currentUser != nil)) {
+            if StoryAudience.isReadable(story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly)) {
                 throw Abort(.notFound, reason: "Not everyone in this story agreed to its use by the media.")
             }
             throw try await unreadable(story, consents: consents, req: req)
@@ -44,8 +44,8 @@ struct StoryController {
     func photo(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
         let consents = try await story.$consents.get(on: req.db)
-        let readable = story.photoApproved && StoryAudience.isReadable(story, consents: consents, by: StoryAudience.requiredScope(signedIn: req.currentUser != nil))
-        let canFollow = Policy.can(req.currentUser, .followStory, try resource(story))
+        let readable = story.photoApproved && StoryAudience.isReadable(story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly))
+        let canFollow = Policy.can(req.currentUser, .followStory, try await resource(story, on: req.db))
         guard readable || canFollow,
               let photo = try await StoryPhoto.query(on: req.db).filter(\.$story.$id == story.requireID()).first()
         else { throw Abort(.notFound) }
@@ -74,14 +74,14 @@ struct StoryController {
 
     func editForm(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try resource(story))
+        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         return try await formPage(req, draft: try await Self.draft(of: story, on: req.db), story: story).response()
     }
 
     func update(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
         let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try resource(story))
+        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         let draft = Self.readDraft(req)
         let current = try await story.$organisation.get(on: req.db)
         let errors = draft.validate(knownHubs: try await knownHubs(req), knownOrganisations: try await knownOrganisations(req, including: current))
@@ -94,13 +94,13 @@ struct StoryController {
 
     func manage(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.followStory, try resource(story))
+        try req.authorize(.followStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         return try await managePage(req, story: story).response()
     }
 
     func addConsent(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try resource(story))
+        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         let form = ConsentForm(
             person: req.formText("person"), scope: req.formText("scope"), howGiven: req.formText("how_given"),
             givenOn: req.formText("given_on"), expiresOn: req.formText("expires_on"))
@@ -114,7 +114,7 @@ struct StoryController {
 
     func withdrawConsent(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.followStory, try resource(story))
+        try req.authorize(.followStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         guard let consentID = req.parameters.get("consentID", as: UUID.self),
               let consent = try await StoryConsent.query(on: req.db).filter(\.$id == consentID).filter(\.$story.$id == story.requireID()).first()
         else { throw Abort(.notFound) }
@@ -124,7 +124,7 @@ struct StoryController {
 
     func submit(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try resource(story))
+        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         do {
             try await StoryWorkflow(req: req).submit(story)
         } catch let refused as StoryStepRefused {
@@ -137,7 +137,7 @@ struct StoryController {
 
     func review(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.reviewStory, try resource(story))
+        try req.authorize(.reviewStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         let decision = StoryWorkflow.Decision(rawValue: req.formText("decision"))
         let reason = req.formText("reason", keepNewlines: true)
         var errors = FormErrors()
@@ -158,7 +158,7 @@ struct StoryController {
 
     func uploadPhoto(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try resource(story))
+        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         struct Upload: Content {
             var photo: File?
             var photo_alt: String?
@@ -187,7 +187,7 @@ struct StoryController {
 
     func removePhoto(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try resource(story))
+        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         try await StoryWorkflow(req: req).removePhoto(of: story)
         return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.photoRemoved.rawValue]))
     }
@@ -217,8 +217,16 @@ struct StoryController {
         return story
     }
 
-    private func resource(_ story: Story) throws -> PolicyResource {
-        .story(authorID: story.$author.id, hubID: story.$hub.id)
+    /// The story as the policy sees it, with everyone who saved a version since the one now
+    /// published: none of them may publish it, since a second person must check their words.
+    private func resource(_ story: Story, on db: Database) async throws -> PolicyResource {
+        var versions = StoryVersion.query(on: db).filter(\.$story.$id == (try story.requireID()))
+        if let publishedID = story.publishedVersionID,
+           let published = try await StoryVersion.query(on: db).filter(\.$id == publishedID).first() {
+            versions = versions.filter(\.$number > published.number)
+        }
+        let editors = try await versions.all().compactMap { $0.$savedBy.id }
+        return .story(authorID: story.$author.id, hubID: story.$hub.id, editorsUnderReview: Set(editors))
     }
 
     /// Why this reader cannot see the story: gone (410) if it was published and is no longer,
@@ -245,7 +253,7 @@ struct StoryController {
         let versions = try await StoryVersion.query(on: req.db).filter(\.$story.$id == storyID).sort(\.$number, .descending).with(\.$savedBy).all()
         let hub = try await story.$hub.get(on: req.db)
         let terms = try await story.$terms.get(on: req.db)
-        let resource = try resource(story)
+        let resource = try await resource(story, on: req.db)
         return StoryViews.manage(req, page: .init(
             story: story, hub: hub, terms: terms, consents: consents, versions: versions,
             canEdit: Policy.can(req.currentUser, .editStory, resource), canReview: Policy.can(req.currentUser, .reviewStory, resource),
@@ -314,7 +322,7 @@ struct StoryPage {
         let organisationID = filed ? version.organisationID : story.$organisation.id
         var organisation: Organisation? = nil
         if let organisationID { organisation = try await Organisation.find(organisationID, on: req.db) }
-        if let listed = organisation, !listed.isPublic, req.currentUser == nil { organisation = nil }
+        if let listed = organisation, !listed.isPublic, !req.seesMembersOnly { organisation = nil }
         let terms = filed ? [] : try await story.$terms.get(on: req.db)
         return StoryPage(
             story: story, version: version, hub: hub, organisation: organisation,
