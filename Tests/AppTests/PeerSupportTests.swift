@@ -81,6 +81,7 @@ final class PeerSupportTests: XCTestCase {
             _ = try await offer(.organisationAdmin, methods: ["arts"], on: app)
             let stewardID = try await offer(.steward, methods: ["mediation"], themes: ["faith"], languages: "English, Urdu", on: app)
             let otherID = try await offer(.otherSteward, methods: ["mediation"], on: app)
+            let registeredID = try await offer(.registered, methods: ["mediation"], themes: ["faith"], on: app)
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
             let memberUser = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
@@ -91,6 +92,7 @@ final class PeerSupportTests: XCTestCase {
             try await request.save(on: app.db)
 
             let suggestions = try await PeerMatching.suggestions(for: request, on: app.db)
+            XCTAssertFalse(suggestions.contains { $0.userID == registeredID }, "nobody a hub has not approved is suggested, however well they fit")
             XCTAssertEqual(suggestions.first?.userID, otherID, "the steward shares more but is in the member's own hub, which the member asked to avoid")
             let steward = try XCTUnwrap(suggestions.first { $0.userID == stewardID })
             XCTAssertTrue(steward.reasons.contains("Speaks Urdu, as you do"))

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The signed-in person as the policy sees them: who they are and what they hold.
@@ -45,6 +46,21 @@ struct CurrentUser: Sendable {
             memberOfOrganisations: Set(organisationIDs),
             hubsThroughOrganisations: Set(organisationHubs.map { $0.$hub.id })
         )
+    }
+}
+
+extension CurrentUser {
+    /// The same rule as `isApprovedMember`, as SQL about the user whose id is in `column`, for
+    /// queries that choose among people (suggesting a critical friend, say). `column` is always
+    /// one of our own column names, never anything a person typed.
+    static func approvedMemberSQL(userIDColumn column: String) -> SQLQueryString {
+        let approved = MembershipStatus.approved.rawValue
+        return """
+            (EXISTS (SELECT 1 FROM hub_memberships hm WHERE hm.user_id = \(unsafeRaw: column) AND hm.status = \(bind: approved))
+             OR EXISTS (SELECT 1 FROM organisation_memberships om JOIN organisation_hubs oh ON oh.organisation_id = om.organisation_id
+                        WHERE om.user_id = \(unsafeRaw: column) AND oh.status = \(bind: approved))
+             OR EXISTS (SELECT 1 FROM users u WHERE u.id = \(unsafeRaw: column) AND u.is_coordinator = \(bind: true)))
+            """
     }
 }
 

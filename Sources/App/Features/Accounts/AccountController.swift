@@ -237,15 +237,16 @@ struct AccountController {
         }
         let started = ContinuousClock.now
         let throttleKeys = SignInThrottle.resetKeys(email: email, address: req.clientAddress)
-        let addressLimited = try await SignInThrottle.isLimited(keys: Array(throttleKeys.dropFirst()), on: req.db)
-        if addressLimited {
-            // Too many requests from this network address: saying so tells nothing about any account.
+        // Every request counts against its network address, and saying it is used up tells
+        // nothing about any account.
+        if try await SignInThrottle.reserve(Array(throttleKeys.dropFirst()), on: req.db) == nil {
             var errors = FormErrors()
             errors.add("email", "There have been too many requests from your network. Wait an hour and try again")
             return Self.forgotPasswordView(req, email: typed, errors: errors).response(status: .tooManyRequests)
         }
-        // Every request takes a place, account or not, so the limits say nothing about who has one.
-        if try await SignInThrottle.reserve(throttleKeys, on: req.db) != nil,
+        // Every request for an address takes a place, account or not, so the limit says nothing
+        // about who has one; past it, the answer is the same and no email goes.
+        if try await SignInThrottle.reserve(Array(throttleKeys.prefix(1)), on: req.db) != nil,
            let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first() {
             try await EmailLinks.sendPasswordReset(to: user, request: req)
             try await req.audit(.passwordResetRequested, subjectType: "user", subjectID: user.id, actorID: user.id)

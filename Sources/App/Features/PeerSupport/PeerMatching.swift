@@ -27,6 +27,8 @@ enum PeerMatching {
             .filter(\.$criticalFriend == true)
             .filter(\.$visibility ~~ [ProfileVisibility.members.rawValue, ProfileVisibility.public.rawValue])
             .filter(\.$user.$id != askerID)
+            // Only approved members: a registered person could not open the request they are invited to.
+            .filter(.sql(embed: CurrentUser.approvedMemberSQL(userIDColumn: "profiles.user_id")))
             .with(\.$user).limit(1_000).all()
             .filter { !alreadyAsked.contains($0.$user.id) }
         guard !candidates.isEmpty else { return [] }
