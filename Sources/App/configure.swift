@@ -73,6 +73,7 @@ enum Migrations {
         M018CreatePeerSupport(),
         M019AddAccountRights(),
         M020CreateOrganisationInvitations(),
+        M021CreateThrottleCounters(),
     ]
 }
 

@@ -40,7 +40,7 @@ enum AccountDeletion {
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
             try await APIToken.query(on: db).filter(\.$user.$id == userID).delete()
             try await EmailToken.query(on: db).filter(\.$user.$id == userID).delete()
-            try await SignInFailure.query(on: db).filter(\.$key == SignInThrottle.keys(email: email, address: nil)[0].key).delete()
+            try await ThrottleCounter.query(on: db).filter(\.$key == SignInThrottle.keys(email: email, address: nil)[0].key).delete()
             try await HubMembership.query(on: db).filter(\.$user.$id == userID).delete()
             try await OrganisationMembership.query(on: db).filter(\.$user.$id == userID).delete()
             try await OrganisationInvitation.query(on: db).filter(\.$email == email).delete()

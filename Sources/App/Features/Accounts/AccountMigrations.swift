@@ -56,20 +56,20 @@ struct M002CreateSessionsAndTokens: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "token_hash")
             .create()
-        try await database.schema(SignInFailure.schema)
+        try await database.schema("sign_in_failures")
             .id()
             .field("key", .string, .required)
             .field("failed_at", .datetime, .required)
             .create()
         if let sql = database as? SQLDatabase {
             try await sql.create(index: "sign_in_failures_key_failed_at")
-                .on(SignInFailure.schema).column("key").column("failed_at").run()
+                .on("sign_in_failures").column("key").column("failed_at").run()
             try await sql.create(index: "sessions_user_id").on(UserSession.schema).column("user_id").run()
         }
     }
 
     func revert(on database: Database) async throws {
-        try await database.schema(SignInFailure.schema).delete()
+        try await database.schema("sign_in_failures").delete()
         try await database.schema(APIToken.schema).delete()
         try await database.schema(EmailToken.schema).delete()
         try await database.schema(UserSession.schema).delete()
@@ -93,5 +93,30 @@ struct M019AddAccountRights: AsyncMigration {
         try await database.schema(APIToken.schema).deleteField("expires_at").update()
         try await database.schema(APIToken.schema).deleteField("name").update()
         try await database.schema(User.schema).deleteField("deleted_at").update()
+    }
+}
+
+/// Limits count in one row per key, changed by one conditional update, instead of a row per attempt.
+struct M021CreateThrottleCounters: AsyncMigration {
+    var name: String { "M021CreateThrottleCounters" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(ThrottleCounter.schema)
+            .id()
+            .field("key", .string, .required)
+            .field("window_start", .datetime, .required)
+            .field("used", .int, .required)
+            .unique(on: "key")
+            .create()
+        try await database.schema("sign_in_failures").delete()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("sign_in_failures")
+            .id()
+            .field("key", .string, .required)
+            .field("failed_at", .datetime, .required)
+            .create()
+        try await database.schema(ThrottleCounter.schema).delete()
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The rules of accounts, shared by the web pages and the command line.
@@ -180,12 +181,12 @@ enum EmailLinks {
 }
 
 /// Limits guessing: failed sign-ins per account and per network address, and password-reset
-/// requests per account and per address, each over a sliding window. Kept in the database so
+/// requests per account and per address, each counted over a window. Kept in the database so
 /// every server process sees the same counts.
 ///
-/// Checking and counting are one step: an attempt first writes its own row, then counts the rows
-/// before it. However many arrive at once, the k-th attempt to be let through sees at least k
-/// rows, so no more than the limit are ever let through. A refused attempt takes its row back.
+/// Checking and counting are one step: one conditional `UPDATE … RETURNING` on the key's row
+/// takes a place only while places are left, so however many attempts arrive at once, exactly
+/// the limit get through, on SQLite and on PostgreSQL alike.
 struct Throttle: Sendable {
     let prefix: String
     let limit: Int
@@ -200,7 +201,7 @@ struct Throttle: Sendable {
     static let resetAccount = Throttle(prefix: "reset-email:", limit: 3, window: 60 * 60)
     /// Reset requests from one network address.
     static let resetAddress = Throttle(prefix: "reset-ip:", limit: 10, window: 60 * 60)
-    /// Rows older than the longest window are of no more use.
+    /// Counters idle for longer than the longest window are of no more use.
     static let longestWindow: TimeInterval = 60 * 60
 
     func key(_ value: String) -> String { prefix + value }
@@ -212,9 +213,9 @@ struct ThrottleKey: Sendable {
     let key: String
 }
 
-/// Reserved rows of one attempt: kept if it fails (they are its failures), given back otherwise.
+/// The places one attempt took: kept if it fails (they are its failures), given back otherwise.
 struct ThrottleReservation: Sendable {
-    let rowIDs: [UUID]
+    let keys: [String]
 }
 
 enum SignInThrottle {
@@ -232,45 +233,60 @@ enum SignInThrottle {
 
     /// Takes a place under every limit, or returns nil (taking nothing) when any is used up.
     static func reserve(_ keys: [ThrottleKey], on db: Database) async throws -> ThrottleReservation? {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let now = Date()
-        var rows: [SignInFailure] = []
+        var taken: [String] = []
         for item in keys {
-            let row = SignInFailure(key: item.key, failedAt: now)
-            try await row.create(on: db)
-            rows.append(row)
-        }
-        for item in keys {
-            let since = now.addingTimeInterval(-item.throttle.window)
-            let used = try await SignInFailure.query(on: db).filter(\.$key == item.key).filter(\.$failedAt > since).count()
-            if used > item.throttle.limit {
-                try await release(ThrottleReservation(rowIDs: rows.compactMap(\.id)), on: db)
+            let windowOpened = now.addingTimeInterval(-item.throttle.window)
+            try await sql.raw("""
+                INSERT INTO throttle_counters (id, key, window_start, used) VALUES (\(bind: UUID()), \(bind: item.key), \(bind: now), 0)
+                ON CONFLICT (key) DO NOTHING
+                """).run()
+            // A window that has run out starts again with this attempt.
+            let rows = try await sql.raw("""
+                UPDATE throttle_counters
+                SET used = CASE WHEN window_start < \(bind: windowOpened) THEN 1 ELSE used + 1 END,
+                    window_start = CASE WHEN window_start < \(bind: windowOpened) THEN \(bind: now) ELSE window_start END
+                WHERE key = \(bind: item.key) AND (window_start < \(bind: windowOpened) OR used < \(bind: item.throttle.limit))
+                RETURNING used
+                """).all()
+            guard !rows.isEmpty else {
+                try await release(ThrottleReservation(keys: taken), on: db)
                 return nil
             }
+            taken.append(item.key)
         }
-        // Old rows are no longer needed for counting.
-        try await SignInFailure.query(on: db).filter(\.$failedAt < now.addingTimeInterval(-Throttle.longestWindow)).delete()
-        return ThrottleReservation(rowIDs: rows.compactMap(\.id))
+        // Counters nobody has used for longer than any window are forgotten.
+        try await ThrottleCounter.query(on: db).filter(\.$windowStart < now.addingTimeInterval(-Throttle.longestWindow)).delete()
+        return ThrottleReservation(keys: taken)
     }
 
     /// Gives the places back: the attempt did not count against anyone (a right password).
     static func release(_ reservation: ThrottleReservation, on db: Database) async throws {
-        guard !reservation.rowIDs.isEmpty else { return }
-        try await SignInFailure.query(on: db).filter(\.$id ~~ reservation.rowIDs).delete()
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        for key in reservation.keys {
+            try await sql.raw("UPDATE throttle_counters SET used = used - 1 WHERE key = \(bind: key) AND used > 0").run()
+        }
+    }
+
+    /// How many places this key has used in its current window.
+    static func used(_ item: ThrottleKey, on db: Database) async throws -> Int {
+        guard let counter = try await ThrottleCounter.query(on: db).filter(\.$key == item.key).first(),
+              counter.windowStart >= Date().addingTimeInterval(-item.throttle.window)
+        else { return 0 }
+        return counter.used
     }
 
     /// Whether any of these limits is used up now (read only; for showing a page).
     static func isLimited(keys: [ThrottleKey], on db: Database) async throws -> Bool {
-        let now = Date()
         for item in keys {
-            let since = now.addingTimeInterval(-item.throttle.window)
-            let used = try await SignInFailure.query(on: db).filter(\.$key == item.key).filter(\.$failedAt > since).count()
-            if used >= item.throttle.limit { return true }
+            if try await used(item, on: db) >= item.throttle.limit { return true }
         }
         return false
     }
 
     /// Forgets an account's failed sign-ins, after a right password or a reset.
     static func clear(email: String, on db: Database) async throws {
-        try await SignInFailure.query(on: db).filter(\.$key == keys(email: email, address: nil)[0].key).delete()
+        try await ThrottleCounter.query(on: db).filter(\.$key == keys(email: email, address: nil)[0].key).delete()
     }
 }

@@ -116,18 +116,16 @@ final class APIToken: Model, @unchecked Sendable {
     var isExpired: Bool { expiresAt.map { $0 <= Date() } ?? false }
 }
 
-/// One failed sign-in, kept for 15 minutes to limit guessing. `key` is "email:<hash>" or "ip:<address>".
-final class SignInFailure: Model, @unchecked Sendable {
-    static let schema = "sign_in_failures"
+/// How many attempts one throttle key (an account, a network address) has used in its current
+/// window. Changed only by one conditional `UPDATE`, so the count holds however many arrive at once.
+final class ThrottleCounter: Model, @unchecked Sendable {
+    static let schema = "throttle_counters"
 
     @ID(key: .id) var id: UUID?
+    /// "email:<hash>", "ip:<address>", "reset-email:<hash>" or "reset-ip:<address>".
     @Field(key: "key") var key: String
-    @Field(key: "failed_at") var failedAt: Date
+    @Field(key: "window_start") var windowStart: Date
+    @Field(key: "used") var used: Int
 
     init() {}
-
-    init(key: String, failedAt: Date) {
-        self.key = key
-        self.failedAt = failedAt
-    }
 }
