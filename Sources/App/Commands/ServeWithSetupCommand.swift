@@ -16,6 +16,10 @@ struct ServeWithSetupCommand: AsyncCommand {
         if outcome.hasDemoAccounts {
             context.console.warning(DemoData.signInNotice(publicURL: app.settings.publicURL))
         }
+        if app.settings.sendmailPath == nil {
+            // Links in emails work only for the people they go to, so say where they go.
+            context.console.info("No mail program is set (BRIDGEWORK_SENDMAIL), so messages are written as files to \(app.settings.mailDirectory)/.")
+        }
         try await app.servers.asyncCommand.run(using: context, signature: signature)
     }
 }
