@@ -90,9 +90,13 @@ enum HubViews {
             .dl(
                 .class("summary-list"),
                 .div(.class("summary-list__row"), .dt(.plainText("Region")), .dd(.plainText(hub.region))),
-                .div(.class("summary-list__row"), .dt(.plainText("Hosted by")), .dd(.ul(.class("plain-list"), .forEach(hub.hosts.filter { $0.isPublic || request.seesMembersOnly }.sorted { $0.name < $1.name }) { host in
-                    .li(.a(.href(SiteURL.organisation(host.slug).path.attributeEscaped), .plainText(host.name)))
-                }))),
+                .div(.class("summary-list__row"), .dt(.plainText("Hosted by")), .dd(
+                    .ul(.class("plain-list"), .forEach(hub.hosts.filter { $0.isPublic || request.seesMembersOnly }.sorted { $0.name < $1.name }) { host in
+                        .li(.a(.href(SiteURL.organisation(host.slug).path.attributeEscaped), .plainText(host.name)))
+                    }),
+                    .if(hub.hosts.contains { !$0.isPublic } && !request.seesMembersOnly,
+                        .p(.plainText(hub.hosts.allSatisfy { !$0.isPublic } ? "Organisations listed for alliance members only." : "And organisations listed for alliance members only.")))
+                )),
                 .div(.class("summary-list__row"), .dt(.plainText("Stewards")), .dd(
                     .if(stewards.isEmpty, .plainText("The national team looks after this hub until it has stewards.")),
                     .ul(.class("plain-list"), .forEach(stewards) { .li(.plainText($0.name)) })
