@@ -351,7 +351,7 @@ struct AccountController {
     }
 
     /// Checks the current password, limited like signing in. Nil when it is right.
-    private func passwordProblem(_ typed: String, of user: User, req: Request) async throws -> (message: String, status: HTTPResponseStatus)? {
+    func passwordProblem(_ typed: String, of user: User, req: Request) async throws -> (message: String, status: HTTPResponseStatus)? {
         let throttleKeys = SignInThrottle.keys(email: user.email, address: req.clientAddress)
         guard let reservation = try await SignInThrottle.reserve(throttleKeys, on: req.db) else {
             return ("There have been too many wrong passwords. Wait 15 minutes and try again", .tooManyRequests)

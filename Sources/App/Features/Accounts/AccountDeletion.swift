@@ -125,22 +125,13 @@ extension AccountController {
         let refusal = try await AccountDeletion.refusal(for: user, on: req.db)
         if refusal == .lastCoordinator {
             errors.add("password", "You are the only national coordinator, so your account cannot be deleted yet. Make someone else a coordinator first")
-        } else {
-            let throttleKeys = SignInThrottle.keys(email: user.email, address: req.clientAddress)
-            let typed = req.password(field: "password")
-            if let reservation = try await SignInThrottle.reserve(throttleKeys, on: req.db) {
-                if typed.isEmpty {
-                    try await SignInThrottle.release(reservation, on: req.db)
-                    errors.add("password", "Enter your password to delete your account")
-                } else if (try? await req.password.async.verify(typed, created: user.passwordHash)) ?? false {
-                    try await SignInThrottle.release(reservation, on: req.db)
-                } else {
-                    errors.add("password", "Your password is not correct")
-                }
-            } else {
-                errors.add("password", "There have been too many wrong passwords. Wait 15 minutes and try again")
-                status = .tooManyRequests
-            }
+        } else if let problem = try await passwordProblem(req.password(field: "password"), of: user, req: req) {
+            // The page asks for "your password", so its messages say that.
+            let message = problem.message
+                .replacingOccurrences(of: "Enter your current password", with: "Enter your password to delete your account")
+                .replacingOccurrences(of: "Your current password", with: "Your password")
+            errors.add("password", message)
+            status = problem.status
         }
         guard errors.isEmpty else {
             return AccountDeletionViews.confirm(req, isLastCoordinator: refusal == .lastCoordinator, errors: errors).response(status: status)
