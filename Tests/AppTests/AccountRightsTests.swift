@@ -221,8 +221,16 @@ final class AccountRightsTests: XCTestCase {
             XCTAssertTrue(try file("stories.json").contains("Ayo"))
             XCTAssertTrue(try file("sign-ins.json").contains("Sync"))
             XCTAssertNotNil(archive["photos/my-story.png"])
+            try await AuditEntry(actorID: people.hub.id, action: .hubRequestApproved, subjectType: "user", subjectID: member.id?.uuidString,
+                                 detail: "approved by a steward", ipAddress: "198.51.100.99").create(on: app.db)
+            let again = try await browser.get("/account/data.zip")
+            let second = try Archive(data: Data(buffer: again.body), accessMode: .read)
+            var log = Data()
+            _ = try second.extract(try XCTUnwrap(second["activity-log.json"])) { log.append($0) }
+            XCTAssertTrue(String(decoding: log, as: UTF8.self).contains("approved by a steward"))
+            XCTAssertFalse(String(decoding: log, as: UTF8.self).contains("198.51.100.99"), "another person's network address is theirs, not the downloader's")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "data-downloaded").count()
-            XCTAssertEqual(audit, 1)
+            XCTAssertEqual(audit, 2)
         }
     }
 

@@ -263,7 +263,13 @@ final class AccountTests: XCTestCase {
             XCTAssertEqual(awaited2, oldAddress)
             let awaited3 = try await browser.get("/account").status
             XCTAssertEqual(awaited3, .seeOther, "undoing signs everyone out")
-            try await TestClient(app).signIn(oldAddress)
+            // Whoever changed it knew the password, so that stops too; a reset link goes to the owner.
+            let oldPassword = try await TestClient(app).post("/signin", form: ["email": oldAddress, "password": TestPeople.password])
+            XCTAssertEqual(oldPassword.status, .unprocessableEntity)
+            let resetToken = try XCTUnwrap(app.deliveredToken(to: oldAddress, path: "/password/reset"))
+            let reset = try await TestClient(app).post("/password/reset", form: ["token": resetToken, "password": "the owner's new password"])
+            XCTAssertEqual(reset.status, .seeOther)
+            try await TestClient(app).signIn(oldAddress, password: "the owner's new password")
             let again = try await TestClient(app).post("/account/email/undo", form: ["token": undoToken])
             XCTAssertEqual(again.status, .gone, "the way back works once")
         }

@@ -50,6 +50,12 @@ final class OrganisationMembersTests: XCTestCase {
 
             let value2 = try await admin.post("\(path)/\(membership.id!.uuidString)", form: ["change": "make-admin"]).status
             XCTAssertEqual(value2, .seeOther)
+            let notYet = try await CurrentUser.load(member, on: app.db)
+            XCTAssertFalse(Policy.can(notYet, .administerOrganisation, .organisation(people.organisation.id!)), "admin duties are asked, not given")
+            let adminToken = try XCTUnwrap(app.deliveredToken(to: TestPeople.Role.member.email, path: "/invitations/respond"))
+            XCTAssertNotEqual(adminToken, token)
+            let becameAdmin = try await invitee.post("/invitations/respond", form: ["token": adminToken, "decision": "accept"])
+            XCTAssertEqual(becameAdmin.status, .seeOther)
             let current = try await CurrentUser.load(member, on: app.db)
             XCTAssertTrue(Policy.can(current, .administerOrganisation, .organisation(people.organisation.id!)))
             let value3 = try await AuditEntry.query(on: app.db).filter(\.$action == "role-granted").count()

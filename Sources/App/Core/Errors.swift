@@ -179,7 +179,7 @@ struct ErrorPage {
                     "Go back, reload the page, and send the form again. If it keeps happening, make sure your browser accepts cookies from this site."]
         case .forbidden where error is MembershipRequired:
             return ["Your account is registered, but no hub has approved you yet, so you see what any visitor sees.",
-                    "Ask to join a hub near you from its page: one of its stewards will look at your request and you will get an email when they decide. Until then you can write story drafts, keep your profile and register for public events."]
+                    "Ask to join a hub near you from its page. Some hubs are open and let you in at once; in the others one of its stewards will look at your request and you will get an email when they decide. Until then you can write story drafts, keep your profile and register for public events."]
         case .forbidden:
             return ["Your account does not have access to this page. If you think it should, ask a steward of your hub or the national team."]
         case .methodNotAllowed:

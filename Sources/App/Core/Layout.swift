@@ -79,7 +79,7 @@ enum Notice: String, Sendable {
         case .leftOrganisation: return "You have left the organisation."
         case .tokenRevoked: return "The API token has been revoked. Programs using it can no longer reach your account."
         case .tokensRevoked: return "Your password has been changed and your API tokens have been revoked."
-        case .emailChangeUndone: return "Your old email address is back. Everyone signed in to your account has been signed out and its API tokens revoked. If you did not change the address yourself, reset your password now."
+        case .emailChangeUndone: return "Your old email address is back. Everyone signed in to your account has been signed out, its API tokens revoked and its password stopped. We have sent you a link to choose a new password."
         case .accountDeleted: return "Your account has been deleted. Thank you for the work you shared."
         case .personDeleted: return "The account has been deleted."
         case .signedOut: return "You have signed out."

@@ -191,7 +191,7 @@ extension Request {
 /// A registered person, not yet approved into a hub, asked for something that is for members.
 struct MembershipRequired: AbortError {
     var status: HTTPResponseStatus { .forbidden }
-    var reason: String { "This is for approved members of the alliance. Ask to join a hub: a steward will look at your request." }
+    var reason: String { "This is for approved members of the alliance. Ask to join a hub: an open hub lets you in at once, and in the others a steward looks at your request." }
 }
 
 /// A visitor asked for something that needs an account: pages redirect to sign in, the API answers 401.

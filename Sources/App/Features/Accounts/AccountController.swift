@@ -29,6 +29,9 @@ struct AccountController {
         // Hash before looking the address up, so both answers take the same time.
         let passwordHash = try await req.password.async.hash(password)
         if let existing = try await User.query(on: req.db).filter(\.$email == email).first() {
+            // Limited like resets, so sign-up cannot be used to fill someone's inbox.
+            let place = try await SignInThrottle.reserve(Array(SignInThrottle.resetKeys(email: email, address: nil).prefix(1)), on: req.db)
+            if place == nil { return req.redirect(to: SiteURL.signUpDone.path) }
             // Say the same as for a new address, so the form cannot be used to learn who has an account.
             try await req.mailer.send(
                 to: existing.email,
@@ -96,6 +99,7 @@ struct AccountController {
             }
             user.email = record.email
             user.pendingEmail = nil
+            user.emailSince = Date()
         }
         record.usedAt = Date()
         try await record.save(on: req.db)
@@ -265,7 +269,8 @@ struct AccountController {
             return Self.resetLinkNotValid(req)
         }
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == record.user.requireID()).count()
-        return AccountViews.resetPassword(req, token: token, tokenCount: tokens).response()
+        // After a forgotten password, revoking tokens is the safe choice, so it starts ticked.
+        return AccountViews.resetPassword(req, token: token, tokenCount: tokens, revokeTokens: true).response()
     }
 
     struct ResetForm: Content { var token: String?; var password: String? }
@@ -470,11 +475,16 @@ struct AccountController {
         }
         user.email = record.email
         user.pendingEmail = nil
+        user.emailSince = Date()
+        // Whoever changed the address knew the password, so it stops working too: the owner
+        // chooses a new one through a link sent to the address that is theirs again.
+        user.passwordHash = "!"
         try await user.save(on: req.db)
         try await EmailToken.query(on: req.db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).set(\.$usedAt, to: Date()).update()
         try await Sessions.endAll(userID: userID, on: req.db)
         try await APIToken.query(on: req.db).filter(\.$user.$id == userID).delete()
         try await req.audit(.emailChangeUndone, subjectType: "user", subjectID: userID, actorID: userID)
+        try await EmailLinks.sendPasswordReset(to: user, request: req)
         let response = req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.emailChangeUndone.rawValue]))
         response.cookies[Sessions.cookieName] = Sessions.cookie(value: "", maxAge: 0, settings: req.settings)
         return response
@@ -488,8 +498,9 @@ struct AccountController {
         let typedDays = req.formText("token_days")
         var errors = FormErrors()
         ContentChecks.required(name, field: "token_name", label: "a name for the token", max: 100, into: &errors)
+        let longest = max(365, req.settings.apiTokenLifetimeDays)
         let days = typedDays.isEmpty ? req.settings.apiTokenLifetimeDays : Int(typedDays) ?? -1
-        if !(1...365).contains(days) { errors.add("token_days", "Enter how many days the token should last, a whole number from 1 to 365") }
+        if !(1...longest).contains(days) { errors.add("token_days", "Enter how many days the token should last, a whole number from 1 to \(longest)") }
         guard errors.isEmpty else {
             return try await Self.accountPage(req, tokenErrors: errors, tokenName: name, tokenDays: typedDays).response(status: .unprocessableEntity)
         }

@@ -9,9 +9,12 @@ import Vapor
 enum AccountDeletion {
     static let formerMemberName = "A former member"
 
-    enum Refusal: Error, Equatable {
+    enum Refusal: AbortError, Equatable {
         /// The alliance would have nobody left to run it.
         case lastCoordinator
+
+        var status: HTTPResponseStatus { .conflict }
+        var reason: String { "This is the only national coordinator, so the account cannot be deleted. Make someone else a coordinator first." }
     }
 
     /// Whether this account may go: the last national coordinator cannot.
@@ -28,7 +31,7 @@ enum AccountDeletion {
 
         // Places at events still to come are given back first, so the people waiting get them.
         let live = try await EventRegistration.query(on: request.db)
-            .group(.or) { $0.filter(\.$user.$id == userID).filter(\.$email == email) }
+            .filter(\.$user.$id == userID)
             .filter(\.$status ~~ [EventRegistration.Status.confirmed.rawValue, EventRegistration.Status.waitlisted.rawValue,
                                   EventRegistration.Status.unconfirmed.rawValue, EventRegistration.Status.confirming.rawValue])
             .with(\.$event).all()
@@ -37,6 +40,8 @@ enum AccountDeletion {
         }
 
         try await request.db.transaction { db in
+            // Checked again inside, so two coordinators leaving at once cannot leave none.
+            if try await refusal(for: user, on: db) != nil { throw Refusal.lastCoordinator }
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
             try await APIToken.query(on: db).filter(\.$user.$id == userID).delete()
             try await EmailToken.query(on: db).filter(\.$user.$id == userID).delete()
@@ -48,7 +53,7 @@ enum AccountDeletion {
                 try await ProfileTerm.query(on: db).filter(\.$profile.$id == profile.requireID()).delete()
                 try await profile.delete(on: db)
             }
-            try await EventRegistration.query(on: db).group(.or) { $0.filter(\.$user.$id == userID).filter(\.$email == email) }.delete()
+            try await EventRegistration.query(on: db).filter(\.$user.$id == userID).delete()
 
             // Drafts and stories never published go; published ones stay only as far as their
             // consents allow, which every reader's request works out afresh.
@@ -84,13 +89,14 @@ enum AccountDeletion {
             try await SkillOffer.query(on: db).filter(\.$user.$id == userID).delete()
             try await CaseStudySave.query(on: db).filter(\.$user.$id == userID).delete()
             try await CustomIndicatorVote.query(on: db).filter(\.$user.$id == userID).delete()
-            try await OutboxMessage.query(on: db).filter(\.$recipient == email).delete()
-            // What they did for others stays, without their name.
-            guard let sql = db as? SQLDatabase else { return }
-            for (table, column) in [("narrative_sightings", "user_id"), ("custom_indicators", "proposed_by"), ("survey_responses", "entered_by"),
-                                    ("change_stories", "collector_id"), ("change_story_selections", "recorded_by"), ("events", "created_by")] {
-                try await sql.raw("UPDATE \(ident: table) SET \(ident: column) = NULL WHERE \(ident: column) = \(bind: userID)").run()
+            // Messages to this address since it became theirs (an address can pass to someone else).
+            try await OutboxMessage.query(on: db).filter(\.$recipient == email).filter(\.$createdAt >= user.addressHeldSince).delete()
+            if let pending = user.pendingEmail {
+                try await OutboxMessage.query(on: db).filter(\.$recipient == pending).filter(\.$createdAt >= user.addressHeldSince).delete()
             }
+            // What they did for others (sightings, paper answers typed in, events run) stays under
+            // the emptied account, so counts and records stay true without saying who.
+            guard let sql = db as? SQLDatabase else { return }
             // The log keeps what happened under the account's opaque id, without network addresses.
             try await sql.raw("UPDATE audit_entries SET ip_address = NULL WHERE actor_id = \(bind: userID) OR subject_id = \(bind: userID.uuidString)").run()
 
@@ -104,8 +110,11 @@ enum AccountDeletion {
             user.deletedAt = Date()
             try await user.save(on: db)
         }
-        try await request.audit(.accountDeleted, subjectType: "user", subjectID: userID,
-                                detail: reason.isEmpty ? "by its owner" : "by a coordinator: \(reason)")
+        // Written without a network address, like every other entry about the account now.
+        let byOwner = request.currentUser?.id == userID
+        try await AuditEntry(actorID: byOwner ? userID : request.currentUser?.id, action: .accountDeleted, subjectType: "user", subjectID: userID.uuidString,
+                             detail: reason.isEmpty ? "by its owner" : "by a coordinator: \(reason)", ipAddress: byOwner ? nil : request.clientAddress)
+            .create(on: request.db)
     }
 }
 

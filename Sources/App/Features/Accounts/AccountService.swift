@@ -201,6 +201,8 @@ struct Throttle: Sendable {
     static let resetAccount = Throttle(prefix: "reset-email:", limit: 3, window: 60 * 60)
     /// Reset requests from one network address.
     static let resetAddress = Throttle(prefix: "reset-ip:", limit: 10, window: 60 * 60)
+    /// Invitations one person sends, so nobody can use an organisation to mail strangers at will.
+    static let invitations = Throttle(prefix: "invite:", limit: 30, window: 60 * 60)
     /// Counters idle for longer than the longest window are of no more use.
     static let longestWindow: TimeInterval = 60 * 60
 
@@ -238,18 +240,24 @@ enum SignInThrottle {
         var taken: [String] = []
         for item in keys {
             let windowOpened = now.addingTimeInterval(-item.throttle.window)
-            try await sql.raw("""
-                INSERT INTO throttle_counters (id, key, window_start, used) VALUES (\(bind: UUID()), \(bind: item.key), \(bind: now), 0)
-                ON CONFLICT (key) DO NOTHING
-                """).run()
-            // A window that has run out starts again with this attempt.
-            let rows = try await sql.raw("""
-                UPDATE throttle_counters
-                SET used = CASE WHEN window_start < \(bind: windowOpened) THEN 1 ELSE used + 1 END,
-                    window_start = CASE WHEN window_start < \(bind: windowOpened) THEN \(bind: now) ELSE window_start END
-                WHERE key = \(bind: item.key) AND (window_start < \(bind: windowOpened) OR used < \(bind: item.throttle.limit))
-                RETURNING used
-                """).all()
+            var rows: [SQLRow] = []
+            // Twice at most: another request may clear out a stale counter between the two steps.
+            for _ in 0..<2 {
+                try await sql.raw("""
+                    INSERT INTO throttle_counters (id, key, window_start, used) VALUES (\(bind: UUID()), \(bind: item.key), \(bind: now), 0)
+                    ON CONFLICT (key) DO NOTHING
+                    """).run()
+                // A window that has run out starts again with this attempt.
+                rows = try await sql.raw("""
+                    UPDATE throttle_counters
+                    SET used = CASE WHEN window_start < \(bind: windowOpened) THEN 1 ELSE used + 1 END,
+                        window_start = CASE WHEN window_start < \(bind: windowOpened) THEN \(bind: now) ELSE window_start END
+                    WHERE key = \(bind: item.key) AND (window_start < \(bind: windowOpened) OR used < \(bind: item.throttle.limit))
+                    RETURNING used
+                    """).all()
+                if !rows.isEmpty { break }
+                if try await ThrottleCounter.query(on: db).filter(\.$key == item.key).count() > 0 { break }
+            }
             guard !rows.isEmpty else {
                 try await release(ThrottleReservation(keys: taken), on: db)
                 return nil

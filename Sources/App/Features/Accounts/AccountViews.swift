@@ -111,7 +111,7 @@ enum AccountViews {
         Layout(title: "Put your old email address back", request: request).render(
             .h1(.plainText("Put your old email address back")),
             .p(.class("lead"), .plainText("Your account's email address was changed away from "), .strong(.plainText(oldAddress)), .plainText(".")),
-            .p(.plainText("If you did not make that change, press the button. Your account gets this address back, everyone signed in to it is signed out and its API tokens stop working. Then reset your password.")),
+            .p(.plainText("If you did not make that change, press the button. Your account gets this address back, everyone signed in to it is signed out, its API tokens and its password stop working, and we send a link to this address to choose a new password.")),
             .form(
                 .method(.post), .action(SiteURL.undoEmailChange.path),
                 Forms.csrfField(request),
@@ -253,7 +253,7 @@ enum AccountViews {
                 .method(.post), .action(SiteURL.accountTokens.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(request),
                 Forms.input(.init(name: "token_name", label: "Name", value: typedName, hint: "So you know what it is for, like \"Newsletter sync\".", spellcheck: false), errors: errors),
-                Forms.input(.init(name: "token_days", label: "Days until it expires", value: typedDays.isEmpty ? String(page.defaultTokenDays) : typedDays, hint: "From 1 to 365.", width: "input--width-10"), errors: errors),
+                Forms.input(.init(name: "token_days", label: "Days until it expires", value: typedDays.isEmpty ? String(page.defaultTokenDays) : typedDays, hint: "A whole number of days, like 90.", width: "input--width-10"), errors: errors),
                 Forms.submit("Make token", secondary: true)
             )
         )

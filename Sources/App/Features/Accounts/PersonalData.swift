@@ -102,9 +102,7 @@ enum PersonalData {
             files.append(File(name: "photos/\(story.slug).\(ext)", explanation: "", data: photo.data))
         }
 
-        let registrations = try await EventRegistration.query(on: db).group(.or) { group in
-            group.filter(\.$user.$id == userID).filter(\.$email == user.email)
-        }.with(\.$event).all()
+        let registrations = try await EventRegistration.query(on: db).filter(\.$user.$id == userID).with(\.$event).all()
         try add("events.json", "Your registrations for events, with the answers you gave and whether you came.", .list(registrations.map {
             .object(["event": .string($0.event.title), "starts_at": .date($0.event.startsAt), "name_given": .string($0.name), "email_given": .string($0.email),
                      "status": .string($0.status), "access_needs": .string($0.accessNeeds), "dietary_needs": .string($0.dietaryNeeds),
@@ -152,8 +150,10 @@ enum PersonalData {
             "api_tokens": .list(tokens.map { .object(["name": .string($0.name), "made_at": .date($0.createdAt), "last_used_at": .date($0.lastUsedAt), "expires_at": .date($0.expiresAt)]) }),
         ]))
 
-        let messages = try await OutboxMessage.query(on: db).filter(\.$recipient == user.email).sort(\.$createdAt).all()
-        try add("emails.json", "The emails Bridgework wrote to you. Links that signed you in or reset a password are hidden in this copy, as in ours.", .list(messages.map {
+        // Only since the address became theirs: an address someone gave up can pass to someone else.
+        let messages = try await OutboxMessage.query(on: db).filter(\.$recipient == user.email)
+            .filter(\.$createdAt >= user.addressHeldSince).sort(\.$createdAt).all()
+        try add("emails.json", "The emails Bridgework wrote to your current address since it became yours. Links that signed you in or reset a password are hidden in this copy, as in ours.", .list(messages.map {
             .object(["subject": .string($0.subject), "body": .string($0.body), "written_at": .date($0.createdAt), "delivered_at": .date($0.sentAt)])
         }))
 
@@ -161,9 +161,9 @@ enum PersonalData {
         let audit = try await AuditEntry.query(on: db).group(.or) { group in
             group.filter(\.$actorID == userID).filter(\.$subjectID == subject)
         }.sort(\.$createdAt).all()
-        try add("activity-log.json", "The log of actions by you or about your account: sign-ins, role changes, changes to consent and publication. Each entry has the network address it came from.", .list(audit.map {
+        try add("activity-log.json", "The log of actions by you or about your account: sign-ins, role changes, changes to consent and publication. Entries of your own actions have the network address they came from; others' addresses are left out.", .list(audit.map {
             .object(["action": .string($0.action), "by_you": .flag($0.actorID == userID), "about": .string($0.subjectType), "detail": .string($0.detail),
-                     "network_address": .string($0.ipAddress), "at": .date($0.createdAt)])
+                     "network_address": .string($0.actorID == userID ? $0.ipAddress : nil), "at": .date($0.createdAt)])
         }))
         return files
     }

@@ -17,6 +17,8 @@ final class User: Model, @unchecked Sendable {
     /// When the account was deleted. The row stays, emptied of everything personal, so a
     /// conversation or a published story can still say "a former member".
     @OptionalField(key: "deleted_at") var deletedAt: Date?
+    /// When `email` became this account's address: mail to it before then was someone else's.
+    @OptionalField(key: "email_since") var emailSince: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -29,7 +31,10 @@ final class User: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.emailConfirmedAt = emailConfirmedAt
         self.isCoordinator = isCoordinator
+        self.emailSince = Date()
     }
+
+    var addressHeldSince: Date { emailSince ?? createdAt ?? Date(timeIntervalSince1970: 0) }
 
     static func normalise(email: String) -> String {
         email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()

@@ -41,7 +41,7 @@ enum OutboxPage {
 
     static func deliveryText(_ message: OutboxMessage) -> String {
         if let failure = message.failure { return "Not delivered. " + failure }
-        if let sent = message.sentAt { return "Delivered at " + DisplayDate.dateTime(sent) }
+        if let sent = message.sentAt { return "Handed over for delivery at " + DisplayDate.dateTime(sent) }
         return "Being delivered"
     }
 }

@@ -21,7 +21,7 @@ struct OrganisationController {
     private func visibleOrganisation(_ req: Request) async throws -> Organisation {
         guard let slug = req.parameters.get("organisationSlug"),
               let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
-              organisation.isPublic || req.seesMembersOnly
+              try organisation.isPublic || req.seesMembersOnly || Policy.can(req.currentUser, .workForOrganisation, .organisation(organisation.requireID()))
         else { throw Abort(.notFound) }
         return organisation
     }

@@ -34,7 +34,13 @@ final class OrganisationInvitation: Model, @unchecked Sendable {
 
     /// Invites `email`; a new invitation to the same address replaces the old one, whose link
     /// stops working. Only the person at that address can use the link.
-    static func send(to email: String, joining organisation: Organisation, as role: OrganisationMembership.Role, request req: Request) async throws {
+    /// False, sending nothing, when the inviter has used up their invitations for the hour.
+    @discardableResult
+    static func send(to email: String, joining organisation: Organisation, as role: OrganisationMembership.Role, request req: Request) async throws -> Bool {
+        let inviter = req.currentUser?.id.uuidString ?? "nobody"
+        guard try await SignInThrottle.reserve([ThrottleKey(throttle: .invitations, key: Throttle.invitations.key(inviter))], on: req.db) != nil else {
+            return false
+        }
         let organisationID = try organisation.requireID()
         let token = Tokens.random()
         try await OrganisationInvitation.query(on: req.db).filter(\.$organisation.$id == organisationID).filter(\.$email == email).delete()
@@ -55,6 +61,7 @@ final class OrganisationInvitation: Model, @unchecked Sendable {
 
         Bridgework
         """, secrets: [token])
+        return true
     }
 }
 

@@ -43,7 +43,10 @@ struct OrganisationMembersController {
         guard errors.isEmpty else {
             return try await view(req, organisation: organisation, errors: errors, typedEmail: typedEmail).response(status: .unprocessableEntity)
         }
-        try await OrganisationInvitation.send(to: email, joining: organisation, as: role, request: req)
+        guard try await OrganisationInvitation.send(to: email, joining: organisation, as: role, request: req) else {
+            errors.add("member-email", "You have sent a lot of invitations in the last hour. Wait a while, then send this one again")
+            return try await view(req, organisation: organisation, errors: errors, typedEmail: typedEmail).response(status: .tooManyRequests)
+        }
         return req.redirect(to: SiteURL.organisationMembers(organisation.slug).with(query: ["notice": Notice.invitationSent.rawValue]))
     }
 
@@ -74,9 +77,9 @@ struct OrganisationMembersController {
         var errors = FormErrors()
         switch change {
         case "make-admin":
-            membership.role = OrganisationMembership.Role.admin.rawValue
-            try await membership.save(on: req.db)
-            try await req.audit(.roleGranted, subjectType: "user", subjectID: membership.user.id, detail: "admin of organisation \(organisation.slug)")
+            // Admin duties are asked, never given: they become an admin when they accept.
+            try await OrganisationInvitation.send(to: membership.user.email, joining: organisation, as: .admin, request: req)
+            return req.redirect(to: SiteURL.organisationMembers(organisation.slug).with(query: ["notice": Notice.invitationSent.rawValue]))
         case "make-member" where isLastAdmin, "remove" where isLastAdmin:
             errors.add("members", "\(organisation.name) needs at least one admin. Make someone else an admin first")
         case "make-member":

@@ -245,7 +245,7 @@ enum OrganisationViews {
                 Forms.input(.init(name: "contact_phone", label: "Public telephone number (optional)", type: .tel, value: form.contactPhone, autocomplete: "tel", width: "input--width-20"), errors: errors),
                 Forms.radios(name: "visibility", legend: "Who can see this listing?", options: [
                     (Organisation.Visibility.public.rawValue, "Everyone", "It appears in public search, on the map and in open data."),
-                    (Organisation.Visibility.members.rawValue, "Alliance members only", "Only people signed in to Bridgework can find it."),
+                    (Organisation.Visibility.members.rawValue, "Alliance members only", "Only people a hub has approved into the alliance can find it."),
                 ], selected: form.visibility, errors: errors),
                 Forms.submit(submit)
             )
