@@ -5,7 +5,7 @@ let package = Package(
     name: "bridgework",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "bridgework", targets: ["Run"]),
+        .executable(name: "bridgework", targets: ["Run"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),

@@ -24,7 +24,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
         if let schema { configuration.searchPath = [schema] }
         app.databases.use(.postgres(configuration: configuration), as: .psql)
     }
-    if case .postgres = settings.database {} else {
+    if case .postgres = settings.database {
+    } else {
         try await SQLiteTuning.apply(app)
     }
 

@@ -54,8 +54,10 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.leaveHub("").routeComponents, use: hubMembership.leave).requires(.manageOwnAccount)
     // Signed-in people reach these handlers, which check they steward this hub.
     app.get(SiteURL.hubRequests("").routeComponents, use: hubMembership.requests).requires(.manageOwnAccount)
-    app.post(SiteURL.hubPersonDecision("", UUID()).routeComponents, use: hubMembership.decidePerson).requires(.manageOwnAccount)
-    app.post(SiteURL.hubOrganisationDecision("", UUID()).routeComponents, use: hubMembership.decideOrganisation).requires(.manageOwnAccount)
+    app.post(SiteURL.hubPersonDecision("", UUID()).routeComponents, use: hubMembership.decidePerson).requires(
+        .manageOwnAccount)
+    app.post(SiteURL.hubOrganisationDecision("", UUID()).routeComponents, use: hubMembership.decideOrganisation)
+        .requires(.manageOwnAccount)
     app.post(SiteURL.hubStewards("").routeComponents, use: hubMembership.addSteward).requires(.manageOwnAccount)
 
     app.get(SiteURL.search.routeComponents, use: DirectorySearchController().search).requires(.readPublic)
@@ -71,8 +73,10 @@ func routes(_ app: Application) throws {
     let organisationMembers = OrganisationMembersController()
     app.get(SiteURL.organisationMembers("").routeComponents, use: organisationMembers.page).requires(.addOrganisation)
     app.post(SiteURL.organisationMembers("").routeComponents, use: organisationMembers.add).requires(.addOrganisation)
-    app.post(SiteURL.organisationMember("", UUID()).routeComponents, use: organisationMembers.change).requires(.addOrganisation)
-    app.post(SiteURL.withdrawInvitation("", UUID()).routeComponents, use: organisationMembers.withdraw).requires(.addOrganisation)
+    app.post(SiteURL.organisationMember("", UUID()).routeComponents, use: organisationMembers.change).requires(
+        .addOrganisation)
+    app.post(SiteURL.withdrawInvitation("", UUID()).routeComponents, use: organisationMembers.withdraw).requires(
+        .addOrganisation)
     let invitations = OrganisationInvitationController()
     // The link is the key, and works only for the person signed in with the address it went to.
     app.get(SiteURL.respondToInvitation.routeComponents, use: invitations.page).requires(.readPublic)
@@ -95,11 +99,15 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.editStory(anyStory).routeComponents, use: stories.editForm).requires(.draftStory)
     app.post(SiteURL.editStory(anyStory).routeComponents, use: stories.update).requires(.draftStory)
     app.post(SiteURL.storyConsents(anyStory).routeComponents, use: stories.addConsent).requires(.draftStory)
-    app.post(SiteURL.withdrawConsent(anyStory, UUID()).routeComponents, use: stories.withdrawConsent).requires(.draftStory)
+    app.post(SiteURL.withdrawConsent(anyStory, UUID()).routeComponents, use: stories.withdrawConsent).requires(
+        .draftStory)
     app.post(SiteURL.submitStory(anyStory).routeComponents, use: stories.submit).requires(.draftStory)
     app.post(SiteURL.reviewStory(anyStory).routeComponents, use: stories.review).requires(.draftStory)
-    app.on(.POST, SiteURL.storyPhoto(anyStory).routeComponents, body: .collect(maxSize: ByteCount(value: PhotoCleaner.maximumBytes + 512 * 1024)), use: stories.uploadPhoto)
-        .requires(.draftStory).allowsBody(upTo: PhotoCleaner.maximumBytes + 512 * 1024)
+    app.on(
+        .POST, SiteURL.storyPhoto(anyStory).routeComponents,
+        body: .collect(maxSize: ByteCount(value: PhotoCleaner.maximumBytes + 512 * 1024)), use: stories.uploadPhoto
+    )
+    .requires(.draftStory).allowsBody(upTo: PhotoCleaner.maximumBytes + 512 * 1024)
     app.post(SiteURL.removeStoryPhoto(anyStory).routeComponents, use: stories.removePhoto).requires(.draftStory)
     let feeds = StoryFeedController()
     app.get(SiteURL.storiesFeed.routeComponents, use: feeds.all).requires(.readPublic)
@@ -138,12 +146,14 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.editProject("").routeComponents, use: projects.update).requires(.addOrganisation)
     app.post(SiteURL.projectOutcomes("").routeComponents, use: projects.addOutcome).requires(.addOrganisation)
     let surveys = SurveyController()
-    let anyID = UUID() // a pattern names its parameters; this value is never used
+    let anyID = UUID()  // a pattern names its parameters; this value is never used
     app.post(SiteURL.projectSurveys("").routeComponents, use: surveys.create).requires(.addOrganisation)
     app.get(SiteURL.survey("", anyID).routeComponents, use: surveys.manage).requires(.manageOwnAccount)
     app.post(SiteURL.surveyQuestions("", anyID).routeComponents, use: surveys.addQuestion).requires(.addOrganisation)
-    app.get(SiteURL.surveyTranslations("", anyID).routeComponents, use: surveys.translationForm).requires(.addOrganisation)
-    app.post(SiteURL.surveyTranslations("", anyID).routeComponents, use: surveys.saveTranslation).requires(.addOrganisation)
+    app.get(SiteURL.surveyTranslations("", anyID).routeComponents, use: surveys.translationForm).requires(
+        .addOrganisation)
+    app.post(SiteURL.surveyTranslations("", anyID).routeComponents, use: surveys.saveTranslation).requires(
+        .addOrganisation)
     app.get(SiteURL.paperSurvey("", anyID).routeComponents, use: surveys.paperForm).requires(.manageOwnAccount)
     app.get(SiteURL.paperAnswers("", anyID).routeComponents, use: surveys.paperAnswersForm).requires(.manageOwnAccount)
     app.post(SiteURL.paperAnswers("", anyID).routeComponents, use: surveys.savePaperAnswers).requires(.manageOwnAccount)
@@ -159,16 +169,20 @@ func routes(_ app: Application) throws {
     let indicators = IndicatorsController()
     app.get(SiteURL.projectIndicators("").routeComponents, use: indicators.show).requires(.manageOwnAccount)
     app.post(SiteURL.projectOwnIndicators("").routeComponents, use: indicators.addOwn).requires(.addOrganisation)
-    app.post(SiteURL.projectLocalIndicators("").routeComponents, use: indicators.proposeLocal).requires(.manageOwnAccount)
+    app.post(SiteURL.projectLocalIndicators("").routeComponents, use: indicators.proposeLocal).requires(
+        .manageOwnAccount)
     app.post(SiteURL.voteIndicator("", anyID).routeComponents, use: indicators.vote).requires(.manageOwnAccount)
     app.post(SiteURL.adoptIndicator("", anyID).routeComponents, use: indicators.adopt).requires(.addOrganisation)
     let changeStories = ChangeStoryController()
     app.get(SiteURL.changeStories("").routeComponents, use: changeStories.list).requires(.manageOwnAccount)
     app.post(SiteURL.changeStories("").routeComponents, use: changeStories.create).requires(.manageOwnAccount)
     app.get(SiteURL.changeStory("", anyID).routeComponents, use: changeStories.show).requires(.manageOwnAccount)
-    app.post(SiteURL.changeStorySelections("", anyID).routeComponents, use: changeStories.addSelection).requires(.manageOwnAccount)
-    app.post(SiteURL.changeStoryFeedback("", anyID).routeComponents, use: changeStories.recordFeedback).requires(.manageOwnAccount)
-    app.post(SiteURL.changeStoryToPortfolio("", anyID).routeComponents, use: changeStories.offerToPortfolio).requires(.draftStory)
+    app.post(SiteURL.changeStorySelections("", anyID).routeComponents, use: changeStories.addSelection).requires(
+        .manageOwnAccount)
+    app.post(SiteURL.changeStoryFeedback("", anyID).routeComponents, use: changeStories.recordFeedback).requires(
+        .manageOwnAccount)
+    app.post(SiteURL.changeStoryToPortfolio("", anyID).routeComponents, use: changeStories.offerToPortfolio).requires(
+        .draftStory)
     // Anyone with the link may answer; the token is the only key.
     let events = EventController()
     let organisers = EventOrganiserController()
@@ -195,7 +209,8 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.eventRegistrationsCSV("").routeComponents, use: organisers.csv).requires(.addOrganisation)
     app.post(SiteURL.eventAttendance("").routeComponents, use: organisers.attendance).requires(.addOrganisation)
     app.post(SiteURL.eventMessage("").routeComponents, use: organisers.message).requires(.addOrganisation)
-    app.post(SiteURL.eventFeedbackRequests("").routeComponents, use: organisers.requestFeedback).requires(.addOrganisation)
+    app.post(SiteURL.eventFeedbackRequests("").routeComponents, use: organisers.requestFeedback).requires(
+        .addOrganisation)
     app.get(SiteURL.about.routeComponents, use: AboutPage.handler).requires(.readPublic)
 
     let peers = PeerSupportController()

@@ -30,7 +30,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     public mutating func nextIndex(below bound: Int) -> Int {
         precondition(bound > 0, "the bound must be positive")
         let range = UInt64(bound)
-        let threshold = (0 &- range) % range   // 2⁶⁴ mod range
+        let threshold = (0 &- range) % range  // 2⁶⁴ mod range
         while true {
             let draw = next()
             if draw >= threshold { return Int(draw % range) }
@@ -142,7 +142,8 @@ public enum Bootstrap {
         guard alphaLow.isFinite, alphaHigh.isFinite else { return nil }
         let sorted = replicates.sorted()
         guard let low = Descriptive.quantile(sorted: sorted, p: min(max(alphaLow, 0), 1)),
-              let high = Descriptive.quantile(sorted: sorted, p: min(max(alphaHigh, 0), 1)) else { return nil }
+            let high = Descriptive.quantile(sorted: sorted, p: min(max(alphaHigh, 0), 1))
+        else { return nil }
         return BootstrapInterval(
             estimate: estimate,
             low: low,

@@ -175,7 +175,10 @@ public struct IndicatorAnalysis: Codable, Sendable, Equatable {
     /// Whether the data had a `then` column, and so whether the two keys are written.
     public var includesThen: Bool
 
-    public init(change: ChangeAnalysis, perceivedChange: ChangeAnalysis? = nil, responseShift: Double? = nil, includesThen: Bool = false) {
+    public init(
+        change: ChangeAnalysis, perceivedChange: ChangeAnalysis? = nil, responseShift: Double? = nil,
+        includesThen: Bool = false
+    ) {
         self.change = change
         self.perceivedChange = perceivedChange
         self.responseShift = responseShift
@@ -282,9 +285,12 @@ public enum PairedAnalysis {
         public isPublic: Bool = false
     ) -> IndicatorAnalysis {
         let observations = pairs.enumerated().map { index, pair in
-            Observation(before: pair.before, after: pair.after, then: then.flatMap { index < $0.count ? $0[index] : nil })
+            Observation(
+                before: pair.before, after: pair.after, then: then.flatMap { index < $0.count ? $0[index] : nil })
         }
-        return analyse(indicator: indicator, observations: observations, includesThen: then != nil, lowerIsBetter: lowerIsBetter, public: isPublic)
+        return analyse(
+            indicator: indicator, observations: observations, includesThen: then != nil, lowerIsBetter: lowerIsBetter,
+            public: isPublic)
     }
 
     /// The analysis from one ``Observation`` per person, blanks allowed.
@@ -304,11 +310,15 @@ public enum PairedAnalysis {
             guard let value, value.isFinite else { return nil }
             return value
         }
-        var before: [Double] = [], after: [Double] = []
-        var thenForPerceived: [Double] = [], afterForPerceived: [Double] = []
+        var before: [Double] = []
+        var after: [Double] = []
+        var thenForPerceived: [Double] = []
+        var afterForPerceived: [Double] = []
         var shifts: [Double] = []
         for observation in observations {
-            let b = finite(observation.before), a = finite(observation.after), t = finite(observation.then)
+            let b = finite(observation.before)
+            let a = finite(observation.after)
+            let t = finite(observation.then)
             if let b, let a {
                 before.append(b)
                 after.append(a)
@@ -319,23 +329,32 @@ public enum PairedAnalysis {
             }
             if let b, let t { shifts.append(b - t) }
         }
-        let change = describe(indicator: indicator, before: before, after: after, lowerIsBetter: lowerIsBetter, isPublic: isPublic, framing: .measured)
+        let change = describe(
+            indicator: indicator, before: before, after: after, lowerIsBetter: lowerIsBetter, isPublic: isPublic,
+            framing: .measured)
         guard includesThen else { return IndicatorAnalysis(change: change) }
-        let perceived = describe(indicator: indicator, before: thenForPerceived, after: afterForPerceived, lowerIsBetter: lowerIsBetter, isPublic: isPublic, framing: .perceived)
+        let perceived = describe(
+            indicator: indicator, before: thenForPerceived, after: afterForPerceived, lowerIsBetter: lowerIsBetter,
+            isPublic: isPublic, framing: .perceived)
         let shiftBase = isPublic ? Disclosure.minimumBaseForMeans : minimumPairsToSummarise
         let responseShift = shifts.count >= shiftBase ? finiteOrNil(Descriptive.mean(shifts)) : nil
-        return IndicatorAnalysis(change: change, perceivedChange: perceived, responseShift: responseShift, includesThen: true)
+        return IndicatorAnalysis(
+            change: change, perceivedChange: perceived, responseShift: responseShift, includesThen: true)
     }
 
     enum Framing {
         case measured, perceived
     }
 
-    static func describe(indicator: String, before: [Double], after: [Double], lowerIsBetter: Bool, isPublic: Bool, framing: Framing) -> ChangeAnalysis {
+    static func describe(
+        indicator: String, before: [Double], after: [Double], lowerIsBetter: Bool, isPublic: Bool, framing: Framing
+    ) -> ChangeAnalysis {
         let n = before.count
         // Raw differences after − before, whatever the direction (see ChangeAnalysis).
         let differences = zip(before, after).map { $0.1 - $0.0 }
-        var improved = 0, same = 0, worse = 0
+        var improved = 0
+        var same = 0
+        var worse = 0
         for difference in differences {
             if difference == 0 {
                 same += 1
@@ -363,7 +382,8 @@ public enum PairedAnalysis {
         if n >= minimumPairsForTests {
             result.sdChange = finiteOrNil(Descriptive.standardDeviation(differences))
             if let test = PairedTTest(differences: differences), test.t.isFinite, test.p.isFinite,
-               test.ci95Low.isFinite, test.ci95High.isFinite {
+                test.ci95Low.isFinite, test.ci95High.isFinite
+            {
                 result.ci95MeanChange = [test.ci95Low, test.ci95High]
                 result.pairedT = .init(t: test.t, df: test.df, p: test.p)
                 result.dz = finiteOrNil(EffectSize.dz(differences: differences))
@@ -398,7 +418,8 @@ public enum PairedAnalysis {
             if isPublic && n > 0 {
                 sentence = "Too few answers to summarise (at least \(minimumPairsToSummarise) pairs are needed)."
             } else {
-                sentence = "Too few answers to summarise (\(n) \(n == 1 ? "pair" : "pairs"); at least \(minimumPairsToSummarise) are needed)."
+                sentence =
+                    "Too few answers to summarise (\(n) \(n == 1 ? "pair" : "pairs"); at least \(minimumPairsToSummarise) are needed)."
             }
         } else {
             let countsClause: String
@@ -407,11 +428,13 @@ public enum PairedAnalysis {
                     guard let value else { return "fewer than \(Disclosure.largestHiddenCount + 1)" }
                     return value == 0 ? "none" : "about \(value)"
                 }
-                countsClause = "Of \(phrase(published.nPairs)) people, \(phrase(published.improved)) improved, "
+                countsClause =
+                    "Of \(phrase(published.nPairs)) people, \(phrase(published.improved)) improved, "
                     + "\(phrase(published.same)) stayed the same and \(phrase(published.worse)) got worse "
                     + "(counts rounded to the nearest \(Disclosure.roundingBase), and counts under \(Disclosure.largestHiddenCount + 1) not shown)"
             } else {
-                countsClause = "\(counts.improved) of \(n) people improved, \(counts.same) stayed the same and \(counts.worse) got worse"
+                countsClause =
+                    "\(counts.improved) of \(n) people improved, \(counts.same) stayed the same and \(counts.worse) got worse"
             }
             let testClause: String
             if n < minimumPairsForTests {
@@ -421,7 +444,8 @@ public enum PairedAnalysis {
                 if wilcoxon.p < 0.05 {
                     let upward = wilcoxon.wPlus > wilcoxon.wMinus
                     let better = upward != lowerIsBetter
-                    testClause = "overall the answers moved for the \(better ? "better" : "worse"), and a change this consistent would be unlikely by chance (Wilcoxon \(p))."
+                    testClause =
+                        "overall the answers moved for the \(better ? "better" : "worse"), and a change this consistent would be unlikely by chance (Wilcoxon \(p))."
                 } else {
                     testClause = "a difference like this could well be chance (Wilcoxon \(p))."
                 }

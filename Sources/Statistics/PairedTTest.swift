@@ -38,9 +38,10 @@ public struct PairedTTest: Sendable, Equatable, Codable {
     /// test says nothing a reader can use, so no result is given rather than an infinite t.
     public init?(differences: [Double]) {
         guard differences.count >= 2,
-              let mean = Descriptive.mean(differences),
-              let variance = Descriptive.variance(differences),
-              variance > 0, mean.isFinite, variance.isFinite else { return nil }
+            let mean = Descriptive.mean(differences),
+            let variance = Descriptive.variance(differences),
+            variance > 0, mean.isFinite, variance.isFinite
+        else { return nil }
         let n = differences.count
         let standardError = (variance / Double(n)).squareRoot()
         let t = mean / standardError
@@ -64,7 +65,8 @@ public enum EffectSize {
     /// `nil` under two differences or when the SD is 0.
     public static func dz(differences: [Double]) -> Double? {
         guard let mean = Descriptive.mean(differences),
-              let sd = Descriptive.standardDeviation(differences), sd > 0 else { return nil }
+            let sd = Descriptive.standardDeviation(differences), sd > 0
+        else { return nil }
         return mean / sd
     }
 

@@ -58,7 +58,8 @@ public enum Wilcoxon {
         let hasTies = tieSizes.contains { $0 > 1 }
         if n <= exactLimit && !hasTies {
             let w = Int(wPlus.rounded())
-            return WilcoxonResult(wPlus: wPlus, wMinus: wMinus, n: n, p: exactTwoSidedP(wPlus: w, n: n), method: .exact, z: nil)
+            return WilcoxonResult(
+                wPlus: wPlus, wMinus: wMinus, n: n, p: exactTwoSidedP(wPlus: w, n: n), method: .exact, z: nil)
         }
         let count = Double(n)
         let mean = count * (count + 1) / 4

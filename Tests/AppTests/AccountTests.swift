@@ -1,19 +1,23 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class AccountTests: XCTestCase {
     func testANewPersonCanSignUpConfirmTheirEmailSignInAndSignOut() async throws {
         try await withApp { app, _ in
             let browser = TestClient(app)
-            let signUp = try await browser.post("/signup", form: ["name": "Amira Khan", "email": "Amira@Example.org ", "password": "a long enough password"])
+            let signUp = try await browser.post(
+                "/signup",
+                form: ["name": "Amira Khan", "email": "Amira@Example.org ", "password": "a long enough password"])
             XCTAssertEqual(signUp.status, .seeOther)
             let value1 = try await browser.get(signUp.location!).heading
             XCTAssertEqual(value1, "Check your email")
 
             // Not confirmed yet: sign-in is refused with a plain explanation.
-            let early = try await browser.post("/signin", form: ["email": "amira@example.org", "password": "a long enough password"])
+            let early = try await browser.post(
+                "/signin", form: ["email": "amira@example.org", "password": "a long enough password"])
             XCTAssertEqual(early.status, .forbidden)
             XCTAssertTrue(early.text.contains("Confirm your email address before you sign in"))
 
@@ -45,7 +49,8 @@ final class AccountTests: XCTestCase {
     func testAConfirmationLinkWorksOnlyOnce() async throws {
         try await withApp { app, _ in
             let browser = TestClient(app)
-            try await browser.post("/signup", form: ["name": "Ben", "email": "ben@example.org", "password": "a long enough password"])
+            try await browser.post(
+                "/signup", form: ["name": "Ben", "email": "ben@example.org", "password": "a long enough password"])
             let value4 = try await latestLink(to: "ben@example.org", containing: "/email/confirm", on: app)
             let link = try XCTUnwrap(value4)
             let token = try XCTUnwrap(URLComponents(string: link)?.queryItems?.first?.value)
@@ -62,10 +67,13 @@ final class AccountTests: XCTestCase {
     func testSignUpMistakesAreExplainedAndWhatWasTypedIsKept() async throws {
         try await withApp { app, _ in
             let browser = TestClient(app)
-            let response = try await browser.post("/signup", form: ["name": "Cara Jones", "email": "cara-at-example", "password": "short"])
+            let response = try await browser.post(
+                "/signup", form: ["name": "Cara Jones", "email": "cara-at-example", "password": "short"])
             XCTAssertEqual(response.status, .unprocessableEntity)
             XCTAssertTrue(response.text.contains("There is a problem"))
-            XCTAssertTrue(response.text.contains(##"<a href="#email">Enter an email address in the correct format, like name@example.com</a>"##))
+            XCTAssertTrue(
+                response.text.contains(
+                    ##"<a href="#email">Enter an email address in the correct format, like name@example.com</a>"##))
             XCTAssertTrue(response.text.contains(##"<a href="#password">Password must be 10 characters or more</a>"##))
             XCTAssertTrue(response.text.contains(#"value="Cara Jones""#))
             XCTAssertTrue(response.text.contains(#"value="cara-at-example""#))
@@ -80,11 +88,15 @@ final class AccountTests: XCTestCase {
             let people = try await TestPeople.make(on: app)
             _ = people
             let browser = TestClient(app)
-            let existing = try await browser.post("/signup", form: ["name": "Someone", "email": TestPeople.Role.member.email, "password": "another long password"])
-            let fresh = try await browser.post("/signup", form: ["name": "Someone", "email": "new@example.org", "password": "another long password"])
+            let existing = try await browser.post(
+                "/signup",
+                form: ["name": "Someone", "email": TestPeople.Role.member.email, "password": "another long password"])
+            let fresh = try await browser.post(
+                "/signup", form: ["name": "Someone", "email": "new@example.org", "password": "another long password"])
             XCTAssertEqual(existing.status, fresh.status)
             XCTAssertEqual(existing.location, fresh.location)
-            let warning = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).first()
+            let warning = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email)
+                .first()
             XCTAssertEqual(warning?.subject, "Someone tried to create a Bridgework account with your email address")
             // The original account's password is untouched.
             try await browser.signIn(TestPeople.Role.member.email)
@@ -95,8 +107,10 @@ final class AccountTests: XCTestCase {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
-            let known = try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": "not the password"])
-            let unknown = try await browser.post("/signin", form: ["email": "nobody@example.org", "password": "not the password"])
+            let known = try await browser.post(
+                "/signin", form: ["email": TestPeople.Role.member.email, "password": "not the password"])
+            let unknown = try await browser.post(
+                "/signin", form: ["email": "nobody@example.org", "password": "not the password"])
             XCTAssertEqual(known.status, .unprocessableEntity)
             XCTAssertEqual(unknown.status, .unprocessableEntity)
             for response in [known, unknown] {
@@ -143,14 +157,18 @@ final class AccountTests: XCTestCase {
             XCTAssertEqual(tooShort.status, .unprocessableEntity)
             XCTAssertTrue(tooShort.text.contains("Password must be 10 characters or more"))
 
-            let reset = try await browser.post("/password/reset", form: ["token": token, "password": "a brand new password"])
+            let reset = try await browser.post(
+                "/password/reset", form: ["token": token, "password": "a brand new password"])
             XCTAssertEqual(reset.status, .seeOther)
-            let value12 = try await browser.post("/password/reset", form: ["token": token, "password": "yet another password"]).status
+            let value12 = try await browser.post(
+                "/password/reset", form: ["token": token, "password": "yet another password"]
+            ).status
             XCTAssertEqual(value12, .gone)
             let value13 = try await otherBrowser.get("/account").status
             XCTAssertEqual(value13, .seeOther, "the other browser was signed out")
             try await browser.signIn(email, password: "a brand new password")
-            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.passwordReset.rawValue).count()
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.passwordReset.rawValue)
+                .count()
             XCTAssertEqual(audit, 1)
         }
     }
@@ -198,13 +216,18 @@ final class AccountTests: XCTestCase {
 
             let value18 = try await browser.post("/account", form: ["name": "Dee Okafor", "email": email]).status
             XCTAssertEqual(value18, .seeOther)
-            let value19 = try await browser.get("/account").text.contains("Signed in as <a href=\"/account\">Dee Okafor</a>")
+            let value19 = try await browser.get("/account").text.contains(
+                "Signed in as <a href=\"/account\">Dee Okafor</a>")
             XCTAssertTrue(value19)
 
-            let wrong = try await browser.post("/account/password", form: ["current_password": "wrong password", "new_password": "a fresh password"])
+            let wrong = try await browser.post(
+                "/account/password", form: ["current_password": "wrong password", "new_password": "a fresh password"])
             XCTAssertEqual(wrong.status, .unprocessableEntity)
             XCTAssertTrue(wrong.text.contains("Your current password is not correct"))
-            let value20 = try await browser.post("/account/password", form: ["current_password": TestPeople.password, "new_password": "a fresh password"]).status
+            let value20 = try await browser.post(
+                "/account/password",
+                form: ["current_password": TestPeople.password, "new_password": "a fresh password"]
+            ).status
             XCTAssertEqual(value20, .seeOther)
             try await TestClient(app).signIn(email, password: "a fresh password")
         }
@@ -218,11 +241,14 @@ final class AccountTests: XCTestCase {
             try await browser.signIn(oldAddress)
             let otherBrowser = TestClient(app)
             try await otherBrowser.signIn(oldAddress)
-            let withoutPassword = try await browser.post("/account", form: ["name": "Test member", "email": "moved@example.org"])
+            let withoutPassword = try await browser.post(
+                "/account", form: ["name": "Test member", "email": "moved@example.org"])
             XCTAssertEqual(withoutPassword.status, .unprocessableEntity, "a new address needs the current password")
             XCTAssertTrue(withoutPassword.text.contains("Enter your current password to change your email address"))
             XCTAssertTrue(withoutPassword.text.contains(#"value="moved@example.org""#), "what they typed is kept")
-            let changed = try await browser.post("/account", form: ["name": "Test member", "email": "moved@example.org", "email_password": TestPeople.password])
+            let changed = try await browser.post(
+                "/account",
+                form: ["name": "Test member", "email": "moved@example.org", "email_password": TestPeople.password])
             XCTAssertEqual(changed.status, .seeOther)
             let waiting = try await browser.get(try XCTUnwrap(changed.location))
             XCTAssertTrue(waiting.text.contains("We have sent a link to your new email address"))
@@ -253,7 +279,9 @@ final class AccountTests: XCTestCase {
             let notice = try XCTUnwrap(app.deliveredMail(to: oldAddress).last)
             XCTAssertTrue(notice.contains("The email address of your Bridgework account has changed"))
             let undoToken = try XCTUnwrap(app.deliveredToken(to: oldAddress, path: "/account/email/undo"))
-            let outboxCopy = try await OutboxMessage.query(on: app.db).filter(\.$recipient == oldAddress).sort(\.$createdAt, .descending).first()
+            let outboxCopy = try await OutboxMessage.query(on: app.db).filter(\.$recipient == oldAddress).sort(
+                \.$createdAt, .descending
+            ).first()
             XCTAssertFalse(outboxCopy?.body.contains(undoToken) ?? true)
             let undoPage = try await TestClient(app).get("/account/email/undo?token=\(undoToken)")
             XCTAssertTrue(undoPage.text.contains(oldAddress))
@@ -264,10 +292,12 @@ final class AccountTests: XCTestCase {
             let awaited3 = try await browser.get("/account").status
             XCTAssertEqual(awaited3, .seeOther, "undoing signs everyone out")
             // Whoever changed it knew the password, so that stops too; a reset link goes to the owner.
-            let oldPassword = try await TestClient(app).post("/signin", form: ["email": oldAddress, "password": TestPeople.password])
+            let oldPassword = try await TestClient(app).post(
+                "/signin", form: ["email": oldAddress, "password": TestPeople.password])
             XCTAssertEqual(oldPassword.status, .unprocessableEntity)
             let resetToken = try XCTUnwrap(app.deliveredToken(to: oldAddress, path: "/password/reset"))
-            let reset = try await TestClient(app).post("/password/reset", form: ["token": resetToken, "password": "the owner's new password"])
+            let reset = try await TestClient(app).post(
+                "/password/reset", form: ["token": resetToken, "password": "the owner's new password"])
             XCTAssertEqual(reset.status, .seeOther)
             try await TestClient(app).signIn(oldAddress, password: "the owner's new password")
             let again = try await TestClient(app).post("/account/email/undo", form: ["token": undoToken])
@@ -280,13 +310,21 @@ final class AccountTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
-            let taken = try await browser.post("/account", form: ["name": "Test member", "email": TestPeople.Role.steward.email, "email_password": TestPeople.password])
+            let taken = try await browser.post(
+                "/account",
+                form: [
+                    "name": "Test member", "email": TestPeople.Role.steward.email,
+                    "email_password": TestPeople.password,
+                ])
             let free = try await TestClient(app).get("/")
             _ = free
-            XCTAssertEqual(taken.location, SiteURL.account.with(query: ["notice": Notice.emailChangeRequested.rawValue]))
+            XCTAssertEqual(
+                taken.location, SiteURL.account.with(query: ["notice": Notice.emailChangeRequested.rawValue]))
             let page = try await browser.get("/account")
-            XCTAssertTrue(page.text.contains("\(TestPeople.Role.steward.email) (waiting for you to open the link we sent to it)"))
-            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email).first()
+            XCTAssertTrue(
+                page.text.contains("\(TestPeople.Role.steward.email) (waiting for you to open the link we sent to it)"))
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email)
+                .first()
             XCTAssertEqual(told?.subject, "Someone tried to use your email address on Bridgework")
             XCTAssertFalse(told?.body.contains("token=") ?? true, "the holder gets no link")
             let member = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
@@ -297,7 +335,8 @@ final class AccountTests: XCTestCase {
     func testAnOldConfirmationLinkCannotConfirmAnAddressItWasNotSentTo() async throws {
         try await withApp { app, _ in
             let browser = TestClient(app)
-            try await browser.post("/signup", form: ["name": "Hal", "email": "hal@example.org", "password": "a long enough password"])
+            try await browser.post(
+                "/signup", form: ["name": "Hal", "email": "hal@example.org", "password": "a long enough password"])
             let value3 = try await latestLink(to: "hal@example.org", containing: "/email/confirm", on: app)
             let oldLink = try XCTUnwrap(value3)
             // The address changes (say, a coordinator corrects a typo) before the link is used.
@@ -319,9 +358,13 @@ final class AccountTests: XCTestCase {
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
             for _ in 1...10 {
-                try await browser.post("/account/password", form: ["current_password": "a wrong guess", "new_password": "a fresh password"])
+                try await browser.post(
+                    "/account/password",
+                    form: ["current_password": "a wrong guess", "new_password": "a fresh password"])
             }
-            let limited = try await browser.post("/account/password", form: ["current_password": TestPeople.password, "new_password": "a fresh password"])
+            let limited = try await browser.post(
+                "/account/password",
+                form: ["current_password": TestPeople.password, "new_password": "a fresh password"])
             XCTAssertEqual(limited.status, .tooManyRequests)
             XCTAssertTrue(limited.text.contains("too many wrong passwords"))
         }
@@ -341,7 +384,8 @@ final class AccountTests: XCTestCase {
 final class EmailLinkTests: XCTestCase {
     func testLinksInEmailsUseThePublicAddressWhenOneIsSet() async throws {
         try await withApp(publicURL: "https://bridgework.example/") { app, _ in
-            try await TestClient(app).post("/signup", form: ["name": "Fay", "email": "fay@example.org", "password": "a long enough password"])
+            try await TestClient(app).post(
+                "/signup", form: ["name": "Fay", "email": "fay@example.org", "password": "a long enough password"])
             let body = app.deliveredMail(to: "fay@example.org").last ?? ""
             XCTAssertTrue(body.contains("https://bridgework.example/email/confirm?token="), body)
         }
@@ -351,7 +395,8 @@ final class EmailLinkTests: XCTestCase {
         try await withApp { app, _ in
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = 8123
-            try await TestClient(app).post("/signup", form: ["name": "Gil", "email": "gil@example.org", "password": "a long enough password"])
+            try await TestClient(app).post(
+                "/signup", form: ["name": "Gil", "email": "gil@example.org", "password": "a long enough password"])
             let body = app.deliveredMail(to: "gil@example.org").last ?? ""
             XCTAssertTrue(body.contains("http://127.0.0.1:8123/email/confirm?token="), body)
         }

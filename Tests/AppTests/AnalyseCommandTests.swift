@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// `bridgework analyse FILE.csv`: the command line contract.
 final class AnalyseCommandTests: XCTestCase {
@@ -46,7 +47,10 @@ final class AnalyseCommandTests: XCTestCase {
             XCTAssertEqual(confidence["improved"] as? Int, 8)
             XCTAssertEqual(confidence["same"] as? Int, 2)
             XCTAssertEqual(confidence["worse"] as? Int, 1)
-            for key in ["median_before", "median_after", "mean_change", "sd_change", "ci95_mean_change", "paired_t", "dz", "gz", "wilcoxon", "rank_biserial", "summary"] {
+            for key in [
+                "median_before", "median_after", "mean_change", "sd_change", "ci95_mean_change", "paired_t", "dz", "gz",
+                "wilcoxon", "rank_biserial", "summary",
+            ] {
                 XCTAssertNotNil(confidence[key], key)
                 XCTAssertFalse(confidence[key] is NSNull, "\(key) has a value at 11 pairs")
             }
@@ -55,7 +59,8 @@ final class AnalyseCommandTests: XCTestCase {
             let anxiety = indicators[0]
             XCTAssertEqual(anxiety["n_pairs"] as? Int, 3)
             XCTAssertTrue(anxiety["improved"] is NSNull, "under 5 pairs only n_pairs and summary carry values")
-            XCTAssertEqual(anxiety["summary"] as? String, "Too few answers to summarise (3 pairs; at least 5 are needed).")
+            XCTAssertEqual(
+                anxiety["summary"] as? String, "Too few answers to summarise (3 pairs; at least 5 are needed).")
         }
     }
 
@@ -87,13 +92,17 @@ final class AnalyseCommandTests: XCTestCase {
             ("participant,indicator,before\np1,X,1\n", "line 1: the header has no 'after' column"),
             ("participant,indicator,before,after\np1,X,1,two\n", "line 2: 'after' is 'two', which is not a number"),
             ("participant,indicator,before,after\np1,X,1,nan\n", "line 2: 'after' is 'nan', which is not a number"),
-            ("participant,indicator,before,after\np1,X,1,2\np2,X,1,2\np1,X,2,3\n", "line 4: participant 'p1' appears twice for X (first on line 2)"),
+            (
+                "participant,indicator,before,after\np1,X,1,2\np2,X,1,2\np1,X,2,3\n",
+                "line 4: participant 'p1' appears twice for X (first on line 2)"
+            ),
             ("participant,indicator,before,after\np1,X,1\n", "line 2: expected 4 values, found 3"),
         ]
         try await withApp { app, _ in
             for (text, message) in cases {
                 let console = RecordingConsole()
-                var context = CommandContext(console: console, input: CommandInput(arguments: ["bridgework", try file(text)]))
+                var context = CommandContext(
+                    console: console, input: CommandInput(arguments: ["bridgework", try file(text)]))
                 context.application = app
                 do {
                     try await AnalyseCommand().run(using: &context)

@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Plot
 import XCTVapor
+
+@testable import App
 
 final class AttributeEscapingTests: XCTestCase {
     func testAttributeValuesEscapeEveryCharacterThatCouldEndThem() {
@@ -11,7 +12,10 @@ final class AttributeEscapingTests: XCTestCase {
     }
 
     func testSelectOptionLabelsShowMarkupAsText() {
-        let html = Forms.select(name: "pick", label: "Pick", empty: "Any", options: [("a", "<script>alert(1)</script> & Sons")], selected: nil).render()
+        let html = Forms.select(
+            name: "pick", label: "Pick", empty: "Any", options: [("a", "<script>alert(1)</script> & Sons")],
+            selected: nil
+        ).render()
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons"))
         XCTAssertFalse(html.contains("<script>"))
     }
@@ -26,7 +30,8 @@ final class AttributeEscapingTests: XCTestCase {
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
         var offenders: [String] = []
         for file in files {
-            for (number, line) in try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n").enumerated()
+            for (number, line) in try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+                .enumerated()
             where line.contains(#/(^|[^A-Za-z0-9_])\.text\(/#) {
                 offenders.append("\(file.lastPathComponent):\(number + 1)")
             }
@@ -38,18 +43,23 @@ final class AttributeEscapingTests: XCTestCase {
     func testAPageTitleFromWhatSomeoneTypedCannotBreakOutOfTheHead() async throws {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
-            let organisation = Organisation(slug: "quoted", name: #"Hope "Together" <img src=x onerror=alert(1)>"#, summary: "A test.")
+            let organisation = Organisation(
+                slug: "quoted", name: #"Hope "Together" <img src=x onerror=alert(1)>"#, summary: "A test.")
             try await organisation.create(on: app.db)
             let page = try await TestClient(app).get("/organisations/quoted")
             XCTAssertFalse(page.text.contains("<img src=x"), "no markup from a title reaches the head")
-            XCTAssertTrue(page.text.contains(#"<meta property="og:title" content="Hope &quot;Together&quot; &lt;img src=x onerror=alert(1)&gt; – Bridgework"/>"#))
+            XCTAssertTrue(
+                page.text.contains(
+                    #"<meta property="og:title" content="Hope &quot;Together&quot; &lt;img src=x onerror=alert(1)&gt; – Bridgework"/>"#
+                ))
         }
     }
 
     func testWhatSomeoneTypedCannotBreakOutOfTheFormItIsShownIn() async throws {
         try await withApp { app, _ in
             let attack = #""><meta http-equiv="refresh" content="0;url=https://evil.example">"#
-            let page = try await TestClient(app).post("/signup", form: ["name": attack, "email": "not-an-email", "password": "long enough password"])
+            let page = try await TestClient(app).post(
+                "/signup", form: ["name": attack, "email": "not-an-email", "password": "long enough password"])
             XCTAssertEqual(page.status, .unprocessableEntity)
             XCTAssertFalse(page.text.contains("<meta http-equiv"), "no markup from the form reaches the page")
             XCTAssertTrue(page.text.contains("&quot;&gt;&lt;meta http-equiv=&quot;refresh&quot;"))
@@ -68,7 +78,8 @@ final class AttributeEscapingTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
-            try await browser.post("/account", form: ["name": #"Siobhán "Shiv" O'Neill <3"#, "email": TestPeople.Role.member.email])
+            try await browser.post(
+                "/account", form: ["name": #"Siobhán "Shiv" O'Neill <3"#, "email": TestPeople.Role.member.email])
             let account = try await browser.get("/account")
             XCTAssertTrue(account.text.contains(#"value="Siobhán &quot;Shiv&quot; O&#39;Neill &lt;3""#))
             let stored = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
@@ -93,13 +104,15 @@ final class AttributeEscapingTests: XCTestCase {
                 for match in line.matches(of: call) {
                     let rest = line[match.range.upperBound...]
                     let isPlainLiteral = rest.hasPrefix("\"") && !(rest.prefix { $0 != ")" }.contains("\\("))
-                    let isSafe = isPlainLiteral
+                    let isSafe =
+                        isPlainLiteral
                         || rest.hasPrefix("SiteURL.") && rest.prefix { $0 != ")" }.hasSuffix(".path")
-                        || rest.hasPrefix(".") // an enum case such as .utf8 or .post
+                        || rest.hasPrefix(".")  // an enum case such as .utf8 or .post
                         || rest.prefix(while: { $0 != "}" }).contains("attributeEscaped")
                         || file.lastPathComponent == "AttributeEscaping.swift"
                     if !isSafe {
-                        offenders.append("\(file.lastPathComponent):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                        offenders.append(
+                            "\(file.lastPathComponent):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
                     }
                 }
             }

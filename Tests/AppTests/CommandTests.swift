@@ -1,13 +1,15 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class CommandTests: XCTestCase {
     func testCreateUserMakesAConfirmedAccountWithThePasswordFromStandardInput() async throws {
         try await withApp { app, _ in
             let command = CreateUserCommand(readPassword: { "typed on standard input" })
-            try await app.run(command, ["--email", "Lead@Example.org", "--name", "Lee Coordinator", "--role", "coordinator"])
+            try await app.run(
+                command, ["--email", "Lead@Example.org", "--name", "Lee Coordinator", "--role", "coordinator"])
             let value24 = try await User.query(on: app.db).filter(\.$email == "lead@example.org").first()
             let user = try XCTUnwrap(value24)
             XCTAssertTrue(user.isCoordinator)
@@ -22,7 +24,11 @@ final class CommandTests: XCTestCase {
         try await withApp { app, _ in
             let command = CreateUserCommand(readPassword: { "short" })
             let console = RecordingConsole()
-            var context = CommandContext(console: console, input: CommandInput(arguments: ["bridgework", "--email", "not-an-email", "--name", "X", "--role", "king"]))
+            var context = CommandContext(
+                console: console,
+                input: CommandInput(arguments: [
+                    "bridgework", "--email", "not-an-email", "--name", "X", "--role", "king",
+                ]))
             context.application = app
             do {
                 try await command.run(using: &context)
@@ -58,9 +64,13 @@ final class CommandTests: XCTestCase {
     func testCreateTokenRefusesAnUnknownEmail() async throws {
         try await withApp { app, _ in
             let console = RecordingConsole()
-            var context = CommandContext(console: console, input: CommandInput(arguments: ["bridgework", "--email", "ghost@example.org"]))
+            var context = CommandContext(
+                console: console, input: CommandInput(arguments: ["bridgework", "--email", "ghost@example.org"]))
             context.application = app
-            do { try await CreateTokenCommand().run(using: &context); XCTFail("should refuse") } catch {}
+            do {
+                try await CreateTokenCommand().run(using: &context)
+                XCTFail("should refuse")
+            } catch {}
             XCTAssertEqual(console.standardOutput, "")
             XCTAssertTrue(console.standardError.contains("no account with this email address"))
         }
@@ -74,8 +84,14 @@ final class CommandTests: XCTestCase {
             XCTAssertTrue(first.hasDemoAccounts)
             let value27 = try await Hub.query(on: app.db).count()
             XCTAssertEqual(value27, 11)
-            let hosts = try await Hub.query(on: app.db).filter(\.$slug == "yorkshire-and-humber").with(\.$hosts).first()?.hosts.map(\.name).sorted()
-            XCTAssertEqual(hosts, ["Centre for Good Relations", "Programme for a Peaceful City", "Together for Peace", "Who Is Your Neighbour?"])
+            let hosts = try await Hub.query(on: app.db).filter(\.$slug == "yorkshire-and-humber").with(\.$hosts)
+                .first()?.hosts.map(\.name).sorted()
+            XCTAssertEqual(
+                hosts,
+                [
+                    "Centre for Good Relations", "Programme for a Peaceful City", "Together for Peace",
+                    "Who Is Your Neighbour?",
+                ])
             for account in DemoData.accounts {
                 try await TestClient(app).signIn(account.email, password: DemoData.password)
             }
@@ -102,7 +118,10 @@ final class CommandTests: XCTestCase {
             let console = RecordingConsole()
             var context = CommandContext(console: console, input: CommandInput(arguments: ["bridgework"]))
             context.application = app
-            do { try await SeedDemoCommand().run(using: &context); XCTFail("should refuse") } catch {}
+            do {
+                try await SeedDemoCommand().run(using: &context)
+                XCTFail("should refuse")
+            } catch {}
             XCTAssertTrue(console.standardError.contains("already holds"))
             let value30 = try await Hub.query(on: app.db).count()
             XCTAssertEqual(value30, 3, "the test people's three hubs, and nothing of the demo")
@@ -121,14 +140,19 @@ final class CommandTests: XCTestCase {
     func testSettingsComeFromTheEnvironment() {
         let sqlite = Settings.fromEnvironment(["BRIDGEWORK_DATA_DIR": "/srv/bw"])
         XCTAssertEqual(sqlite.database, .sqliteFile(path: "/srv/bw/bridgework.sqlite"))
-        let postgres = Settings.fromEnvironment(["DATABASE_URL": "postgres://u:p@localhost/db", "BRIDGEWORK_PUBLIC_URL": "https://bridgework.example/", "BRIDGEWORK_SENDMAIL": "/usr/sbin/sendmail"])
+        let postgres = Settings.fromEnvironment([
+            "DATABASE_URL": "postgres://u:p@localhost/db", "BRIDGEWORK_PUBLIC_URL": "https://bridgework.example/",
+            "BRIDGEWORK_SENDMAIL": "/usr/sbin/sendmail",
+        ])
         XCTAssertEqual(postgres.database, .postgres(url: "postgres://u:p@localhost/db", schema: nil))
         XCTAssertEqual(postgres.publicURL, "https://bridgework.example")
         XCTAssertTrue(postgres.usesHTTPS)
         XCTAssertEqual(postgres.sendmailPath, "/usr/sbin/sendmail")
         XCTAssertEqual(Settings.fromEnvironment([:]).database, .sqliteFile(path: "data/bridgework.sqlite"))
         XCTAssertNil(Settings.fromEnvironment([:]).publicURL, "links then follow the address being served")
-        XCTAssertNil(Settings.fromEnvironment(["BRIDGEWORK_PUBLIC_URL": "not a url"]).publicURL, "a malformed address is ignored")
+        XCTAssertNil(
+            Settings.fromEnvironment(["BRIDGEWORK_PUBLIC_URL": "not a url"]).publicURL, "a malformed address is ignored"
+        )
         XCTAssertNil(Settings.fromEnvironment(["BRIDGEWORK_PUBLIC_URL": "ftp://example.org"]).publicURL)
         XCTAssertTrue(Settings.fromEnvironment(["BRIDGEWORK_BEHIND_PROXY": "1"]).behindProxy)
     }

@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// The practice bank, narratives and the library.
 final class CuratedContentTests: XCTestCase {
@@ -64,9 +65,14 @@ final class CuratedContentTests: XCTestCase {
 
     private func narrative(on app: Application) async throws -> Narrative {
         let narrative = Narrative()
-        narrative.slug = "strivers"; narrative.title = "Strivers and skivers"; narrative.hotTopic = "welfare"
-        narrative.claim = "People on benefits choose not to work."; narrative.setsAgainst = "Working people against claimants."
-        narrative.facts = "- Most spending goes on [pensions](https://obr.uk)."; narrative.answers = "Listen first."; narrative.resourceSlugs = ""
+        narrative.slug = "strivers"
+        narrative.title = "Strivers and skivers"
+        narrative.hotTopic = "welfare"
+        narrative.claim = "People on benefits choose not to work."
+        narrative.setsAgainst = "Working people against claimants."
+        narrative.facts = "- Most spending goes on [pensions](https://obr.uk)."
+        narrative.answers = "Listen first."
+        narrative.resourceSlugs = ""
         try await narrative.create(on: app.db)
         return narrative
     }
@@ -77,13 +83,27 @@ final class CuratedContentTests: XCTestCase {
             _ = try await narrative(on: app)
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
-            let withPhone = try await steward.post("/narratives/strivers/sightings", form: ["hub": people.hub.slug, "seen_on": "2026-03-02", "place": "Market square", "note": "Leaflets said call 07700 900123 to report neighbours."])
+            let withPhone = try await steward.post(
+                "/narratives/strivers/sightings",
+                form: [
+                    "hub": people.hub.slug, "seen_on": "2026-03-02", "place": "Market square",
+                    "note": "Leaflets said call 07700 900123 to report neighbours.",
+                ])
             XCTAssertEqual(withPhone.status, .unprocessableEntity)
             XCTAssertTrue(withPhone.text.contains("never identify anyone"))
             XCTAssertTrue(withPhone.text.contains("Market square"), "what was typed is kept")
-            let wrongHub = try await steward.post("/narratives/strivers/sightings", form: ["hub": people.otherHub.slug, "seen_on": "2026-03-02", "place": "Market square", "note": "Leaflets."])
+            let wrongHub = try await steward.post(
+                "/narratives/strivers/sightings",
+                form: [
+                    "hub": people.otherHub.slug, "seen_on": "2026-03-02", "place": "Market square", "note": "Leaflets.",
+                ])
             XCTAssertTrue(wrongHub.text.contains("Choose one of your hubs"))
-            let added = try await steward.post("/narratives/strivers/sightings", form: ["hub": people.hub.slug, "seen_on": "2026-03-02", "place": "Market square", "note": "Leaflets blaming claimants for the bus cuts."])
+            let added = try await steward.post(
+                "/narratives/strivers/sightings",
+                form: [
+                    "hub": people.hub.slug, "seen_on": "2026-03-02", "place": "Market square",
+                    "note": "Leaflets blaming claimants for the bus cuts.",
+                ])
             XCTAssertEqual(added.status, .seeOther)
 
             let visitor = try await TestClient(app).get("/narratives/strivers")
@@ -95,11 +115,14 @@ final class CuratedContentTests: XCTestCase {
             try await member.signIn(TestPeople.Role.member.email)
             let memberPage = try await member.get("/narratives/strivers")
             XCTAssertTrue(memberPage.text.contains("bus cuts"))
-            XCTAssertFalse(memberPage.text.contains(#"value="\#(people.hub.slug)""#), "members report sightings only in their own hubs")
+            XCTAssertFalse(
+                memberPage.text.contains(#"value="\#(people.hub.slug)""#),
+                "members report sightings only in their own hubs")
             let registered = TestClient(app)
             try await registered.signIn(TestPeople.Role.registered.email)
             let registeredPage = try await registered.get("/narratives/strivers")
-            XCTAssertFalse(registeredPage.text.contains("bus cuts"), "an account no hub has approved sees what a visitor sees")
+            XCTAssertFalse(
+                registeredPage.text.contains("bus cuts"), "an account no hub has approved sees what a visitor sees")
         }
     }
 
@@ -108,18 +131,30 @@ final class CuratedContentTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let coordinator = TestClient(app)
             try await coordinator.signIn(TestPeople.Role.coordinator.email)
-            let bad = try await coordinator.post("/library/new", form: ["title": "Contact theory", "kind": "research", "summary": "A review.", "link": "javascript:alert(1)", "doi": "doi:10/abc"])
+            let bad = try await coordinator.post(
+                "/library/new",
+                form: [
+                    "title": "Contact theory", "kind": "research", "summary": "A review.",
+                    "link": "javascript:alert(1)", "doi": "doi:10/abc",
+                ])
             XCTAssertEqual(bad.status, .unprocessableEntity)
             XCTAssertTrue(bad.text.contains("Enter a web address starting with https://"))
             XCTAssertTrue(bad.text.contains("Enter a DOI like"))
-            let good = try await coordinator.post("/library/new", form: ["title": "Contact theory", "kind": "research", "summary": "A review.", "link": "https://example.org/paper", "doi": "10.1037/0022-3514.90.5.751", "methods[]": "research"])
+            let good = try await coordinator.post(
+                "/library/new",
+                form: [
+                    "title": "Contact theory", "kind": "research", "summary": "A review.",
+                    "link": "https://example.org/paper", "doi": "10.1037/0022-3514.90.5.751", "methods[]": "research",
+                ])
             XCTAssertEqual(good.status, .seeOther)
             let page = try await TestClient(app).get("/library/contact-theory")
             XCTAssertTrue(page.text.contains(#"href="https://doi.org/10.1037/0022-3514.90.5.751""#))
             let filtered = try await TestClient(app).get("/library?kind=research&method=research")
             XCTAssertTrue(filtered.text.contains("Contact theory"))
             let api = try await TestClient(app).get("/api/v1/resources")
-            XCTAssertTrue(api.text.contains(#""doi":"10.1037\/0022-3514.90.5.751""#) || api.text.contains(#""doi":"10.1037/0022-3514.90.5.751""#))
+            XCTAssertTrue(
+                api.text.contains(#""doi":"10.1037\/0022-3514.90.5.751""#)
+                    || api.text.contains(#""doi":"10.1037/0022-3514.90.5.751""#))
         }
     }
 
@@ -127,11 +162,16 @@ final class CuratedContentTests: XCTestCase {
         try await withApp { app, _ in
             let page = try await TestClient(app).get("/impact/indicators")
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.text.contains("To what extent do you agree or disagree that this local area is a place where people from different backgrounds get on well together?"))
+            XCTAssertTrue(
+                page.text.contains(
+                    "To what extent do you agree or disagree that this local area is a place where people from different backgrounds get on well together?"
+                ))
             XCTAssertTrue(page.text.contains("83% (2020/21)"))
             XCTAssertTrue(page.text.contains("62% (2024/25)"))
             XCTAssertEqual(IndicatorCatalogue.all.count, 14)
-            XCTAssertEqual(Set(IndicatorCatalogue.all.filter(\.lowerIsBetter).map(\.code)), ["ANXIETY"], "matches the analysis's own list")
+            XCTAssertEqual(
+                Set(IndicatorCatalogue.all.filter(\.lowerIsBetter).map(\.code)), ["ANXIETY"],
+                "matches the analysis's own list")
         }
     }
 
@@ -146,7 +186,8 @@ final class CuratedContentTests: XCTestCase {
             let narrativeCount = try await Narrative.query(on: app.db).count()
             XCTAssertEqual(narrativeCount, 4)
             let library = try await TestClient(app).get("/library?kind=training")
-            XCTAssertTrue(library.text.contains("Alternatives to Violence") || library.text.contains("Alternatives To Violence"))
+            XCTAssertTrue(
+                library.text.contains("Alternatives to Violence") || library.text.contains("Alternatives To Violence"))
             let stories = try await TestClient(app).get("/stories")
             XCTAssertTrue(stories.text.contains("5 stories"), "five published demo stories")
             let waiting = try await Story.query(on: app.db).filter(\.$status == Story.Status.submitted.rawValue).count()

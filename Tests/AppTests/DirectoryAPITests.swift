@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class DirectoryAPITests: XCTestCase {
     private func token(for role: TestPeople.Role, on app: Application) async throws -> HTTPHeaders {
@@ -18,13 +19,18 @@ final class DirectoryAPITests: XCTestCase {
     func testTheOrganisationListIsPagedFilteredAndPublicOnly() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            try await Organisation(slug: "hidden-harbour", name: "Hidden Harbour", summary: "Members only.", visibility: .members).create(on: app.db)
-            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .method, code: "sport").create(on: app.db)
-            let all = try await TestClient(app).get("/api/v1/organisations", headers: try await token(for: .coordinator, on: app))
+            try await Organisation(
+                slug: "hidden-harbour", name: "Hidden Harbour", summary: "Members only.", visibility: .members
+            ).create(on: app.db)
+            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .method, code: "sport")
+                .create(on: app.db)
+            let all = try await TestClient(app).get(
+                "/api/v1/organisations", headers: try await token(for: .coordinator, on: app))
             XCTAssertEqual(all.status, .ok)
             let list = try JSONDecoder().decode(OrganisationListDTO.self, from: Data(all.text.utf8))
             XCTAssertEqual(list.meta.total, 2)
-            XCTAssertFalse(all.text.contains("Hidden Harbour"), "members-only listings never reach the API, even with a token")
+            XCTAssertFalse(
+                all.text.contains("Hidden Harbour"), "members-only listings never reach the API, even with a token")
             let filtered = try await TestClient(app).get("/api/v1/organisations?method=sport")
             let sport = try JSONDecoder().decode(OrganisationListDTO.self, from: Data(filtered.text.utf8))
             XCTAssertEqual(sport.data.map(\.slug), ["bridge-builders"])
@@ -43,7 +49,10 @@ final class DirectoryAPITests: XCTestCase {
             counter.reset()
             _ = try await TestClient(app).get("/api/v1/organisations")
             let two = counter.value
-            for number in 1...30 { try await Organisation(slug: "group-\(number)", name: "Group \(number)", summary: "A group.").create(on: app.db) }
+            for number in 1...30 {
+                try await Organisation(slug: "group-\(number)", name: "Group \(number)", summary: "A group.").create(
+                    on: app.db)
+            }
             counter.reset()
             _ = try await TestClient(app).get("/api/v1/organisations")
             XCTAssertEqual(counter.value, two)
@@ -55,24 +64,32 @@ final class DirectoryAPITests: XCTestCase {
             let people = try await TestPeople.make(on: app)
             let headers = try await token(for: .member, on: app)
             let client = TestClient(app)
-            let missing = try await client.send(.POST, "/api/v1/organisations", headers: headers, body: ByteBuffer(string: #"{"summary": "x", "methods": ["juggling"], "website": "not a site"}"#))
+            let missing = try await client.send(
+                .POST, "/api/v1/organisations", headers: headers,
+                body: ByteBuffer(string: #"{"summary": "x", "methods": ["juggling"], "website": "not a site"}"#))
             XCTAssertEqual(missing.status, .unprocessableEntity)
             XCTAssertEqual(missing.headers.contentType?.description, "application/problem+json")
             let problem = try JSONDecoder().decode(ProblemDetails.self, from: Data(missing.text.utf8))
             XCTAssertEqual(Set(problem.errors?.map(\.field) ?? []), ["name", "website", "methods"])
 
-            let broken = try await client.send(.POST, "/api/v1/organisations", headers: headers, body: ByteBuffer(string: "{not json"))
+            let broken = try await client.send(
+                .POST, "/api/v1/organisations", headers: headers, body: ByteBuffer(string: "{not json"))
             XCTAssertEqual(broken.status, .badRequest)
 
-            let body = #"{"name": "Open Doors", "summary": "Welcome suppers for new neighbours.", "methods": ["dialogue"], "hubs": ["\#(people.hub.slug)"], "areas": ["E08000021"]}"#
-            let created = try await client.send(.POST, "/api/v1/organisations", headers: headers, body: ByteBuffer(string: body))
+            let body =
+                #"{"name": "Open Doors", "summary": "Welcome suppers for new neighbours.", "methods": ["dialogue"], "hubs": ["\#(people.hub.slug)"], "areas": ["E08000021"]}"#
+            let created = try await client.send(
+                .POST, "/api/v1/organisations", headers: headers, body: ByteBuffer(string: body))
             XCTAssertEqual(created.status, .created)
             XCTAssertEqual(created.headers.first(name: .location), "/api/v1/organisations/open-doors")
             let dto = try JSONDecoder().decode(OrganisationDTO.self, from: Data(created.text.utf8))
             XCTAssertEqual(dto.methods, ["dialogue"])
             XCTAssertEqual(dto.areas.map(\.name), ["Newcastle upon Tyne"])
             XCTAssertEqual(dto.hubs, [], "the hub's steward has not approved it yet")
-            let value2 = try await TestClient(app).send(.POST, "/api/v1/organisations", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: body)).status
+            let value2 = try await TestClient(app).send(
+                .POST, "/api/v1/organisations", headers: ["Content-Type": "application/json"],
+                body: ByteBuffer(string: body)
+            ).status
             XCTAssertEqual(value2, .unauthorized)
         }
     }
@@ -80,11 +97,16 @@ final class DirectoryAPITests: XCTestCase {
     func testOnlyItsAdminsCanChangeAnOrganisationAndUnsentFieldsStayAsTheyWere() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .method, code: "arts").create(on: app.db)
+            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .method, code: "arts")
+                .create(on: app.db)
             let path = "/api/v1/organisations/\(people.organisation.slug)"
-            let other = try await TestClient(app).send(.PATCH, path, headers: try await token(for: .otherOrganisationAdmin, on: app), body: ByteBuffer(string: #"{"name": "Mine now"}"#))
+            let other = try await TestClient(app).send(
+                .PATCH, path, headers: try await token(for: .otherOrganisationAdmin, on: app),
+                body: ByteBuffer(string: #"{"name": "Mine now"}"#))
             XCTAssertEqual(other.status, .forbidden)
-            let changed = try await TestClient(app).send(.PATCH, path, headers: try await token(for: .organisationAdmin, on: app), body: ByteBuffer(string: #"{"summary": "A new summary."}"#))
+            let changed = try await TestClient(app).send(
+                .PATCH, path, headers: try await token(for: .organisationAdmin, on: app),
+                body: ByteBuffer(string: #"{"summary": "A new summary."}"#))
             XCTAssertEqual(changed.status, .ok)
             let dto = try JSONDecoder().decode(OrganisationDTO.self, from: Data(changed.text.utf8))
             XCTAssertEqual(dto.summary, "A new summary.")
@@ -112,17 +134,22 @@ final class DirectoryAPITests: XCTestCase {
         try await withApp { app, _ in
             let response = try await TestClient(app).get("/api/v1/openapi.json")
             XCTAssertEqual(response.status, .ok)
-            let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+            let document = try XCTUnwrap(
+                try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
             XCTAssertEqual(document["openapi"] as? String, "3.1.0")
             let paths = try XCTUnwrap(document["paths"] as? [String: [String: Any]])
             for route in app.routes.all where route.path.first?.description == "api" {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 let operations = paths[path]
                 XCTAssertNotNil(operations, "\(path) is missing from the OpenAPI document")
-                XCTAssertNotNil(operations?[route.method.rawValue.lowercased()], "\(route.method.rawValue) \(path) is missing from the OpenAPI document")
+                XCTAssertNotNil(
+                    operations?[route.method.rawValue.lowercased()],
+                    "\(route.method.rawValue) \(path) is missing from the OpenAPI document")
             }
         }
     }
@@ -135,8 +162,12 @@ final class HSDSTests: XCTestCase {
             people.organisation.charityNumber = "1234567"
             people.organisation.contactPhone = "0191 496 0000"
             try await people.organisation.save(on: app.db)
-            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .kindOfWork, code: "mediation").create(on: app.db)
-            try await Organisation(slug: "hidden-harbour", name: "Hidden Harbour", summary: "Members only.", visibility: .members).create(on: app.db)
+            try await OrganisationTerm(
+                organisationID: people.organisation.id!, vocabulary: .kindOfWork, code: "mediation"
+            ).create(on: app.db)
+            try await Organisation(
+                slug: "hidden-harbour", name: "Hidden Harbour", summary: "Members only.", visibility: .members
+            ).create(on: app.db)
             let response = try await TestClient(app).get("/api/hsds/organizations")
             let page = try JSONDecoder().decode(HSDS.Page.self, from: Data(response.text.utf8))
             XCTAssertEqual(page.total_items, 2)
@@ -148,7 +179,9 @@ final class HSDSTests: XCTestCase {
             XCTAssertEqual(organization.phones.first?.number, "0191 496 0000")
             let one = try await TestClient(app).get("/api/hsds/organizations/\(people.organisation.id!.uuidString)")
             XCTAssertEqual(one.status, .ok)
-            XCTAssertEqual(HSDS.stableID("term:work:mediation"), HSDS.stableID("term:work:mediation"), "ids are the same on every export")
+            XCTAssertEqual(
+                HSDS.stableID("term:work:mediation"), HSDS.stableID("term:work:mediation"),
+                "ids are the same on every export")
         }
     }
 }

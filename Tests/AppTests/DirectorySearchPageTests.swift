@@ -1,14 +1,18 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// `/search`: one box over organisations and, for members, practitioners.
 final class DirectorySearchPageTests: XCTestCase {
     private func makeDirectory(on app: Application) async throws -> TestPeople {
         let people = try await TestPeople.make(on: app)
-        let open = Organisation(slug: "harbour-mediation", name: "Harbour Mediation", summary: "Neighbour mediation on the estates.")
-        let membersOnly = Organisation(slug: "quiet-mediation", name: "Quiet Mediation Circle", summary: "Mediation for families at risk.", visibility: .members)
+        let open = Organisation(
+            slug: "harbour-mediation", name: "Harbour Mediation", summary: "Neighbour mediation on the estates.")
+        let membersOnly = Organisation(
+            slug: "quiet-mediation", name: "Quiet Mediation Circle", summary: "Mediation for families at risk.",
+            visibility: .members)
         for organisation in [open, membersOnly] { try await organisation.create(on: app.db) }
         try await OrganisationHub(organisationID: open.id!, hubID: people.hub.id!, status: .approved).create(on: app.db)
 
@@ -17,11 +21,14 @@ final class DirectorySearchPageTests: XCTestCase {
         }
         // The steward (a member of the Riverside hub) is findable by members; the other steward is not.
         let steward = try await user(.steward)
-        let findable = Profile(userID: steward.id!, role: "Mediation trainer", skills: "mediation", criticalFriend: true, visibility: .members)
+        let findable = Profile(
+            userID: steward.id!, role: "Mediation trainer", skills: "mediation", criticalFriend: true,
+            visibility: .members)
         try await findable.create(on: app.db)
         try await ProfileTerm(profileID: findable.id!, vocabulary: .method, code: "mediation").create(on: app.db)
         let otherSteward = try await user(.otherSteward)
-        try await Profile(userID: otherSteward.id!, role: "Private mediator", skills: "mediation", visibility: .private).create(on: app.db)
+        try await Profile(userID: otherSteward.id!, role: "Private mediator", skills: "mediation", visibility: .private)
+            .create(on: app.db)
         return people
     }
 
@@ -64,7 +71,9 @@ final class DirectorySearchPageTests: XCTestCase {
             XCTAssertFalse(otherHub.text.contains("Harbour Mediation"))
             XCTAssertTrue(otherHub.text.contains("No practitioners match"))
             let bySector = try await member.get("/search?q=mediation&sector=police")
-            XCTAssertTrue(bySector.text.contains("the sector filter applies to organisations only"), "a filter people cannot match is named, not silently dropped")
+            XCTAssertTrue(
+                bySector.text.contains("the sector filter applies to organisations only"),
+                "a filter people cannot match is named, not silently dropped")
         }
     }
 
@@ -89,7 +98,9 @@ final class DirectorySearchPageTests: XCTestCase {
             _ = try await member.get("/search?q=mediation")
             let few = counter.value
             for number in 1...30 {
-                try await Organisation(slug: "mediation-\(number)", name: "Mediation Group \(number)", summary: "More mediation.").create(on: app.db)
+                try await Organisation(
+                    slug: "mediation-\(number)", name: "Mediation Group \(number)", summary: "More mediation."
+                ).create(on: app.db)
             }
             _ = try await member.get("/search?q=mediation")
             counter.reset()

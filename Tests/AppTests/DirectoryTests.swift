@@ -1,23 +1,36 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class DirectoryTests: XCTestCase {
     /// Three listings: two public, one for members only.
     private func makeListings(on app: Application) async throws -> TestPeople {
         let people = try await TestPeople.make(on: app)
-        let dialogue = Organisation(slug: "river-dialogue", name: "River Dialogue Project", summary: "Safe conversations between long-standing residents and new arrivals.", description: "We run monthly mediation circles.")
-        let sport = Organisation(slug: "common-goal", name: "Common Goal", summary: "Football tournaments that bring young people of different faiths together.")
-        let hidden = Organisation(slug: "quiet-shelter", name: "Quiet Shelter Mediation", summary: "Mediation for families under threat; listed for members only.", visibility: .members)
+        let dialogue = Organisation(
+            slug: "river-dialogue", name: "River Dialogue Project",
+            summary: "Safe conversations between long-standing residents and new arrivals.",
+            description: "We run monthly mediation circles.")
+        let sport = Organisation(
+            slug: "common-goal", name: "Common Goal",
+            summary: "Football tournaments that bring young people of different faiths together.")
+        let hidden = Organisation(
+            slug: "quiet-shelter", name: "Quiet Shelter Mediation",
+            summary: "Mediation for families under threat; listed for members only.", visibility: .members)
         for organisation in [dialogue, sport, hidden] { try await organisation.create(on: app.db) }
-        try await OrganisationTerm(organisationID: dialogue.id!, vocabulary: .method, code: "dialogue").create(on: app.db)
-        try await OrganisationTerm(organisationID: dialogue.id!, vocabulary: .kindOfWork, code: "mediation").create(on: app.db)
+        try await OrganisationTerm(organisationID: dialogue.id!, vocabulary: .method, code: "dialogue").create(
+            on: app.db)
+        try await OrganisationTerm(organisationID: dialogue.id!, vocabulary: .kindOfWork, code: "mediation").create(
+            on: app.db)
         try await OrganisationTerm(organisationID: sport.id!, vocabulary: .method, code: "sport").create(on: app.db)
-        try await OrganisationTerm(organisationID: hidden.id!, vocabulary: .method, code: "mediation").create(on: app.db)
+        try await OrganisationTerm(organisationID: hidden.id!, vocabulary: .method, code: "mediation").create(
+            on: app.db)
         try await OrganisationArea(organisationID: dialogue.id!, areaCode: "E08000021").create(on: app.db)
-        try await OrganisationHub(organisationID: sport.id!, hubID: people.hub.id!, status: .approved).create(on: app.db)
-        try await OrganisationHub(organisationID: hidden.id!, hubID: people.hub.id!, status: .approved).create(on: app.db)
+        try await OrganisationHub(organisationID: sport.id!, hubID: people.hub.id!, status: .approved).create(
+            on: app.db)
+        try await OrganisationHub(organisationID: hidden.id!, hubID: people.hub.id!, status: .approved).create(
+            on: app.db)
         return people
     }
 
@@ -41,7 +54,8 @@ final class DirectoryTests: XCTestCase {
             XCTAssertTrue(page.text.contains("Common Goal"))
             XCTAssertFalse(page.text.contains("River Dialogue Project"))
             XCTAssertTrue(page.text.contains("Sport (1)"))
-            XCTAssertTrue(page.text.contains("<option value>Any</option>"), "choosing Any sends an empty value, not the word")
+            XCTAssertTrue(
+                page.text.contains("<option value>Any</option>"), "choosing Any sends an empty value, not the word")
             let byArea = try await TestClient(app).get("/organisations?area=E08000021")
             XCTAssertTrue(byArea.text.contains("River Dialogue Project"))
             XCTAssertTrue(byArea.text.contains("Newcastle upon Tyne (1)"))
@@ -64,7 +78,9 @@ final class DirectoryTests: XCTestCase {
     func testSearchSyntaxInTheQueryIsTreatedAsPlainWords() async throws {
         try await withApp { app, _ in
             _ = try await makeListings(on: app)
-            for query in [#"%22%29%20OR%20*"#, "NEAR(a%20b)", "a%3A*%20%26%20!", "%27%3B%20DROP%20TABLE%20organisations%3B--"] {
+            for query in [
+                #"%22%29%20OR%20*"#, "NEAR(a%20b)", "a%3A*%20%26%20!", "%27%3B%20DROP%20TABLE%20organisations%3B--",
+            ] {
                 let page = try await TestClient(app).get("/organisations?q=\(query)")
                 XCTAssertEqual(page.status, .ok, query)
             }
@@ -102,7 +118,8 @@ final class DirectoryTests: XCTestCase {
             let people = try await makeListings(on: app)
             let visitor = TestClient(app)
             let before = try await visitor.get("/organisations?q=mediation&hub=\(people.hub.slug)")
-            XCTAssertTrue(before.text.contains("0 organisations"), "the members-only listing stays hidden from visitors")
+            XCTAssertTrue(
+                before.text.contains("0 organisations"), "the members-only listing stays hidden from visitors")
 
             let hidden = try await Organisation.query(on: app.db).filter(\.$slug == "quiet-shelter").first()!
             hidden.visibility = Organisation.Visibility.public.rawValue
@@ -113,7 +130,9 @@ final class DirectoryTests: XCTestCase {
 
             try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == hidden.id!).delete()
             let afterLeaving = try await visitor.get("/organisations?q=mediation&hub=\(people.hub.slug)")
-            XCTAssertFalse(afterLeaving.text.contains("Quiet Harbour Mediation"), "leaving the hub takes it out of the hub's results")
+            XCTAssertFalse(
+                afterLeaving.text.contains("Quiet Harbour Mediation"),
+                "leaving the hub takes it out of the hub's results")
 
             try await hidden.delete(on: app.db)
             let afterDeleting = try await visitor.get("/organisations?q=mediation")
@@ -132,14 +151,18 @@ final class DirectoryTests: XCTestCase {
             _ = try await browser.get("/organisations?q=common")
             let few = counter.value
             for number in 1...45 {
-                let organisation = Organisation(slug: "common-\(number)", name: "Common Ground \(number)", summary: "Another common project.")
+                let organisation = Organisation(
+                    slug: "common-\(number)", name: "Common Ground \(number)", summary: "Another common project.")
                 try await organisation.create(on: app.db)
-                try await OrganisationTerm(organisationID: organisation.id!, vocabulary: .method, code: "arts").create(on: app.db)
+                try await OrganisationTerm(organisationID: organisation.id!, vocabulary: .method, code: "arts").create(
+                    on: app.db)
             }
             counter.reset()
             let page = try await browser.get("/organisations?q=common")
             XCTAssertTrue(page.text.contains("Page 1 of 3"), "a change to the directory shows in the very next search")
-            XCTAssertEqual(counter.value, firstAfterAChange, "rebuilding the filter picture costs the same few queries however large the directory")
+            XCTAssertEqual(
+                counter.value, firstAfterAChange,
+                "rebuilding the filter picture costs the same few queries however large the directory")
             counter.reset()
             _ = try await browser.get("/organisations?q=common&page=2&method=arts")
             XCTAssertLessThanOrEqual(counter.value, few + 1, "a new search adds only its word match")
@@ -169,19 +192,26 @@ final class DirectoryTests: XCTestCase {
             let people = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
-            let created = try await browser.send(.POST, "/organisations/new", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: [
-                "csrf_token=\(try await browser.csrfToken())", "name=Bridges%20%26%20Ladders", "summary=Peer%20mediation%20in%20schools.",
-                "work[]=mediation", "work[]=capacity", "method[]=mediation", "area[]=E08000021", "hub[]=\(people.hub.slug)", "hub[]=\(people.otherHub.slug)",
-                "website=https%3A%2F%2Fbridges.example.org", "visibility=public",
-            ].joined(separator: "&")))
+            let created = try await browser.send(
+                .POST, "/organisations/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string: [
+                        "csrf_token=\(try await browser.csrfToken())", "name=Bridges%20%26%20Ladders",
+                        "summary=Peer%20mediation%20in%20schools.",
+                        "work[]=mediation", "work[]=capacity", "method[]=mediation", "area[]=E08000021",
+                        "hub[]=\(people.hub.slug)", "hub[]=\(people.otherHub.slug)",
+                        "website=https%3A%2F%2Fbridges.example.org", "visibility=public",
+                    ].joined(separator: "&")))
             XCTAssertEqual(created.status, .seeOther)
             XCTAssertEqual(created.location, "/organisations/bridges-ladders?notice=organisation-created")
             let value3 = try await Organisation.query(on: app.db).filter(\.$slug == "bridges-ladders").first()
             let organisation = try XCTUnwrap(value3)
-            let terms = try await OrganisationTerm.query(on: app.db).filter(\.$organisation.$id == organisation.id!).all().map { "\($0.vocabulary):\($0.code)" }.sorted()
+            let terms = try await OrganisationTerm.query(on: app.db).filter(\.$organisation.$id == organisation.id!)
+                .all().map { "\($0.vocabulary):\($0.code)" }.sorted()
             XCTAssertEqual(terms, ["method:mediation", "work:capacity", "work:mediation"])
             // Hubs that join by approval hold the request for a steward.
-            let statuses = try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == organisation.id!).all().map(\.status)
+            let statuses = try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == organisation.id!)
+                .all().map(\.status)
             XCTAssertEqual(statuses, ["pending", "pending"])
             let edit = try await browser.get("/organisations/bridges-ladders/edit")
             XCTAssertEqual(edit.status, .ok, "the creator administers it")
@@ -194,7 +224,12 @@ final class DirectoryTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
-            let response = try await browser.post("/organisations/new", form: ["name": "", "summary": "We do a lot", "website": "bridges.example", "contact_email": "nope", "description": "Kept text"])
+            let response = try await browser.post(
+                "/organisations/new",
+                form: [
+                    "name": "", "summary": "We do a lot", "website": "bridges.example", "contact_email": "nope",
+                    "description": "Kept text",
+                ])
             XCTAssertEqual(response.status, .unprocessableEntity)
             XCTAssertTrue(response.text.contains(##"<a href="#name">Enter the organisation's name</a>"##))
             XCTAssertTrue(response.text.contains("Enter a website address starting with http:// or https://"))
@@ -212,11 +247,15 @@ final class DirectoryTests: XCTestCase {
             let path = "/organisations/\(people.organisation.slug)/edit"
             let otherAdmin = TestClient(app)
             try await otherAdmin.signIn(TestPeople.Role.otherOrganisationAdmin.email)
-            let value5 = try await otherAdmin.post(path, form: ["name": "Taken over", "summary": "x", "visibility": "public"]).status
+            let value5 = try await otherAdmin.post(
+                path, form: ["name": "Taken over", "summary": "x", "visibility": "public"]
+            ).status
             XCTAssertEqual(value5, .forbidden)
             let admin = TestClient(app)
             try await admin.signIn(TestPeople.Role.organisationAdmin.email)
-            let value6 = try await admin.post(path, form: ["name": "Bridge Builders North", "summary": "Renamed.", "visibility": "members"]).status
+            let value6 = try await admin.post(
+                path, form: ["name": "Bridge Builders North", "summary": "Renamed.", "visibility": "members"]
+            ).status
             XCTAssertEqual(value6, .seeOther)
             let reloaded = try await Organisation.find(people.organisation.id, on: app.db)
             XCTAssertEqual(reloaded?.name, "Bridge Builders North")

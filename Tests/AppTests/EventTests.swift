@@ -1,38 +1,50 @@
-@testable import App
 import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// Events: registration with and without an account, waiting lists, capacity under load,
 /// organisers' tools, calendars and UK time.
 final class EventTests: XCTestCase {
     /// An event run by the test hub, created through the form by its steward.
     @discardableResult
-    private func event(_ app: Application, title: String = "Listening circle", date: String = "2030-05-14", start: String = "18:00", end: String = "20:00",
-                       capacity: Int = 2, audience: String = "public") async throws -> (steward: TestClient, event: Event) {
+    private func event(
+        _ app: Application, title: String = "Listening circle", date: String = "2030-05-14", start: String = "18:00",
+        end: String = "20:00",
+        capacity: Int = 2, audience: String = "public"
+    ) async throws -> (steward: TestClient, event: Event) {
         let steward = TestClient(app)
         try await steward.signIn(TestPeople.Role.steward.email)
-        let saved = try await steward.post("/events/new", form: [
-            "title": title, "host": "hub:riverside", "description": "We listen to each other.", "date": date, "start_time": start, "end_time": end,
-            "place": "Riverside library", "capacity": String(capacity), "audience": audience, "questions[]": "access_needs", "feedback[]": "yes",
-        ])
+        let saved = try await steward.post(
+            "/events/new",
+            form: [
+                "title": title, "host": "hub:riverside", "description": "We listen to each other.", "date": date,
+                "start_time": start, "end_time": end,
+                "place": "Riverside library", "capacity": String(capacity), "audience": audience,
+                "questions[]": "access_needs", "feedback[]": "yes",
+            ])
         XCTAssertEqual(saved.status, .seeOther, saved.text)
         let row = try await Event.query(on: app.db).filter(\.$title == title).first()
         return (steward, try XCTUnwrap(row))
     }
 
     private func visitorRegisters(_ app: Application, _ event: Event, name: String, email: String) async throws {
-        let page = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": name, "email": email, "access_needs": "A seat near the door"])
+        let page = try await TestClient(app).post(
+            "/events/\(event.slug)/register",
+            form: ["name": name, "email": email, "access_needs": "A seat near the door"])
         XCTAssertTrue(page.text.contains("Check your email"), page.text)
         let link = try await latestLink(to: email, containing: "/events/registrations/confirm", on: app)
-        let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
+        let token = try XCTUnwrap(
+            URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
         let confirmPage = try await TestClient(app).get(try XCTUnwrap(link))
         XCTAssertTrue(confirmPage.text.contains("Confirm my place"), "opening the link alone confirms nothing")
         _ = try await TestClient(app).post("/events/registrations/confirm", form: ["token": token])
     }
 
-    func testAVisitorRegistersConfirmsByEmailAndAFullEventQueuesOthersUntilACancellationPassesThePlaceOn() async throws {
+    func testAVisitorRegistersConfirmsByEmailAndAFullEventQueuesOthersUntilACancellationPassesThePlaceOn() async throws
+    {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let (_, event) = try await event(app, capacity: 2)
@@ -46,21 +58,27 @@ final class EventTests: XCTestCase {
             try await visitorRegisters(app, event, name: "Ben", email: "ben@example.org")
             var ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
             XCTAssertEqual(ben?.status, "waitlisted")
-            let queued = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(\.$createdAt, .descending).first()
+            let queued = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(
+                \.$createdAt, .descending
+            ).first()
             XCTAssertTrue(queued?.subject.contains("waiting list") ?? false)
 
             let cancelled = try await member.post("/events/\(event.slug)/cancel")
             XCTAssertTrue(cancelled.text.contains("Your place is cancelled"))
             ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
             XCTAssertEqual(ben?.status, "confirmed", "the first on the waiting list gets the place at once")
-            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(\.$createdAt, .descending).first()
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(
+                \.$createdAt, .descending
+            ).first()
             XCTAssertEqual(told?.subject, "A place has come free at Listening circle")
             let reloaded = try await Event.find(event.id, on: app.db)
             XCTAssertEqual(reloaded?.placesTaken, 2, "the place passed on, so the count stays at capacity")
 
             // Ben cancels through the link in his email; nobody is waiting, so a place comes free.
-            let cancelLink = try await latestLink(to: "ben@example.org", containing: "/events/registrations/cancel", on: app)
-            let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(cancelLink))?.queryItems?.first { $0.name == "token" }?.value)
+            let cancelLink = try await latestLink(
+                to: "ben@example.org", containing: "/events/registrations/cancel", on: app)
+            let token = try XCTUnwrap(
+                URLComponents(string: try XCTUnwrap(cancelLink))?.queryItems?.first { $0.name == "token" }?.value)
             _ = try await TestClient(app).post("/events/registrations/cancel", form: ["token": token])
             _ = try await TestClient(app).post("/events/registrations/cancel", form: ["token": token])
             let after = try await Event.find(event.id, on: app.db)
@@ -78,9 +96,14 @@ final class EventTests: XCTestCase {
                 let token = Tokens.random()
                 let registration = EventRegistration()
                 registration.$event.id = event.id!
-                registration.name = "Person \(person)"; registration.email = "person\(person)@example.org"
-                registration.status = EventRegistration.Status.unconfirmed.rawValue; registration.tokenHash = Tokens.hash(token)
-                registration.accessNeeds = ""; registration.dietaryNeeds = ""; registration.organisationName = ""; registration.attended = false
+                registration.name = "Person \(person)"
+                registration.email = "person\(person)@example.org"
+                registration.status = EventRegistration.Status.unconfirmed.rawValue
+                registration.tokenHash = Tokens.hash(token)
+                registration.accessNeeds = ""
+                registration.dietaryNeeds = ""
+                registration.organisationName = ""
+                registration.attended = false
                 try await registration.create(on: app.db)
                 tokens.append(token)
             }
@@ -92,8 +115,10 @@ final class EventTests: XCTestCase {
                         var headers = HTTPHeaders()
                         headers.contentType = .urlEncodedForm
                         headers.replaceOrAdd(name: .cookie, value: csrf.cookie)
-                        let body = "token=\(token)&\(CSRF.fieldName)=\(csrf.token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-                        let response = try await app.testable().sendRequest(.POST, "/events/registrations/confirm", headers: headers, body: ByteBuffer(string: body))
+                        let body =
+                            "token=\(token)&\(CSRF.fieldName)=\(csrf.token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                        let response = try await app.testable().sendRequest(
+                            .POST, "/events/registrations/confirm", headers: headers, body: ByteBuffer(string: body))
                         if response.status.code >= 500 { failures.withLockedValue { $0 += 1 } }
                     }
                 }
@@ -112,9 +137,12 @@ final class EventTests: XCTestCase {
     func testTimesAreEnteredAndShownInUKTimeEitherSideOfTheClockChange() async throws {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
-            let (_, summer) = try await event(app, title: "Spring gathering", date: "2030-03-31", start: "10:00", end: "12:00")
-            let (_, winter) = try await event(app, title: "Winter gathering", date: "2030-01-15", start: "10:00", end: "12:00")
-            XCTAssertEqual(ICalendar.utc(summer.startsAt), "20300331T090000Z", "10:00 in British Summer Time is 09:00 UTC")
+            let (_, summer) = try await event(
+                app, title: "Spring gathering", date: "2030-03-31", start: "10:00", end: "12:00")
+            let (_, winter) = try await event(
+                app, title: "Winter gathering", date: "2030-01-15", start: "10:00", end: "12:00")
+            XCTAssertEqual(
+                ICalendar.utc(summer.startsAt), "20300331T090000Z", "10:00 in British Summer Time is 09:00 UTC")
             XCTAssertEqual(ICalendar.utc(winter.startsAt), "20300115T100000Z")
             let page = try await TestClient(app).get("/events/\(summer.slug)")
             XCTAssertTrue(page.text.contains("Sunday 31 March 2030, 10:00 to 12:00 (UK time)"), page.text)
@@ -136,7 +164,8 @@ final class EventTests: XCTestCase {
             let visitorPage = try await TestClient(app).get("/events/\(event.slug)")
             XCTAssertEqual(visitorPage.status, .notFound)
             let list = try await TestClient(app).get("/events")
-            XCTAssertFalse(list.text.contains("Members' skills session") || list.text.contains("Members&#39; skills session"))
+            XCTAssertFalse(
+                list.text.contains("Members' skills session") || list.text.contains("Members&#39; skills session"))
             let feed = try await TestClient(app).get("/events.ics")
             XCTAssertFalse(feed.text.contains("skills session"))
             let member = TestClient(app)
@@ -151,10 +180,19 @@ final class EventTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
-            let page = try await steward.post("/events/new", form: ["title": "Picnic", "host": "hub:hillside", "date": "2030-02-30", "start_time": "25:00", "end_time": "10:00", "capacity": "0", "online_url": "meet.example.org"])
+            let page = try await steward.post(
+                "/events/new",
+                form: [
+                    "title": "Picnic", "host": "hub:hillside", "date": "2030-02-30", "start_time": "25:00",
+                    "end_time": "10:00", "capacity": "0", "online_url": "meet.example.org",
+                ])
             XCTAssertEqual(page.status, .unprocessableEntity)
-            for message in ["Choose a hub or organisation from the list", "Enter the date as year-month-day", "Enter the start time as hours and minutes",
-                            "Enter the number of places", "Enter the online link as a full web address", "Choose who may register", "Enter a description"] {
+            for message in [
+                "Choose a hub or organisation from the list", "Enter the date as year-month-day",
+                "Enter the start time as hours and minutes",
+                "Enter the number of places", "Enter the online link as a full web address", "Choose who may register",
+                "Enter a description",
+            ] {
                 XCTAssertTrue(page.text.contains(message), message)
             }
             XCTAssertTrue(page.text.contains(#"value="Picnic""#))
@@ -186,24 +224,31 @@ final class EventTests: XCTestCase {
             _ = try await steward.post("/events/\(event.slug)/attendance", form: ["attended[]": asha!.id!.uuidString])
             let marked = try await EventRegistration.query(on: app.db).filter(\.$attended == true).count()
             XCTAssertEqual(marked, 1)
-            let sent = try await steward.post("/events/\(event.slug)/message", form: ["subject": "Room change", "body": "We are in room 2."])
+            let sent = try await steward.post(
+                "/events/\(event.slug)/message", form: ["subject": "Room change", "body": "We are in room 2."])
             XCTAssertEqual(sent.status, .seeOther)
-            let message = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").sort(\.$createdAt, .descending).first()
+            let message = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").sort(
+                \.$createdAt, .descending
+            ).first()
             XCTAssertEqual(message?.subject, "Listening circle: Room change")
 
             let early = try await steward.post("/events/\(event.slug)/feedback-requests")
             XCTAssertTrue(early.text.contains("once the event has finished"))
-            event.startsAt = Date().addingTimeInterval(-7_200); event.endsAt = Date().addingTimeInterval(-3_600)
+            event.startsAt = Date().addingTimeInterval(-7_200)
+            event.endsAt = Date().addingTimeInterval(-3_600)
             try await event.save(on: app.db)
             _ = try await steward.post("/events/\(event.slug)/feedback-requests")
             let link = try await latestLink(to: "asha@example.org", containing: "/events/feedback", on: app)
             let notAsked = try await latestLink(to: "eve@example.org", containing: "/events/feedback", on: app)
             XCTAssertNil(notAsked, "only the people marked as there are asked")
-            let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
-            let missing = try await TestClient(app).post("/events/feedback", form: ["token": token, "worked_well": "The circle"])
+            let token = try XCTUnwrap(
+                URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
+            let missing = try await TestClient(app).post(
+                "/events/feedback", form: ["token": token, "worked_well": "The circle"])
             XCTAssertEqual(missing.status, .unprocessableEntity)
             XCTAssertTrue(missing.text.contains("The circle"))
-            _ = try await TestClient(app).post("/events/feedback", form: ["token": token, "rating": "5", "worked_well": "The circle"])
+            _ = try await TestClient(app).post(
+                "/events/feedback", form: ["token": token, "rating": "5", "worked_well": "The circle"])
             let summary = try await steward.get("/events/\(event.slug)/registrations")
             XCTAssertTrue(summary.text.contains("<th scope=\"row\">Very useful</th><td>1</td>"))
             XCTAssertTrue(summary.text.contains("The circle"))
@@ -216,9 +261,13 @@ final class EventTests: XCTestCase {
             func add(_ count: Int, from first: Int) async throws {
                 for number in first..<(first + count) {
                     let start = Date().addingTimeInterval(Double(number) * 86_400)
-                    let event = Event(slug: "event-\(number)", title: "Event \(number)", hubID: number % 2 == 0 ? people.hub.id : nil,
-                                      startsAt: start, endsAt: start.addingTimeInterval(3_600))
-                    event.description = "Talk"; event.place = "Hall"; event.capacity = 10; event.askFeedback = false
+                    let event = Event(
+                        slug: "event-\(number)", title: "Event \(number)", hubID: number % 2 == 0 ? people.hub.id : nil,
+                        startsAt: start, endsAt: start.addingTimeInterval(3_600))
+                    event.description = "Talk"
+                    event.place = "Hall"
+                    event.capacity = 10
+                    event.askFeedback = false
                     event.$organisation.id = number % 2 == 0 ? nil : people.organisation.id
                     try await event.create(on: app.db)
                 }
@@ -242,8 +291,10 @@ final class EventTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let (_, event) = try await event(app, capacity: 5)
             try await visitorRegisters(app, event, name: "Asha", email: "asha@example.org")
-            let sentBefore = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").count()
-            let again = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": "Someone else", "email": "ASHA@example.org"])
+            let sentBefore = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org")
+                .count()
+            let again = try await TestClient(app).post(
+                "/events/\(event.slug)/register", form: ["name": "Someone else", "email": "ASHA@example.org"])
             XCTAssertTrue(again.text.contains("Check your email"), "the same answer as for a new address")
             let sentNow = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").count()
             XCTAssertEqual(sentNow, sentBefore, "no second email within a quarter of an hour of the last one")
@@ -252,8 +303,11 @@ final class EventTests: XCTestCase {
                 message.createdAt = Date().addingTimeInterval(-1_200)
                 try await message.save(on: app.db)
             }
-            _ = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": "Someone else", "email": "asha@example.org"])
-            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").sort(\.$createdAt, .descending).first()
+            _ = try await TestClient(app).post(
+                "/events/\(event.slug)/register", form: ["name": "Someone else", "email": "asha@example.org"])
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "asha@example.org").sort(
+                \.$createdAt, .descending
+            ).first()
             XCTAssertEqual(told?.subject, "You are already registered for Listening circle")
             XCTAssertFalse(told?.body.contains("token=") ?? true, "no new link, so the links Asha has keep working")
             let count = try await EventRegistration.query(on: app.db).count()
@@ -265,18 +319,26 @@ final class EventTests: XCTestCase {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let (steward, event) = try await event(app, capacity: 1)
-            for name in ["Asha", "Ben", "Cara"] { try await visitorRegisters(app, event, name: name, email: "\(name.lowercased())@example.org") }
+            for name in ["Asha", "Ben", "Cara"] {
+                try await visitorRegisters(app, event, name: name, email: "\(name.lowercased())@example.org")
+            }
             let form = try await steward.get("/events/\(event.slug)/edit")
             XCTAssertTrue(form.text.contains(#"value="Listening circle""#))
-            let tooSmall = try await steward.post("/events/\(event.slug)/edit", form: [
-                "title": "Listening circle", "host": "hub:riverside", "description": "We listen.", "date": "2030-05-14", "start_time": "18:00", "end_time": "20:00",
-                "place": "Riverside library", "capacity": "0", "audience": "public",
-            ])
+            let tooSmall = try await steward.post(
+                "/events/\(event.slug)/edit",
+                form: [
+                    "title": "Listening circle", "host": "hub:riverside", "description": "We listen.",
+                    "date": "2030-05-14", "start_time": "18:00", "end_time": "20:00",
+                    "place": "Riverside library", "capacity": "0", "audience": "public",
+                ])
             XCTAssertEqual(tooSmall.status, .unprocessableEntity)
-            _ = try await steward.post("/events/\(event.slug)/edit", form: [
-                "title": "Listening circle", "host": "hub:riverside", "description": "We listen.", "date": "2030-05-14", "start_time": "18:00", "end_time": "20:00",
-                "place": "Riverside library", "capacity": "2", "audience": "public",
-            ])
+            _ = try await steward.post(
+                "/events/\(event.slug)/edit",
+                form: [
+                    "title": "Listening circle", "host": "hub:riverside", "description": "We listen.",
+                    "date": "2030-05-14", "start_time": "18:00", "end_time": "20:00",
+                    "place": "Riverside library", "capacity": "2", "audience": "public",
+                ])
             let ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
             let cara = try await EventRegistration.query(on: app.db).filter(\.$email == "cara@example.org").first()
             XCTAssertEqual(ben?.status, "confirmed", "the first waiting takes the new place")
@@ -293,13 +355,15 @@ final class EventTests: XCTestCase {
             try await visitorRegisters(app, event, name: "Asha", email: "asha@example.org")
             var console = try await app.run(SendEventFeedbackCommand(), [])
             XCTAssertTrue(console.standardOutput.contains("No finished events"), "nothing before the event ends")
-            event.startsAt = Date().addingTimeInterval(-7_200); event.endsAt = Date().addingTimeInterval(-3_600)
+            event.startsAt = Date().addingTimeInterval(-7_200)
+            event.endsAt = Date().addingTimeInterval(-3_600)
             try await event.save(on: app.db)
             console = try await app.run(SendEventFeedbackCommand(), [])
             XCTAssertTrue(console.standardOutput.contains("Sent feedback requests for 1 event"), console.standardOutput)
             console = try await app.run(SendEventFeedbackCommand(), [])
             XCTAssertTrue(console.standardOutput.contains("No finished events"), "once per event")
-            let requests = try await OutboxMessage.query(on: app.db).filter(\.$subject == "How was Listening circle?").count()
+            let requests = try await OutboxMessage.query(on: app.db).filter(\.$subject == "How was Listening circle?")
+                .count()
             XCTAssertEqual(requests, 1)
         }
     }
@@ -308,9 +372,12 @@ final class EventTests: XCTestCase {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let (_, event) = try await event(app, capacity: 5)
-            _ = try await TestClient(app).post("/events/\(event.slug)/register", form: ["name": "Asha", "email": "asha@example.org"])
-            let link = try await latestLink(to: "asha@example.org", containing: "/events/registrations/confirm", on: app)
-            let token = try XCTUnwrap(URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
+            _ = try await TestClient(app).post(
+                "/events/\(event.slug)/register", form: ["name": "Asha", "email": "asha@example.org"])
+            let link = try await latestLink(
+                to: "asha@example.org", containing: "/events/registrations/confirm", on: app)
+            let token = try XCTUnwrap(
+                URLComponents(string: try XCTUnwrap(link))?.queryItems?.first { $0.name == "token" }?.value)
             let csrf = try await TestClient(app).csrfPair()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<5 {
@@ -319,7 +386,8 @@ final class EventTests: XCTestCase {
                         headers.contentType = .urlEncodedForm
                         headers.replaceOrAdd(name: .cookie, value: csrf.cookie)
                         let body = "token=\(token)&\(CSRF.fieldName)=\(csrf.token)"
-                        _ = try await app.testable().sendRequest(.POST, "/events/registrations/confirm", headers: headers, body: ByteBuffer(string: body))
+                        _ = try await app.testable().sendRequest(
+                            .POST, "/events/registrations/confirm", headers: headers, body: ByteBuffer(string: body))
                     }
                 }
                 try await group.waitForAll()

@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class HubMembershipTests: XCTestCase {
     func testJoiningAnOpenHubIsImmediate() async throws {
@@ -28,7 +29,9 @@ final class HubMembershipTests: XCTestCase {
             let asked = try await member.post("/hubs/\(people.hub.slug)/join")
             let waiting = try await member.get(try XCTUnwrap(asked.location))
             XCTAssertTrue(waiting.text.contains("Your request to join is waiting for a steward."))
-            let stewardMail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email).first()
+            let stewardMail = try await OutboxMessage.query(on: app.db).filter(
+                \.$recipient == TestPeople.Role.steward.email
+            ).first()
             XCTAssertEqual(stewardMail?.subject, "Test member asked to join Riverside")
 
             let steward = TestClient(app)
@@ -39,9 +42,11 @@ final class HubMembershipTests: XCTestCase {
             XCTAssertTrue(requests.text.contains("Test member"))
             let value1 = try await HubMembership.query(on: app.db).filter(\.$status == "pending").first()
             let membership = try XCTUnwrap(value1)
-            let approved = try await steward.post("/hubs/\(people.hub.slug)/requests/people/\(membership.id!.uuidString)", form: ["decision": "approve"])
+            let approved = try await steward.post(
+                "/hubs/\(people.hub.slug)/requests/people/\(membership.id!.uuidString)", form: ["decision": "approve"])
             XCTAssertEqual(approved.status, .seeOther)
-            let welcome = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).first()
+            let welcome = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email)
+                .first()
             XCTAssertEqual(welcome?.subject, "Welcome to the Riverside hub")
             let memberPage = try await member.get("/hubs/\(people.hub.slug)")
             XCTAssertTrue(memberPage.text.contains("You are a member of this hub."))
@@ -62,12 +67,20 @@ final class HubMembershipTests: XCTestCase {
             let noReason = try await steward.post(path, form: ["decision": "decline", "reason": "  "])
             XCTAssertEqual(noReason.status, .unprocessableEntity)
             XCTAssertTrue(noReason.text.contains("Give a reason"))
-            let declined = try await steward.post(path, form: ["decision": "decline", "reason": "This hub is for people working in Riverside; Hillside's hub would suit you."])
+            let declined = try await steward.post(
+                path,
+                form: [
+                    "decision": "decline",
+                    "reason": "This hub is for people working in Riverside; Hillside's hub would suit you.",
+                ])
             XCTAssertEqual(declined.status, .seeOther)
-            let letter = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).first()
+            let letter = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email)
+                .first()
             XCTAssertTrue(letter?.body.contains("Hillside's hub would suit you") ?? false)
             let page = try await member.get("/hubs/\(people.hub.slug)")
-            XCTAssertTrue(page.text.contains("A steward declined your request to join: This hub is for people working in Riverside"))
+            XCTAssertTrue(
+                page.text.contains(
+                    "A steward declined your request to join: This hub is for people working in Riverside"))
         }
     }
 
@@ -81,10 +94,13 @@ final class HubMembershipTests: XCTestCase {
             let membership = try XCTUnwrap(value3)
             let other = TestClient(app)
             try await other.signIn(TestPeople.Role.otherSteward.email)
-            let response = try await other.post("/hubs/\(people.hub.slug)/requests/people/\(membership.id!.uuidString)", form: ["decision": "approve"])
+            let response = try await other.post(
+                "/hubs/\(people.hub.slug)/requests/people/\(membership.id!.uuidString)", form: ["decision": "approve"])
             XCTAssertEqual(response.status, .forbidden)
             // Nor can they reach it through their own hub's address.
-            let sideways = try await other.post("/hubs/\(people.otherHub.slug)/requests/people/\(membership.id!.uuidString)", form: ["decision": "approve"])
+            let sideways = try await other.post(
+                "/hubs/\(people.otherHub.slug)/requests/people/\(membership.id!.uuidString)",
+                form: ["decision": "approve"])
             XCTAssertEqual(sideways.status, .notFound)
             let reloaded = try await HubMembership.find(membership.id, on: app.db)
             XCTAssertEqual(reloaded?.status, "pending")
@@ -94,15 +110,20 @@ final class HubMembershipTests: XCTestCase {
     func testAStewardApprovesAnOrganisationsRequestAndItsAdminsAreTold() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            let request = OrganisationHub(organisationID: people.organisation.id!, hubID: people.hub.id!, status: .pending)
+            let request = OrganisationHub(
+                organisationID: people.organisation.id!, hubID: people.hub.id!, status: .pending)
             try await request.create(on: app.db)
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
-            let response = try await steward.post("/hubs/\(people.hub.slug)/requests/organisations/\(request.id!.uuidString)", form: ["decision": "approve"])
+            let response = try await steward.post(
+                "/hubs/\(people.hub.slug)/requests/organisations/\(request.id!.uuidString)",
+                form: ["decision": "approve"])
             XCTAssertEqual(response.status, .seeOther)
             let hubPage = try await TestClient(app).get("/hubs/\(people.hub.slug)")
             XCTAssertTrue(hubPage.text.contains("Bridge Builders"))
-            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.organisationAdmin.email).first()
+            let told = try await OutboxMessage.query(on: app.db).filter(
+                \.$recipient == TestPeople.Role.organisationAdmin.email
+            ).first()
             XCTAssertEqual(told?.subject, "Bridge Builders has joined the Riverside hub")
         }
     }
@@ -115,10 +136,12 @@ final class HubMembershipTests: XCTestCase {
             try await HubMembership(hubID: people.hub.id!, userID: member.id!, role: .member).create(on: app.db)
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
-            let outsider = try await steward.post("/hubs/\(people.hub.slug)/stewards", form: ["steward-email": TestPeople.Role.coordinator.email])
+            let outsider = try await steward.post(
+                "/hubs/\(people.hub.slug)/stewards", form: ["steward-email": TestPeople.Role.coordinator.email])
             XCTAssertEqual(outsider.status, .unprocessableEntity)
             XCTAssertTrue(outsider.text.contains("Only members of this hub can become its stewards"))
-            let added = try await steward.post("/hubs/\(people.hub.slug)/stewards", form: ["steward-email": TestPeople.Role.member.email])
+            let added = try await steward.post(
+                "/hubs/\(people.hub.slug)/stewards", form: ["steward-email": TestPeople.Role.member.email])
             XCTAssertEqual(added.status, .seeOther)
             let user = try await CurrentUser.load(member, on: app.db)
             XCTAssertTrue(user.stewardOfHubs.contains(people.hub.id!))
@@ -132,7 +155,8 @@ final class HubMembershipTests: XCTestCase {
             let people = try await TestPeople.make(on: app)
             let value6 = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
             let member = try XCTUnwrap(value6)
-            try await HubMembership(hubID: people.hub.id!, userID: member.id!, role: .steward, status: .pending).create(on: app.db)
+            try await HubMembership(hubID: people.hub.id!, userID: member.id!, role: .steward, status: .pending).create(
+                on: app.db)
             let user = try await CurrentUser.load(member, on: app.db)
             XCTAssertFalse(user.memberOfHubs.contains(people.hub.id!))
             XCTAssertFalse(Policy.can(user, .stewardHub, .hub(people.hub.id!)))

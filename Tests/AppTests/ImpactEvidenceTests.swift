@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// Own and local indicators, stories of change, the project report and the roll-ups.
 final class ImpactEvidenceTests: XCTestCase {
@@ -9,22 +10,44 @@ final class ImpactEvidenceTests: XCTestCase {
         let people = try await TestPeople.make(on: app)
         let admin = TestClient(app)
         try await admin.signIn(TestPeople.Role.organisationAdmin.email)
-        _ = try await admin.post("/impact/projects/new", form: ["organisation": "bridge-builders", "name": "Goals not walls", "summary": "Football.", "kind_of_work": "common-purpose", "activities": "Tournaments", "impact": "Estates at ease with each other"])
+        _ = try await admin.post(
+            "/impact/projects/new",
+            form: [
+                "organisation": "bridge-builders", "name": "Goals not walls", "summary": "Football.",
+                "kind_of_work": "common-purpose", "activities": "Tournaments",
+                "impact": "Estates at ease with each other",
+            ])
         return (admin, people)
     }
 
     func testAnOrganisationsOwnIndicatorCanMeasureAnOutcomeAndBeAsked() async throws {
         try await withApp { app, _ in
             let (admin, _) = try await project(app)
-            let missing = try await admin.post("/impact/projects/goals-not-walls/indicators/own", form: ["construct": "Speaking up", "wording": "How confident are you to speak at a residents' meeting?", "answers": "Very"])
+            let missing = try await admin.post(
+                "/impact/projects/goals-not-walls/indicators/own",
+                form: [
+                    "construct": "Speaking up", "wording": "How confident are you to speak at a residents' meeting?",
+                    "answers": "Very",
+                ])
             XCTAssertEqual(missing.status, .unprocessableEntity)
             XCTAssertTrue(missing.text.contains("Enter at least two answers"))
-            XCTAssertTrue(missing.text.contains("residents&#39; meeting") || missing.text.contains("residents' meeting"), "what was typed is kept")
-            let added = try await admin.post("/impact/projects/goals-not-walls/indicators/own", form: ["construct": "Speaking up", "wording": "How confident are you to speak at a residents' meeting?", "answers": "Very\nQuite\nNot very\nNot at all"])
+            XCTAssertTrue(
+                missing.text.contains("residents&#39; meeting") || missing.text.contains("residents' meeting"),
+                "what was typed is kept")
+            let added = try await admin.post(
+                "/impact/projects/goals-not-walls/indicators/own",
+                form: [
+                    "construct": "Speaking up", "wording": "How confident are you to speak at a residents' meeting?",
+                    "answers": "Very\nQuite\nNot very\nNot at all",
+                ])
             XCTAssertEqual(added.status, .seeOther)
-            let outcome = try await admin.post("/impact/projects/goals-not-walls/outcomes", form: ["description": "Young people speak up", "indicators[]": "OWN-SPEAKING-UP"])
+            let outcome = try await admin.post(
+                "/impact/projects/goals-not-walls/outcomes",
+                form: ["description": "Young people speak up", "indicators[]": "OWN-SPEAKING-UP"])
             XCTAssertEqual(outcome.status, .seeOther, outcome.text)
-            let opened = try await admin.post("/impact/projects/goals-not-walls/surveys", form: ["survey_title": "Before", "mode": "before", "survey_indicators[]": "OWN-SPEAKING-UP"])
+            let opened = try await admin.post(
+                "/impact/projects/goals-not-walls/surveys",
+                form: ["survey_title": "Before", "mode": "before", "survey_indicators[]": "OWN-SPEAKING-UP"])
             XCTAssertEqual(opened.status, .seeOther, opened.text)
             let survey = try await Survey.query(on: app.db).first()
             let form = try await TestClient(app).get("/s/\(survey!.token)")
@@ -32,7 +55,9 @@ final class ImpactEvidenceTests: XCTestCase {
             XCTAssertTrue(form.text.contains("Not at all"))
             let other = TestClient(app)
             try await other.signIn(TestPeople.Role.otherOrganisationAdmin.email)
-            let refused = try await other.post("/impact/projects/goals-not-walls/indicators/own", form: ["construct": "X", "wording": "Y", "answers": "A\nB"])
+            let refused = try await other.post(
+                "/impact/projects/goals-not-walls/indicators/own",
+                form: ["construct": "X", "wording": "Y", "answers": "A\nB"])
             XCTAssertEqual(refused.status, .forbidden)
         }
     }
@@ -42,26 +67,41 @@ final class ImpactEvidenceTests: XCTestCase {
             let (admin, _) = try await project(app)
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
-            let proposed = try await member.post("/impact/projects/goals-not-walls/indicators/local", form: ["community": "Young people of Beeston Hill", "local_wording": "I can walk through the park at night"])
+            let proposed = try await member.post(
+                "/impact/projects/goals-not-walls/indicators/local",
+                form: [
+                    "community": "Young people of Beeston Hill",
+                    "local_wording": "I can walk through the park at night",
+                ])
             XCTAssertEqual(proposed.status, .seeOther, proposed.text)
             let indicator = try await CustomIndicator.query(on: app.db).first()
             XCTAssertEqual(indicator?.status, "proposed")
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
-            _ = try await steward.post("/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/vote")
+            _ = try await steward.post(
+                "/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/vote")
             var page = try await member.get("/impact/projects/goals-not-walls/indicators")
-            XCTAssertTrue(page.text.contains("Young people of Beeston Hill · proposed by Test member · 2 votes · proposed"), page.text)
+            XCTAssertTrue(
+                page.text.contains("Young people of Beeston Hill · proposed by Test member · 2 votes · proposed"),
+                page.text)
             XCTAssertTrue(page.text.contains("Take back my vote"), "proposing is voting")
-            _ = try await steward.post("/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/vote")
+            _ = try await steward.post(
+                "/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/vote")
             page = try await member.get("/impact/projects/goals-not-walls/indicators")
             XCTAssertTrue(page.text.contains("1 vote · proposed"), "a second press takes the vote back")
-            let refused = try await member.post("/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/adopt")
+            let refused = try await member.post(
+                "/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/adopt")
             XCTAssertEqual(refused.status, .forbidden, "only the organisation adopts")
-            let adopted = try await admin.post("/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/adopt")
+            let adopted = try await admin.post(
+                "/impact/projects/goals-not-walls/indicators/\(indicator!.id!.uuidString.lowercased())/adopt")
             XCTAssertEqual(adopted.status, .seeOther)
-            let outcome = try await admin.post("/impact/projects/goals-not-walls/outcomes", form: ["description": "Safer park", "indicators[]": indicator!.code])
+            let outcome = try await admin.post(
+                "/impact/projects/goals-not-walls/outcomes",
+                form: ["description": "Safer park", "indicators[]": indicator!.code])
             XCTAssertEqual(outcome.status, .seeOther, "an adopted local indicator measures outcomes")
-            _ = try await admin.post("/impact/projects/goals-not-walls/surveys", form: ["survey_title": "Spring round", "mode": "after_only", "survey_indicators[]": indicator!.code])
+            _ = try await admin.post(
+                "/impact/projects/goals-not-walls/surveys",
+                form: ["survey_title": "Spring round", "mode": "after_only", "survey_indicators[]": indicator!.code])
             page = try await member.get("/impact/projects/goals-not-walls/indicators")
             XCTAssertTrue(page.text.contains("Tracked in: Spring round"), "its survey rounds are recorded")
         }
@@ -70,16 +110,26 @@ final class ImpactEvidenceTests: XCTestCase {
     func testAStoryOfChangeIsCollectedSelectedFedBackAndOfferedToThePortfolioOnlyThroughReview() async throws {
         try await withApp { app, _ in
             let (admin, people) = try await project(app)
-            try await OrganisationHub(organisationID: people.organisation.id!, hubID: people.hub.id!, status: .approved).create(on: app.db)
-            let bad = try await admin.post("/impact/projects/goals-not-walls/stories-of-change", form: ["domain": "relations", "period": "Spring 2026", "told_on": "2099-01-01", "teller": "A parent", "what_happened": "We talked."])
+            try await OrganisationHub(organisationID: people.organisation.id!, hubID: people.hub.id!, status: .approved)
+                .create(on: app.db)
+            let bad = try await admin.post(
+                "/impact/projects/goals-not-walls/stories-of-change",
+                form: [
+                    "domain": "relations", "period": "Spring 2026", "told_on": "2099-01-01", "teller": "A parent",
+                    "what_happened": "We talked.",
+                ])
             XCTAssertEqual(bad.status, .unprocessableEntity)
             XCTAssertTrue(bad.text.contains("must be today or in the past"))
             XCTAssertTrue(bad.text.contains("Choose what the teller agreed to"))
             XCTAssertTrue(bad.text.contains("We talked."))
-            let saved = try await admin.post("/impact/projects/goals-not-walls/stories-of-change", form: [
-                "domain": "relations", "period": "Spring 2026", "told_on": "2026-05-01", "teller": "A parent from the estate", "consent": "portfolio",
-                "place": "Leeds", "what_happened": "My son now plays football with boys from the other estate.", "why_it_matters": "The two estates used to fight.",
-            ])
+            let saved = try await admin.post(
+                "/impact/projects/goals-not-walls/stories-of-change",
+                form: [
+                    "domain": "relations", "period": "Spring 2026", "told_on": "2026-05-01",
+                    "teller": "A parent from the estate", "consent": "portfolio",
+                    "place": "Leeds", "what_happened": "My son now plays football with boys from the other estate.",
+                    "why_it_matters": "The two estates used to fight.",
+                ])
             XCTAssertEqual(saved.status, .seeOther, saved.text)
             let story = try await ChangeStory.query(on: app.db).first()
             let base = "/impact/projects/goals-not-walls/stories-of-change/\(story!.id!.uuidString.lowercased())"
@@ -88,15 +138,24 @@ final class ImpactEvidenceTests: XCTestCase {
             let early = try await admin.post(base + "/story", form: ["portfolio_title": "Football across the estates"])
             XCTAssertEqual(early.status, .unprocessableEntity)
             XCTAssertTrue(early.text.contains("Only a story a panel chose"))
-            _ = try await admin.post(base + "/selections", form: ["level": "Project team", "panel": "Two volunteers and the coordinator", "chosen": "yes", "reasons": "It shows friendship across the divide.", "decided_on": "2026-06-01"])
-            _ = try await admin.post(base + "/feedback", form: ["feedback": "Your story was chosen because it shows friendship.", "fed_back_on": "2026-06-10"])
+            _ = try await admin.post(
+                base + "/selections",
+                form: [
+                    "level": "Project team", "panel": "Two volunteers and the coordinator", "chosen": "yes",
+                    "reasons": "It shows friendship across the divide.", "decided_on": "2026-06-01",
+                ])
+            _ = try await admin.post(
+                base + "/feedback",
+                form: ["feedback": "Your story was chosen because it shows friendship.", "fed_back_on": "2026-06-10"])
             page = try await admin.get(base)
             XCTAssertTrue(page.text.contains("Project team: chosen"))
             XCTAssertTrue(page.text.contains("Fed back on 2026-06-10"))
-            let offered = try await admin.post(base + "/story", form: ["portfolio_title": "Football across the estates"])
+            let offered = try await admin.post(
+                base + "/story", form: ["portfolio_title": "Football across the estates"])
             XCTAssertEqual(offered.status, .seeOther, offered.text)
             let draft = try await Story.query(on: app.db).first()
-            XCTAssertEqual(draft?.status, Story.Status.draft.rawValue, "it starts as a draft, waiting for consent and review")
+            XCTAssertEqual(
+                draft?.status, Story.Status.draft.rawValue, "it starts as a draft, waiting for consent and review")
             XCTAssertTrue(draft?.body.contains("Told by A parent from the estate") ?? false)
             let publicPage = try await TestClient(app).get("/stories/\(draft!.slug)")
             XCTAssertEqual(publicPage.status, .notFound, "nobody outside sees it before review")
@@ -112,29 +171,49 @@ final class ImpactEvidenceTests: XCTestCase {
     func testTheReportFollowsTheTheoryOfChangeWithPublishedFiguresAndChosenStories() async throws {
         try await withApp { app, _ in
             let (admin, _) = try await project(app)
-            _ = try await admin.post("/impact/projects/goals-not-walls/outcomes", form: ["description": "Young people feel confident", "indicators[]": "CONFIDENCE"])
+            _ = try await admin.post(
+                "/impact/projects/goals-not-walls/outcomes",
+                form: ["description": "Young people feel confident", "indicators[]": "CONFIDENCE"])
             for (title, mode) in [("Before", "before"), ("After", "after")] {
-                _ = try await admin.post("/impact/projects/goals-not-walls/surveys", form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
+                _ = try await admin.post(
+                    "/impact/projects/goals-not-walls/surveys",
+                    form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
             }
             let surveys = try await Survey.query(on: app.db).sort(\.$title, .descending).all()
             for person in 1...12 {
                 for survey in surveys {
-                    _ = try await TestClient(app).post("/s/\(survey.token)", form: ["submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "p-\(person)",
-                                                                                   "answer_CONFIDENCE": survey.mode == "before" ? "2" : (person <= 9 ? "4" : "2")])
+                    _ = try await TestClient(app).post(
+                        "/s/\(survey.token)",
+                        form: [
+                            "submission_key": Tokens.random(), "consent_box[]": "yes",
+                            "participant_code": "p-\(person)",
+                            "answer_CONFIDENCE": survey.mode == "before" ? "2" : (person <= 9 ? "4" : "2"),
+                        ])
                 }
             }
             for (teller, consent) in [("A coach", "organisation"), ("A goalkeeper", "anonymised")] {
-                _ = try await admin.post("/impact/projects/goals-not-walls/stories-of-change", form: [
-                    "domain": "attitudes", "period": "2026", "told_on": "2026-05-01", "teller": teller, "consent": consent,
-                    "what_happened": "Story from \(teller).", "why_it_matters": "It matters.",
-                ])
+                _ = try await admin.post(
+                    "/impact/projects/goals-not-walls/stories-of-change",
+                    form: [
+                        "domain": "attitudes", "period": "2026", "told_on": "2026-05-01", "teller": teller,
+                        "consent": consent,
+                        "what_happened": "Story from \(teller).", "why_it_matters": "It matters.",
+                    ])
                 let story = try await ChangeStory.query(on: app.db).filter(\.$teller == teller).first()
-                _ = try await admin.post("/impact/projects/goals-not-walls/stories-of-change/\(story!.id!.uuidString.lowercased())/selections",
-                                         form: ["level": "Team", "panel": "Coaches", "chosen": "yes", "reasons": "Moving.", "decided_on": "2026-06-01"])
+                _ = try await admin.post(
+                    "/impact/projects/goals-not-walls/stories-of-change/\(story!.id!.uuidString.lowercased())/selections",
+                    form: [
+                        "level": "Team", "panel": "Coaches", "chosen": "yes", "reasons": "Moving.",
+                        "decided_on": "2026-06-01",
+                    ])
             }
             let report = try await admin.get("/impact/projects/goals-not-walls/report")
-            XCTAssertTrue(report.text.contains("Story from A goalkeeper."), "a chosen story its teller let leave the organisation")
-            XCTAssertFalse(report.text.contains("Story from A coach."), "a story kept inside the organisation never reaches the report")
+            XCTAssertTrue(
+                report.text.contains("Story from A goalkeeper."), "a chosen story its teller let leave the organisation"
+            )
+            XCTAssertFalse(
+                report.text.contains("Story from A coach."),
+                "a story kept inside the organisation never reaches the report")
             XCTAssertEqual(report.status, .ok)
             XCTAssertTrue(report.text.contains("Young people feel confident"))
             XCTAssertTrue(report.text.contains("Tournaments"))
@@ -147,26 +226,40 @@ final class ImpactEvidenceTests: XCTestCase {
     func testRollUpsAddUpAcrossProjectsBeforeDisclosureControl() async throws {
         try await withApp { app, _ in
             let (admin, people) = try await project(app)
-            try await OrganisationHub(organisationID: people.organisation.id!, hubID: people.hub.id!, status: .approved).create(on: app.db)
-            _ = try await admin.post("/impact/projects/goals-not-walls/outcomes", form: ["description": "Confidence", "indicators[]": "CONFIDENCE"])
+            try await OrganisationHub(organisationID: people.organisation.id!, hubID: people.hub.id!, status: .approved)
+                .create(on: app.db)
+            _ = try await admin.post(
+                "/impact/projects/goals-not-walls/outcomes",
+                form: ["description": "Confidence", "indicators[]": "CONFIDENCE"])
             for (title, mode) in [("Before", "before"), ("After", "after")] {
-                _ = try await admin.post("/impact/projects/goals-not-walls/surveys", form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
+                _ = try await admin.post(
+                    "/impact/projects/goals-not-walls/surveys",
+                    form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
             }
             let surveys = try await Survey.query(on: app.db).sort(\.$title, .descending).all()
             for person in 1...13 {
                 for survey in surveys {
-                    _ = try await TestClient(app).post("/s/\(survey.token)", form: ["submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "p-\(person)",
-                                                                                   "answer_CONFIDENCE": survey.mode == "before" ? "2" : (person <= 11 ? "4" : "1")])
+                    _ = try await TestClient(app).post(
+                        "/s/\(survey.token)",
+                        form: [
+                            "submission_key": Tokens.random(), "consent_box[]": "yes",
+                            "participant_code": "p-\(person)",
+                            "answer_CONFIDENCE": survey.mode == "before" ? "2" : (person <= 11 ? "4" : "1"),
+                        ])
                 }
             }
             let national = try await TestClient(app).get("/impact")
             XCTAssertEqual(national.status, .ok)
-            XCTAssertTrue(national.text.contains("Practitioner confidence (CONFIDENCE)</th><td>1</td><td>15</td><td>hidden</td><td>0</td><td>hidden</td>"), national.text)
+            XCTAssertTrue(
+                national.text.contains(
+                    "Practitioner confidence (CONFIDENCE)</th><td>1</td><td>15</td><td>hidden</td><td>0</td><td>hidden</td>"
+                ), national.text)
             let hub = try await TestClient(app).get("/hubs/riverside/impact")
             XCTAssertTrue(hub.text.contains("What projects in Riverside show"))
             XCTAssertTrue(hub.text.contains("Practitioner confidence (CONFIDENCE)"))
             let otherHub = try await TestClient(app).get("/hubs/hillside/impact")
-            XCTAssertTrue(otherHub.text.contains("No paired answers yet."), "a hub counts only its own organisations' projects")
+            XCTAssertTrue(
+                otherHub.text.contains("No paired answers yet."), "a hub counts only its own organisations' projects")
         }
     }
 }

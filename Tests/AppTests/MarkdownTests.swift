@@ -1,6 +1,7 @@
-@testable import App
 import Foundation
 import XCTest
+
+@testable import App
 
 /// What people write in Markdown reaches pages as text and formatting, never as markup or script.
 final class MarkdownTests: XCTestCase {
@@ -8,7 +9,8 @@ final class MarkdownTests: XCTestCase {
         let html = Markdown.html("Hello <script>alert(1)</script> and <img src=x onerror=alert(2)>")
         XCTAssertFalse(html.contains("<script"))
         XCTAssertFalse(html.contains("<img"))
-        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script>alert(1)&lt;/script>"))
+        XCTAssertTrue(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script>alert(1)&lt;/script>"))
     }
 
     func testHTMLBlocksAreEscapedToo() {
@@ -18,9 +20,14 @@ final class MarkdownTests: XCTestCase {
     }
 
     func testOnlyWebAndEmailLinksSurvive() {
-        XCTAssertTrue(Markdown.html("[site](https://example.org/a?b=1&c=2)").contains(#"<a href="https://example.org/a?b=1&amp;c=2">site</a>"#))
+        XCTAssertTrue(
+            Markdown.html("[site](https://example.org/a?b=1&c=2)").contains(
+                #"<a href="https://example.org/a?b=1&amp;c=2">site</a>"#))
         XCTAssertTrue(Markdown.html("[mail](mailto:hub@example.org)").contains(#"href="mailto:hub@example.org""#))
-        for attack in ["[x](javascript:alert(1))", "[x](JavaScript:alert(1))", "[x]( javascript:alert(1))", "[x](data:text/html;base64,PHNjcmlwdD4=)", "[x](//evil.example)", "[x](vbscript:msgbox)"] {
+        for attack in [
+            "[x](javascript:alert(1))", "[x](JavaScript:alert(1))", "[x]( javascript:alert(1))",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)", "[x](//evil.example)", "[x](vbscript:msgbox)",
+        ] {
             let html = Markdown.html(attack)
             XCTAssertFalse(html.contains("<a "), attack)
             XCTAssertTrue(html.contains("x"), "the link text stays: \(attack)")
@@ -65,16 +72,22 @@ final class MarkdownTests: XCTestCase {
 
     func testManyBracketsCannotStallTheServer() {
         let started = Date()
-        let html = Markdown.html("a" + String(repeating: "[", count: 64) + " and [a link](https://example.org) " + String(repeating: "]", count: 10))
+        let html = Markdown.html(
+            "a" + String(repeating: "[", count: 64) + " and [a link](https://example.org) "
+                + String(repeating: "]", count: 10))
         XCTAssertLessThan(Date().timeIntervalSince(started), 2, "Ink's work doubles with each bracket; they are capped")
         XCTAssertTrue(html.contains("&#91;&#91;&#91;"), "the brackets still show, as entities")
         XCTAssertTrue(html.contains(#"<a href="https://example.org">a link</a>"#), "a complete link still works")
         let many = (1...12).map { "- [source \($0)](https://example.org/\($0))" }.joined(separator: "\n")
-        XCTAssertTrue(Markdown.html(many).contains(#"<a href="https://example.org/12">source 12</a>"#), "any number of real links")
+        XCTAssertTrue(
+            Markdown.html(many).contains(#"<a href="https://example.org/12">source 12</a>"#), "any number of real links"
+        )
     }
 
     func testQuotesAreFoundForTheMediaKit() {
-        XCTAssertEqual(Markdown.quotes(in: "Intro\n\n> First line\n> goes on\n\nMiddle\n\n> Second"), ["First line goes on", "Second"])
+        XCTAssertEqual(
+            Markdown.quotes(in: "Intro\n\n> First line\n> goes on\n\nMiddle\n\n> Second"),
+            ["First line goes on", "Second"])
     }
 }
 
@@ -86,7 +99,9 @@ final class PhotoCleanerTests: XCTestCase {
     }
 
     /// A minimal JPEG: SOI, a given APP segment, a quantisation table, a frame, a scan with data, EOI.
-    private func jpeg(withSegment marker: UInt8, payload: [UInt8], betweenScans: [UInt8] = [], after: [UInt8] = []) -> Data {
+    private func jpeg(withSegment marker: UInt8, payload: [UInt8], betweenScans: [UInt8] = [], after: [UInt8] = [])
+        -> Data
+    {
         var bytes: [UInt8] = [0xFF, 0xD8]
         bytes += segment(0xE0, Array("JFIF".utf8) + [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00])
         bytes += segment(marker, payload)
@@ -101,14 +116,19 @@ final class PhotoCleanerTests: XCTestCase {
 
     func testDataBetweenScansAndAfterTheImageIsRemoved() throws {
         let hidden = segment(0xE1, Array("Exif".utf8) + [0, 0] + Array("GPS between scans".utf8))
-        let secondImage = [0xFF, 0xD8] + segment(0xE1, Array("Exif".utf8) + [0, 0] + Array("GPS in the preview".utf8)) + Array("ftypmp42 motion photo".utf8)
-        let cleaned = try PhotoCleaner.clean(jpeg(withSegment: 0xFE, payload: Array("hello".utf8), betweenScans: hidden, after: secondImage))
+        let secondImage =
+            [0xFF, 0xD8] + segment(0xE1, Array("Exif".utf8) + [0, 0] + Array("GPS in the preview".utf8))
+            + Array("ftypmp42 motion photo".utf8)
+        let cleaned = try PhotoCleaner.clean(
+            jpeg(withSegment: 0xFE, payload: Array("hello".utf8), betweenScans: hidden, after: secondImage))
         let text = String(decoding: cleaned.data, as: UTF8.self)
         XCTAssertFalse(text.contains("GPS"))
         XCTAssertFalse(text.contains("motion photo"))
         XCTAssertEqual(Array(cleaned.data.suffix(2)), [0xFF, 0xD9])
         XCTAssertTrue(cleaned.data.contains(0x78), "the second scan's data is kept")
-        XCTAssertNotNil(cleaned.data.range(of: Data([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56])), "stuffed bytes and restart markers inside a scan are kept")
+        XCTAssertNotNil(
+            cleaned.data.range(of: Data([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56])),
+            "stuffed bytes and restart markers inside a scan are kept")
     }
 
     func testOnlyAColourProfileSurvivesInAPP2() throws {
@@ -138,7 +158,9 @@ final class PhotoCleanerTests: XCTestCase {
 
     private func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
         let length = data.count
-        return [UInt8(length >> 24 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + Array(type.utf8) + data + [0, 0, 0, 0]
+        return [
+            UInt8(length >> 24 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF),
+        ] + Array(type.utf8) + data + [0, 0, 0, 0]
     }
 
     func testTextAndTimeChunksAreRemovedFromAPNG() throws {
@@ -159,11 +181,21 @@ final class PhotoCleanerTests: XCTestCase {
     }
 
     func testAnythingButAJPEGOrPNGIsRefusedWithAReason() {
-        XCTAssertThrowsError(try PhotoCleaner.clean(Data("GIF89a...".utf8))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .notAPicture) }
-        XCTAssertThrowsError(try PhotoCleaner.clean(Data("<svg onload=alert(1)>".utf8))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .notAPicture) }
-        XCTAssertThrowsError(try PhotoCleaner.clean(Data([0xFF, 0xD8, 0xFF, 0xE1, 0x40]))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .damaged) }
-        XCTAssertThrowsError(try PhotoCleaner.clean(Data([0xFF, 0xD8, 0xFF, 0xD9]))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .damaged, "no picture in it") }
-        XCTAssertThrowsError(try PhotoCleaner.clean(Data(count: PhotoCleaner.maximumBytes + 1))) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .tooLarge) }
+        XCTAssertThrowsError(try PhotoCleaner.clean(Data("GIF89a...".utf8))) {
+            XCTAssertEqual($0 as? PhotoCleaner.Problem, .notAPicture)
+        }
+        XCTAssertThrowsError(try PhotoCleaner.clean(Data("<svg onload=alert(1)>".utf8))) {
+            XCTAssertEqual($0 as? PhotoCleaner.Problem, .notAPicture)
+        }
+        XCTAssertThrowsError(try PhotoCleaner.clean(Data([0xFF, 0xD8, 0xFF, 0xE1, 0x40]))) {
+            XCTAssertEqual($0 as? PhotoCleaner.Problem, .damaged)
+        }
+        XCTAssertThrowsError(try PhotoCleaner.clean(Data([0xFF, 0xD8, 0xFF, 0xD9]))) {
+            XCTAssertEqual($0 as? PhotoCleaner.Problem, .damaged, "no picture in it")
+        }
+        XCTAssertThrowsError(try PhotoCleaner.clean(Data(count: PhotoCleaner.maximumBytes + 1))) {
+            XCTAssertEqual($0 as? PhotoCleaner.Problem, .tooLarge)
+        }
         XCTAssertThrowsError(try PhotoCleaner.clean(Data())) { XCTAssertEqual($0 as? PhotoCleaner.Problem, .empty) }
     }
 }

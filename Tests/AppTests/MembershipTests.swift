@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// "Members only" means people a hub approved, never merely anyone with an account.
 final class MembershipTests: XCTestCase {
@@ -15,13 +16,18 @@ final class MembershipTests: XCTestCase {
     }
 
     private func makeMembersOnlyThings(_ app: Application, people: TestPeople) async throws -> MembersOnlyThings {
-        let organisation = Organisation(slug: "quiet-circle", name: "Quiet Circle", summary: "A members-only listing.", visibility: .members)
+        let organisation = Organisation(
+            slug: "quiet-circle", name: "Quiet Circle", summary: "A members-only listing.", visibility: .members)
         organisation.contactEmail = "hello@quiet-circle.example"
         organisation.contactPhone = "0113 496 0000"
         try await organisation.create(on: app.db)
-        try await OrganisationHub(organisationID: organisation.requireID(), hubID: people.hub.requireID(), status: .approved).create(on: app.db)
+        try await OrganisationHub(
+            organisationID: organisation.requireID(), hubID: people.hub.requireID(), status: .approved
+        ).create(on: app.db)
 
-        let event = Event(slug: "members-supper", title: "Members supper", hubID: people.hub.id, startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
+        let event = Event(
+            slug: "members-supper", title: "Members supper", hubID: people.hub.id,
+            startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
         event.audience = Event.Audience.members.rawValue
         event.place = "The back room at the Crown"
         event.description = "Supper."
@@ -30,20 +36,30 @@ final class MembershipTests: XCTestCase {
 
         let memberRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
         let member = try XCTUnwrap(memberRow)
-        let story = try Story(slug: "alliance-story", title: "A story for the alliance", summary: "Summary", body: "Inside the alliance only.",
-                          hubID: people.hub.requireID(), organisationID: nil, authorID: member.id, kindOfWork: "mediation")
+        let story = try Story(
+            slug: "alliance-story", title: "A story for the alliance", summary: "Summary",
+            body: "Inside the alliance only.",
+            hubID: people.hub.requireID(), organisationID: nil, authorID: member.id, kindOfWork: "mediation")
         try await story.create(on: app.db)
-        let version = try StoryVersion(storyID: story.requireID(), number: 1, title: story.title, summary: story.summary, body: story.body, savedBy: member.id)
+        let version = try StoryVersion(
+            storyID: story.requireID(), number: 1, title: story.title, summary: story.summary, body: story.body,
+            savedBy: member.id)
         try await version.create(on: app.db)
-        try await StoryConsent(storyID: story.requireID(), person: "Sam", scope: .alliance, howGiven: "Signed form", givenOn: "2026-01-01", expiresOn: nil).create(on: app.db)
+        try await StoryConsent(
+            storyID: story.requireID(), person: "Sam", scope: .alliance, howGiven: "Signed form", givenOn: "2026-01-01",
+            expiresOn: nil
+        ).create(on: app.db)
         story.status = Story.Status.published.rawValue
         story.publishedVersionID = version.id
         story.publishedAt = Date()
         story.firstPublishedAt = Date()
         try await story.save(on: app.db)
 
-        try await Profile(userID: member.requireID(), role: "Mediator", bio: "Works on the estate.", visibility: .members).create(on: app.db)
-        return MembersOnlyThings(organisation: organisation, event: event, storySlug: story.slug, profileOwnerID: try member.requireID())
+        try await Profile(
+            userID: member.requireID(), role: "Mediator", bio: "Works on the estate.", visibility: .members
+        ).create(on: app.db)
+        return MembersOnlyThings(
+            organisation: organisation, event: event, storySlug: story.slug, profileOwnerID: try member.requireID())
     }
 
     func testARegisteredPersonNotYetApprovedSeesWhatAVisitorSeesAndNoMore() async throws {
@@ -82,7 +98,9 @@ final class MembershipTests: XCTestCase {
             let people403 = try await registered.get("/people")
             XCTAssertEqual(people403.status, .forbidden)
             XCTAssertTrue(people403.text.contains("This is for approved members"))
-            XCTAssertTrue(people403.text.contains("a steward will look at your request") || people403.text.contains("will look at your request"))
+            XCTAssertTrue(
+                people403.text.contains("a steward will look at your request")
+                    || people403.text.contains("will look at your request"))
             let awaited7 = try await registered.get("/peer-support").status
             XCTAssertEqual(awaited7, .forbidden)
             let account = try await registered.get("/account")
@@ -90,9 +108,11 @@ final class MembershipTests: XCTestCase {
             XCTAssertFalse(account.text.contains(">Practitioners<"), "no members' links in the navigation")
 
             // An approved member sees all of it.
-            let awaited8 = try await member.get("/organisations/quiet-circle").text.contains("hello@quiet-circle.example")
+            let awaited8 = try await member.get("/organisations/quiet-circle").text.contains(
+                "hello@quiet-circle.example")
             XCTAssertTrue(awaited8)
-            let awaited9 = try await member.get("/events/\(things.event.slug)").text.contains("The back room at the Crown")
+            let awaited9 = try await member.get("/events/\(things.event.slug)").text.contains(
+                "The back room at the Crown")
             XCTAssertTrue(awaited9)
             let awaited10 = try await member.get("/stories/\(things.storySlug)").status
             XCTAssertEqual(awaited10, .ok)
@@ -107,10 +127,13 @@ final class MembershipTests: XCTestCase {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
             _ = try await makeMembersOnlyThings(app, people: people)
-            let registeredRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.registered.email).first()
+            let registeredRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.registered.email)
+                .first()
             let registered = try XCTUnwrap(registeredRow)
             // Asking to join a hub is not being approved.
-            try await HubMembership(hubID: people.hub.requireID(), userID: registered.requireID(), role: .member, status: .pending).create(on: app.db)
+            try await HubMembership(
+                hubID: people.hub.requireID(), userID: registered.requireID(), role: .member, status: .pending
+            ).create(on: app.db)
             var current = try await CurrentUser.load(registered, on: app.db)
             XCTAssertFalse(current.isApprovedMember)
             XCTAssertFalse(Policy.can(current, .readMembersOnly))
@@ -122,13 +145,19 @@ final class MembershipTests: XCTestCase {
             // Belonging to an organisation no hub has approved is not enough either.
             let loner = Organisation(slug: "loner", name: "Loner", summary: "Not in a hub yet.")
             try await loner.create(on: app.db)
-            try await OrganisationMembership(organisationID: loner.requireID(), userID: registered.requireID(), role: .member).create(on: app.db)
-            try await OrganisationHub(organisationID: loner.requireID(), hubID: people.otherHub.requireID(), status: .pending).create(on: app.db)
+            try await OrganisationMembership(
+                organisationID: loner.requireID(), userID: registered.requireID(), role: .member
+            ).create(on: app.db)
+            try await OrganisationHub(
+                organisationID: loner.requireID(), hubID: people.otherHub.requireID(), status: .pending
+            ).create(on: app.db)
             current = try await CurrentUser.load(registered, on: app.db)
             XCTAssertFalse(current.isApprovedMember)
 
             // Once a steward approves the organisation, its people are members.
-            try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == loner.requireID()).set(\.$status, to: MembershipStatus.approved.rawValue).update()
+            try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == loner.requireID()).set(
+                \.$status, to: MembershipStatus.approved.rawValue
+            ).update()
             current = try await CurrentUser.load(registered, on: app.db)
             XCTAssertTrue(current.isApprovedMember)
             let awaited14 = try await browser.get("/organisations/quiet-circle").status
@@ -141,13 +170,16 @@ final class MembershipTests: XCTestCase {
     func testAMembersOnlyOrganisationIsNeverNamedToVisitorsAsAHubsHostOrAnEventsHost() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            let hidden = Organisation(slug: "hidden-host", name: "Hidden Host Trust", summary: "Members only.", visibility: .members)
+            let hidden = Organisation(
+                slug: "hidden-host", name: "Hidden Host Trust", summary: "Members only.", visibility: .members)
             try await hidden.create(on: app.db)
             let host = HubHost()
             host.$hub.id = try people.hub.requireID()
             host.$organisation.id = try hidden.requireID()
             try await host.create(on: app.db)
-            let event = Event(slug: "open-picnic", title: "Open picnic", hubID: nil, startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
+            let event = Event(
+                slug: "open-picnic", title: "Open picnic", hubID: nil, startsAt: Date().addingTimeInterval(86_400),
+                endsAt: Date().addingTimeInterval(90_000))
             event.$organisation.id = hidden.id
             event.description = "Everyone welcome."
             event.place = "The park"
@@ -164,7 +196,9 @@ final class MembershipTests: XCTestCase {
                     XCTAssertFalse(page.text.contains("Hidden Host Trust"), path)
                 }
                 let eventPage = try await reader.get("/events/open-picnic")
-                XCTAssertTrue(eventPage.text.contains("An organisation in the alliance"), "said truthfully, without the name, in the page, its description and its JSON-LD")
+                XCTAssertTrue(
+                    eventPage.text.contains("An organisation in the alliance"),
+                    "said truthfully, without the name, in the page, its description and its JSON-LD")
                 let awaited16 = try await reader.get("/events/open-picnic.ics").text.contains("Hidden Host Trust")
                 XCTAssertFalse(awaited16)
             }

@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class OpenDataTests: XCTestCase {
     func testAnHSDSPackageExportedThenImportedIntoAnEmptyDirectoryGivesTheSameOrganisations() async throws {
@@ -13,12 +14,19 @@ final class OpenDataTests: XCTestCase {
             people.organisation.contactPhone = "0191 496 0000"
             people.organisation.description = "Second paragraph, with a comma, and \"quotes\"."
             try await people.organisation.save(on: app.db)
-            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .kindOfWork, code: "mediation").create(on: app.db)
-            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .method, code: "sport").create(on: app.db)
-            try await Organisation(slug: "hidden-harbour", name: "Hidden Harbour", summary: "Members only.", visibility: .members).create(on: app.db)
+            try await OrganisationTerm(
+                organisationID: people.organisation.id!, vocabulary: .kindOfWork, code: "mediation"
+            ).create(on: app.db)
+            try await OrganisationTerm(organisationID: people.organisation.id!, vocabulary: .method, code: "sport")
+                .create(on: app.db)
+            try await Organisation(
+                slug: "hidden-harbour", name: "Hidden Harbour", summary: "Members only.", visibility: .members
+            ).create(on: app.db)
             let summary = try await HSDSPackage.export(to: folder, on: app.db, base: "https://bridgework.example")
             XCTAssertEqual(summary.organisations, 2, "members-only listings stay out of open data")
-            for organisation in try await Organisation.query(on: app.db).filter(\.$visibility == "public").with(\.$terms).all() {
+            for organisation in try await Organisation.query(on: app.db).filter(\.$visibility == "public").with(
+                \.$terms
+            ).all() {
                 exported[organisation.name] = organisation.terms.map { "\($0.vocabulary):\($0.code)" }.sorted()
             }
         }
@@ -47,12 +55,12 @@ final class OpenDataTests: XCTestCase {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let csv = """
-            Name,Summary,Kinds of work,Methods,Areas,Hubs,Website
-            Harbour Lights,"Harbour walks that bring old and new residents together, weekly.",Bringing people together for a shared purpose or place,sport;arts,Newcastle upon Tyne,riverside,https://harbour.example
-            ,No name here,,,,,
-            Tide Table,Shared suppers.,juggling,,Atlantis,nowhere,not a website
-            Quay Voices,Oral history with young people.,voice,ARTS,E08000021,,
-            """
+                Name,Summary,Kinds of work,Methods,Areas,Hubs,Website
+                Harbour Lights,"Harbour walks that bring old and new residents together, weekly.",Bringing people together for a shared purpose or place,sport;arts,Newcastle upon Tyne,riverside,https://harbour.example
+                ,No name here,,,,,
+                Tide Table,Shared suppers.,juggling,,Atlantis,nowhere,not a website
+                Quay Voices,Oral history with young people.,voice,ARTS,E08000021,,
+                """
             var progressCalls = 0
             let first = try await OrganisationCSVImport.run(text: csv, on: app.db) { _, _ in progressCalls += 1 }
             XCTAssertEqual(first.created, 2)
@@ -60,10 +68,13 @@ final class OpenDataTests: XCTestCase {
             XCTAssertEqual(first.problems.map(\.line), [3, 4])
             XCTAssertTrue(first.problems[0].reason.contains("Enter the organisation's name"))
             let tide = first.problems[1].reason
-            for expected in ["kinds_of_work ‘juggling’", "areas ‘Atlantis’", "hubs ‘nowhere’", "Enter a website address"] {
+            for expected in [
+                "kinds_of_work ‘juggling’", "areas ‘Atlantis’", "hubs ‘nowhere’", "Enter a website address",
+            ] {
                 XCTAssertTrue(tide.contains(expected), tide)
             }
-            let harbour = try await Organisation.query(on: app.db).filter(\.$name == "Harbour Lights").with(\.$terms).first()
+            let harbour = try await Organisation.query(on: app.db).filter(\.$name == "Harbour Lights").with(\.$terms)
+                .first()
             XCTAssertEqual(harbour?.terms.map(\.code).sorted(), ["arts", "common-purpose", "sport"])
 
             let second = try await OrganisationCSVImport.run(text: csv, on: app.db)
@@ -87,13 +98,20 @@ final class OpenDataTests: XCTestCase {
             for (command, arguments, expected) in [
                 (ExportCommand() as any AsyncCommand, ["csv", "--out", "/tmp/x"], "the only export is hsds"),
                 (ExportCommand() as any AsyncCommand, ["hsds"], "--out: name the folder"),
-                (ImportCommand() as any AsyncCommand, ["organisations", "/no/such/file.csv"], "Could not read /no/such/file.csv"),
+                (
+                    ImportCommand() as any AsyncCommand, ["organisations", "/no/such/file.csv"],
+                    "Could not read /no/such/file.csv"
+                ),
                 (ImportCommand() as any AsyncCommand, ["people", "x"], "use hsds or organisations"),
             ] {
                 let console = RecordingConsole()
-                var context = CommandContext(console: console, input: CommandInput(arguments: ["bridgework"] + arguments))
+                var context = CommandContext(
+                    console: console, input: CommandInput(arguments: ["bridgework"] + arguments))
                 context.application = app
-                do { try await command.run(using: &context); XCTFail("should refuse \(arguments)") } catch {}
+                do {
+                    try await command.run(using: &context)
+                    XCTFail("should refuse \(arguments)")
+                } catch {}
                 XCTAssertTrue(console.standardError.contains(expected), console.standardError)
             }
         }

@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class OutboxTests: XCTestCase {
     func testCoordinatorsReadTheOutboxNewestFirstAPageAtATime() async throws {
@@ -9,7 +10,8 @@ final class OutboxTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)
             for number in 1...25 {
-                try await mailer.send(to: "person\(number)@example.org", subject: "Message \(number)", body: "Body \(number)")
+                try await mailer.send(
+                    to: "person\(number)@example.org", subject: "Message \(number)", body: "Body \(number)")
                 if number == 25 { break }
                 // Distinct creation times keep the order certain.
                 try await Task.sleep(nanoseconds: 2_000_000)
@@ -55,7 +57,8 @@ final class OutboxTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
         try await withApp(sendmailPath: script) { app, _ in
             let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)
-            let message = try await mailer.send(to: "reader@example.org", subject: "Hello\nBcc: everyone@example.org", body: "The body.")
+            let message = try await mailer.send(
+                to: "reader@example.org", subject: "Hello\nBcc: everyone@example.org", body: "The body.")
             XCTAssertNotNil(message.sentAt)
             let mail = try String(contentsOfFile: captured, encoding: .utf8)
             XCTAssertTrue(mail.contains("To: reader@example.org"))
@@ -87,7 +90,8 @@ final class OutboxTests: XCTestCase {
         try await withApp(sendmailPath: "/nonexistent/sendmail") { app, _ in
             _ = try await TestPeople.make(on: app)
             try await TestClient(app).post("/password/forgot", form: ["email": TestPeople.Role.member.email])
-            try await TestClient(app).post("/signup", form: ["name": "Ola", "email": "ola@example.org", "password": "a long enough password"])
+            try await TestClient(app).post(
+                "/signup", form: ["name": "Ola", "email": "ola@example.org", "password": "a long enough password"])
             let coordinator = TestClient(app)
             try await coordinator.signIn(TestPeople.Role.coordinator.email)
             let outbox = try await coordinator.get("/admin/outbox")

@@ -1,24 +1,33 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// Peer support: private requests, suggestions with reasons, invitations, private conversations,
 /// availability, and skills offered.
 final class PeerSupportTests: XCTestCase {
     /// Makes `role` available as a critical friend with these methods, themes and languages.
-    private func offer(_ role: TestPeople.Role, methods: [String], themes: [String] = [], languages: String = "English", on app: Application) async throws -> UUID {
+    private func offer(
+        _ role: TestPeople.Role, methods: [String], themes: [String] = [], languages: String = "English",
+        on app: Application
+    ) async throws -> UUID {
         let user = try await User.query(on: app.db).filter(\.$email == role.email).first()
         let userID = try XCTUnwrap(user?.id)
-        let profile = Profile(userID: userID, role: "Practitioner", languages: languages, criticalFriend: true, visibility: .members)
+        let profile = Profile(
+            userID: userID, role: "Practitioner", languages: languages, criticalFriend: true, visibility: .members)
         try await profile.create(on: app.db)
-        try await (methods.map { ProfileTerm(profileID: profile.id!, vocabulary: .method, code: $0) }
+        try await
+            (methods.map { ProfileTerm(profileID: profile.id!, vocabulary: .method, code: $0) }
             + themes.map { ProfileTerm(profileID: profile.id!, vocabulary: .theme, code: $0) }).create(on: app.db)
         return userID
     }
 
     private func ask(_ client: TestClient, outside: Bool = false, app: Application) async throws -> PeerRequest {
-        var form = ["title": "Keeping a dialogue group going", "challenge": "After an incident, half the group stopped coming.", "methods[]": "mediation"]
+        var form = [
+            "title": "Keeping a dialogue group going", "challenge": "After an incident, half the group stopped coming.",
+            "methods[]": "mediation",
+        ]
         if outside { form["outside_hub[]"] = "yes" }
         let saved = try await client.post("/peer-support/new", form: form)
         XCTAssertEqual(saved.status, .seeOther, saved.text)
@@ -36,11 +45,13 @@ final class PeerSupportTests: XCTestCase {
             let path = "/peer-support/requests/\(request.id!.uuidString.lowercased())"
             let page = try await member.get(path)
             XCTAssertTrue(page.text.contains("Test steward"))
-            XCTAssertTrue(page.text.contains("Works with mediation, as your challenge does"), "each suggestion says why")
+            XCTAssertTrue(
+                page.text.contains("Works with mediation, as your challenge does"), "each suggestion says why")
 
             let invited = try await member.post(path + "/invite", form: ["invitee": stewardID.uuidString])
             XCTAssertEqual(invited.status, .seeOther)
-            let email = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email).sort(\.$createdAt, .descending).first()
+            let email = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email)
+                .sort(\.$createdAt, .descending).first()
             XCTAssertEqual(email?.subject, "Would you be a critical friend?")
             XCTAssertFalse(email?.body.contains("half the group") ?? true, "the challenge itself never goes by email")
 
@@ -55,8 +66,10 @@ final class PeerSupportTests: XCTestCase {
             let conversation = try await member.get(thread)
             XCTAssertTrue(conversation.text.contains("Happy to help. Thursday evening?"))
             XCTAssertTrue(conversation.text.contains("Thursday works."))
-            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).sort(\.$createdAt, .descending).first()
-            XCTAssertFalse(told?.body.contains("Thursday") ?? true, "message emails say there is a message, never what it says")
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email)
+                .sort(\.$createdAt, .descending).first()
+            XCTAssertFalse(
+                told?.body.contains("Thursday") ?? true, "message emails say there is a message, never what it says")
 
             for outsider in [TestPeople.Role.organisationAdmin, .coordinator, .otherSteward] {
                 let other = TestClient(app)
@@ -79,7 +92,8 @@ final class PeerSupportTests: XCTestCase {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
             _ = try await offer(.organisationAdmin, methods: ["arts"], on: app)
-            let stewardID = try await offer(.steward, methods: ["mediation"], themes: ["faith"], languages: "English, Urdu", on: app)
+            let stewardID = try await offer(
+                .steward, methods: ["mediation"], themes: ["faith"], languages: "English, Urdu", on: app)
             let otherID = try await offer(.otherSteward, methods: ["mediation"], on: app)
             let registeredID = try await offer(.registered, methods: ["mediation"], themes: ["faith"], on: app)
             let member = TestClient(app)
@@ -92,8 +106,12 @@ final class PeerSupportTests: XCTestCase {
             try await request.save(on: app.db)
 
             let suggestions = try await PeerMatching.suggestions(for: request, on: app.db)
-            XCTAssertFalse(suggestions.contains { $0.userID == registeredID }, "nobody a hub has not approved is suggested, however well they fit")
-            XCTAssertEqual(suggestions.first?.userID, otherID, "the steward shares more but is in the member's own hub, which the member asked to avoid")
+            XCTAssertFalse(
+                suggestions.contains { $0.userID == registeredID },
+                "nobody a hub has not approved is suggested, however well they fit")
+            XCTAssertEqual(
+                suggestions.first?.userID, otherID,
+                "the steward shares more but is in the member's own hub, which the member asked to avoid")
             let steward = try XCTUnwrap(suggestions.first { $0.userID == stewardID })
             XCTAssertTrue(steward.reasons.contains("Speaks Urdu, as you do"))
             XCTAssertTrue(steward.reasons.contains("In a hub with you, though you asked for someone outside"))
@@ -105,7 +123,9 @@ final class PeerSupportTests: XCTestCase {
             try await profile!.save(on: app.db)
             let page = try await member.get("/peer-support/requests/\(request.id!.uuidString.lowercased())")
             XCTAssertFalse(page.text.contains("Test otherSteward"), "never shown once they switch it off")
-            let refused = try await member.post("/peer-support/requests/\(request.id!.uuidString.lowercased())/invite", form: ["invitee": otherID.uuidString])
+            let refused = try await member.post(
+                "/peer-support/requests/\(request.id!.uuidString.lowercased())/invite",
+                form: ["invitee": otherID.uuidString])
             XCTAssertTrue(refused.location?.contains("peer-no-longer-available") ?? false)
             let invitations = try await PeerInvitation.query(on: app.db).count()
             XCTAssertEqual(invitations, 0)
@@ -141,7 +161,8 @@ final class PeerSupportTests: XCTestCase {
         }
     }
 
-    func testClosingARequestLapsesUnansweredInvitationsAndTheirAccessAndTheInviteeReadsWhyInTheirOwnTerms() async throws {
+    func testClosingARequestLapsesUnansweredInvitationsAndTheirAccessAndTheInviteeReadsWhyInTheirOwnTerms() async throws
+    {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let stewardID = try await offer(.steward, methods: ["mediation"], on: app)
@@ -153,7 +174,9 @@ final class PeerSupportTests: XCTestCase {
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
             let page = try await steward.get(path)
-            XCTAssertTrue(page.text.contains("Why you were suggested: you work with mediation, which their challenge involves."), page.text)
+            XCTAssertTrue(
+                page.text.contains("Why you were suggested: you work with mediation, which their challenge involves."),
+                page.text)
             _ = try await member.post(path + "/close")
             let late = try await steward.post(path + "/respond", form: ["decision": "accept"])
             XCTAssertEqual(late.status, .notFound)
@@ -169,7 +192,8 @@ final class PeerSupportTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
-            let page = try await member.post("/peer-support/new", form: ["title": "Tension at the school gate", "methods[]": "juggling"])
+            let page = try await member.post(
+                "/peer-support/new", form: ["title": "Tension at the school gate", "methods[]": "juggling"])
             XCTAssertEqual(page.status, .unprocessableEntity)
             XCTAssertTrue(page.text.contains("Enter the challenge"))
             XCTAssertTrue(page.text.contains("Choose from the list"))
@@ -184,7 +208,9 @@ final class PeerSupportTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
-            _ = try await member.post("/peer-support/skills", form: ["skill_title": "I can run a session on facilitation", "skill_methods[]": "dialogue"])
+            _ = try await member.post(
+                "/peer-support/skills",
+                form: ["skill_title": "I can run a session on facilitation", "skill_methods[]": "dialogue"])
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
             let list = try await steward.get("/peer-support/skills")

@@ -1,22 +1,28 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class PeopleTests: XCTestCase {
     /// The member's profile with the given visibility.
     private func profile(_ visibility: ProfileVisibility, on app: Application) async throws -> User {
         let userRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
         let user = try XCTUnwrap(userRow)
-        let profile = Profile(userID: user.id!, role: "Neighbourhood mediator", bio: "I help neighbours talk.", skills: "mediation, Polish community work",
-                              criticalFriend: true, visibility: visibility)
+        let profile = Profile(
+            userID: user.id!, role: "Neighbourhood mediator", bio: "I help neighbours talk.",
+            skills: "mediation, Polish community work",
+            criticalFriend: true, visibility: visibility)
         try await profile.create(on: app.db)
         try await ProfileTerm(profileID: profile.id!, vocabulary: .method, code: "mediation").create(on: app.db)
         return user
     }
 
     func testAProfileIsSeenOnlyAsWidelyAsItsOwnerChose() async throws {
-        for (visibility, anonymous, otherMember) in [(ProfileVisibility.private, HTTPStatus.notFound, HTTPStatus.notFound), (.members, .notFound, .ok), (.public, .ok, .ok)] {
+        for (visibility, anonymous, otherMember) in [
+            (ProfileVisibility.private, HTTPStatus.notFound, HTTPStatus.notFound), (.members, .notFound, .ok),
+            (.public, .ok, .ok),
+        ] {
             try await withApp { app, _ in
                 _ = try await TestPeople.make(on: app)
                 let user = try await profile(visibility, on: app)
@@ -53,7 +59,9 @@ final class PeopleTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             _ = try await profile(.members, on: app)
             let stewardRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.steward.email).first()
-            try await Profile(userID: stewardRow!.id!, role: "Secret mediator", skills: "mediation", visibility: .private).create(on: app.db)
+            try await Profile(
+                userID: stewardRow!.id!, role: "Secret mediator", skills: "mediation", visibility: .private
+            ).create(on: app.db)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.organisationAdmin.email)
             let found = try await browser.get("/people?q=polish&critical_friend=yes&method=mediation")
@@ -71,11 +79,17 @@ final class PeopleTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
-            let tooLong = try await browser.post("/account/profile", form: ["role": String(repeating: "r", count: 101), "bio": "Kept", "visibility": "members"])
+            let tooLong = try await browser.post(
+                "/account/profile",
+                form: ["role": String(repeating: "r", count: 101), "bio": "Kept", "visibility": "members"])
             XCTAssertEqual(tooLong.status, .unprocessableEntity)
             XCTAssertTrue(tooLong.text.contains("Your role must be 100 characters or fewer"))
             XCTAssertTrue(tooLong.text.contains(">Kept</textarea>"))
-            let saved = try await browser.post("/account/profile", form: ["role": "Interfaith organiser", "bio": "Hello", "visibility": "public", "critical_friend": "yes"])
+            let saved = try await browser.post(
+                "/account/profile",
+                form: [
+                    "role": "Interfaith organiser", "bio": "Hello", "visibility": "public", "critical_friend": "yes",
+                ])
             XCTAssertEqual(saved.status, .seeOther)
             let page = try await TestClient(app).get(try XCTUnwrap(saved.location?.components(separatedBy: "?").first))
             XCTAssertTrue(page.text.contains("Interfaith organiser"))

@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// Authorisation as a matrix: every route, every kind of person.
 final class PolicyTests: XCTestCase {
@@ -27,7 +28,8 @@ final class PolicyTests: XCTestCase {
     static let hiddenWhenRefused: Set<String> = [
         "GET /peer-support/requests/:peerRequestID", "POST /peer-support/requests/:peerRequestID/invite",
         "POST /peer-support/requests/:peerRequestID/respond", "POST /peer-support/requests/:peerRequestID/close",
-        "GET /peer-support/conversations/:peerInvitationID", "POST /peer-support/conversations/:peerInvitationID/messages",
+        "GET /peer-support/conversations/:peerInvitationID",
+        "POST /peer-support/conversations/:peerInvitationID/messages",
         "POST /peer-support/conversations/:peerInvitationID/close",
         "GET /stories/:storySlug/manage", "GET /stories/:storySlug/edit", "POST /stories/:storySlug/edit",
         "POST /stories/:storySlug/consents", "POST /stories/:storySlug/consents/:consentID/withdraw",
@@ -35,7 +37,9 @@ final class PolicyTests: XCTestCase {
         "POST /stories/:storySlug/photo/remove",
     ]
     /// Everyone who runs a hub or an organisation, and so may add events.
-    static let eventHosts: Set<Who> = [.organisationAdmin, .otherOrganisationAdmin, .steward, .otherSteward, .coordinator]
+    static let eventHosts: Set<Who> = [
+        .organisationAdmin, .otherOrganisationAdmin, .steward, .otherSteward, .coordinator,
+    ]
     static let expected: [String: Set<Who>] = [
         "GET /": everyone,
         "GET /healthz": everyone,
@@ -259,71 +263,132 @@ final class PolicyTests: XCTestCase {
         for who in Who.allCases {
             try await withApp { app, _ in
                 let people = try await TestPeople.make(on: app)
-                let memberRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+                let memberRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email)
+                    .first()
                 let member = try XCTUnwrap(memberRow)
                 // A story by the member in the steward's hub, waiting for review, with one consent.
-                let story = Story(slug: "policy-story", title: "A story", summary: "Summary", body: "Body", hubID: people.hub.id!, organisationID: nil, authorID: member.id, kindOfWork: "mediation")
+                let story = Story(
+                    slug: "policy-story", title: "A story", summary: "Summary", body: "Body", hubID: people.hub.id!,
+                    organisationID: nil, authorID: member.id, kindOfWork: "mediation")
                 story.status = Story.Status.submitted.rawValue
                 try await story.create(on: app.db)
-                try await StoryVersion(storyID: story.id!, number: 1, title: "A story", summary: "Summary", body: "Body", savedBy: member.id).create(on: app.db)
-                let consent = StoryConsent(storyID: story.id!, person: "Sam", scope: .public, howGiven: "Signed form", givenOn: "2026-01-01", expiresOn: nil)
+                try await StoryVersion(
+                    storyID: story.id!, number: 1, title: "A story", summary: "Summary", body: "Body",
+                    savedBy: member.id
+                ).create(on: app.db)
+                let consent = StoryConsent(
+                    storyID: story.id!, person: "Sam", scope: .public, howGiven: "Signed form", givenOn: "2026-01-01",
+                    expiresOn: nil)
                 try await consent.create(on: app.db)
                 // The record each path parameter names: the test people's own hub and organisation.
                 let project = Project()
-                project.slug = "policy-project"; project.name = "A project"; project.summary = "Summary"; project.kindOfWork = "mediation"
-                project.inputs = ""; project.activities = "Talks"; project.outputs = ""; project.impact = ""
+                project.slug = "policy-project"
+                project.name = "A project"
+                project.summary = "Summary"
+                project.kindOfWork = "mediation"
+                project.inputs = ""
+                project.activities = "Talks"
+                project.outputs = ""
+                project.impact = ""
                 project.$organisation.id = people.organisation.id!
                 try await project.create(on: app.db)
                 let survey = Survey()
-                survey.$project.id = project.id!; survey.title = "Before"; survey.mode = "before"; survey.token = Tokens.random(); survey.indicatorCodes = "CONFIDENCE"
+                survey.$project.id = project.id!
+                survey.title = "Before"
+                survey.mode = "before"
+                survey.token = Tokens.random()
+                survey.indicatorCodes = "CONFIDENCE"
                 try await survey.create(on: app.db)
-                let local = try await IndicatorsController.create(kind: .local, status: .proposed, organisationID: people.organisation.id!, construct: "Park",
-                                                                  wording: "I can walk through the park at night", answers: "Yes\nNo", community: "Estate", proposer: member.id, on: app.db)
+                let local = try await IndicatorsController.create(
+                    kind: .local, status: .proposed, organisationID: people.organisation.id!, construct: "Park",
+                    wording: "I can walk through the park at night", answers: "Yes\nNo", community: "Estate",
+                    proposer: member.id, on: app.db)
                 let changeStory = ChangeStory()
-                changeStory.$project.id = project.id!; changeStory.domain = "relations"; changeStory.period = "2026"; changeStory.toldOn = "2026-05-01"
-                changeStory.teller = "A parent"; changeStory.consent = "organisation"; changeStory.place = ""; changeStory.whatHappened = "Talked"; changeStory.whyItMatters = "Trust"
+                changeStory.$project.id = project.id!
+                changeStory.domain = "relations"
+                changeStory.period = "2026"
+                changeStory.toldOn = "2026-05-01"
+                changeStory.teller = "A parent"
+                changeStory.consent = "organisation"
+                changeStory.place = ""
+                changeStory.whatHappened = "Talked"
+                changeStory.whyItMatters = "Trust"
                 try await changeStory.create(on: app.db)
-                let policyEvent = Event(slug: "policy-event", title: "An event", hubID: people.hub.id!,
-                                        startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
-                policyEvent.description = "Talk"; policyEvent.place = "Hall"; policyEvent.capacity = 10
+                let policyEvent = Event(
+                    slug: "policy-event", title: "An event", hubID: people.hub.id!,
+                    startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
+                policyEvent.description = "Talk"
+                policyEvent.place = "Hall"
+                policyEvent.capacity = 10
                 try await policyEvent.create(on: app.db)
                 // A member's request for a critical friend: the steward accepted, the organisation's admin is still invited.
                 let peerRequest = PeerRequest()
-                peerRequest.$asker.id = member.id!; peerRequest.title = "A challenge"; peerRequest.challenge = "Private"; peerRequest.methods = ""; peerRequest.themes = ""
-                peerRequest.preferOutsideHub = false; peerRequest.status = "open"
+                peerRequest.$asker.id = member.id!
+                peerRequest.title = "A challenge"
+                peerRequest.challenge = "Private"
+                peerRequest.methods = ""
+                peerRequest.themes = ""
+                peerRequest.preferOutsideHub = false
+                peerRequest.status = "open"
                 try await peerRequest.create(on: app.db)
                 var inviteeIDs: [TestPeople.Role: UUID] = [:]
                 for role in [TestPeople.Role.steward, .organisationAdmin] {
                     inviteeIDs[role] = try await User.query(on: app.db).filter(\.$email == role.email).first()!.id!
                 }
                 let accepted = PeerInvitation()
-                accepted.$request.id = peerRequest.id!; accepted.$invitee.id = inviteeIDs[.steward]!; accepted.status = "accepted"; accepted.reasons = "Fits"
+                accepted.$request.id = peerRequest.id!
+                accepted.$invitee.id = inviteeIDs[.steward]!
+                accepted.status = "accepted"
+                accepted.reasons = "Fits"
                 try await accepted.create(on: app.db)
                 let pending = PeerInvitation()
-                pending.$request.id = peerRequest.id!; pending.$invitee.id = inviteeIDs[.organisationAdmin]!; pending.status = "invited"; pending.reasons = "Fits"
+                pending.$request.id = peerRequest.id!
+                pending.$invitee.id = inviteeIDs[.organisationAdmin]!
+                pending.status = "invited"
+                pending.reasons = "Fits"
                 try await pending.create(on: app.db)
                 let skillOffer = SkillOffer()
-                skillOffer.$user.id = member.id!; skillOffer.title = "Facilitation"; skillOffer.description = ""; skillOffer.methods = ""
+                skillOffer.$user.id = member.id!
+                skillOffer.title = "Facilitation"
+                skillOffer.description = ""
+                skillOffer.methods = ""
                 try await skillOffer.create(on: app.db)
-                let parameterValues = ["peerRequestID": peerRequest.id!.uuidString, "peerInvitationID": accepted.id!.uuidString, "skillOfferID": skillOffer.id!.uuidString,
-                                       "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString, "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString, "projectSlug": project.slug, "caseStudySlug": "no-such-case-study", "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug, "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString, "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug, "requestID": UUID().uuidString, "membershipID": UUID().uuidString, "organizationID": people.organisation.id!.uuidString,
-                                       "tokenID": UUID().uuidString, "invitationID": UUID().uuidString]
+                let parameterValues = [
+                    "peerRequestID": peerRequest.id!.uuidString, "peerInvitationID": accepted.id!.uuidString,
+                    "skillOfferID": skillOffer.id!.uuidString,
+                    "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString,
+                    "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString,
+                    "projectSlug": project.slug, "caseStudySlug": "no-such-case-study",
+                    "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug,
+                    "consentID": consent.id!.uuidString, "theme": "faith", "personID": member.id!.uuidString,
+                    "hubSlug": people.hub.slug, "organisationSlug": people.organisation.slug,
+                    "requestID": UUID().uuidString, "membershipID": UUID().uuidString,
+                    "organizationID": people.organisation.id!.uuidString,
+                    "tokenID": UUID().uuidString, "invitationID": UUID().uuidString,
+                ]
                 // A member who deletes their account, keeping a copy of the cookie and token they had.
                 var leftoverCookies: [String: String] = [:]
                 var leftoverToken = ""
                 if who == .deleted {
-                    let leaver = User(name: "Leaver", email: "leaver@example.org", passwordHash: try Bcrypt.hash(TestPeople.password, cost: 4), emailConfirmedAt: Date())
+                    let leaver = User(
+                        name: "Leaver", email: "leaver@example.org",
+                        passwordHash: try Bcrypt.hash(TestPeople.password, cost: 4), emailConfirmedAt: Date())
                     try await leaver.create(on: app.db)
-                    try await HubMembership(hubID: people.homeHub.requireID(), userID: leaver.requireID(), role: .member).create(on: app.db)
+                    try await HubMembership(
+                        hubID: people.homeHub.requireID(), userID: leaver.requireID(), role: .member
+                    ).create(on: app.db)
                     leftoverToken = Tokens.random()
-                    try await APIToken(userID: leaver.requireID(), tokenHash: Tokens.hash(leftoverToken)).create(on: app.db)
+                    try await APIToken(userID: leaver.requireID(), tokenHash: Tokens.hash(leftoverToken)).create(
+                        on: app.db)
                     let browser = TestClient(app)
                     try await browser.signIn(leaver.email)
                     leftoverCookies = browser.cookies
                     let deletion = try await browser.post("/account/delete", form: ["password": TestPeople.password])
                     XCTAssertEqual(deletion.status, .seeOther, "the leaver's account is deleted")
                 }
-                let routes = app.routes.all.sorted { ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0) }
+                let routes = app.routes.all.sorted {
+                    ($0.path.last?.description == "leave" ? 1 : 0) < ($1.path.last?.description == "leave" ? 1 : 0)
+                }
                 for route in routes {
                     let browser = TestClient(app, cookies: leftoverCookies)
                     var headers = HTTPHeaders()
@@ -336,33 +401,46 @@ final class PolicyTests: XCTestCase {
                             let userRow = try await User.query(on: app.db).filter(\.$email == role.email).first()
                             let user = try XCTUnwrap(userRow)
                             let token = Tokens.random()
-                            try await APIToken(userID: user.requireID(), tokenHash: Tokens.hash(token)).create(on: app.db)
+                            try await APIToken(userID: user.requireID(), tokenHash: Tokens.hash(token)).create(
+                                on: app.db)
                             headers.bearerAuthorization = BearerAuthorization(token: token)
                         }
                     }
-                    let path = "/" + route.path.map { component -> String in
-                        if case .parameter(let name) = component { return parameterValues[name] ?? "unknown-parameter-\(name)" }
-                        return component.description
-                    }.joined(separator: "/")
+                    let path =
+                        "/"
+                        + route.path.map { component -> String in
+                            if case .parameter(let name) = component {
+                                return parameterValues[name] ?? "unknown-parameter-\(name)"
+                            }
+                            return component.description
+                        }.joined(separator: "/")
                     let response: XCTHTTPResponse
                     switch route.method {
                     case .GET: response = try await browser.get(path, headers: headers)
-                    case .POST where route.path.first != "api": response = try await browser.post(path, headers: headers)
+                    case .POST where route.path.first != "api":
+                        response = try await browser.post(path, headers: headers)
                     default:
                         headers.contentType = .json
-                        response = try await browser.send(route.method, path, headers: headers, body: ByteBuffer(string: "{}"))
+                        response = try await browser.send(
+                            route.method, path, headers: headers, body: ByteBuffer(string: "{}"))
                     }
                     let expectedPeople = try XCTUnwrap(Self.expected[route.description], route.description)
                     // A deleted account is nobody: its cookie gets what a visitor gets, and its old API
                     // token is refused outright, even where no token is needed.
-                    let allowed = who == .deleted ? expectedPeople.contains(.anonymous) && route.path.first != "api" : expectedPeople.contains(who)
+                    let allowed =
+                        who == .deleted
+                        ? expectedPeople.contains(.anonymous) && route.path.first != "api"
+                        : expectedPeople.contains(who)
                     XCTAssertLessThan(response.status.code, 500, "\(route.description) as \(who)")
                     let denied: Bool
                     if who == .anonymous || who == .deleted {
-                        denied = response.status == .unauthorized
+                        denied =
+                            response.status == .unauthorized
                             || (response.status == .seeOther && (response.location ?? "").hasPrefix("/signin?next="))
                     } else {
-                        denied = response.status == .forbidden || (Self.hiddenWhenRefused.contains(route.description) && response.status == .notFound)
+                        denied =
+                            response.status == .forbidden
+                            || (Self.hiddenWhenRefused.contains(route.description) && response.status == .notFound)
                     }
                     XCTAssertEqual(!denied, allowed, "\(route.description) as \(who): status \(response.status.code)")
                 }
@@ -405,7 +483,9 @@ final class PolicyTests: XCTestCase {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
             let member = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
-            try await OrganisationMembership(organisationID: people.organisation.id!, userID: member!.id!, role: .member).create(on: app.db)
+            try await OrganisationMembership(
+                organisationID: people.organisation.id!, userID: member!.id!, role: .member
+            ).create(on: app.db)
             let organisation = PolicyResource.organisation(people.organisation.id!)
             let expectations: [Who: Bool] = [
                 .anonymous: false, .member: true, .organisationAdmin: true, .otherOrganisationAdmin: false,
@@ -414,14 +494,16 @@ final class PolicyTests: XCTestCase {
             for (who, allowed) in expectations {
                 let user = try await Self.currentUser(who, on: app)
                 XCTAssertEqual(Policy.can(user, .workForOrganisation, organisation), allowed, "\(who)")
-                XCTAssertEqual(Policy.can(user, .administerOrganisation, organisation), allowed && who != .member, "a plain member is not an admin")
+                XCTAssertEqual(
+                    Policy.can(user, .administerOrganisation, organisation), allowed && who != .member,
+                    "a plain member is not an admin")
             }
         }
     }
 
     static func currentUser(_ who: Who, on app: Application) async throws -> CurrentUser? {
         guard let role = who.role,
-              let user = try await User.query(on: app.db).filter(\.$email == role.email).first()
+            let user = try await User.query(on: app.db).filter(\.$email == role.email).first()
         else { return nil }
         return try await CurrentUser.load(user, on: app.db)
     }

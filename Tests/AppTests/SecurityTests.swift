@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class SecurityTests: XCTestCase {
     func testAFormPostedWithoutACSRFTokenIsRefusedWithAPageSayingWhatToDo() async throws {
@@ -9,7 +10,8 @@ final class SecurityTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
             _ = try await browser.get("/signin")
-            let response = try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password], csrf: false)
+            let response = try await browser.post(
+                "/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password], csrf: false)
             XCTAssertEqual(response.status, .forbidden)
             XCTAssertEqual(response.heading, "Your form could not be sent")
             XCTAssertTrue(response.text.contains("reload the page"))
@@ -23,7 +25,12 @@ final class SecurityTests: XCTestCase {
             let stolenToken = try await attacker.csrfToken()
             let victim = TestClient(app)
             _ = try await victim.get("/signup")
-            let response = try await victim.post("/signup", form: ["name": "X", "email": "x@example.org", "password": "long enough password", "csrf_token": stolenToken], csrf: false)
+            let response = try await victim.post(
+                "/signup",
+                form: [
+                    "name": "X", "email": "x@example.org", "password": "long enough password",
+                    "csrf_token": stolenToken,
+                ], csrf: false)
             XCTAssertEqual(response.status, .forbidden)
             let value35 = try await User.query(on: app.db).count()
             XCTAssertEqual(value35, 0)
@@ -64,8 +71,10 @@ final class SecurityTests: XCTestCase {
             try await withApp(publicURL: publicURL) { app, _ in
                 _ = try await TestPeople.make(on: app)
                 let browser = TestClient(app)
-                let response = try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
-                let header = try XCTUnwrap(response.headers[.setCookie].first { $0.hasPrefix(Sessions.cookieName + "=") })
+                let response = try await browser.post(
+                    "/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
+                let header = try XCTUnwrap(
+                    response.headers[.setCookie].first { $0.hasPrefix(Sessions.cookieName + "=") })
                 XCTAssertTrue(header.contains("HttpOnly"))
                 XCTAssertTrue(header.contains("SameSite=Lax"))
                 XCTAssertEqual(header.contains("Secure"), publicURL.hasPrefix("https"))
@@ -75,7 +84,8 @@ final class SecurityTests: XCTestCase {
 
     func testPasswordsAreStoredAsBcryptHashes() async throws {
         try await withApp { app, _ in
-            try await TestClient(app).post("/signup", form: ["name": "Eve", "email": "eve@example.org", "password": "a long enough password"])
+            try await TestClient(app).post(
+                "/signup", form: ["name": "Eve", "email": "eve@example.org", "password": "a long enough password"])
             let value36 = try await User.query(on: app.db).first()
             let user = try XCTUnwrap(value36)
             XCTAssertTrue(user.passwordHash.hasPrefix("$2"))
@@ -98,7 +108,8 @@ final class SecurityTests: XCTestCase {
             XCTAssertNil(browser.cookies[Sessions.cookieName], "even the right password waits")
 
             // Failures older than the window no longer count.
-            try await ThrottleCounter.query(on: app.db).set(\.$windowStart, to: Date().addingTimeInterval(-16 * 60)).update()
+            try await ThrottleCounter.query(on: app.db).set(\.$windowStart, to: Date().addingTimeInterval(-16 * 60))
+                .update()
             try await browser.signIn(email)
         }
     }
@@ -124,14 +135,17 @@ final class SecurityTests: XCTestCase {
             _ = try await TestPeople.make(on: app)
             let attacker = TestClient(app)
             for _ in 1...10 {
-                let wrong = try await attacker.post("/signin", form: ["email": TestPeople.Role.member.email, "password": "wrong password"])
+                let wrong = try await attacker.post(
+                    "/signin", form: ["email": TestPeople.Role.member.email, "password": "wrong password"])
                 XCTAssertEqual(wrong.status, .unprocessableEntity)
             }
-            let locked = try await attacker.post("/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
+            let locked = try await attacker.post(
+                "/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
             XCTAssertEqual(locked.status, .tooManyRequests, "the guessed account waits")
             // Same network address (tests share one), another account, right password.
             let colleague = TestClient(app)
-            let signedIn = try await colleague.post("/signin", form: ["email": TestPeople.Role.steward.email, "password": TestPeople.password])
+            let signedIn = try await colleague.post(
+                "/signin", form: ["email": TestPeople.Role.steward.email, "password": TestPeople.password])
             XCTAssertEqual(signedIn.status, .seeOther, "a colleague behind the same address still signs in")
         }
     }
@@ -147,8 +161,10 @@ final class SecurityTests: XCTestCase {
                         headers.contentType = .urlEncodedForm
                         headers.replaceOrAdd(name: .cookie, value: csrf.cookie)
                         let token = csrf.token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                        let body = "email=\(TestPeople.Role.member.email)&password=wrong+password&\(CSRF.fieldName)=\(token)"
-                        let response = try await app.testable().sendRequest(.POST, "/signin", headers: headers, body: ByteBuffer(string: body))
+                        let body =
+                            "email=\(TestPeople.Role.member.email)&password=wrong+password&\(CSRF.fieldName)=\(token)"
+                        let response = try await app.testable().sendRequest(
+                            .POST, "/signin", headers: headers, body: ByteBuffer(string: body))
                         return response.status
                     }
                 }
@@ -156,12 +172,18 @@ final class SecurityTests: XCTestCase {
                 for try await status in group { all.append(status) }
                 return all
             }
-            XCTAssertEqual(statuses.filter { $0 == .unprocessableEntity }.count, Throttle.signInAccount.limit, "exactly the limit were checked: \(statuses.map(\.code))")
-            XCTAssertEqual(statuses.filter { $0 == .tooManyRequests }.count, 30 - Throttle.signInAccount.limit, "every other answer says wait")
-            let used = try await SignInThrottle.used(SignInThrottle.keys(email: TestPeople.Role.member.email, address: nil)[0], on: app.db)
+            XCTAssertEqual(
+                statuses.filter { $0 == .unprocessableEntity }.count, Throttle.signInAccount.limit,
+                "exactly the limit were checked: \(statuses.map(\.code))")
+            XCTAssertEqual(
+                statuses.filter { $0 == .tooManyRequests }.count, 30 - Throttle.signInAccount.limit,
+                "every other answer says wait")
+            let used = try await SignInThrottle.used(
+                SignInThrottle.keys(email: TestPeople.Role.member.email, address: nil)[0], on: app.db)
             XCTAssertEqual(used, Throttle.signInAccount.limit)
             let browser = TestClient(app)
-            let limited = try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
+            let limited = try await browser.post(
+                "/signin", form: ["email": TestPeople.Role.member.email, "password": TestPeople.password])
             XCTAssertEqual(limited.status, .tooManyRequests)
         }
     }
@@ -171,7 +193,9 @@ final class SecurityTests: XCTestCase {
             app.settings.behindProxy = true
             _ = try await TestPeople.make(on: app)
             let browser = TestClient(app)
-            try await browser.post("/signin", form: ["email": "someone@example.org", "password": "wrong password"], headers: ["X-Forwarded-For": "198.51.100.7, 203.0.113.5"])
+            try await browser.post(
+                "/signin", form: ["email": "someone@example.org", "password": "wrong password"],
+                headers: ["X-Forwarded-For": "198.51.100.7, 203.0.113.5"])
             let keys = try await ThrottleCounter.query(on: app.db).filter(\.$used > 0).all().map(\.key)
             XCTAssertTrue(keys.contains("ip:203.0.113.5"), "\(keys)")
         }
@@ -181,11 +205,14 @@ final class SecurityTests: XCTestCase {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
             let browser = TestClient(app)
-            try await browser.post("/signin", form: ["email": TestPeople.Role.member.email, "password": "wrong password"])
+            try await browser.post(
+                "/signin", form: ["email": TestPeople.Role.member.email, "password": "wrong password"])
             try await browser.signIn(TestPeople.Role.coordinator.email)
             let value39 = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
             let member = try XCTUnwrap(value39)
-            try await browser.post("/admin/people/\(member.id!.uuidString)/roles", form: ["change": "grant-steward", "hub": people.hub.id!.uuidString])
+            try await browser.post(
+                "/admin/people/\(member.id!.uuidString)/roles",
+                form: ["change": "grant-steward", "hub": people.hub.id!.uuidString])
             let actions = Set(try await AuditEntry.query(on: app.db).all().map(\.action))
             XCTAssertTrue(actions.isSuperset(of: ["sign-in-failed", "sign-in", "role-granted"]), "\(actions)")
             let value40 = try await AuditEntry.query(on: app.db).filter(\.$action == "role-granted").first()
@@ -198,7 +225,12 @@ final class SecurityTests: XCTestCase {
     func testAnOversizedRequestBodyIsRefused() async throws {
         try await withApp(maxBodySize: 2_000) { app, _ in
             let browser = TestClient(app)
-            let response = try await browser.post("/signup", form: ["name": String(repeating: "a", count: 5_000), "email": "a@example.org", "password": "long enough password"])
+            let response = try await browser.post(
+                "/signup",
+                form: [
+                    "name": String(repeating: "a", count: 5_000), "email": "a@example.org",
+                    "password": "long enough password",
+                ])
             XCTAssertEqual(response.status, .payloadTooLarge)
             XCTAssertEqual(response.heading, "What you sent is too large")
         }
@@ -227,7 +259,9 @@ final class SecurityTests: XCTestCase {
 
     func testAnUnexpectedFailureShowsAPlainPageWithoutInternals() async throws {
         try await withApp { app, _ in
-            struct Boom: Error, CustomStringConvertible { var description: String { "SECRET-INTERNAL-DETAIL at /src/file.swift:42" } }
+            struct Boom: Error, CustomStringConvertible {
+                var description: String { "SECRET-INTERNAL-DETAIL at /src/file.swift:42" }
+            }
             app.get("explode") { _ -> String in throw Boom() }.requires(.readPublic)
             app.get("api", "v1", "explode") { _ -> String in throw Boom() }.requires(.readPublic)
             let page = try await TestClient(app).get("/explode")
@@ -285,7 +319,9 @@ final class RoleAdminTests: XCTestCase {
             let member = try XCTUnwrap(value1)
             let coordinator = TestClient(app)
             try await coordinator.signIn(TestPeople.Role.coordinator.email)
-            let granted = try await coordinator.post("/admin/people/\(member.id!.uuidString)/roles", form: ["change": "grant-steward", "hub": people.otherHub.id!.uuidString])
+            let granted = try await coordinator.post(
+                "/admin/people/\(member.id!.uuidString)/roles",
+                form: ["change": "grant-steward", "hub": people.otherHub.id!.uuidString])
             XCTAssertEqual(granted.status, .seeOther)
 
             let memberBrowser = TestClient(app)
@@ -302,7 +338,8 @@ final class RoleAdminTests: XCTestCase {
             let coordinatorUser = try XCTUnwrap(value2)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.coordinator.email)
-            let response = try await browser.post("/admin/people/\(coordinatorUser.id!.uuidString)/roles", form: ["change": "remove-coordinator"])
+            let response = try await browser.post(
+                "/admin/people/\(coordinatorUser.id!.uuidString)/roles", form: ["change": "remove-coordinator"])
             XCTAssertEqual(response.status, .unprocessableEntity)
             XCTAssertTrue(response.text.contains("needs at least one national coordinator"))
             let reloaded = try await User.find(coordinatorUser.id, on: app.db)
@@ -317,7 +354,8 @@ final class RoleAdminTests: XCTestCase {
             let member = try XCTUnwrap(value3)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.coordinator.email)
-            let response = try await browser.post("/admin/people/\(member.id!.uuidString)/roles", form: ["change": "grant-steward", "hub": ""])
+            let response = try await browser.post(
+                "/admin/people/\(member.id!.uuidString)/roles", form: ["change": "grant-steward", "hub": ""])
             XCTAssertEqual(response.status, .unprocessableEntity)
             XCTAssertTrue(response.text.contains(##"<a href="#hub">Choose a hub</a>"##))
         }

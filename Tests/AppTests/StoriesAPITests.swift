@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 final class StoriesAPITests: XCTestCase {
     private func token(for role: TestPeople.Role, on app: Application) async throws -> HTTPHeaders {
@@ -18,8 +19,10 @@ final class StoriesAPITests: XCTestCase {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let headers = try await token(for: .member, on: app)
-            let body = #"{"title":"A garden shared","summary":"Neighbours grow food together.","body":"It started with one bed.","hub":"riverside","kindOfWork":"common-purpose","themes":["geography"]}"#
-            let created = try await TestClient(app).send(.POST, "/api/v1/stories", headers: headers, body: ByteBuffer(string: body))
+            let body =
+                #"{"title":"A garden shared","summary":"Neighbours grow food together.","body":"It started with one bed.","hub":"riverside","kindOfWork":"common-purpose","themes":["geography"]}"#
+            let created = try await TestClient(app).send(
+                .POST, "/api/v1/stories", headers: headers, body: ByteBuffer(string: body))
             XCTAssertEqual(created.status, .created)
             let draft = try JSONDecoder().decode(StoryDraftDTO.self, from: Data(created.text.utf8))
             XCTAssertEqual(draft.status, "draft")
@@ -37,12 +40,15 @@ final class StoriesAPITests: XCTestCase {
         try await withApp { app, _ in
             _ = try await TestPeople.make(on: app)
             let headers = try await token(for: .member, on: app)
-            let response = try await TestClient(app).send(.POST, "/api/v1/stories", headers: headers, body: ByteBuffer(string: #"{"title":"","hub":"nowhere","kindOfWork":"juggling"}"#))
+            let response = try await TestClient(app).send(
+                .POST, "/api/v1/stories", headers: headers,
+                body: ByteBuffer(string: #"{"title":"","hub":"nowhere","kindOfWork":"juggling"}"#))
             XCTAssertEqual(response.status, .unprocessableEntity)
             for field in ["title", "summary", "body", "hub", "kindOfWork"] {
                 XCTAssertTrue(response.text.contains(#""field":"\#(field)""#), field)
             }
-            let anonymous = try await TestClient(app).send(.POST, "/api/v1/stories", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "{}"))
+            let anonymous = try await TestClient(app).send(
+                .POST, "/api/v1/stories", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "{}"))
             XCTAssertEqual(anonymous.status, .unauthorized)
         }
     }

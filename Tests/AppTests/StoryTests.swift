@@ -1,14 +1,16 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// Stories: drafting, consent, review, publication and taking down.
 final class StoryTests: XCTestCase {
     private let storyForm = [
         "title": "Football across the divide",
         "summary": "Two youth clubs that had never met now share a league.",
-        "body": "It began with a borrowed pitch.\n\n> We were nervous, then we were a team.\n\nNow they play every month.",
+        "body":
+            "It began with a borrowed pitch.\n\n> We were nervous, then we were a team.\n\nNow they play every month.",
         "hub": "riverside",
         "kind_of_work": "understanding",
         "themes[]": "faith",
@@ -21,9 +23,12 @@ final class StoryTests: XCTestCase {
         XCTAssertEqual(created.status, .seeOther)
         let slug = try XCTUnwrap(created.location?.split(separator: "/").dropFirst().first.map(String.init))
         for (index, scope) in consents.enumerated() {
-            let added = try await author.post("/stories/\(slug)/consents", form: [
-                "person": "Person \(index + 1)", "scope": scope.rawValue, "how_given": "Signed form", "given_on": "2026-03-01",
-            ])
+            let added = try await author.post(
+                "/stories/\(slug)/consents",
+                form: [
+                    "person": "Person \(index + 1)", "scope": scope.rawValue, "how_given": "Signed form",
+                    "given_on": "2026-03-01",
+                ])
             XCTAssertEqual(added.status, .seeOther, added.text)
         }
         return slug
@@ -34,11 +39,14 @@ final class StoryTests: XCTestCase {
         XCTAssertEqual(submitted.status, .seeOther, submitted.text)
         let manage = try await steward.get("/stories/\(slug)/manage")
         let version = try XCTUnwrap(manage.text.firstMatch(of: #/name="version" value="(\d+)"/#)?.output.1)
-        let published = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish", "version": String(version)])
+        let published = try await steward.post(
+            "/stories/\(slug)/review", form: ["decision": "publish", "version": String(version)])
         XCTAssertEqual(published.status, .seeOther, published.text)
     }
 
-    private func clients(_ app: Application) async throws -> (author: TestClient, steward: TestClient, visitor: TestClient) {
+    private func clients(_ app: Application) async throws -> (
+        author: TestClient, steward: TestClient, visitor: TestClient
+    ) {
         _ = try await TestPeople.make(on: app)
         let author = TestClient(app)
         try await author.signIn(TestPeople.Role.member.email)
@@ -56,14 +64,22 @@ final class StoryTests: XCTestCase {
 
             let submitted = try await author.post("/stories/\(slug)/submit")
             XCTAssertEqual(submitted.status, .seeOther)
-            let stewardMail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.steward.email).all()
+            let stewardMail = try await OutboxMessage.query(on: app.db).filter(
+                \.$recipient == TestPeople.Role.steward.email
+            ).all()
             XCTAssertTrue(stewardMail.contains { $0.subject == "A story is waiting for your review" })
 
-            let returned = try await steward.post("/stories/\(slug)/review", form: ["decision": "return", "reason": "Please leave out the name of the school."])
+            let returned = try await steward.post(
+                "/stories/\(slug)/review",
+                form: ["decision": "return", "reason": "Please leave out the name of the school."])
             XCTAssertEqual(returned.status, .seeOther)
             let manage = try await author.get("/stories/\(slug)/manage")
-            XCTAssertTrue(manage.text.contains("Please leave out the name of the school."), "the author sees the steward's reason")
-            let authorMail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).all()
+            XCTAssertTrue(
+                manage.text.contains("Please leave out the name of the school."), "the author sees the steward's reason"
+            )
+            let authorMail = try await OutboxMessage.query(on: app.db).filter(
+                \.$recipient == TestPeople.Role.member.email
+            ).all()
             XCTAssertTrue(authorMail.contains { $0.body.contains("Please leave out the name of the school.") })
 
             var edited = storyForm
@@ -117,14 +133,18 @@ final class StoryTests: XCTestCase {
             XCTAssertTrue(media.text.contains("We were nervous, then we were a team."), "quotes come from the story")
 
             let consent = try await StoryConsent.query(on: app.db).filter(\.$person == "Person 1").first()!
-            let withdrawn = try await steward.post("/stories/\(slug)/consents/\(consent.id!.uuidString.lowercased())/withdraw")
+            let withdrawn = try await steward.post(
+                "/stories/\(slug)/consents/\(consent.id!.uuidString.lowercased())/withdraw")
             XCTAssertEqual(withdrawn.status, .seeOther)
 
             let gone = try await visitor.get("/stories/\(slug)")
             XCTAssertEqual(gone.status, .gone)
             let goneForMembers = try await author.get("/stories/\(slug)").status
             XCTAssertEqual(goneForMembers, .gone)
-            for path in ["/stories", "/stories/feed.atom", "/hubs/riverside/stories.atom", "/stories/themes/faith/feed.atom", "/sitemap.xml", "/api/v1/stories"] {
+            for path in [
+                "/stories", "/stories/feed.atom", "/hubs/riverside/stories.atom", "/stories/themes/faith/feed.atom",
+                "/sitemap.xml", "/api/v1/stories",
+            ] {
                 let page = try await visitor.get(path)
                 XCTAssertFalse(page.text.contains(slug), "\(path) no longer lists the story")
             }
@@ -132,7 +152,9 @@ final class StoryTests: XCTestCase {
             XCTAssertTrue(audit.contains(AuditAction.consentWithdrawn.rawValue))
             XCTAssertTrue(audit.contains(AuditAction.storyUnpublished.rawValue))
             XCTAssertEqual(audit.filter { $0 == AuditAction.consentAdded.rawValue }.count, 2)
-            let authorMail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).all()
+            let authorMail = try await OutboxMessage.query(on: app.db).filter(
+                \.$recipient == TestPeople.Role.member.email
+            ).all()
             XCTAssertTrue(authorMail.contains { $0.subject == "Your story has been taken down" })
         }
     }
@@ -167,9 +189,12 @@ final class StoryTests: XCTestCase {
             XCTAssertEqual(story?.status, Story.Status.returned.rawValue)
             XCTAssertNil(story?.publishedVersionID)
             XCTAssertTrue(story?.returnReason?.contains("consent ended on \(UKDate.today())") ?? false)
-            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.storyUnpublished.rawValue).count()
+            let audit = try await AuditEntry.query(on: app.db).filter(
+                \.$action == AuditAction.storyUnpublished.rawValue
+            ).count()
             XCTAssertEqual(audit, 1, "one entry, even with two consents ending together")
-            let mail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email).filter(\.$subject == "Your story has been taken down").count()
+            let mail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == TestPeople.Role.member.email)
+                .filter(\.$subject == "Your story has been taken down").count()
             XCTAssertEqual(mail, 1)
             console = try await app.run(ExpireConsentsCommand(), [])
             XCTAssertTrue(console.standardOutput.contains("No consents have ended"), "running it again changes nothing")
@@ -204,7 +229,8 @@ final class StoryTests: XCTestCase {
             let hillsideFeed = try await visitor.get("/hubs/hillside/stories.atom")
             XCTAssertFalse(hillsideFeed.text.contains(slug))
             let faith = try await visitor.get("/stories?theme=faith&hub=riverside")
-            XCTAssertTrue(faith.text.contains("Football across the divide"), "readers still find it where it was published")
+            XCTAssertTrue(
+                faith.text.contains("Football across the divide"), "readers still find it where it was published")
         }
     }
 
@@ -215,7 +241,9 @@ final class StoryTests: XCTestCase {
             let refused = try await author.post("/stories/\(slug)/submit")
             XCTAssertEqual(refused.status, .unprocessableEntity)
             XCTAssertTrue(refused.text.contains("Add a consent for each person in the story"))
-            let internalOnly = try await author.post("/stories/\(slug)/consents", form: ["person": "Sam", "scope": "internal", "how_given": "Spoken", "given_on": "2026-01-02"])
+            let internalOnly = try await author.post(
+                "/stories/\(slug)/consents",
+                form: ["person": "Sam", "scope": "internal", "how_given": "Spoken", "given_on": "2026-01-02"])
             XCTAssertEqual(internalOnly.status, .seeOther)
             let stillRefused = try await author.post("/stories/\(slug)/submit")
             XCTAssertTrue(stillRefused.text.contains("at least alliance members"))
@@ -234,7 +262,9 @@ final class StoryTests: XCTestCase {
             XCTAssertTrue(page.text.contains("Choose a hub from the list"))
             XCTAssertTrue(page.text.contains("It began with a borrowed pitch."), "what was typed is kept")
             let slug = try await draft(author, consents: [])
-            let consent = try await author.post("/stories/\(slug)/consents", form: ["person": "Sam", "scope": "public", "how_given": "Spoken", "given_on": "2026-02-30"])
+            let consent = try await author.post(
+                "/stories/\(slug)/consents",
+                form: ["person": "Sam", "scope": "public", "how_given": "Spoken", "given_on": "2026-02-30"])
             XCTAssertEqual(consent.status, .unprocessableEntity)
             XCTAssertTrue(consent.text.contains("Enter the date as year-month-day"))
             XCTAssertTrue(consent.text.contains(#"value="Sam""#))
@@ -246,13 +276,16 @@ final class StoryTests: XCTestCase {
             let (author, steward, _) = try await clients(app)
             let slug = try await draft(author)
             _ = try await author.post("/stories/\(slug)/submit")
-            let stale = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish", "version": "0"])
+            let stale = try await steward.post(
+                "/stories/\(slug)/review", form: ["decision": "publish", "version": "0"])
             XCTAssertEqual(stale.status, .unprocessableEntity)
             XCTAssertTrue(stale.text.contains("The story changed while you were reading it"))
 
             let ownSlug = try await draft(steward)
             _ = try await steward.post("/stories/\(ownSlug)/submit")
-            let own = try await steward.post("/stories/\(ownSlug)/review", form: ["decision": "publish", "version": "1"]).status
+            let own = try await steward.post(
+                "/stories/\(ownSlug)/review", form: ["decision": "publish", "version": "1"]
+            ).status
             XCTAssertEqual(own, .forbidden, "a second person always checks")
         }
     }
@@ -266,7 +299,8 @@ final class StoryTests: XCTestCase {
             _ = try await author.post("/stories/\(slug)/consents/\(consent.id!.uuidString.lowercased())/withdraw")
             let queue = try await steward.get("/stories/review")
             XCTAssertFalse(queue.text.contains("Football across the divide"))
-            let refused = try await steward.post("/stories/\(slug)/review", form: ["decision": "publish", "version": "1"])
+            let refused = try await steward.post(
+                "/stories/\(slug)/review", form: ["decision": "publish", "version": "1"])
             XCTAssertEqual(refused.status, .unprocessableEntity)
         }
     }

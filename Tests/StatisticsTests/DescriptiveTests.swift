@@ -1,5 +1,5 @@
-import XCTest
 import Statistics
+import XCTest
 
 /// Reference values: NumPy 2.4.6 (reference/make_reference.py, section "Descriptive").
 final class DescriptiveTests: XCTestCase {

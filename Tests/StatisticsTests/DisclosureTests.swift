@@ -1,10 +1,13 @@
-import XCTest
 import Statistics
+import XCTest
 
 /// The rules of IMPACT.md, "Disclosure control".
 final class DisclosureTests: XCTestCase {
     func testCountsRoundToTheNearestFive() {
-        let cases = [(0, 0), (1, 0), (2, 0), (3, 5), (7, 5), (8, 10), (12, 10), (13, 15), (17, 15), (18, 20), (102, 100), (-3, -5)]
+        let cases = [
+            (0, 0), (1, 0), (2, 0), (3, 5), (7, 5), (8, 10), (12, 10), (13, 15), (17, 15), (18, 20), (102, 100),
+            (-3, -5),
+        ]
         for (count, rounded) in cases {
             XCTAssertEqual(Disclosure.roundToNearest5(count), rounded, "\(count)")
         }

@@ -1,5 +1,5 @@
-import XCTest
 import Statistics
+import XCTest
 
 /// Reference values: SciPy 1.17.1, `scipy.special.ndtr` / `ndtri` and `scipy.stats.t`
 /// (reference/make_reference.py, sections "Normal" and "Student t").
@@ -15,7 +15,9 @@ final class DistributionTests: XCTestCase {
 
     func testTheNormalQuantileMatchesScipy() {
         let ps = [1e-10, 0.025, 0.5, 0.8, 0.975, 1 - 1e-9]
-        let expected = [-6.361340902404056, -1.9599639845400545, 0.0, 0.8416212335729143, 1.959963984540054, 5.997807019601637]
+        let expected = [
+            -6.361340902404056, -1.9599639845400545, 0.0, 0.8416212335729143, 1.959963984540054, 5.997807019601637,
+        ]
         for (p, value) in zip(ps, expected) {
             assertClose(NormalDistribution.quantile(p), value, relative: 1e-12, "Φ⁻¹(\(p))")
         }
@@ -30,19 +32,25 @@ final class DistributionTests: XCTestCase {
         }
     }
 
-    let tCases: [(t: Double, df: Double)] = [(0.5, 3), (-2.1, 7), (2.262157, 9), (10, 2), (-40, 5), (1, 1), (0.01, 200), (3.5, 30.5)]
+    let tCases: [(t: Double, df: Double)] = [
+        (0.5, 3), (-2.1, 7), (2.262157, 9), (10, 2), (-40, 5), (1, 1), (0.01, 200), (3.5, 30.5),
+    ]
 
     func testTheStudentTCDFMatchesScipy() {
-        let expected = [0.6742760175759245, 0.036935598106461326, 0.9749999933477842, 0.9950737714883372,
-                        9.205981085886477e-08, 0.75, 0.5039843724233595, 0.9992727651063771]
+        let expected = [
+            0.6742760175759245, 0.036935598106461326, 0.9749999933477842, 0.9950737714883372,
+            9.205981085886477e-08, 0.75, 0.5039843724233595, 0.9992727651063771,
+        ]
         for (c, value) in zip(tCases, expected) {
             assertClose(StudentT.cdf(c.t, df: c.df), value, "t = \(c.t), df = \(c.df)")
         }
     }
 
     func testTheTwoSidedPFromTheTDistributionMatchesScipy() {
-        let expected = [0.651447964848151, 0.07387119621292265, 0.05000001330443163, 0.00985245702332569,
-                        1.8411962171772954e-07, 0.5000000000000001, 0.992031255153281, 0.0014544697872457407]
+        let expected = [
+            0.651447964848151, 0.07387119621292265, 0.05000001330443163, 0.00985245702332569,
+            1.8411962171772954e-07, 0.5000000000000001, 0.992031255153281, 0.0014544697872457407,
+        ]
         for (c, value) in zip(tCases, expected) {
             assertClose(StudentT.twoSidedP(t: c.t, df: c.df), value, "t = \(c.t), df = \(c.df)")
             assertP(StudentT.twoSidedP(t: c.t, df: c.df), value)
@@ -50,10 +58,14 @@ final class DistributionTests: XCTestCase {
     }
 
     func testTheStudentTQuantileMatchesScipy() {
-        let cases: [(p: Double, df: Double)] = [(0.975, 1), (0.975, 2), (0.975, 4), (0.975, 9), (0.975, 17),
-                                                 (0.975, 29), (0.975, 100), (0.001, 5), (0.6, 3.5)]
-        let expected = [12.706204736174694, 4.302652729749462, 2.7764451051977934, 2.262157162798205,
-                        2.1098155778333156, 2.045229642132703, 1.9839715185235518, -5.893429531356009, 0.27326545405577973]
+        let cases: [(p: Double, df: Double)] = [
+            (0.975, 1), (0.975, 2), (0.975, 4), (0.975, 9), (0.975, 17),
+            (0.975, 29), (0.975, 100), (0.001, 5), (0.6, 3.5),
+        ]
+        let expected = [
+            12.706204736174694, 4.302652729749462, 2.7764451051977934, 2.262157162798205,
+            2.1098155778333156, 2.045229642132703, 1.9839715185235518, -5.893429531356009, 0.27326545405577973,
+        ]
         for (c, value) in zip(cases, expected) {
             assertClose(StudentT.quantile(c.p, df: c.df), value, "p = \(c.p), df = \(c.df)")
         }
@@ -63,7 +75,8 @@ final class DistributionTests: XCTestCase {
     func testTheStudentTQuantileInvertsTheCDF() {
         for df in [1.0, 3, 11, 60] {
             for p in [0.0005, 0.02, 0.3, 0.7, 0.975, 0.9999] {
-                assertClose(StudentT.cdf(StudentT.quantile(p, df: df), df: df), p, relative: 1e-11, "p = \(p), df = \(df)")
+                assertClose(
+                    StudentT.cdf(StudentT.quantile(p, df: df), df: df), p, relative: 1e-11, "p = \(p), df = \(df)")
             }
         }
     }

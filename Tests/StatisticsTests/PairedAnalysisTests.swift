@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import Statistics
+import XCTest
 
 /// The `bridgework analyse` contract for one indicator. Reference values: SciPy 1.17.1
 /// (reference/make_reference.py, sections "Paired t", "ANXIETY" and "Perceived change").
@@ -30,7 +30,8 @@ final class PairedAnalysisTests: XCTestCase {
     }
 
     func testUnderFivePairsOnlyTheNumberOfPairsAndTheSummaryCarryValues() throws {
-        let analysis = PairedAnalysis.analyse(indicator: "CLS-TRUST", pairs: Self.pairs(improved: 2, same: 0, worse: 1), lowerIsBetter: false)
+        let analysis = PairedAnalysis.analyse(
+            indicator: "CLS-TRUST", pairs: Self.pairs(improved: 2, same: 0, worse: 1), lowerIsBetter: false)
         let object = try Self.json(analysis)
         XCTAssertEqual(Set(object.keys), Self.contractKeys)
         XCTAssertEqual(object["n_pairs"] as? Int, 3)
@@ -42,7 +43,8 @@ final class PairedAnalysisTests: XCTestCase {
     }
 
     func testFiveToNinePairsGiveCountsMediansAndMeanChangeButNoTests() throws {
-        let analysis = PairedAnalysis.analyse(indicator: "CONFIDENCE", pairs: Self.pairs(improved: 7, same: 1, worse: 1), lowerIsBetter: false)
+        let analysis = PairedAnalysis.analyse(
+            indicator: "CONFIDENCE", pairs: Self.pairs(improved: 7, same: 1, worse: 1), lowerIsBetter: false)
         XCTAssertEqual(analysis.nPairs, 9)
         XCTAssertEqual(analysis.improved, 7)
         XCTAssertEqual(analysis.same, 1)
@@ -57,7 +59,9 @@ final class PairedAnalysisTests: XCTestCase {
         XCTAssertNil(analysis.gz)
         XCTAssertNil(analysis.wilcoxon)
         XCTAssertNil(analysis.rankBiserial)
-        XCTAssertEqual(analysis.summary, "7 of 9 people improved, 1 stayed the same and 1 got worse; with fewer than 10 pairs no test is possible.")
+        XCTAssertEqual(
+            analysis.summary,
+            "7 of 9 people improved, 1 stayed the same and 1 got worse; with fewer than 10 pairs no test is possible.")
         let object = try Self.json(analysis)
         XCTAssertEqual(Set(object.keys), Self.contractKeys)
         XCTAssertTrue(object["sd_change"] is NSNull)
@@ -108,12 +112,15 @@ final class PairedAnalysisTests: XCTestCase {
         XCTAssertEqual(wilcoxon["method"] as? String, "normal")
         XCTAssertEqual((object["ci95_mean_change"] as? [Double])?.count, 2)
 
-        let text = String(decoding: try IndicatorAnalysis.encoder.encode(
-            PairedAnalysis.analyse(indicator: "X", pairs: [], lowerIsBetter: false)), as: UTF8.self)
-        XCTAssertTrue(text.hasPrefix(#"{"ci95_mean_change":null,"dz":null,"gz":null,"improved":null,"indicator":"X","#), text)
+        let text = String(
+            decoding: try IndicatorAnalysis.encoder.encode(
+                PairedAnalysis.analyse(indicator: "X", pairs: [], lowerIsBetter: false)), as: UTF8.self)
+        XCTAssertTrue(
+            text.hasPrefix(#"{"ci95_mean_change":null,"dz":null,"gz":null,"improved":null,"indicator":"X","#), text)
         XCTAssertTrue(text.contains(#""n_pairs":0"#))
 
-        let decoded = try JSONDecoder().decode(IndicatorAnalysis.self, from: try IndicatorAnalysis.encoder.encode(analysis))
+        let decoded = try JSONDecoder().decode(
+            IndicatorAnalysis.self, from: try IndicatorAnalysis.encoder.encode(analysis))
         XCTAssertEqual(decoded, analysis)
     }
 
@@ -121,7 +128,8 @@ final class PairedAnalysisTests: XCTestCase {
         let before = [3.5, 4.0, 2.75, 3.25, 4.5, 3.0, 3.75, 2.5, 4.25, 3.5]
         let after = [2.75, 3.25, 2.5, 3.5, 3.5, 2.25, 3.0, 2.5, 3.25, 2.75]
         let pairs = zip(before, after).map { (before: $0.0, after: $0.1) }
-        let analysis = PairedAnalysis.analyse(indicator: "ANXIETY", pairs: pairs, lowerIsBetter: IndicatorLibrary.isLowerBetter("ANXIETY"))
+        let analysis = PairedAnalysis.analyse(
+            indicator: "ANXIETY", pairs: pairs, lowerIsBetter: IndicatorLibrary.isLowerBetter("ANXIETY"))
         XCTAssertEqual(analysis.improved, 8)
         XCTAssertEqual(analysis.same, 1)
         XCTAssertEqual(analysis.worse, 1)
@@ -132,7 +140,10 @@ final class PairedAnalysisTests: XCTestCase {
         XCTAssertEqual(analysis.wilcoxon?.wPlus, 1.5)
         assertP(analysis.wilcoxon?.p, 0.01325288118516386)
         assertClose(analysis.rankBiserial, (1.5 - 43.5) / 45)
-        XCTAssertTrue(analysis.summary.hasPrefix("8 of 10 people improved, 1 stayed the same and 1 got worse; overall the answers moved for the better"), analysis.summary)
+        XCTAssertTrue(
+            analysis.summary.hasPrefix(
+                "8 of 10 people improved, 1 stayed the same and 1 got worse; overall the answers moved for the better"),
+            analysis.summary)
         XCTAssertTrue(analysis.summary.hasSuffix("(Wilcoxon p = 0.013)."), analysis.summary)
 
         let readAsHigherIsBetter = PairedAnalysis.analyse(indicator: "ANXIETY", pairs: pairs, lowerIsBetter: false)
@@ -153,22 +164,32 @@ final class PairedAnalysisTests: XCTestCase {
         pairs += [(before: 4, after: 1), (before: 5, after: 1), (before: 4, after: 2), (before: 6, after: 3)]
         let analysis = PairedAnalysis.analyse(indicator: "MIXING", pairs: pairs, lowerIsBetter: false)
         XCTAssertGreaterThanOrEqual(analysis.wilcoxon?.p ?? 0, 0.05)
-        XCTAssertTrue(analysis.summary.hasPrefix("6 of 10 people improved, 0 stayed the same and 4 got worse; a difference like this could well be chance (Wilcoxon p = "), analysis.summary)
+        XCTAssertTrue(
+            analysis.summary.hasPrefix(
+                "6 of 10 people improved, 0 stayed the same and 4 got worse; a difference like this could well be chance (Wilcoxon p = "
+            ), analysis.summary)
         XCTAssertFalse(analysis.summary.contains("because"))
     }
 
     func testPublicOutputSuppressesSmallCountsWithSecondarySuppressionAndRoundsTheRest() throws {
-        let analysis = PairedAnalysis.analyse(indicator: "THERMOMETER", pairs: Self.pairs(improved: 13, same: 9, worse: 3), lowerIsBetter: false, public: true)
+        let analysis = PairedAnalysis.analyse(
+            indicator: "THERMOMETER", pairs: Self.pairs(improved: 13, same: 9, worse: 3), lowerIsBetter: false,
+            public: true)
         XCTAssertEqual(analysis.nPairs, 25)
         XCTAssertEqual(analysis.improved, 15)
         XCTAssertNil(analysis.same, "secondary suppression: the smallest other non-zero count")
         XCTAssertNil(analysis.worse, "3 is under 8")
         XCTAssertNotNil(analysis.meanChange, "25 pairs may have means")
         XCTAssertNotNil(analysis.medianBefore)
-        XCTAssertTrue(analysis.summary.hasPrefix("Of about 25 people, about 15 improved, fewer than 8 stayed the same and fewer than 8 got worse"), analysis.summary)
+        XCTAssertTrue(
+            analysis.summary.hasPrefix(
+                "Of about 25 people, about 15 improved, fewer than 8 stayed the same and fewer than 8 got worse"),
+            analysis.summary)
         XCTAssertFalse(analysis.summary.contains("13"))
 
-        let withZero = PairedAnalysis.analyse(indicator: "THERMOMETER", pairs: Self.pairs(improved: 12, same: 0, worse: 9), lowerIsBetter: false, public: true)
+        let withZero = PairedAnalysis.analyse(
+            indicator: "THERMOMETER", pairs: Self.pairs(improved: 12, same: 0, worse: 9), lowerIsBetter: false,
+            public: true)
         XCTAssertEqual(withZero.nPairs, 20)
         XCTAssertEqual(withZero.improved, 10)
         XCTAssertEqual(withZero.same, 0, "a true zero is shown")
@@ -176,7 +197,9 @@ final class PairedAnalysisTests: XCTestCase {
     }
 
     func testPublicOutputWithholdsMeansAndMediansUnderTenPairs() throws {
-        let analysis = PairedAnalysis.analyse(indicator: "CONFIDENCE", pairs: Self.pairs(improved: 8, same: 0, worse: 1), lowerIsBetter: false, public: true)
+        let analysis = PairedAnalysis.analyse(
+            indicator: "CONFIDENCE", pairs: Self.pairs(improved: 8, same: 0, worse: 1), lowerIsBetter: false,
+            public: true)
         XCTAssertEqual(analysis.nPairs, 10, "9 rounded")
         XCTAssertNil(analysis.improved, "8 would reveal the hidden 1 from the total")
         XCTAssertEqual(analysis.same, 0)
@@ -190,14 +213,17 @@ final class PairedAnalysisTests: XCTestCase {
                 + "(counts rounded to the nearest 5, and counts under 8 not shown); with fewer than 10 pairs no test is possible."
         )
 
-        let few = PairedAnalysis.analyse(indicator: "CONFIDENCE", pairs: Self.pairs(improved: 3, same: 0, worse: 0), lowerIsBetter: false, public: true)
+        let few = PairedAnalysis.analyse(
+            indicator: "CONFIDENCE", pairs: Self.pairs(improved: 3, same: 0, worse: 0), lowerIsBetter: false,
+            public: true)
         XCTAssertNil(few.nPairs, "3 is under 8")
         XCTAssertEqual(few.summary, "Too few answers to summarise (at least 5 pairs are needed).")
         XCTAssertEqual(Set(try Self.json(few).keys), Self.contractKeys)
     }
 
     func testThenDataAddThePerceivedChangeAndTheResponseShift() throws {
-        let analysis = PairedAnalysis.analyse(indicator: "CLS-BELONG", pairs: Self.twelvePairs, then: Self.then, lowerIsBetter: false)
+        let analysis = PairedAnalysis.analyse(
+            indicator: "CLS-BELONG", pairs: Self.twelvePairs, then: Self.then, lowerIsBetter: false)
         let perceived = try XCTUnwrap(analysis.perceivedChange)
         XCTAssertEqual(perceived.nPairs, 12)
         assertClose(perceived.meanChange, 2.75)
@@ -205,7 +231,9 @@ final class PairedAnalysisTests: XCTestCase {
         assertClose(perceived.pairedT?.t, 7.837778335138679)
         assertP(perceived.pairedT?.p, 7.932699360028784e-06)
         assertP(perceived.wilcoxon?.p, 0.0032093095702113135)
-        XCTAssertTrue(perceived.summary.hasPrefix("Looking back, as people rated themselves: 11 of 12 people improved"), perceived.summary)
+        XCTAssertTrue(
+            perceived.summary.hasPrefix("Looking back, as people rated themselves: 11 of 12 people improved"),
+            perceived.summary)
         assertClose(analysis.responseShift, 0.75)
 
         let object = try Self.json(analysis)
@@ -218,21 +246,26 @@ final class PairedAnalysisTests: XCTestCase {
     func testOnlyPairsWithAThenAnswerCountForThePerceivedChange() throws {
         var then = Self.then
         for index in [0, 3, 5] { then[index] = nil }
-        let analysis = PairedAnalysis.analyse(indicator: "CLS-BELONG", pairs: Self.twelvePairs, then: then, lowerIsBetter: false)
+        let analysis = PairedAnalysis.analyse(
+            indicator: "CLS-BELONG", pairs: Self.twelvePairs, then: then, lowerIsBetter: false)
         XCTAssertEqual(analysis.nPairs, 12)
         XCTAssertEqual(analysis.perceivedChange?.nPairs, 9)
         XCTAssertNil(analysis.perceivedChange?.pairedT, "9 pairs: no test")
         assertClose(analysis.responseShift, 7.0 / 9.0)
 
-        let publicAnalysis = PairedAnalysis.analyse(indicator: "CLS-BELONG", pairs: Self.twelvePairs, then: then, lowerIsBetter: false, public: true)
+        let publicAnalysis = PairedAnalysis.analyse(
+            indicator: "CLS-BELONG", pairs: Self.twelvePairs, then: then, lowerIsBetter: false, public: true)
         XCTAssertNil(publicAnalysis.responseShift, "a mean on 9 people is withheld in public")
         let object = try Self.json(publicAnalysis)
         XCTAssertTrue(object["response_shift"] is NSNull)
     }
 
     func testAfterAndThenWithoutABeforeStillGiveAPerceivedChange() throws {
-        let observations = zip(PairedTTestTests.after, Self.then).map { PairedAnalysis.Observation(before: nil, after: $0.0, then: $0.1) }
-        let analysis = PairedAnalysis.analyse(indicator: "CLS-BELONG", observations: observations, includesThen: true, lowerIsBetter: false)
+        let observations = zip(PairedTTestTests.after, Self.then).map {
+            PairedAnalysis.Observation(before: nil, after: $0.0, then: $0.1)
+        }
+        let analysis = PairedAnalysis.analyse(
+            indicator: "CLS-BELONG", observations: observations, includesThen: true, lowerIsBetter: false)
         XCTAssertEqual(analysis.nPairs, 0)
         XCTAssertEqual(analysis.perceivedChange?.nPairs, 12)
         assertClose(analysis.perceivedChange?.meanChange, 2.75)
@@ -246,7 +279,8 @@ final class PairedAnalysisTests: XCTestCase {
             PairedAnalysis.analyse(indicator: "CLS-TRUST", pairs: [], lowerIsBetter: false),
         ])
         XCTAssertEqual(report.indicators.map(\.indicator), ["ANXIETY", "CLS-TRUST", "THERMOMETER"])
-        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])
+        let object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])
         XCTAssertEqual((object["indicators"] as? [Any])?.count, 3)
     }
 }

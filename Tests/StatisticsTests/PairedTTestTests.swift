@@ -1,5 +1,5 @@
-import XCTest
 import Statistics
+import XCTest
 
 /// Reference values: SciPy 1.17.1, `ttest_rel(after, before)` and `t.interval(0.95, n − 1,
 /// loc=mean, scale=sd/√n)` (reference/make_reference.py, section "Paired t").

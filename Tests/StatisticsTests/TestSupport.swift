@@ -11,7 +11,8 @@ func assertClose(
         return
     }
     let allowed = expected == 0 ? tolerance : tolerance * abs(expected)
-    XCTAssertLessThanOrEqual(abs(actual - expected), allowed, "\(actual) is not \(expected) \(message)", file: file, line: line)
+    XCTAssertLessThanOrEqual(
+        abs(actual - expected), allowed, "\(actual) is not \(expected) \(message)", file: file, line: line)
 }
 
 /// Absolute agreement, for p-values (1e-6, as the contract asks).

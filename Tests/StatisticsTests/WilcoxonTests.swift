@@ -1,5 +1,5 @@
-import XCTest
 import Statistics
+import XCTest
 
 /// Reference values: SciPy 1.17.1, `scipy.stats.wilcoxon` with `method="exact"` or
 /// `zero_method="wilcox", correction=True, method="asymptotic"`, and `rankdata` for W+
@@ -53,7 +53,8 @@ final class WilcoxonTests: XCTestCase {
     func testZeroDifferencesAreDroppedBeforeChoosingTheExactTest() throws {
         // The contract: exact when at most 50 non-zero differences and no ties among them,
         // so zeros alone do not force the normal approximation. Same p as the eight without zeros.
-        let result = try XCTUnwrap(Wilcoxon.signedRank(differences: [0, 1.5, -0.3, 2.7, 0, 0.8, -1.1, 3.2, 0.45, 2.05]))
+        let result = try XCTUnwrap(
+            Wilcoxon.signedRank(differences: [0, 1.5, -0.3, 2.7, 0, 0.8, -1.1, 3.2, 0.45, 2.05]))
         XCTAssertEqual(result.method, .exact)
         XCTAssertEqual(result.n, 8)
         assertP(result.p, 0.078125)

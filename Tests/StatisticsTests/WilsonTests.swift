@@ -1,5 +1,5 @@
-import XCTest
 import Statistics
+import XCTest
 
 /// Reference values: statsmodels 0.15.0, `proportion_confint(x, n, alpha=1 − confidence,
 /// method="wilson")` (reference/make_reference.py, section "Wilson").

@@ -56,7 +56,9 @@ struct CuratedAPI {
     private func page(_ req: Request) throws -> Int {
         guard let raw = req.query[String.self, at: "page"] else { return 1 }
         guard let page = Int(raw), page >= 1, page <= 10_000 else {
-            throw ValidationProblem(problems: [FieldProblem(field: "page", message: "page must be a whole number from 1 to 10000")])
+            throw ValidationProblem(problems: [
+                FieldProblem(field: "page", message: "page must be a whole number from 1 to 10000")
+            ])
         }
         return page
     }
@@ -65,21 +67,26 @@ struct CuratedAPI {
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let base = req.application.publicBaseURL
         func link(_ number: Int) -> String { base + url.with(query: ["page": String(number)]) }
-        return (ListMeta(page: page, perPage: Self.pageSize, total: total, pageCount: pageCount),
-                ListLinks(self: link(page), next: page < pageCount ? link(page + 1) : nil, prev: page > 1 ? link(page - 1) : nil))
+        return (
+            ListMeta(page: page, perPage: Self.pageSize, total: total, pageCount: pageCount),
+            ListLinks(
+                self: link(page), next: page < pageCount ? link(page + 1) : nil, prev: page > 1 ? link(page - 1) : nil)
+        )
     }
 
     func caseStudies(req: Request) async throws -> CuratedListDTO<CaseStudyDTO> {
         let page = try page(req)
         let total = try await CaseStudy.query(on: req.db).count()
-        let studies = try await CaseStudy.query(on: req.db).sort(\.$title).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).with(\.$organisation).all()
+        let studies = try await CaseStudy.query(on: req.db).sort(\.$title).range(
+            ((page - 1) * Self.pageSize)..<(page * Self.pageSize)
+        ).with(\.$organisation).all()
         let (meta, links) = meta(req, url: .apiCaseStudies, page: page, total: total)
         return CuratedListDTO(data: try await caseStudyDTOs(studies, req: req), meta: meta, links: links)
     }
 
     func caseStudy(req: Request) async throws -> CaseStudyDTO {
         guard let slug = req.parameters.get("caseStudySlug"),
-              let study = try await CaseStudy.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first()
+            let study = try await CaseStudy.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first()
         else { throw Abort(.notFound, reason: "There is no case study with that slug.") }
         return try await caseStudyDTOs([study], req: req)[0]
     }
@@ -90,46 +97,54 @@ struct CuratedAPI {
         return studies.map { study in
             let own = study.id.flatMap { terms[$0] } ?? [:]
             let organisation = study.organisation.flatMap { $0.isPublic ? $0.slug : nil }
-            return CaseStudyDTO(slug: study.slug, title: study.title, summary: study.summary, organisation: organisation,
-                                context: study.context, challenge: study.challenge, approach: study.approach, outcome: study.outcome,
-                                evidence: study.evidence, contact: study.contact, kindsOfWork: own[.kindOfWork] ?? [], methods: own[.method] ?? [],
-                                themes: own[.theme] ?? [], url: base + SiteURL.caseStudy(study.slug).path)
+            return CaseStudyDTO(
+                slug: study.slug, title: study.title, summary: study.summary, organisation: organisation,
+                context: study.context, challenge: study.challenge, approach: study.approach, outcome: study.outcome,
+                evidence: study.evidence, contact: study.contact, kindsOfWork: own[.kindOfWork] ?? [],
+                methods: own[.method] ?? [],
+                themes: own[.theme] ?? [], url: base + SiteURL.caseStudy(study.slug).path)
         }
     }
 
     func narratives(req: Request) async throws -> CuratedListDTO<NarrativeDTO> {
         let page = try page(req)
         let total = try await Narrative.query(on: req.db).count()
-        let narratives = try await Narrative.query(on: req.db).sort(\.$title).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        let narratives = try await Narrative.query(on: req.db).sort(\.$title).range(
+            ((page - 1) * Self.pageSize)..<(page * Self.pageSize)
+        ).all()
         let (meta, links) = meta(req, url: .apiNarratives, page: page, total: total)
         return CuratedListDTO(data: narratives.map { narrativeDTO($0, req: req) }, meta: meta, links: links)
     }
 
     func narrative(req: Request) async throws -> NarrativeDTO {
         guard let slug = req.parameters.get("narrativeSlug"),
-              let narrative = try await Narrative.query(on: req.db).filter(\.$slug == slug).first()
+            let narrative = try await Narrative.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound, reason: "There is no narrative with that slug.") }
         return narrativeDTO(narrative, req: req)
     }
 
     /// Sightings are for alliance members only, so the API never carries them.
     private func narrativeDTO(_ narrative: Narrative, req: Request) -> NarrativeDTO {
-        NarrativeDTO(slug: narrative.slug, title: narrative.title, hotTopic: narrative.hotTopic, claim: narrative.claim,
-                     setsAgainst: narrative.setsAgainst, facts: narrative.facts, answers: narrative.answers, resources: narrative.resources,
-                     url: req.application.publicBaseURL + SiteURL.narrative(narrative.slug).path)
+        NarrativeDTO(
+            slug: narrative.slug, title: narrative.title, hotTopic: narrative.hotTopic, claim: narrative.claim,
+            setsAgainst: narrative.setsAgainst, facts: narrative.facts, answers: narrative.answers,
+            resources: narrative.resources,
+            url: req.application.publicBaseURL + SiteURL.narrative(narrative.slug).path)
     }
 
     func resources(req: Request) async throws -> CuratedListDTO<ResourceDTO> {
         let page = try page(req)
         let total = try await Resource.query(on: req.db).count()
-        let resources = try await Resource.query(on: req.db).sort(\.$title).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        let resources = try await Resource.query(on: req.db).sort(\.$title).range(
+            ((page - 1) * Self.pageSize)..<(page * Self.pageSize)
+        ).all()
         let (meta, links) = meta(req, url: .apiResources, page: page, total: total)
         return CuratedListDTO(data: try await resourceDTOs(resources, req: req), meta: meta, links: links)
     }
 
     func resource(req: Request) async throws -> ResourceDTO {
         guard let slug = req.parameters.get("resourceSlug"),
-              let resource = try await Resource.query(on: req.db).filter(\.$slug == slug).first()
+            let resource = try await Resource.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound, reason: "There is no resource with that slug.") }
         return try await resourceDTOs([resource], req: req)[0]
     }
@@ -139,9 +154,11 @@ struct CuratedAPI {
         let base = req.application.publicBaseURL
         return resources.map { resource in
             let own = resource.id.flatMap { terms[$0] } ?? [:]
-            return ResourceDTO(slug: resource.slug, title: resource.title, kind: resource.kind, summary: resource.summary, body: resource.body,
-                               link: resource.link, doi: resource.doi, methods: own[.method] ?? [], themes: own[.theme] ?? [],
-                               url: base + SiteURL.resource(resource.slug).path)
+            return ResourceDTO(
+                slug: resource.slug, title: resource.title, kind: resource.kind, summary: resource.summary,
+                body: resource.body,
+                link: resource.link, doi: resource.doi, methods: own[.method] ?? [], themes: own[.theme] ?? [],
+                url: base + SiteURL.resource(resource.slug).path)
         }
     }
 }

@@ -28,7 +28,10 @@ struct OrganisationDTO: Content, Sendable {
 }
 
 struct HubDTO: Content, Sendable {
-    struct Host: Content, Sendable { let slug: String; let name: String }
+    struct Host: Content, Sendable {
+        let slug: String
+        let name: String
+    }
     let id: UUID
     let slug: String
     let name: String
@@ -133,7 +136,7 @@ struct DirectoryAPI {
 
     func hub(req: Request) async throws -> HubDTO {
         guard let slug = req.parameters.get("hubSlug"),
-              let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).with(\.$hosts).first()
+            let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).with(\.$hosts).first()
         else { throw Abort(.notFound, reason: "There is no hub with that slug.") }
         let areas = try await HubArea.query(on: req.db).filter(\.$hub.$id == hub.requireID()).all()
         return hubDTO(hub, areas: areas, base: req.application.publicBaseURL)
@@ -143,29 +146,41 @@ struct DirectoryAPI {
         HubDTO(
             id: hub.id!, slug: hub.slug, name: hub.name, region: hub.region, summary: hub.summary,
             membershipPolicy: hub.membershipPolicy,
-            hosts: hub.hosts.filter(\.isPublic).sorted { $0.name < $1.name }.map { .init(slug: $0.slug, name: $0.name) },
-            areas: areas.filter { $0.$hub.id == hub.id }.compactMap { area in LocalAuthorities.name(for: area.areaCode).map { AreaDTO(code: area.areaCode, name: $0) } }.sorted { $0.name < $1.name },
+            hosts: hub.hosts.filter(\.isPublic).sorted { $0.name < $1.name }.map {
+                .init(slug: $0.slug, name: $0.name)
+            },
+            areas: areas.filter { $0.$hub.id == hub.id }.compactMap { area in
+                LocalAuthorities.name(for: area.areaCode).map { AreaDTO(code: area.areaCode, name: $0) }
+            }.sorted { $0.name < $1.name },
             url: base + SiteURL.hub(hub.slug).path
         )
     }
 
     func organisations(req: Request) async throws -> OrganisationListDTO {
         if let page = req.query[String.self, at: "page"], Int(page) == nil || Int(page)! < 1 {
-            throw ValidationProblem(problems: [FieldProblem(field: "page", message: "page must be a whole number from 1")])
+            throw ValidationProblem(problems: [
+                FieldProblem(field: "page", message: "page must be a whole number from 1")
+            ])
         }
         let query = DirectoryQuery(req)
-        let results = try await DirectorySearch.run(query, signedIn: false, on: req.db, index: req.application.directoryIndex)
+        let results = try await DirectorySearch.run(
+            query, signedIn: false, on: req.db, index: req.application.directoryIndex)
         let rows = try await Organisation.query(on: req.db).filter(\.$id ~~ results.ids).all()
         let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row) } })
-        let data = try await Self.dtos(for: results.ids.compactMap { byID[$0] }, on: req.db, base: req.application.publicBaseURL)
+        let data = try await Self.dtos(
+            for: results.ids.compactMap { byID[$0] }, on: req.db, base: req.application.publicBaseURL)
         let pageCount = max(1, (results.total + DirectoryQuery.pageSize - 1) / DirectoryQuery.pageSize)
         func link(_ page: Int) -> String {
-            req.application.publicBaseURL + SiteURL.apiOrganisations.with(query: query.parameters(changing: "page", to: String(page)))
+            req.application.publicBaseURL
+                + SiteURL.apiOrganisations.with(query: query.parameters(changing: "page", to: String(page)))
         }
         return OrganisationListDTO(
             data: data,
-            meta: ListMeta(page: query.page, perPage: DirectoryQuery.pageSize, total: results.total, pageCount: pageCount),
-            links: ListLinks(self: link(query.page), next: query.page < pageCount ? link(query.page + 1) : nil, prev: query.page > 1 ? link(query.page - 1) : nil)
+            meta: ListMeta(
+                page: query.page, perPage: DirectoryQuery.pageSize, total: results.total, pageCount: pageCount),
+            links: ListLinks(
+                self: link(query.page), next: query.page < pageCount ? link(query.page + 1) : nil,
+                prev: query.page > 1 ? link(query.page - 1) : nil)
         )
     }
 
@@ -176,8 +191,8 @@ struct DirectoryAPI {
 
     private func publicOrganisation(_ req: Request) async throws -> Organisation {
         guard let slug = req.parameters.get("organisationSlug"),
-              let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
-              organisation.isPublic
+            let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
+            organisation.isPublic
         else { throw Abort(.notFound, reason: "There is no public organisation with that slug.") }
         return organisation
     }
@@ -190,7 +205,9 @@ struct DirectoryAPI {
         let errors = form.validate(knownHubSlugs: Set(hubs.map(\.slug)))
         guard errors.isEmpty else { throw ValidationProblem(problems: OrganisationInputDTO.problems(errors)) }
         let organisation = try await OrganisationStore.create(form, by: user.id, hubs: hubs, on: req.db)
-        try await req.audit(.organisationCreated, subjectType: "organisation", subjectID: organisation.id, detail: "\(organisation.slug), through the API")
+        try await req.audit(
+            .organisationCreated, subjectType: "organisation", subjectID: organisation.id,
+            detail: "\(organisation.slug), through the API")
         let dto = try await Self.dtos(for: [organisation], on: req.db, base: req.application.publicBaseURL)[0]
         let response = try await dto.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.apiOrganisation(organisation.slug).path)
@@ -199,7 +216,7 @@ struct DirectoryAPI {
 
     func update(req: Request) async throws -> OrganisationDTO {
         guard let slug = req.parameters.get("organisationSlug"),
-              let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first()
+            let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound, reason: "There is no organisation with that slug.") }
         try req.authorize(.administerOrganisation, .organisation(try organisation.requireID()))
         let input = try req.content.decode(OrganisationInputDTO.self)
@@ -208,12 +225,15 @@ struct DirectoryAPI {
         let errors = form.validate(knownHubSlugs: Set(hubs.map(\.slug)))
         guard errors.isEmpty else { throw ValidationProblem(problems: OrganisationInputDTO.problems(errors)) }
         try await OrganisationStore.update(organisation, with: form, hubs: hubs, on: req.db)
-        try await req.audit(.organisationUpdated, subjectType: "organisation", subjectID: organisation.id, detail: "\(organisation.slug), through the API")
+        try await req.audit(
+            .organisationUpdated, subjectType: "organisation", subjectID: organisation.id,
+            detail: "\(organisation.slug), through the API")
         return try await Self.dtos(for: [organisation], on: req.db, base: req.application.publicBaseURL)[0]
     }
 
     /// DTOs for a page of organisations: three queries whatever the page size.
-    static func dtos(for organisations: [Organisation], on db: Database, base: String) async throws -> [OrganisationDTO] {
+    static func dtos(for organisations: [Organisation], on db: Database, base: String) async throws -> [OrganisationDTO]
+    {
         let ids = organisations.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let terms = try await OrganisationTerm.query(on: db).filter(\.$organisation.$id ~~ ids).all()
@@ -223,12 +243,16 @@ struct DirectoryAPI {
             .with(\.$hub).all()
         return organisations.map { organisation in
             let own = terms.filter { $0.$organisation.id == organisation.id }
-            func codes(_ vocabulary: Vocabulary) -> [String] { own.filter { $0.vocabulary == vocabulary.rawValue }.map(\.code).sorted() }
+            func codes(_ vocabulary: Vocabulary) -> [String] {
+                own.filter { $0.vocabulary == vocabulary.rawValue }.map(\.code).sorted()
+            }
             return OrganisationDTO(
                 id: organisation.id!, slug: organisation.slug, name: organisation.name, summary: organisation.summary,
-                description: organisation.description, website: organisation.website, charityNumber: organisation.charityNumber,
+                description: organisation.description, website: organisation.website,
+                charityNumber: organisation.charityNumber,
                 contactEmail: organisation.contactEmail, contactPhone: organisation.contactPhone,
-                sectors: codes(.sector), kindsOfWork: codes(.kindOfWork), themes: codes(.theme), methods: codes(.method),
+                sectors: codes(.sector), kindsOfWork: codes(.kindOfWork), themes: codes(.theme),
+                methods: codes(.method),
                 areas: areas.filter { $0.$organisation.id == organisation.id }.compactMap { area in
                     LocalAuthorities.name(for: area.areaCode).map { AreaDTO(code: area.areaCode, name: $0) }
                 }.sorted { $0.name < $1.name },

@@ -66,8 +66,11 @@ enum HSDS {
         var bytes = Array(SHA256.hash(data: Data(("bridgework:" + text).utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50  // version 5 layout
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 
     static func termCode(_ vocabulary: Vocabulary, _ code: String) -> String { "\(vocabulary.rawValue):\(code)" }
@@ -85,25 +88,40 @@ enum HSDS {
     static func term(_ vocabulary: Vocabulary, _ code: String) -> TaxonomyTerm? {
         guard let label = vocabulary.label(for: code) else { return nil }
         // HSDS wants term codes unique across every taxonomy, and "faith" is both a sector and a theme.
-        return TaxonomyTerm(id: stableID("term:\(vocabulary.rawValue):\(code)"), code: termCode(vocabulary, code), name: label,
-                            description: "\(vocabulary.title) in the Bridgework directory: \(label).", taxonomy: taxonomyName(vocabulary))
+        return TaxonomyTerm(
+            id: stableID("term:\(vocabulary.rawValue):\(code)"), code: termCode(vocabulary, code), name: label,
+            description: "\(vocabulary.title) in the Bridgework directory: \(label).",
+            taxonomy: taxonomyName(vocabulary))
     }
 
     static func organization(_ organisation: Organisation, terms: [OrganisationTerm], base: String) -> Organization {
         let id = organisation.id!
         let attributes: [Attribute] = terms.compactMap { row in
-            guard let vocabulary = Vocabulary(rawValue: row.vocabulary), let term = term(vocabulary, row.code) else { return nil }
-            return Attribute(id: stableID("attribute:\(id.uuidString):\(vocabulary.rawValue):\(row.code)"), link_id: id,
-                             link_type: vocabulary.rawValue, link_entity: "organization", taxonomy_term_id: term.id, taxonomy_term: term)
-        }.sorted { $0.taxonomy_term.taxonomy + $0.taxonomy_term.code < $1.taxonomy_term.taxonomy + $1.taxonomy_term.code }
-        let description = [organisation.summary, organisation.description].filter { !$0.isEmpty }.joined(separator: "\n\n")
+            guard let vocabulary = Vocabulary(rawValue: row.vocabulary), let term = term(vocabulary, row.code) else {
+                return nil
+            }
+            return Attribute(
+                id: stableID("attribute:\(id.uuidString):\(vocabulary.rawValue):\(row.code)"), link_id: id,
+                link_type: vocabulary.rawValue, link_entity: "organization", taxonomy_term_id: term.id,
+                taxonomy_term: term)
+        }.sorted {
+            $0.taxonomy_term.taxonomy + $0.taxonomy_term.code < $1.taxonomy_term.taxonomy + $1.taxonomy_term.code
+        }
+        let description = [organisation.summary, organisation.description].filter { !$0.isEmpty }.joined(
+            separator: "\n\n")
         return Organization(
             id: id, name: organisation.name, description: description,
             email: organisation.contactEmail, website: organisation.website,
             uri: base + SiteURL.organisation(organisation.slug).path,
-            phones: organisation.contactPhone.map { [Phone(id: stableID("phone:\(id.uuidString)"), organization_id: id, number: $0, type: "voice")] } ?? [],
+            phones: organisation.contactPhone.map {
+                [Phone(id: stableID("phone:\(id.uuidString)"), organization_id: id, number: $0, type: "voice")]
+            } ?? [],
             organization_identifiers: organisation.charityNumber.map {
-                [Identifier(id: stableID("identifier:\(id.uuidString)"), organization_id: id, identifier_scheme: "GB-CHC", identifier_type: "Registered charity number (England and Wales)", identifier: $0)]
+                [
+                    Identifier(
+                        id: stableID("identifier:\(id.uuidString)"), organization_id: id, identifier_scheme: "GB-CHC",
+                        identifier_type: "Registered charity number (England and Wales)", identifier: $0)
+                ]
             } ?? [],
             attributes: attributes
         )
@@ -116,7 +134,9 @@ struct HSDSAPI {
     func organizations(req: Request) async throws -> HSDS.Page {
         let requested = req.query[String.self, at: "page"]
         if let requested, Int(requested) == nil || Int(requested)! < 1 {
-            throw ValidationProblem(problems: [FieldProblem(field: "page", message: "page must be a whole number from 1")])
+            throw ValidationProblem(problems: [
+                FieldProblem(field: "page", message: "page must be a whole number from 1")
+            ])
         }
         let page = min(Int(requested ?? "1") ?? 1, 100_000)
         let query = Organisation.query(on: req.db).filter(\.$visibility == Organisation.Visibility.public.rawValue)
@@ -125,14 +145,15 @@ struct HSDSAPI {
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).with(\.$terms).all()
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let base = req.application.publicBaseURL
-        return HSDS.Page(total_items: total, total_pages: pages, page_number: page, size: rows.count,
-                         first_page: page == 1, last_page: page >= pages, empty: rows.isEmpty,
-                         contents: rows.map { HSDS.organization($0, terms: $0.terms, base: base) })
+        return HSDS.Page(
+            total_items: total, total_pages: pages, page_number: page, size: rows.count,
+            first_page: page == 1, last_page: page >= pages, empty: rows.isEmpty,
+            contents: rows.map { HSDS.organization($0, terms: $0.terms, base: base) })
     }
 
     func organization(req: Request) async throws -> HSDS.Organization {
         guard let id = req.parameters.get("organizationID", as: UUID.self),
-              let organisation = try await Organisation.query(on: req.db).filter(\.$id == id)
+            let organisation = try await Organisation.query(on: req.db).filter(\.$id == id)
                 .filter(\.$visibility == Organisation.Visibility.public.rawValue).with(\.$terms).first()
         else { throw Abort(.notFound, reason: "There is no public organization with that id.") }
         return HSDS.organization(organisation, terms: organisation.terms, base: req.application.publicBaseURL)

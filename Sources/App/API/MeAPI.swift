@@ -2,8 +2,14 @@ import Vapor
 
 /// The API's view of a person: what they may see about themselves, never the model itself.
 struct MeDTO: Content, Sendable {
-    struct HubRole: Content, Sendable { let hubID: UUID; let role: String }
-    struct OrganisationRole: Content, Sendable { let organisationID: UUID; let role: String }
+    struct HubRole: Content, Sendable {
+        let hubID: UUID
+        let role: String
+    }
+    struct OrganisationRole: Content, Sendable {
+        let organisationID: UUID
+        let role: String
+    }
 
     let id: UUID
     let name: String

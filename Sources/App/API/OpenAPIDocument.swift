@@ -6,7 +6,7 @@ import Vapor
 enum OpenAPIDocument {
     static let json: Data = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
-              let data = try? Data(contentsOf: url)
+            let data = try? Data(contentsOf: url)
         else { return Data("{}".utf8) }
         return data
     }()

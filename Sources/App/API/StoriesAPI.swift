@@ -38,8 +38,11 @@ struct StoryInputDTO: Content, Sendable {
         // The same cleaning as the site's forms: no control characters reach the database.
         func line(_ value: String?) -> String { FormText.clean(value ?? "", keepNewlines: false) }
         func text(_ value: String?) -> String { FormText.clean(value ?? "", keepNewlines: true) }
-        return StoryDraft(title: line(title), summary: text(summary), body: text(body), hub: line(hub), organisation: line(organisation),
-                          kindOfWork: line(kindOfWork), themes: Set((themes ?? []).map(line)), hotTopics: Set((hotTopics ?? []).map(line)))
+        return StoryDraft(
+            title: line(title), summary: text(summary), body: text(body), hub: line(hub),
+            organisation: line(organisation),
+            kindOfWork: line(kindOfWork), themes: Set((themes ?? []).map(line)),
+            hotTopics: Set((hotTopics ?? []).map(line)))
     }
 
     static func problems(_ errors: FormErrors) -> [FieldProblem] {
@@ -68,7 +71,9 @@ struct StoryDraftDTO: Content, Sendable {
 struct StoriesAPI {
     func list(req: Request) async throws -> StoryListDTO {
         if let page = req.query[String.self, at: "page"], Int(page) == nil || Int(page)! < 1 {
-            throw ValidationProblem(problems: [FieldProblem(field: "page", message: "page must be a whole number from 1")])
+            throw ValidationProblem(problems: [
+                FieldProblem(field: "page", message: "page must be a whole number from 1")
+            ])
         }
         let query = StoryQuery(req)
         let found = try await StoryFinder.find(query, scope: .public, on: req.db)
@@ -82,12 +87,14 @@ struct StoriesAPI {
         return StoryListDTO(
             data: found.stories.map { Self.dto($0, base: base) },
             meta: ListMeta(page: query.page, perPage: StoryQuery.pageSize, total: found.total, pageCount: pageCount),
-            links: ListLinks(self: link(query.page), next: query.page < pageCount ? link(query.page + 1) : nil, prev: query.page > 1 ? link(query.page - 1) : nil))
+            links: ListLinks(
+                self: link(query.page), next: query.page < pageCount ? link(query.page + 1) : nil,
+                prev: query.page > 1 ? link(query.page - 1) : nil))
     }
 
     func story(req: Request) async throws -> StoryDTO {
         guard let slug = req.parameters.get("storySlug"),
-              let story = try await Story.query(on: req.db).filter(\.$slug == slug).first()
+            let story = try await Story.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound, reason: "There is no published story with that slug.") }
         let consents = try await story.$consents.get(on: req.db)
         guard StoryAudience.isReadable(story, consents: consents, by: .public) else {
@@ -100,7 +107,8 @@ struct StoriesAPI {
         return StoryDTO(
             slug: story.slug, title: page.version.title, summary: page.version.summary, body: page.version.body,
             hub: page.hub.slug, organisation: page.organisation?.slug, kindOfWork: page.kindOfWork,
-            themes: page.themes, hotTopics: page.hotTopics, publishedAt: ISO8601DateFormatter().string(from: story.publishedAt ?? Date()),
+            themes: page.themes, hotTopics: page.hotTopics,
+            publishedAt: ISO8601DateFormatter().string(from: story.publishedAt ?? Date()),
             url: req.application.publicBaseURL + SiteURL.story(story.slug).path)
     }
 
@@ -108,22 +116,26 @@ struct StoriesAPI {
         let user = try req.requireCurrentUser()
         let draft = try req.content.decode(StoryInputDTO.self).draft
         let hubs = Set(try await Hub.query(on: req.db).all().map(\.slug))
-        let organisations = Set(try await Organisation.query(on: req.db)
-            .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
-            .filter(OrganisationMembership.self, \.$user.$id == user.id).all().map(\.slug))
+        let organisations = Set(
+            try await Organisation.query(on: req.db)
+                .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
+                .filter(OrganisationMembership.self, \.$user.$id == user.id).all().map(\.slug))
         let errors = draft.validate(knownHubs: hubs, knownOrganisations: organisations)
         guard errors.isEmpty else { throw ValidationProblem(problems: StoryInputDTO.problems(errors)) }
         let story = try await StoryWorkflow(req: req).create(draft, author: user)
-        let dto = StoryDraftDTO(slug: story.slug, title: story.title, status: story.status,
-                                manageURL: req.application.publicBaseURL + SiteURL.manageStory(story.slug).path)
+        let dto = StoryDraftDTO(
+            slug: story.slug, title: story.title, status: story.status,
+            manageURL: req.application.publicBaseURL + SiteURL.manageStory(story.slug).path)
         let response = try await dto.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.manageStory(story.slug).path)
         return response
     }
 
     static func dto(_ story: PublishedStory, base: String) -> StoryDTO {
-        StoryDTO(slug: story.slug, title: story.title, summary: story.summary, body: story.body, hub: story.hubSlug,
-                 organisation: nil, kindOfWork: story.kindOfWork, themes: story.themes, hotTopics: story.hotTopics,
-                 publishedAt: ISO8601DateFormatter().string(from: story.publishedAt), url: base + SiteURL.story(story.slug).path)
+        StoryDTO(
+            slug: story.slug, title: story.title, summary: story.summary, body: story.body, hub: story.hubSlug,
+            organisation: nil, kindOfWork: story.kindOfWork, themes: story.themes, hotTopics: story.hotTopics,
+            publishedAt: ISO8601DateFormatter().string(from: story.publishedAt),
+            url: base + SiteURL.story(story.slug).path)
     }
 }

@@ -7,9 +7,15 @@ import Vapor
 /// Bad input exits with status 2, naming the line and the problem; no database is touched.
 struct AnalyseCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "A CSV file with the columns participant,indicator,before,after and optionally then.") var file: String
-        @Option(name: "lower-is-better", help: "Indicator codes where a lower answer is better, separated by commas (ANXIETY already is).") var lowerIsBetter: String?
-        @Flag(name: "public", help: "Apply disclosure control for publishing beyond the organisation.") var isPublic: Bool
+        @Argument(
+            name: "file", help: "A CSV file with the columns participant,indicator,before,after and optionally then.")
+        var file: String
+        @Option(
+            name: "lower-is-better",
+            help: "Indicator codes where a lower answer is better, separated by commas (ANXIETY already is).")
+        var lowerIsBetter: String?
+        @Flag(name: "public", help: "Apply disclosure control for publishing beyond the organisation.") var isPublic:
+            Bool
     }
 
     var help: String { "Analyses paired before and after answers from a CSV file and prints JSON." }
@@ -30,8 +36,11 @@ struct AnalyseCommand: AsyncCommand {
             context.console.report(error: "\(signature.file): \(error.description)", newLine: true)
             throw ExitStatus.badInput
         }
-        let codes = Set((signature.lowerIsBetter ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        context.console.output(try file.report(lowerIsBetter: codes, public: signature.isPublic).json().consoleText(), newLine: true)
+        let codes = Set(
+            (signature.lowerIsBetter ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
+            { !$0.isEmpty })
+        context.console.output(
+            try file.report(lowerIsBetter: codes, public: signature.isPublic).json().consoleText(), newLine: true)
     }
 }
 

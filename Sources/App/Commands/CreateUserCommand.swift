@@ -34,11 +34,19 @@ struct CreateUserCommand: AsyncCommand {
             context.console.report(error: "--email: an account with this email address already exists.", newLine: true)
             throw CommandFailure.refused
         }
-        let user = User(name: name, email: email, passwordHash: try Bcrypt.hash(password, cost: app.settings.bcryptCost), emailConfirmedAt: Date(), isCoordinator: role == "coordinator")
+        let user = User(
+            name: name, email: email, passwordHash: try Bcrypt.hash(password, cost: app.settings.bcryptCost),
+            emailConfirmedAt: Date(), isCoordinator: role == "coordinator")
         try await user.create(on: app.db)
-        try await AuditEntry(actorID: nil, action: .accountCreated, subjectType: "user", subjectID: user.id?.uuidString, detail: "created on the command line", ipAddress: nil).create(on: app.db)
+        try await AuditEntry(
+            actorID: nil, action: .accountCreated, subjectType: "user", subjectID: user.id?.uuidString,
+            detail: "created on the command line", ipAddress: nil
+        ).create(on: app.db)
         if role == "coordinator" {
-            try await AuditEntry(actorID: nil, action: .roleGranted, subjectType: "user", subjectID: user.id?.uuidString, detail: "national coordinator, on the command line", ipAddress: nil).create(on: app.db)
+            try await AuditEntry(
+                actorID: nil, action: .roleGranted, subjectType: "user", subjectID: user.id?.uuidString,
+                detail: "national coordinator, on the command line", ipAddress: nil
+            ).create(on: app.db)
         }
         context.console.info("Created \(role) \(email).")
     }

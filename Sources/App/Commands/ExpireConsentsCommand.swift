@@ -12,7 +12,9 @@ struct ExpireConsentsCommand: AsyncCommand {
         try await app.prepareDatabase()
         let mailer = Mailer(settings: app.settings, db: app.db, threadPool: app.threadPool, logger: app.logger)
         let ended = try await ConsentExpiry.apply(mailer: mailer, baseURL: app.publicBaseURL, on: app.db)
-        context.console.info(ended.isEmpty ? "No consents have ended on stories that are up or waiting for review."
-            : "Took down or returned \(ended.count) stor\(ended.count == 1 ? "y" : "ies") whose consents ended.")
+        context.console.info(
+            ended.isEmpty
+                ? "No consents have ended on stories that are up or waiting for review."
+                : "Took down or returned \(ended.count) stor\(ended.count == 1 ? "y" : "ies") whose consents ended.")
     }
 }

@@ -11,7 +11,8 @@ struct ExportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.format == "hsds" else {
-            context.console.report(error: "Unknown format ‘\(signature.format)’: the only export is hsds.", newLine: true)
+            context.console.report(
+                error: "Unknown format ‘\(signature.format)’: the only export is hsds.", newLine: true)
             throw CommandFailure.refused
         }
         guard let out = signature.out, !out.isEmpty else {
@@ -21,6 +22,8 @@ struct ExportCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         let summary = try await HSDSPackage.export(to: URL(fileURLWithPath: out), on: app.db, base: app.publicBaseURL)
-        context.console.info("Wrote \(summary.organisations) organisations and \(summary.terms) taxonomy links to \(out)/datapackage.json.")
+        context.console.info(
+            "Wrote \(summary.organisations) organisations and \(summary.terms) taxonomy links to \(out)/datapackage.json."
+        )
     }
 }

@@ -9,9 +9,18 @@ struct GenerateCommand: AsyncCommand {
         @Option(name: "organisations", help: "How many organisations (default 20000).") var organisations: Int?
         @Option(name: "people", help: "How many people (default 50000).") var people: Int?
         @Option(name: "seed", help: "Seed for the random choices, so runs are repeatable (default 1).") var seed: Int?
-        @Option(name: "survey-answers", help: "Also a project whose before and after surveys hold this many answers (default 0).") var surveyAnswers: Int?
-        @Option(name: "admin-email", help: "With --survey-answers: the email of the project's admin (default impact-admin@synthetic.bridgework.invalid).") var adminEmail: String?
-        @Option(name: "admin-password", help: "With --survey-answers: that admin's password (default synthetic-benchmark).") var adminPassword: String?
+        @Option(
+            name: "survey-answers",
+            help: "Also a project whose before and after surveys hold this many answers (default 0).")
+        var surveyAnswers: Int?
+        @Option(
+            name: "admin-email",
+            help:
+                "With --survey-answers: the email of the project's admin (default impact-admin@synthetic.bridgework.invalid)."
+        ) var adminEmail: String?
+        @Option(
+            name: "admin-password", help: "With --survey-answers: that admin's password (default synthetic-benchmark).")
+        var adminPassword: String?
     }
 
     var help: String { "Fills an empty database with synthetic organisations and people for benchmarks." }
@@ -21,28 +30,45 @@ struct GenerateCommand: AsyncCommand {
         let organisationCount = signature.organisations ?? 20_000
         let peopleCount = signature.people ?? 50_000
         let surveyAnswers = signature.surveyAnswers ?? 0
-        guard (0...1_000_000).contains(organisationCount), (0...1_000_000).contains(peopleCount), (0...10_000_000).contains(surveyAnswers) else {
-            context.console.report(error: "--organisations and --people take whole numbers from 0 to 1,000,000, and --survey-answers from 0 to 10,000,000.", newLine: true)
+        guard (0...1_000_000).contains(organisationCount), (0...1_000_000).contains(peopleCount),
+            (0...10_000_000).contains(surveyAnswers)
+        else {
+            context.console.report(
+                error:
+                    "--organisations and --people take whole numbers from 0 to 1,000,000, and --survey-answers from 0 to 10,000,000.",
+                newLine: true)
             throw CommandFailure.refused
         }
         try await app.prepareDatabase()
         if try await DemoData.hasDemoAccounts(app.db) {
-            context.console.report(error: "This database holds the demo. Synthetic data is never mixed with it: use an empty database (for example BRIDGEWORK_DATA_DIR=$(mktemp -d) BRIDGEWORK_NO_DEMO=1).", newLine: true)
+            context.console.report(
+                error:
+                    "This database holds the demo. Synthetic data is never mixed with it: use an empty database (for example BRIDGEWORK_DATA_DIR=$(mktemp -d) BRIDGEWORK_NO_DEMO=1).",
+                newLine: true)
             throw CommandFailure.refused
         }
         var generator = SyntheticData(seed: UInt64(max(1, signature.seed ?? 1)))
         let cost = app.settings.bcryptCost
-        try await generator.fill(organisations: organisationCount, people: peopleCount, passwordHash: try Bcrypt.hash("synthetic-" + Tokens.random(), cost: cost), on: app.db) { message in
+        try await generator.fill(
+            organisations: organisationCount, people: peopleCount,
+            passwordHash: try Bcrypt.hash("synthetic-" + Tokens.random(), cost: cost), on: app.db
+        ) { message in
             context.console.output(message.consoleText(), newLine: true)
         }
-        context.console.info("Generated \(organisationCount) synthetic organisations and \(peopleCount) synthetic people.")
+        context.console.info(
+            "Generated \(organisationCount) synthetic organisations and \(peopleCount) synthetic people.")
         if surveyAnswers > 0 {
             let email = signature.adminEmail ?? "impact-admin@synthetic.bridgework.invalid"
             let password = signature.adminPassword ?? "synthetic-benchmark"
-            let path = try await generator.fillSurveys(answers: surveyAnswers, adminEmail: email, passwordHash: try Bcrypt.hash(password, cost: cost), on: app.db) { message in
+            let path = try await generator.fillSurveys(
+                answers: surveyAnswers, adminEmail: email, passwordHash: try Bcrypt.hash(password, cost: cost),
+                on: app.db
+            ) { message in
                 context.console.output(message.consoleText(), newLine: true)
             }
-            context.console.info("Generated a synthetic project with \(surveyAnswers) survey answers. Its analysis page: \(path) (sign in as \(email)).")
+            context.console.info(
+                "Generated a synthetic project with \(surveyAnswers) survey answers. Its analysis page: \(path) (sign in as \(email))."
+            )
         }
     }
 }
@@ -64,21 +90,40 @@ struct SyntheticData {
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 
-    static let places = ["Riverside", "Northgate", "Eastfield", "Hillside", "Millbrook", "Harbourside", "Westmoor", "Oakwood", "Brookside", "Castlegate", "Marketfield", "Southbank"]
-    static let ideas = ["Common Ground", "Bridges", "Open Doors", "Shared Table", "Neighbours", "Kindred", "Crossroads", "Welcome", "Many Voices", "Good Company"]
+    static let places = [
+        "Riverside", "Northgate", "Eastfield", "Hillside", "Millbrook", "Harbourside", "Westmoor", "Oakwood",
+        "Brookside", "Castlegate", "Marketfield", "Southbank",
+    ]
+    static let ideas = [
+        "Common Ground", "Bridges", "Open Doors", "Shared Table", "Neighbours", "Kindred", "Crossroads", "Welcome",
+        "Many Voices", "Good Company",
+    ]
     static let kinds = ["Project", "Network", "Trust", "Forum", "Partnership", "Collective", "Association", "Circle"]
-    static let activities = ["listening circles", "shared meals", "youth football", "street parties", "mediation between neighbours",
-                             "language cafés", "interfaith walks", "oral history", "community gardening", "arts workshops"]
-    static let first = ["Sam", "Aisha", "Tom", "Priya", "Kwame", "Ewa", "Liam", "Fatima", "Grace", "Yusuf", "Megan", "Darius"]
-    static let last = ["Khan", "Smith", "Nowak", "Okafor", "Patel", "Jones", "Ahmed", "Murphy", "Chen", "Williams", "Hussain", "Clarke"]
+    static let activities = [
+        "listening circles", "shared meals", "youth football", "street parties", "mediation between neighbours",
+        "language cafés", "interfaith walks", "oral history", "community gardening", "arts workshops",
+    ]
+    static let first = [
+        "Sam", "Aisha", "Tom", "Priya", "Kwame", "Ewa", "Liam", "Fatima", "Grace", "Yusuf", "Megan", "Darius",
+    ]
+    static let last = [
+        "Khan", "Smith", "Nowak", "Okafor", "Patel", "Jones", "Ahmed", "Murphy", "Chen", "Williams", "Hussain",
+        "Clarke",
+    ]
 
     /// `firstNumber` lets a second run add more without clashing with the first's names.
-    mutating func fill(organisations: Int, people: Int, passwordHash: String, firstNumber: Int = 1, on db: Database, say: (String) -> Void) async throws {
+    mutating func fill(
+        organisations: Int, people: Int, passwordHash: String, firstNumber: Int = 1, on db: Database,
+        say: (String) -> Void
+    ) async throws {
         var hubs = try await Hub.query(on: db).all()
         if hubs.isEmpty {
             hubs = Self.places.prefix(11).enumerated().map { index, place in
-                Hub(slug: "synthetic-hub-\(index + 1)", name: "\(place) hub (synthetic)", region: LocalAuthorities.regions[index % LocalAuthorities.regions.count],
-                    summary: "A synthetic hub made for benchmarks.", membershipPolicy: index % 2 == 0 ? .open : .approval)
+                Hub(
+                    slug: "synthetic-hub-\(index + 1)", name: "\(place) hub (synthetic)",
+                    region: LocalAuthorities.regions[index % LocalAuthorities.regions.count],
+                    summary: "A synthetic hub made for benchmarks.",
+                    membershipPolicy: index % 2 == 0 ? .open : .approval)
             }
             try await hubs.create(on: db)
         }
@@ -95,11 +140,16 @@ struct SyntheticData {
                 let number = firstNumber + made + offset
                 let name = "\(pick(Self.places)) \(pick(Self.ideas)) \(pick(Self.kinds)) \(number)"
                 let id = UUID()
-                let activity = pick(Self.activities), other = pick(Self.activities)
-                rows.append(Organisation(id: id, slug: "synthetic-\(number)", name: name,
-                                         summary: "Synthetic data for benchmarks: \(activity) and \(other) for neighbours of every background.",
-                                         description: "This organisation is not real. It was generated to measure how Bridgework behaves with a large directory.",
-                                         visibility: next() % 10 == 0 ? .members : .public))
+                let activity = pick(Self.activities)
+                let other = pick(Self.activities)
+                rows.append(
+                    Organisation(
+                        id: id, slug: "synthetic-\(number)", name: name,
+                        summary:
+                            "Synthetic data for benchmarks: \(activity) and \(other) for neighbours of every background.",
+                        description:
+                            "This organisation is not real. It was generated to measure how Bridgework behaves with a large directory.",
+                        visibility: next() % 10 == 0 ? .members : .public))
                 for vocabulary in Vocabulary.allCases {
                     var codes = Set<String>()
                     for _ in 0..<(1 + Int(next() % 2)) { codes.insert(pick(vocabulary.terms).code) }
@@ -126,11 +176,17 @@ struct SyntheticData {
             for offset in 0..<size {
                 let number = firstNumber + made + offset
                 let id = UUID()
-                users.append(User(id: id, name: "\(pick(Self.first)) \(pick(Self.last)) (synthetic \(number))", email: "synthetic-\(number)@synthetic.bridgework.invalid",
-                                  passwordHash: passwordHash, emailConfirmedAt: Date()))
+                users.append(
+                    User(
+                        id: id, name: "\(pick(Self.first)) \(pick(Self.last)) (synthetic \(number))",
+                        email: "synthetic-\(number)@synthetic.bridgework.invalid",
+                        passwordHash: passwordHash, emailConfirmedAt: Date()))
                 let visibility: ProfileVisibility = [.private, .members, .public][Int(next() % 3)]
-                profiles.append(Profile(userID: id, role: "Synthetic practitioner", bio: "Not a real person: generated for benchmarks. Works on \(pick(Self.activities)).",
-                                        skills: pick(Self.activities), criticalFriend: next() % 4 == 0, visibility: visibility))
+                profiles.append(
+                    Profile(
+                        userID: id, role: "Synthetic practitioner",
+                        bio: "Not a real person: generated for benchmarks. Works on \(pick(Self.activities)).",
+                        skills: pick(Self.activities), criticalFriend: next() % 4 == 0, visibility: visibility))
             }
             let (userRows, profileRows) = (users, profiles)
             try await db.transaction { db in

@@ -10,7 +10,9 @@ struct SeedDemoCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         guard try await DemoData.databaseIsEmpty(app.db) else {
-            context.console.report(error: "The database already holds hubs or people, so the demo was not loaded. Use an empty database.", newLine: true)
+            context.console.report(
+                error: "The database already holds hubs or people, so the demo was not loaded. Use an empty database.",
+                newLine: true)
             throw CommandFailure.refused
         }
         let cost = app.settings.bcryptCost

@@ -18,7 +18,9 @@ struct ServeWithSetupCommand: AsyncCommand {
         }
         if app.settings.sendmailPath == nil {
             // Links in emails work only for the people they go to, so say where they go.
-            context.console.info("No mail program is set (BRIDGEWORK_SENDMAIL), so messages are written as files to \(app.settings.mailDirectory)/.")
+            context.console.info(
+                "No mail program is set (BRIDGEWORK_SENDMAIL), so messages are written as files to \(app.settings.mailDirectory)/."
+            )
         }
         try await app.servers.asyncCommand.run(using: context, signature: signature)
     }
@@ -26,7 +28,10 @@ struct ServeWithSetupCommand: AsyncCommand {
 
 /// What serving needs before the first request: the latest schema and, on a new database, the demo.
 enum FirstStart {
-    struct Outcome { let loadedDemo: Bool; let hasDemoAccounts: Bool }
+    struct Outcome {
+        let loadedDemo: Bool
+        let hasDemoAccounts: Bool
+    }
 
     static func prepare(_ app: Application) async throws -> Outcome {
         try await app.prepareDatabase()

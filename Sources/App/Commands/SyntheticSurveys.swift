@@ -10,20 +10,32 @@ extension SyntheticData {
     /// A synthetic project with a before and an after survey holding `answers` answers in all,
     /// from people who each answer both, most of them a little better afterwards. Its admin signs
     /// in as `adminEmail`, so a benchmark can open the analysis page. Returns that page's path.
-    mutating func fillSurveys(answers: Int, adminEmail: String, passwordHash: String, on db: Database, say: (String) -> Void) async throws -> String {
-        let organisation = Organisation(slug: "synthetic-impact-trust", name: "Synthetic Impact Trust", summary: "Synthetic data for benchmarks.",
-                                        description: "Not a real organisation: generated to measure survey analysis.", visibility: .members)
+    mutating func fillSurveys(
+        answers: Int, adminEmail: String, passwordHash: String, on db: Database, say: (String) -> Void
+    ) async throws -> String {
+        let organisation = Organisation(
+            slug: "synthetic-impact-trust", name: "Synthetic Impact Trust", summary: "Synthetic data for benchmarks.",
+            description: "Not a real organisation: generated to measure survey analysis.", visibility: .members)
         try await organisation.create(on: db)
-        let admin = User(name: "Synthetic impact admin", email: adminEmail, passwordHash: passwordHash, emailConfirmedAt: Date())
+        let admin = User(
+            name: "Synthetic impact admin", email: adminEmail, passwordHash: passwordHash, emailConfirmedAt: Date())
         try await admin.create(on: db)
         try await RoleChanges.makeAdmin(userID: admin.requireID(), of: organisation, on: db)
         let project = Project()
-        project.slug = "synthetic-impact-project"; project.name = "Synthetic impact project"; project.summary = "Synthetic data for benchmarks."
-        project.kindOfWork = "common-purpose"; project.inputs = ""; project.activities = "Nothing real"; project.outputs = ""; project.impact = ""
+        project.slug = "synthetic-impact-project"
+        project.name = "Synthetic impact project"
+        project.summary = "Synthetic data for benchmarks."
+        project.kindOfWork = "common-purpose"
+        project.inputs = ""
+        project.activities = "Nothing real"
+        project.outputs = ""
+        project.impact = ""
         project.$organisation.id = try organisation.requireID()
         try await project.create(on: db)
         let codes = Self.surveyIndicators.map(\.code)
-        try await Outcome(projectID: project.requireID(), position: 1, description: "Synthetic outcome", indicatorCodes: codes).create(on: db)
+        try await Outcome(
+            projectID: project.requireID(), position: 1, description: "Synthetic outcome", indicatorCodes: codes
+        ).create(on: db)
         var surveys: [Survey] = []
         for mode in [Survey.Mode.before, .after] {
             let survey = Survey()
@@ -56,8 +68,12 @@ extension SyntheticData {
                         let span = indicator.values.upperBound - indicator.values.lowerBound
                         let value: Int
                         if let before = start[indicator.code] {
-                            let step = Int(next() % 3) - (indicator.code == "ANXIETY" ? 1 : 0) // mostly a little better, sometimes worse
-                            value = min(indicator.values.upperBound, max(indicator.values.lowerBound, before + (indicator.code == "ANXIETY" ? -step : step) * max(1, span / 10)))
+                            let step = Int(next() % 3) - (indicator.code == "ANXIETY" ? 1 : 0)  // mostly a little better, sometimes worse
+                            value = min(
+                                indicator.values.upperBound,
+                                max(
+                                    indicator.values.lowerBound,
+                                    before + (indicator.code == "ANXIETY" ? -step : step) * max(1, span / 10)))
                         } else {
                             value = indicator.values.lowerBound + Int(next() % UInt64(span + 1))
                             start[indicator.code] = value
@@ -80,7 +96,9 @@ extension SyntheticData {
                 try await answerRows.create(on: db)
             }
             made += size
-            if made % 2_000 == 0 || made == people { say("Survey answers: \(made * 2 * codes.count) of \(people * 2 * codes.count)") }
+            if made % 2_000 == 0 || made == people {
+                say("Survey answers: \(made * 2 * codes.count) of \(people * 2 * codes.count)")
+            }
         }
         return SiteURL.surveyAnalysis(project.slug, try surveys[1].requireID()).path
     }

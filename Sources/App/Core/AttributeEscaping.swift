@@ -6,7 +6,12 @@ import Plot
 extension String {
     var attributeEscaped: String {
         // Most values need nothing: say so without building a new string.
-        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+        guard
+            utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+                    || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            })
+        else {
             return self
         }
         var bytes: [UInt8] = []
@@ -26,7 +31,8 @@ extension String {
 
     /// For text between tags: `&`, `<` and `>` are all that need escaping there.
     var textEscaped: String {
-        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else {
             return self
         }
         var bytes: [UInt8] = []

@@ -28,14 +28,15 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let response = try await next.respond(to: request)
         if let newCookie = request.storage[NewCSRFCookieKey.self] {
-            response.cookies[CSRF.cookieName] = Sessions.cookie(value: newCookie, maxAge: 60 * 60 * 24 * 365, settings: request.settings)
+            response.cookies[CSRF.cookieName] = Sessions.cookie(
+                value: newCookie, maxAge: 60 * 60 * 24 * 365, settings: request.settings)
         }
         return response
     }
 
     private static func isValid(_ request: Request) -> Bool {
         guard let cookie = request.cookies[CSRF.cookieName]?.string, !cookie.isEmpty,
-              let submitted = try? request.content.get(String.self, at: CSRF.fieldName)
+            let submitted = try? request.content.get(String.self, at: CSRF.fieldName)
         else { return false }
         return Tokens.constantTimeEqual(submitted, CSRF.token(forCookie: cookie, key: request.application.csrfKey))
     }

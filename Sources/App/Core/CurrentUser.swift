@@ -31,10 +31,13 @@ struct CurrentUser: Sendable {
             .all()
         let organisationRows = try await OrganisationMembership.query(on: db).filter(\.$user.$id == userID).all()
         let organisationIDs = organisationRows.map { $0.$organisation.id }
-        let organisationHubs = organisationIDs.isEmpty ? [] : try await OrganisationHub.query(on: db)
-            .filter(\.$organisation.$id ~~ organisationIDs)
-            .filter(\.$status == MembershipStatus.approved.rawValue)
-            .all()
+        let organisationHubs =
+            organisationIDs.isEmpty
+            ? []
+            : try await OrganisationHub.query(on: db)
+                .filter(\.$organisation.$id ~~ organisationIDs)
+                .filter(\.$status == MembershipStatus.approved.rawValue)
+                .all()
         return CurrentUser(
             id: userID,
             name: user.name,
@@ -42,7 +45,10 @@ struct CurrentUser: Sendable {
             isCoordinator: user.isCoordinator,
             stewardOfHubs: Set(hubRows.filter { $0.role == HubMembership.Role.steward.rawValue }.map { $0.$hub.id }),
             memberOfHubs: Set(hubRows.map { $0.$hub.id }),
-            adminOfOrganisations: Set(organisationRows.filter { $0.role == OrganisationMembership.Role.admin.rawValue }.map { $0.$organisation.id }),
+            adminOfOrganisations: Set(
+                organisationRows.filter { $0.role == OrganisationMembership.Role.admin.rawValue }.map {
+                    $0.$organisation.id
+                }),
             memberOfOrganisations: Set(organisationIDs),
             hubsThroughOrganisations: Set(organisationHubs.map { $0.$hub.id })
         )

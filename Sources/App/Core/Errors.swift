@@ -54,7 +54,9 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
         }
         if error is SignInRequired, !request.isAPIRequest {
-            let next = request.method == .GET ? request.url.path + (request.url.query.map { "?" + $0 } ?? "") : SiteURL.account.path
+            let next =
+                request.method == .GET
+                ? request.url.path + (request.url.query.map { "?" + $0 } ?? "") : SiteURL.account.path
             return request.redirect(to: SiteURL.signIn.with(query: ["next": next]), redirectType: .normal)
         }
 
@@ -71,12 +73,15 @@ struct SiteErrorMiddleware: AsyncMiddleware {
     }
 
     private static func problemResponse(for error: Error, status: HTTPResponseStatus, request: Request) -> Response {
-        var problem = ProblemDetails(title: status.reasonPhrase, status: Int(status.code), detail: apiDetail(for: error, status: status))
+        var problem = ProblemDetails(
+            title: status.reasonPhrase, status: Int(status.code), detail: apiDetail(for: error, status: status))
         if let validation = error as? ValidationProblem {
             problem.errors = validation.problems
         } else if let decoding = error as? DecodingError {
             problem.errors = [FieldProblem(field: decoding.fieldPath, message: decoding.plainMessage)]
-            problem = ProblemDetails(title: status.reasonPhrase, status: Int(status.code), detail: "The request body could not be read: \(decoding.plainMessage)", errors: problem.errors)
+            problem = ProblemDetails(
+                title: status.reasonPhrase, status: Int(status.code),
+                detail: "The request body could not be read: \(decoding.plainMessage)", errors: problem.errors)
         }
         let response = Response(status: status)
         try? response.content.encode(problem, as: .json)
@@ -89,9 +94,12 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         case .internalServerError: return "Something went wrong on our side. Please try again later."
         case .notFound: return "There is nothing at this address."
         case .methodNotAllowed: return "This address does not accept that method."
-        case .unauthorized where error is SignInRequired: return "Send a valid API token in the Authorization header, as 'Bearer TOKEN'. Make one with `bridgework create-token`."
+        case .unauthorized where error is SignInRequired:
+            return
+                "Send a valid API token in the Authorization header, as 'Bearer TOKEN'. Make one with `bridgework create-token`."
         case .unauthorized: return (error as? AbortError)?.reason ?? "Send a valid API token."
-        case .forbidden where error is MembershipRequired: return (error as? AbortError)?.reason ?? "This is for approved members."
+        case .forbidden where error is MembershipRequired:
+            return (error as? AbortError)?.reason ?? "This is for approved members."
         case .forbidden: return "You do not have permission to do that."
         case .payloadTooLarge: return "The request body is too large."
         default: return (error as? AbortError)?.reason ?? status.reasonPhrase
@@ -128,7 +136,8 @@ extension DecodingError {
         let path: [CodingKey]
         switch self {
         case .keyNotFound(let key, let context): path = context.codingPath + [key]
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
         @unknown default: path = []
         }
         return path.map(\.stringValue).joined(separator: ".")
@@ -154,7 +163,9 @@ struct ErrorPage {
         switch status {
         case .notFound: return "Page not found"
         case .forbidden where error is MembershipRequired: return "This is for approved members"
-        case .forbidden: return error is FormExpiredError ? "Your form could not be sent" : "You do not have permission to see this page"
+        case .forbidden:
+            return error is FormExpiredError
+                ? "Your form could not be sent" : "You do not have permission to see this page"
         case .methodNotAllowed: return "This page cannot do that"
         case .payloadTooLarge: return "What you sent is too large"
         case .tooManyRequests: return "Too many attempts"
@@ -172,26 +183,41 @@ struct ErrorPage {
         case .notFound:
             // A reason written for people (an old emailed link, say) says more than the general advice.
             if let reason = (error as? AbortError)?.reason, reason != status.reasonPhrase { return [reason] }
-            return ["If you typed the web address, check it is correct.",
-                    "If you pasted the web address, check you copied the entire address."]
+            return [
+                "If you typed the web address, check it is correct.",
+                "If you pasted the web address, check you copied the entire address.",
+            ]
         case .forbidden where error is FormExpiredError:
-            return ["For your safety, each form carries a check that proves it came from this site. This one was missing or out of date, so nothing was saved.",
-                    "Go back, reload the page, and send the form again. If it keeps happening, make sure your browser accepts cookies from this site."]
+            return [
+                "For your safety, each form carries a check that proves it came from this site. This one was missing or out of date, so nothing was saved.",
+                "Go back, reload the page, and send the form again. If it keeps happening, make sure your browser accepts cookies from this site.",
+            ]
         case .forbidden where error is MembershipRequired:
-            return ["Your account is registered, but no hub has approved you yet, so you see what any visitor sees.",
-                    "Ask to join a hub near you from its page. Some hubs are open and let you in at once; in the others one of its stewards will look at your request and you will get an email when they decide. Until then you can write story drafts, keep your profile and register for public events."]
+            return [
+                "Your account is registered, but no hub has approved you yet, so you see what any visitor sees.",
+                "Ask to join a hub near you from its page. Some hubs are open and let you in at once; in the others one of its stewards will look at your request and you will get an email when they decide. Until then you can write story drafts, keep your profile and register for public events.",
+            ]
         case .forbidden:
-            return ["Your account does not have access to this page. If you think it should, ask a steward of your hub or the national team."]
+            return [
+                "Your account does not have access to this page. If you think it should, ask a steward of your hub or the national team."
+            ]
         case .methodNotAllowed:
-            return ["This address exists, but not for what your browser asked it to do. Go back and use the links and buttons on the page."]
+            return [
+                "This address exists, but not for what your browser asked it to do. Go back and use the links and buttons on the page."
+            ]
         case .payloadTooLarge:
             return ["The form or file you sent is larger than we accept. Go back and send something smaller."]
         case .badRequest:
             return ["Go back and try again."]
         case .uriTooLong:
-            return ["No page on Bridgework has an address this long. If you pasted it, check you copied the right address."]
+            return [
+                "No page on Bridgework has an address this long. If you pasted it, check you copied the right address."
+            ]
         case .gone:
-            return [(error as? AbortError)?.reason ?? "What was here has been removed on purpose, and will not come back at this address."]
+            return [
+                (error as? AbortError)?.reason
+                    ?? "What was here has been removed on purpose, and will not come back at this address."
+            ]
         default:
             if status.code >= 500 {
                 return ["Please try again later. Nothing you can do caused this, and the team has been told."]

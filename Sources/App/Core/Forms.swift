@@ -30,19 +30,21 @@ enum Forms {
     }
 
     static func errorSummary(_ errors: FormErrors) -> Node<HTML.BodyContext> {
-        .if(!errors.isEmpty, .div(
-            .class("error-summary"),
-            .attribute(named: "role", value: "alert"),
-            .attribute(named: "aria-labelledby", value: "error-summary-title"),
-            .attribute(named: "tabindex", value: "-1"),
-            .h2(.id("error-summary-title"), .class("error-summary__title"), .plainText("There is a problem")),
-            .ul(
-                .class("error-summary__list"),
-                .forEach(errors.items) { item in
-                    .li(.a(.href("#\(item.field)".attributeEscaped), .plainText(item.message)))
-                }
-            )
-        ))
+        .if(
+            !errors.isEmpty,
+            .div(
+                .class("error-summary"),
+                .attribute(named: "role", value: "alert"),
+                .attribute(named: "aria-labelledby", value: "error-summary-title"),
+                .attribute(named: "tabindex", value: "-1"),
+                .h2(.id("error-summary-title"), .class("error-summary__title"), .plainText("There is a problem")),
+                .ul(
+                    .class("error-summary__list"),
+                    .forEach(errors.items) { item in
+                        .li(.a(.href("#\(item.field)".attributeEscaped), .plainText(item.message)))
+                    }
+                )
+            ))
     }
 
     struct Field {
@@ -60,27 +62,35 @@ enum Forms {
         let error = errors[field.name]
         let hintID = "\(field.name)-hint"
         let errorID = "\(field.name)-error"
-        let describedBy = [field.hint == nil ? nil : hintID, error == nil ? nil : errorID].compactMap { $0 }.joined(separator: " ")
+        let describedBy = [field.hint == nil ? nil : hintID, error == nil ? nil : errorID].compactMap { $0 }.joined(
+            separator: " ")
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
             .label(.class("label"), .for(field.name), .plainText(field.label)),
             .unwrap(field.hint) { hint in .div(.id(hintID), .class("hint"), .plainText(hint)) },
             .unwrap(error) { message in
-                .p(.id(errorID), .class("error-message"),
-                   .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
+                .p(
+                    .id(errorID), .class("error-message"),
+                    .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
             },
             .input(
-                .class(["input", error == nil ? nil : "input--error", field.width].compactMap { $0 }.joined(separator: " ")),
+                .class(
+                    ["input", error == nil ? nil : "input--error", field.width].compactMap { $0 }.joined(separator: " ")
+                ),
                 .id(field.name),
                 .name(field.name),
                 // A value that failed its check may not be a valid email or web address, and a
                 // type=email or type=url input holding one is invalid HTML; show it as text then.
                 .type(error != nil && [HTMLInputType.email, .url].contains(field.type) ? .text : field.type),
-                .unwrap(field.type == .email ? "email" : field.type == .url ? "url" : nil) { .attribute(named: "inputmode", value: $0.attributeEscaped) },
+                .unwrap(field.type == .email ? "email" : field.type == .url ? "url" : nil) {
+                    .attribute(named: "inputmode", value: $0.attributeEscaped)
+                },
                 .unwrap(field.type == .password ? nil : field.value) { .value($0.attributeEscaped) },
                 .unwrap(field.autocomplete) { .attribute(named: "autocomplete", value: $0.attributeEscaped) },
                 .unwrap(field.spellcheck) { .spellcheck($0) },
-                .unwrap(describedBy.isEmpty ? nil : describedBy) { .attribute(named: "aria-describedby", value: $0.attributeEscaped) },
+                .unwrap(describedBy.isEmpty ? nil : describedBy) {
+                    .attribute(named: "aria-describedby", value: $0.attributeEscaped)
+                },
                 .unwrap(error) { _ in .attribute(named: "aria-invalid", value: "true") }
             )
         )
@@ -93,9 +103,14 @@ enum Forms {
 
 extension Forms {
     /// A group of checkboxes in a fieldset with a legend (GOV.UK "checkboxes").
-    static func checkboxes(name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], checked: Set<String>, errors: FormErrors, groupID: String? = nil) -> Node<HTML.FormContext> {
+    static func checkboxes(
+        name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)],
+        checked: Set<String>, errors: FormErrors, groupID: String? = nil
+    ) -> Node<HTML.FormContext> {
         let prefix = name
-        let error = (groupID.flatMap { errors[$0] }) ?? errors[name] ?? options.lazy.compactMap { errors["\(prefix)-\($0.value)"] }.first
+        let error =
+            (groupID.flatMap { errors[$0] }) ?? errors[name]
+            ?? options.lazy.compactMap { errors["\(prefix)-\($0.value)"] }.first
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
             .unwrap(groupID) { .id($0.attributeEscaped) },
@@ -104,7 +119,9 @@ extension Forms {
                 .element(named: "legend", nodes: [.class("fieldset__legend"), .plainText(legend)]),
                 .unwrap(hint) { .div(.class("hint"), .plainText($0)) },
                 .unwrap(error) { message in
-                    .p(.class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
+                    .p(
+                        .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")),
+                        .plainText(message))
                 },
                 .div(
                     .class("checkboxes"),
@@ -118,7 +135,9 @@ extension Forms {
                                 .value(option.value.attributeEscaped),
                                 .unwrap(checked.contains(option.value) ? true : nil) { _ in .checked(true) }
                             ),
-                            .label(.class("checkboxes__label"), .for("\(prefix)-\(option.value)".attributeEscaped), .plainText(option.label))
+                            .label(
+                                .class("checkboxes__label"), .for("\(prefix)-\(option.value)".attributeEscaped),
+                                .plainText(option.label))
                         )
                     }
                 )
@@ -127,7 +146,10 @@ extension Forms {
     }
 
     /// One choice from a few, as radios in a fieldset (GOV.UK "radios").
-    static func radios(name: String, legend: String, options: [(value: String, label: String, hint: String?)], selected: String, errors: FormErrors) -> Node<HTML.FormContext> {
+    static func radios(
+        name: String, legend: String, options: [(value: String, label: String, hint: String?)], selected: String,
+        errors: FormErrors
+    ) -> Node<HTML.FormContext> {
         let error = errors["\(name)-\(options.first?.value ?? "")"] ?? errors[name]
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
@@ -135,7 +157,9 @@ extension Forms {
                 .class("fieldset"),
                 .element(named: "legend", nodes: [.class("fieldset__legend"), .plainText(legend)]),
                 .unwrap(error) { message in
-                    .p(.class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
+                    .p(
+                        .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")),
+                        .plainText(message))
                 },
                 .div(
                     .class("radios"),
@@ -149,7 +173,9 @@ extension Forms {
                                 .value(option.value.attributeEscaped),
                                 .unwrap(selected == option.value ? true : nil) { _ in .checked(true) }
                             ),
-                            .label(.class("radios__label"), .for("\(name)-\(option.value)".attributeEscaped), .plainText(option.label)),
+                            .label(
+                                .class("radios__label"), .for("\(name)-\(option.value)".attributeEscaped),
+                                .plainText(option.label)),
                             .unwrap(option.hint) { .div(.class("hint radios__hint"), .plainText($0)) }
                         )
                     }
@@ -159,21 +185,29 @@ extension Forms {
     }
 
     /// A multi-line text box.
-    static func textarea(name: String, id: String? = nil, label: String, value: String, hint: String? = nil, rows: Int = 6, errors: FormErrors) -> Node<HTML.FormContext> {
+    static func textarea(
+        name: String, id: String? = nil, label: String, value: String, hint: String? = nil, rows: Int = 6,
+        errors: FormErrors
+    ) -> Node<HTML.FormContext> {
         let id = id ?? name
         let error = errors[id]
-        let describedBy = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }.joined(separator: " ")
+        let describedBy = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }
+            .joined(separator: " ")
         return .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
             .label(.class("label"), .for(id.attributeEscaped), .plainText(label)),
             .unwrap(hint) { .div(.id("\(id)-hint".attributeEscaped), .class("hint"), .plainText($0)) },
             .unwrap(error) { message in
-                .p(.id("\(id)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
+                .p(
+                    .id("\(id)-error".attributeEscaped), .class("error-message"),
+                    .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
             },
             .textarea(
                 .class(error == nil ? "textarea" : "textarea textarea--error"),
                 .id(id.attributeEscaped), .name(name.attributeEscaped), .rows(rows),
-                .unwrap(describedBy.isEmpty ? nil : describedBy) { .attribute(named: "aria-describedby", value: $0.attributeEscaped) },
+                .unwrap(describedBy.isEmpty ? nil : describedBy) {
+                    .attribute(named: "aria-describedby", value: $0.attributeEscaped)
+                },
                 .plainText(value)
             )
         )
@@ -184,28 +218,37 @@ extension Forms {
     /// The first, empty choice of a select ("Any", "Choose one"). Plot drops empty attribute values,
     /// and an option without a value submits its text, so the empty value is written out explicitly.
     static func emptyOption<Context>(_ text: String) -> Node<Context> {
-        .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .plainText(text)])
+        .element(
+            named: "option",
+            nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .plainText(text)])
     }
 }
 
 extension Forms {
     /// A labelled select whose first choice is empty ("Any", "Choose one").
-    static func select(name: String, label: String, empty: String, options: [(value: String, label: String)], selected: String?, error: String? = nil) -> Node<HTML.FormContext> {
+    static func select(
+        name: String, label: String, empty: String, options: [(value: String, label: String)], selected: String?,
+        error: String? = nil
+    ) -> Node<HTML.FormContext> {
         .div(
             .class(error == nil ? "form-group" : "form-group form-group--error"),
             .label(.class("label"), .for(name.attributeEscaped), .plainText(label)),
             .unwrap(error) { message in
-                .p(.id("\(name)-error".attributeEscaped), .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
+                .p(
+                    .id("\(name)-error".attributeEscaped), .class("error-message"),
+                    .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
             },
             .select(
                 .class("select"), .id(name.attributeEscaped), .attribute(named: "name", value: name.attributeEscaped),
                 emptyOption(empty),
                 .forEach(options) { option in
-                    .element(named: "option", nodes: [
-                        .attribute(named: "value", value: option.value.attributeEscaped),
-                        .if(option.value == selected, .attribute(named: "selected", value: "selected")),
-                        .plainText(option.label),
-                    ])
+                    .element(
+                        named: "option",
+                        nodes: [
+                            .attribute(named: "value", value: option.value.attributeEscaped),
+                            .if(option.value == selected, .attribute(named: "selected", value: "selected")),
+                            .plainText(option.label),
+                        ])
                 }
             )
         )
@@ -213,11 +256,15 @@ extension Forms {
 
     /// One yes-or-no checkbox, sent as `name=yes` when ticked.
     static func checkbox(name: String, label: String, checked: Bool) -> Node<HTML.FormContext> {
-        .div(.class("form-group checkboxes"), .div(
-            .class("checkboxes__item"),
-            .input(.class("checkboxes__input"), .type(.checkbox), .id(name.attributeEscaped), .name(name.attributeEscaped), .value("yes"),
-                   .unwrap(checked ? true : nil) { _ in .checked(true) }),
-            .label(.class("checkboxes__label"), .for(name.attributeEscaped), .plainText(label))
-        ))
+        .div(
+            .class("form-group checkboxes"),
+            .div(
+                .class("checkboxes__item"),
+                .input(
+                    .class("checkboxes__input"), .type(.checkbox), .id(name.attributeEscaped),
+                    .name(name.attributeEscaped), .value("yes"),
+                    .unwrap(checked ? true : nil) { _ in .checked(true) }),
+                .label(.class("checkboxes__label"), .for(name.attributeEscaped), .plainText(label))
+            ))
     }
 }

@@ -79,7 +79,9 @@ enum Notice: String, Sendable {
         case .leftOrganisation: return "You have left the organisation."
         case .tokenRevoked: return "The API token has been revoked. Programs using it can no longer reach your account."
         case .tokensRevoked: return "Your password has been changed and your API tokens have been revoked."
-        case .emailChangeUndone: return "Your old email address is back. Everyone signed in to your account has been signed out, its API tokens revoked and its password stopped. We have sent you a link to choose a new password."
+        case .emailChangeUndone:
+            return
+                "Your old email address is back. Everyone signed in to your account has been signed out, its API tokens revoked and its password stopped. We have sent you a link to choose a new password."
         case .accountDeleted: return "Your account has been deleted. Thank you for the work you shared."
         case .personDeleted: return "The account has been deleted."
         case .signedOut: return "You have signed out."
@@ -90,12 +92,14 @@ enum Notice: String, Sendable {
         case .confirmationSent: return "We have sent you a new confirmation link."
         case .rolesUpdated: return "The roles have been saved."
         case .emailChangeConfirmed: return "Your email address is confirmed."
-        case .emailChangeRequested: return "We have sent a link to your new email address. Your address changes when you open it."
+        case .emailChangeRequested:
+            return "We have sent a link to your new email address. Your address changes when you open it."
         case .organisationCreated: return "The organisation has been added. You are its admin."
         case .joinedHub: return "You have joined this hub."
         case .profileSaved: return "Your profile has been saved."
         case .membersUpdated: return "The organisation's members have been updated."
-        case .askedToJoinHub: return "Your request to join has been sent to the hub's stewards. We will tell you when they reply."
+        case .askedToJoinHub:
+            return "Your request to join has been sent to the hub's stewards. We will tell you when they reply."
         case .leftHub: return "You have left this hub."
         case .requestApproved: return "The request has been approved, and the person told."
         case .requestDeclined: return "The request has been declined, and the reason sent."
@@ -130,7 +134,8 @@ enum Notice: String, Sendable {
         case .feedbackRequested: return "Feedback requests have been sent to the people who came."
         case .peerRequestSaved: return "Your request is saved. Only you can see it until you invite someone."
         case .peerInvited: return "Your invitation has been sent. We will email you when they answer."
-        case .peerNoLongerAvailable: return "That person is no longer available as a critical friend. Choose someone else."
+        case .peerNoLongerAvailable:
+            return "That person is no longer available as a critical friend. Choose someone else."
         case .peerAccepted: return "Thank you for accepting. This conversation is private to the two of you."
         case .peerDeclined: return "You have declined, and they have been told kindly."
         case .peerRequestClosed: return "The request is closed. Your conversations stay here to read."
@@ -149,9 +154,13 @@ struct Layout {
     var notice: Notice? = nil
     /// Extra head elements: feed links, social preview tags, structured data.
     var head: [Node<HTML.HeadContext>] = []
-    var description = "Bridgework links the people and organisations who build good relations between communities across England."
+    var description =
+        "Bridgework links the people and organisations who build good relations between communities across England."
 
-    init(title: String, request: Request, hasErrors: Bool = false, notice: Notice? = nil, description: String? = nil, head: [Node<HTML.HeadContext>] = []) {
+    init(
+        title: String, request: Request, hasErrors: Bool = false, notice: Notice? = nil, description: String? = nil,
+        head: [Node<HTML.HeadContext>] = []
+    ) {
         self.title = title
         self.request = request
         self.hasErrors = hasErrors
@@ -218,10 +227,12 @@ struct Layout {
                         navItem("Library", .library),
                         .if(request.seesMembersOnly, navItem("Practitioners", .people)),
                         .if(request.seesMembersOnly, navItem("Peer support", .peerSupport)),
-                        .if(user?.isCoordinator == true, .group(
-                            navItem("Accounts", .adminPeople),
-                            navItem("Outbox", .adminOutbox)
-                        ))
+                        .if(
+                            user?.isCoordinator == true,
+                            .group(
+                                navItem("Accounts", .adminPeople),
+                                navItem("Outbox", .adminOutbox)
+                            ))
                     )
                 ),
                 accountArea(user: user)
@@ -230,12 +241,15 @@ struct Layout {
     }
 
     private func navItem(_ text: String, _ url: SiteURL) -> Node<HTML.ListContext> {
-        let isCurrent = url == .home ? request.url.path == "/" : (request.url.path == url.path || request.url.path.hasPrefix(url.path + "/"))
-        return .li(.a(
-            .href(url.path.attributeEscaped),
-            .if(isCurrent, .attribute(named: "aria-current", value: "page")),
-            .plainText(text)
-        ))
+        let isCurrent =
+            url == .home
+            ? request.url.path == "/" : (request.url.path == url.path || request.url.path.hasPrefix(url.path + "/"))
+        return .li(
+            .a(
+                .href(url.path.attributeEscaped),
+                .if(isCurrent, .attribute(named: "aria-current", value: "page")),
+                .plainText(text)
+            ))
     }
 
     private func accountArea(user: CurrentUser?) -> Node<HTML.BodyContext> {
@@ -248,7 +262,9 @@ struct Layout {
         }
         return .div(
             .class("account-area"),
-            .span(.class("account-area__who"), .plainText("Signed in as "), .a(.href(SiteURL.account.path), .plainText(user.name))),
+            .span(
+                .class("account-area__who"), .plainText("Signed in as "),
+                .a(.href(SiteURL.account.path), .plainText(user.name))),
             .form(
                 .class("inline-form"),
                 .method(.post),
@@ -264,7 +280,10 @@ struct Layout {
             .class("site-footer"),
             .div(
                 .class("site-footer__inner"),
-                .p(.plainText("Bridgework is the shared platform of an alliance of people and organisations building good relations between communities in England.")),
+                .p(
+                    .plainText(
+                        "Bridgework is the shared platform of an alliance of people and organisations building good relations between communities in England."
+                    )),
                 .p(.plainText("Personal details are private unless their owner chooses otherwise."))
             )
         )

@@ -46,7 +46,9 @@ enum Markdown {
         let nsText = text as NSString
         var linkStarts = Set<Int>()
         for match in inlineLink.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
-            let opening = nsText.character(at: match.range.location) == UInt16(UInt8(ascii: "!")) ? match.range.location + 1 : match.range.location
+            let opening =
+                nsText.character(at: match.range.location) == UInt16(UInt8(ascii: "!"))
+                ? match.range.location + 1 : match.range.location
             linkStarts.insert(opening)
         }
         var offset = 0
@@ -75,18 +77,23 @@ enum Markdown {
             Modifier(target: .links) { input in
                 // The target sits between href=" and the next quote, which cannot occur inside it (escaped above).
                 guard let hrefStart = input.html.range(of: "href=\""),
-                      let hrefEnd = input.html[hrefStart.upperBound...].firstIndex(of: "\""),
-                      let textStart = input.html[hrefEnd...].firstIndex(of: ">"),
-                      let closing = input.html.range(of: "</a>", options: .backwards)
+                    let hrefEnd = input.html[hrefStart.upperBound...].firstIndex(of: "\""),
+                    let textStart = input.html[hrefEnd...].firstIndex(of: ">"),
+                    let closing = input.html.range(of: "</a>", options: .backwards)
                 else { return input.html }
-                let target = input.html[hrefStart.upperBound..<hrefEnd].trimmingCharacters(in: .whitespaces).lowercased()
+                let target = input.html[hrefStart.upperBound..<hrefEnd].trimmingCharacters(in: .whitespaces)
+                    .lowercased()
                 let linkText = String(input.html[input.html.index(after: textStart)..<closing.lowerBound])
-                guard allowedLinkStarts.contains(where: { target.hasPrefix($0) }), !target.hasPrefix("//") else { return linkText }
+                guard allowedLinkStarts.contains(where: { target.hasPrefix($0) }), !target.hasPrefix("//") else {
+                    return linkText
+                }
                 return input.html
             },
             Modifier(target: .images) { input in
                 // People's pictures come through the photo upload, with alt text; remote images would track readers.
-                guard let open = input.markdown.range(of: "!["), let close = input.markdown.range(of: "](") else { return "" }
+                guard let open = input.markdown.range(of: "!["), let close = input.markdown.range(of: "](") else {
+                    return ""
+                }
                 return String(input.markdown[open.upperBound..<close.lowerBound])
             },
             Modifier(target: .headings) { input in

@@ -38,9 +38,13 @@ extension QueryBuilder {
 
 enum Pagination {
     /// Previous and next links for a list of admin records, with the total.
-    static func nav<Item>(_ paged: Paged<Item>, path: String, query: [String: String] = [:], singular: String, plural: String) -> Node<HTML.BodyContext> {
-        links(page: paged.page, pageCount: paged.pageCount, label: "Pages of \(plural)",
-              summary: "Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(paged.total == 1 ? singular : plural))") { page in
+    static func nav<Item>(
+        _ paged: Paged<Item>, path: String, query: [String: String] = [:], singular: String, plural: String
+    ) -> Node<HTML.BodyContext> {
+        links(
+            page: paged.page, pageCount: paged.pageCount, label: "Pages of \(plural)",
+            summary: "Page \(paged.page) of \(paged.pageCount) (\(paged.total) \(paged.total == 1 ? singular : plural))"
+        ) { page in
             var items = query
             items["page"] = String(page)
             var components = URLComponents()
@@ -51,15 +55,27 @@ enum Pagination {
     }
 
     /// The one pagination pattern every list uses: where the reader is, and previous and next links.
-    static func links(page: Int, pageCount: Int, label: String, summary: String? = nil, link: (Int) -> String) -> Node<HTML.BodyContext> {
+    static func links(page: Int, pageCount: Int, label: String, summary: String? = nil, link: (Int) -> String) -> Node<
+        HTML.BodyContext
+    > {
         .nav(
             .class("pagination"),
             .attribute(named: "aria-label", value: label.attributeEscaped),
             .p(.class("pagination__summary"), .plainText(summary ?? "Page \(page) of \(pageCount)")),
             .ul(
                 .class("pagination__list"),
-                .if(page > 1, .li(.a(.href(link(page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"), .plainText("Previous page")))),
-                .if(page < pageCount, .li(.a(.href(link(page + 1).attributeEscaped), .attribute(named: "rel", value: "next"), .plainText("Next page"))))
+                .if(
+                    page > 1,
+                    .li(
+                        .a(
+                            .href(link(page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"),
+                            .plainText("Previous page")))),
+                .if(
+                    page < pageCount,
+                    .li(
+                        .a(
+                            .href(link(page + 1).attributeEscaped), .attribute(named: "rel", value: "next"),
+                            .plainText("Next page"))))
             )
         )
     }

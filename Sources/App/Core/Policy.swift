@@ -94,7 +94,8 @@ enum Policy {
             return can(user, .readMembersOnly) || can(user, .workForOrganisation, resource)
         case .organiseEvent:
             guard let user, case .eventHost(let hubID, let organisationID) = resource else { return false }
-            return user.isCoordinator || hubID.map(user.stewardOfHubs.contains) == true || organisationID.map(user.adminOfOrganisations.contains) == true
+            return user.isCoordinator || hubID.map(user.stewardOfHubs.contains) == true
+                || organisationID.map(user.adminOfOrganisations.contains) == true
         case .readPeerRequest:
             guard let user, case .peerRequest(let askerID, let inviteeIDs) = resource else { return false }
             return user.id == askerID || inviteeIDs.contains(user.id)
@@ -112,7 +113,9 @@ enum Policy {
             return user.isCoordinator || (authorID != nil && authorID == user.id)
         case .reviewStory:
             // A second person always checks: nobody reviews a story they wrote or edited since it was last published.
-            guard let user, case .story(let authorID, let hubID, let editors) = resource, authorID != user.id, !editors.contains(user.id) else {
+            guard let user, case .story(let authorID, let hubID, let editors) = resource, authorID != user.id,
+                !editors.contains(user.id)
+            else {
                 return false
             }
             return user.isCoordinator || user.stewardOfHubs.contains(hubID)
@@ -182,16 +185,19 @@ extension Request {
 extension Request {
     /// The same person as if a steward had approved them: tells "not yet approved" apart from "never allowed".
     fileprivate static func asApprovedMember(_ user: CurrentUser) -> CurrentUser {
-        CurrentUser(id: user.id, name: user.name, email: user.email, isCoordinator: false, stewardOfHubs: user.stewardOfHubs,
-                    memberOfHubs: [UUID()], adminOfOrganisations: user.adminOfOrganisations,
-                    memberOfOrganisations: user.memberOfOrganisations, hubsThroughOrganisations: user.hubsThroughOrganisations)
+        CurrentUser(
+            id: user.id, name: user.name, email: user.email, isCoordinator: false, stewardOfHubs: user.stewardOfHubs,
+            memberOfHubs: [UUID()], adminOfOrganisations: user.adminOfOrganisations,
+            memberOfOrganisations: user.memberOfOrganisations, hubsThroughOrganisations: user.hubsThroughOrganisations)
     }
 }
 
 /// A registered person, not yet approved into a hub, asked for something that is for members.
 struct MembershipRequired: AbortError {
     var status: HTTPResponseStatus { .forbidden }
-    var reason: String { "This is for approved members of the alliance. Ask to join a hub: an open hub lets you in at once, and in the others a steward looks at your request." }
+    var reason: String {
+        "This is for approved members of the alliance. Ask to join a hub: an open hub lets you in at once, and in the others a steward looks at your request."
+    }
 }
 
 /// A visitor asked for something that needs an account: pages redirect to sign in, the API answers 401.

@@ -13,8 +13,16 @@ enum SVGCharts {
     /// A paired dot plot: "before" on the left, "after" on the right, one line for each
     /// before-to-after combination, as thick as the number of people who made it. Lines that go up
     /// are drawn in the "better" colour when higher is better (and the other way round).
-    static func pairedDotPlot(_ pairs: [PairCount], scale: ClosedRange<Double>, lowerIsBetter: Bool, id: String, title: String, description: String) -> String {
-        let width = 360.0, height = 240.0, left = 70.0, right = 290.0, top = 20.0, bottom = 200.0
+    static func pairedDotPlot(
+        _ pairs: [PairCount], scale: ClosedRange<Double>, lowerIsBetter: Bool, id: String, title: String,
+        description: String
+    ) -> String {
+        let width = 360.0
+        let height = 240.0
+        let left = 70.0
+        let right = 290.0
+        let top = 20.0
+        let bottom = 200.0
         let span = max(scale.upperBound - scale.lowerBound, 1)
         func y(_ value: Double) -> Double { bottom - (value - scale.lowerBound) / span * (bottom - top) }
         let largest = Double(pairs.map(\.count).max() ?? 1)
@@ -30,15 +38,18 @@ enum SVGCharts {
             """
         let ticks = stride(from: scale.lowerBound, through: scale.upperBound, by: span <= 10 ? 1 : span / 5)
         for tick in ticks {
-            svg += "<text x=\"\(left - 12)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\" class=\"chart__tick\">\(format(tick))</text>\n"
+            svg +=
+                "<text x=\"\(left - 12)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\" class=\"chart__tick\">\(format(tick))</text>\n"
         }
         for pair in pairs.sorted(by: { $0.count < $1.count }) {
             let better = lowerIsBetter ? pair.after < pair.before : pair.after > pair.before
             let worse = lowerIsBetter ? pair.after > pair.before : pair.after < pair.before
             let kind = better ? "better" : worse ? "worse" : "same"
             let stroke = 1.5 + 10 * Double(pair.count) / largest
-            svg += "<line x1=\"\(left)\" y1=\"\(format(y(pair.before)))\" x2=\"\(right)\" y2=\"\(format(y(pair.after)))\" class=\"chart__pair chart__pair--\(kind)\" stroke-width=\"\(format(stroke))\"/>\n"
-            svg += "<circle cx=\"\(left)\" cy=\"\(format(y(pair.before)))\" r=\"4\" class=\"chart__dot\"/><circle cx=\"\(right)\" cy=\"\(format(y(pair.after)))\" r=\"4\" class=\"chart__dot\"/>\n"
+            svg +=
+                "<line x1=\"\(left)\" y1=\"\(format(y(pair.before)))\" x2=\"\(right)\" y2=\"\(format(y(pair.after)))\" class=\"chart__pair chart__pair--\(kind)\" stroke-width=\"\(format(stroke))\"/>\n"
+            svg +=
+                "<circle cx=\"\(left)\" cy=\"\(format(y(pair.before)))\" r=\"4\" class=\"chart__dot\"/><circle cx=\"\(right)\" cy=\"\(format(y(pair.after)))\" r=\"4\" class=\"chart__dot\"/>\n"
         }
         svg += "</svg>"
         return svg
@@ -53,8 +64,15 @@ enum SVGCharts {
     /// Diverging stacked bars for an answer scale: unfavourable answers to the left of a centre
     /// line, favourable ones to the right, a middle answer split across it. Each bar is drawn as
     /// shares of its own total, so rows with different numbers of people compare fairly.
-    static func divergingBars(_ rows: [DivergingRow], answers: [String], id: String, title: String, description: String) -> String {
-        let labelWidth = 130.0, half = 190.0, centre = labelWidth + 10 + half, rowHeight = 34.0, barHeight = 22.0, top = 10.0
+    static func divergingBars(_ rows: [DivergingRow], answers: [String], id: String, title: String, description: String)
+        -> String
+    {
+        let labelWidth = 130.0
+        let half = 190.0
+        let centre = labelWidth + 10 + half
+        let rowHeight = 34.0
+        let barHeight = 22.0
+        let top = 10.0
         let legendTop = top + Double(rows.count) * rowHeight + 12
         let legendRows = (answers.count + 2) / 3
         let height = legendTop + Double(legendRows) * 22 + 8
@@ -76,7 +94,8 @@ enum SVGCharts {
         for (rowIndex, row) in rows.enumerated() {
             let total = Double(row.counts.reduce(0, +))
             let y = top + Double(rowIndex) * rowHeight
-            svg += "<text x=\"\(format(labelWidth))\" y=\"\(format(y + barHeight / 2 + 5))\" text-anchor=\"end\" class=\"chart__label\">\(row.label.attributeEscaped)</text>\n"
+            svg +=
+                "<text x=\"\(format(labelWidth))\" y=\"\(format(y + barHeight / 2 + 5))\" text-anchor=\"end\" class=\"chart__label\">\(row.label.attributeEscaped)</text>\n"
             guard total > 0 else { continue }
             let shares = row.counts.map { Double($0) / total }
             // The left edge: everything below the middle, plus half of a middle answer.
@@ -85,16 +104,21 @@ enum SVGCharts {
             var x = centre - below * half
             for (index, share) in shares.enumerated() where share > 0 {
                 let w = share * half
-                svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(w))\" height=\"\(format(barHeight))\" class=\"chart__seg chart__seg--\(kind(index))\"/>\n"
+                svg +=
+                    "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(w))\" height=\"\(format(barHeight))\" class=\"chart__seg chart__seg--\(kind(index))\"/>\n"
                 x += w
             }
         }
-        svg += "<line x1=\"\(format(centre))\" y1=\"\(format(top - 4))\" x2=\"\(format(centre))\" y2=\"\(format(legendTop - 8))\" class=\"chart__axis\"/>\n"
+        svg +=
+            "<line x1=\"\(format(centre))\" y1=\"\(format(top - 4))\" x2=\"\(format(centre))\" y2=\"\(format(legendTop - 8))\" class=\"chart__axis\"/>\n"
         // The legend, best answer first, three to a line.
         for (position, index) in (0..<n).reversed().enumerated() {
-            let x = 10 + Double(position % 3) * (width - 20) / 3, y = legendTop + Double(position / 3) * 22
-            svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"14\" height=\"14\" class=\"chart__seg chart__seg--\(kind(index))\"/>"
-            svg += "<text x=\"\(format(x + 20))\" y=\"\(format(y + 12))\" class=\"chart__tick\">\(answers[index].attributeEscaped)</text>\n"
+            let x = 10 + Double(position % 3) * (width - 20) / 3
+            let y = legendTop + Double(position / 3) * 22
+            svg +=
+                "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"14\" height=\"14\" class=\"chart__seg chart__seg--\(kind(index))\"/>"
+            svg +=
+                "<text x=\"\(format(x + 20))\" y=\"\(format(y + 12))\" class=\"chart__tick\">\(answers[index].attributeEscaped)</text>\n"
         }
         svg += "</svg>"
         return svg

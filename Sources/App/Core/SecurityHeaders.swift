@@ -17,7 +17,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        Self.headers(settings: request.settings).forEach { response.headers.replaceOrAdd(name: $0.name, value: $0.value) }
+        Self.headers(settings: request.settings).forEach {
+            response.headers.replaceOrAdd(name: $0.name, value: $0.value)
+        }
         return response
     }
 

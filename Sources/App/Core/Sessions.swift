@@ -15,7 +15,8 @@ enum Sessions {
         // Expired sessions are of no use to anyone; clear them out while we are here.
         try await UserSession.query(on: request.db).filter(\.$expiresAt < Date()).delete()
         let token = Tokens.random()
-        let session = UserSession(tokenHash: Tokens.hash(token), userID: try user.requireID(), expiresAt: Date().addingTimeInterval(lifetime))
+        let session = UserSession(
+            tokenHash: Tokens.hash(token), userID: try user.requireID(), expiresAt: Date().addingTimeInterval(lifetime))
         try await session.create(on: request.db)
         response.cookies[cookieName] = cookie(value: token, maxAge: Int(lifetime), settings: request.settings)
         request.currentUser = try await CurrentUser.load(user, on: request.db)
@@ -37,7 +38,8 @@ enum Sessions {
     /// Ends every session of a person but the one making this request.
     static func endOthers(userID: UUID, request: Request) async throws {
         let currentToken = (request.cookies[cookieName]?.string).map { Tokens.hash($0) } ?? ""
-        try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != currentToken).delete()
+        try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != currentToken)
+            .delete()
     }
 
     static func cookie(value: String, maxAge: Int, settings: Settings) -> HTTPCookies.Value {
@@ -58,7 +60,11 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         if request.isAPIRequest {
             if let bearer = request.headers.bearerAuthorization {
                 guard let user = try await Self.user(forAPIToken: bearer.token, on: request.db) else {
-                    throw Abort(.unauthorized, reason: "The API token is not valid: it may have expired or been revoked. Make a new one on your account page.")
+                    throw Abort(
+                        .unauthorized,
+                        reason:
+                            "The API token is not valid: it may have expired or been revoked. Make a new one on your account page."
+                    )
                 }
                 request.currentUser = try await CurrentUser.load(user, on: request.db)
             }
@@ -81,11 +87,12 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     }
 
     static func user(forAPIToken token: String, on db: Database) async throws -> User? {
-        guard let row = try await APIToken.query(on: db)
-            .join(User.self, on: \APIToken.$user.$id == \User.$id)
-            .filter(\.$tokenHash == Tokens.hash(token))
-            .filter(User.self, \.$deletedAt == nil)
-            .first(),
+        guard
+            let row = try await APIToken.query(on: db)
+                .join(User.self, on: \APIToken.$user.$id == \User.$id)
+                .filter(\.$tokenHash == Tokens.hash(token))
+                .filter(User.self, \.$deletedAt == nil)
+                .first(),
             !row.isExpired
         else { return nil }
         // Read before saving: a save forgets the joined columns.

@@ -70,7 +70,9 @@ public struct Settings: Sendable {
     }
 
     /// Reads the process environment. Unknown or malformed values fall back to safe defaults.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Settings
+    {
         func value(_ key: String) -> String? {
             guard let raw = environment[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
@@ -88,7 +90,8 @@ public struct Settings: Sendable {
             publicURL: value("BRIDGEWORK_PUBLIC_URL").flatMap(validatedPublicURL),
             sendmailPath: value("BRIDGEWORK_SENDMAIL"),
             mailDirectory: value("BRIDGEWORK_MAIL_DIR"),
-            apiTokenLifetimeDays: value("BRIDGEWORK_API_TOKEN_DAYS").flatMap(Int.init).map { min(max($0, 1), 3650) } ?? 90,
+            apiTokenLifetimeDays: value("BRIDGEWORK_API_TOKEN_DAYS").flatMap(Int.init).map { min(max($0, 1), 3650) }
+                ?? 90,
             mailFrom: value("BRIDGEWORK_MAIL_FROM") ?? "Bridgework <no-reply@bridgework.org.uk>",
             bcryptCost: value("BRIDGEWORK_BCRYPT_COST").flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             maxBodySize: value("BRIDGEWORK_MAX_BODY_BYTES").flatMap(Int.init) ?? 1_048_576,
@@ -102,9 +105,9 @@ public struct Settings: Sendable {
 /// Only an absolute http or https address with a host; anything else is ignored.
 private func validatedPublicURL(_ text: String) -> String? {
     guard let components = URLComponents(string: text),
-          let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
-          let host = components.host, !host.isEmpty,
-          components.query == nil, components.fragment == nil
+        let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+        let host = components.host, !host.isEmpty,
+        components.query == nil, components.fragment == nil
     else { return nil }
     return text
 }

@@ -27,7 +27,8 @@ struct M005CreateSiteSecrets: AsyncMigration {
             .field("name", .string, .identifier(auto: false))
             .field("value", .string, .required)
             .create()
-        try await SiteSecret(name: SiteSecret.csrfKeyName, value: Tokens.random() + Tokens.random()).create(on: database)
+        try await SiteSecret(name: SiteSecret.csrfKeyName, value: Tokens.random() + Tokens.random()).create(
+            on: database)
     }
 
     func revert(on database: Database) async throws {

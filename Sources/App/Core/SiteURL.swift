@@ -182,7 +182,8 @@ enum SiteURL: Sendable, Equatable {
         case .accountData: return "/account/data.zip"
         case .deleteAccount: return "/account/delete"
         case .respondToInvitation: return "/invitations/respond"
-        case .withdrawInvitation(let slug, let id): return "/organisations/\(slug)/invitations/\(id.uuidString.lowercased())/withdraw"
+        case .withdrawInvitation(let slug, let id):
+            return "/organisations/\(slug)/invitations/\(id.uuidString.lowercased())/withdraw"
         case .leaveOrganisation(let slug): return "/organisations/\(slug)/leave"
         case .apiMe: return "/api/v1/me"
         case .apiHubs: return "/api/v1/hubs"
@@ -201,7 +202,8 @@ enum SiteURL: Sendable, Equatable {
         case .organisation(let slug): return "/organisations/\(slug)"
         case .editOrganisation(let slug): return "/organisations/\(slug)/edit"
         case .organisationMembers(let slug): return "/organisations/\(slug)/members"
-        case .organisationMember(let slug, let id): return "/organisations/\(slug)/members/\(id.uuidString.lowercased())"
+        case .organisationMember(let slug, let id):
+            return "/organisations/\(slug)/members/\(id.uuidString.lowercased())"
         case .hubs: return "/hubs"
         case .hub(let slug): return "/hubs/\(slug)"
         case .joinHub(let slug): return "/hubs/\(slug)/join"
@@ -219,7 +221,8 @@ enum SiteURL: Sendable, Equatable {
         case .manageStory(let slug): return "/stories/\(slug)/manage"
         case .editStory(let slug): return "/stories/\(slug)/edit"
         case .storyConsents(let slug): return "/stories/\(slug)/consents"
-        case .withdrawConsent(let slug, let id): return "/stories/\(slug)/consents/\(id.uuidString.lowercased())/withdraw"
+        case .withdrawConsent(let slug, let id):
+            return "/stories/\(slug)/consents/\(id.uuidString.lowercased())/withdraw"
         case .submitStory(let slug): return "/stories/\(slug)/submit"
         case .reviewStory(let slug): return "/stories/\(slug)/review"
         case .storyReviews: return "/stories/review"
@@ -242,21 +245,34 @@ enum SiteURL: Sendable, Equatable {
         case .projectIndicators(let slug): return "/impact/projects/\(slug)/indicators"
         case .projectOwnIndicators(let slug): return "/impact/projects/\(slug)/indicators/own"
         case .projectLocalIndicators(let slug): return "/impact/projects/\(slug)/indicators/local"
-        case .voteIndicator(let slug, let id): return "/impact/projects/\(slug)/indicators/\(id.uuidString.lowercased())/vote"
-        case .adoptIndicator(let slug, let id): return "/impact/projects/\(slug)/indicators/\(id.uuidString.lowercased())/adopt"
+        case .voteIndicator(let slug, let id):
+            return "/impact/projects/\(slug)/indicators/\(id.uuidString.lowercased())/vote"
+        case .adoptIndicator(let slug, let id):
+            return "/impact/projects/\(slug)/indicators/\(id.uuidString.lowercased())/adopt"
         case .survey(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())"
-        case .surveyQuestions(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/questions"
-        case .surveyTranslations(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/translations"
-        case .paperSurvey(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/paper"
-        case .paperAnswers(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/paper-answers"
-        case .surveyAnalysis(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/analysis"
-        case .surveyAnswersCSV(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/answers.csv"
-        case .surveyFiguresCSV(let slug, let id): return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/figures.csv"
+        case .surveyQuestions(let slug, let id):
+            return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/questions"
+        case .surveyTranslations(let slug, let id):
+            return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/translations"
+        case .paperSurvey(let slug, let id):
+            return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/paper"
+        case .paperAnswers(let slug, let id):
+            return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/paper-answers"
+        case .surveyAnalysis(let slug, let id):
+            return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/analysis"
+        case .surveyAnswersCSV(let slug, let id):
+            return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/answers.csv"
+        case .surveyFiguresCSV(let slug, let id):
+            return "/impact/projects/\(slug)/surveys/\(id.uuidString.lowercased())/figures.csv"
         case .changeStories(let slug): return "/impact/projects/\(slug)/stories-of-change"
-        case .changeStory(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())"
-        case .changeStorySelections(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/selections"
-        case .changeStoryFeedback(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/feedback"
-        case .changeStoryToPortfolio(let slug, let id): return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/story"
+        case .changeStory(let slug, let id):
+            return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())"
+        case .changeStorySelections(let slug, let id):
+            return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/selections"
+        case .changeStoryFeedback(let slug, let id):
+            return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/feedback"
+        case .changeStoryToPortfolio(let slug, let id):
+            return "/impact/projects/\(slug)/stories-of-change/\(id.uuidString.lowercased())/story"
         case .impactRollUp: return "/impact"
         case .hubImpact(let slug): return "/hubs/\(slug)/impact"
         case .answerSurvey(let token): return "/s/\(token)"
@@ -323,7 +339,8 @@ enum SiteURL: Sendable, Equatable {
         case .adminPersonRoles: return ["admin", "people", ":personID", "roles"]
         case .adminDeletePerson: return ["admin", "people", ":personID", "delete"]
         case .revokeAccountToken: return ["account", "tokens", ":tokenID", "revoke"]
-        case .withdrawInvitation: return ["organisations", ":organisationSlug", "invitations", ":invitationID", "withdraw"]
+        case .withdrawInvitation:
+            return ["organisations", ":organisationSlug", "invitations", ":invitationID", "withdraw"]
         case .leaveOrganisation: return ["organisations", ":organisationSlug", "leave"]
         case .organisation: return ["organisations", ":organisationSlug"]
         case .editOrganisation: return ["organisations", ":organisationSlug", "edit"]
@@ -374,9 +391,12 @@ enum SiteURL: Sendable, Equatable {
         case .surveyFiguresCSV: return ["impact", "projects", ":projectSlug", "surveys", ":surveyID", "figures.csv"]
         case .changeStories: return ["impact", "projects", ":projectSlug", "stories-of-change"]
         case .changeStory: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID"]
-        case .changeStorySelections: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "selections"]
-        case .changeStoryFeedback: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "feedback"]
-        case .changeStoryToPortfolio: return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "story"]
+        case .changeStorySelections:
+            return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "selections"]
+        case .changeStoryFeedback:
+            return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "feedback"]
+        case .changeStoryToPortfolio:
+            return ["impact", "projects", ":projectSlug", "stories-of-change", ":changeStoryID", "story"]
         case .hubImpact: return ["hubs", ":hubSlug", "impact"]
         case .answerSurvey: return ["s", ":surveyToken"]
         case .event, .eventCalendar: return ["events", ":eventSlug"]

@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import FluentPostgresDriver
 import Logging
@@ -6,6 +5,8 @@ import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// Counts the SQL statements the app runs, by watching the drivers' "Executing query" log lines.
 final class QueryCounter: @unchecked Sendable {
@@ -25,7 +26,10 @@ struct CountingLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
         if message.description == "Executing query" { counter.increment() }
         // TEST_SHOW_ERRORS=1 prints what the server logged as an error, for debugging a failing test.
         if level >= .warning, ProcessInfo.processInfo.environment["TEST_SHOW_ERRORS"] != nil {
@@ -37,7 +41,9 @@ struct CountingLogHandler: LogHandler {
 /// Whether this run uses PostgreSQL (`DATABASE_URL` set) or SQLite in memory.
 enum TestDatabase {
     static var postgresURL: String? {
-        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else { return nil }
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else {
+            return nil
+        }
         return url
     }
 }
@@ -54,8 +60,10 @@ func withApp(
     let counter = QueryCounter()
     app.logger = Logger(label: "test") { _ in CountingLogHandler(counter: counter) }
     let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    let database: Settings.DatabaseChoice = TestDatabase.postgresURL.map { .postgres(url: $0, schema: schema) } ?? .sqliteMemory
-    let mailDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent("bridgework-mail-" + UUID().uuidString)
+    let database: Settings.DatabaseChoice =
+        TestDatabase.postgresURL.map { .postgres(url: $0, schema: schema) } ?? .sqliteMemory
+    let mailDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+        "bridgework-mail-" + UUID().uuidString)
     defer { try? FileManager.default.removeItem(atPath: mailDirectory) }
     let settings = Settings(
         dataDirectory: NSTemporaryDirectory(),
@@ -87,16 +95,21 @@ extension Application {
     /// The messages delivered to `recipient` (as the mail folder holds them, headers and all), oldest first.
     func deliveredMail(to recipient: String) -> [String] {
         let folder = settings.mailDirectory
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
-        return names.compactMap { try? String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8) }
-            .filter { $0.contains("\r\nTo: \(recipient)\r\n") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".eml")
+        }.sorted()
+        return names.compactMap {
+            try? String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8)
+        }
+        .filter { $0.contains("\r\nTo: \(recipient)\r\n") }
     }
 
     /// The token of the newest link to `path` delivered to `recipient`, as they would follow it.
     func deliveredToken(to recipient: String, path: String) -> String? {
         for message in deliveredMail(to: recipient).reversed() {
             if let match = message.firstMatch(of: try! Regex("\(path)\\?token=([A-Za-z0-9_-]+)")),
-               let token = match.output[1].substring {
+                let token = match.output[1].substring
+            {
                 return String(token)
             }
         }
@@ -123,12 +136,17 @@ struct TestPeople {
         let hub = Hub(slug: "riverside", name: "Riverside", region: "North East", summary: "A test hub.")
         let otherHub = Hub(slug: "hillside", name: "Hillside", region: "South West", summary: "Another test hub.")
         // Where the member and the organisations' admins were approved, so they are alliance members.
-        let homeHub = Hub(slug: "lakeside", name: "Lakeside", region: "North West", summary: "The test people's own hub.")
-        let organisation = Organisation(slug: "bridge-builders", name: "Bridge Builders", summary: "A test organisation.")
-        let otherOrganisation = Organisation(slug: "common-ground", name: "Common Ground", summary: "Another test organisation.")
+        let homeHub = Hub(
+            slug: "lakeside", name: "Lakeside", region: "North West", summary: "The test people's own hub.")
+        let organisation = Organisation(
+            slug: "bridge-builders", name: "Bridge Builders", summary: "A test organisation.")
+        let otherOrganisation = Organisation(
+            slug: "common-ground", name: "Common Ground", summary: "Another test organisation.")
         for model in [hub, otherHub, homeHub] as [any Model] { try await model.create(on: app.db) }
         for model in [organisation, otherOrganisation] as [any Model] { try await model.create(on: app.db) }
-        let people = TestPeople(hub: hub, otherHub: otherHub, homeHub: homeHub, organisation: organisation, otherOrganisation: otherOrganisation)
+        let people = TestPeople(
+            hub: hub, otherHub: otherHub, homeHub: homeHub, organisation: organisation,
+            otherOrganisation: otherOrganisation)
         for role in Role.allCases {
             try await people.create(role, on: app)
         }
@@ -145,7 +163,9 @@ struct TestPeople {
     @discardableResult
     func create(_ role: Role, on app: Application) async throws -> User {
         let hash = try Bcrypt.hash(Self.password, cost: 4)
-        let user = User(name: "Test \(role.rawValue)", email: role.email, passwordHash: hash, emailConfirmedAt: Date(), isCoordinator: role == .coordinator)
+        let user = User(
+            name: "Test \(role.rawValue)", email: role.email, passwordHash: hash, emailConfirmedAt: Date(),
+            isCoordinator: role == .coordinator)
         try await user.create(on: app.db)
         let userID = try user.requireID()
         switch role {

@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Vapor
 import XCTVapor
+
+@testable import App
 
 /// A browser for tests: keeps cookies between requests and fills in the CSRF token as a page would.
 final class TestClient {
@@ -20,7 +21,9 @@ final class TestClient {
 
     /// Posts a form; the CSRF token a page of ours would carry is added unless `csrf` is false.
     @discardableResult
-    func post(_ path: String, form: [String: String] = [:], csrf: Bool = true, headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
+    func post(_ path: String, form: [String: String] = [:], csrf: Bool = true, headers: HTTPHeaders = [:]) async throws
+        -> XCTHTTPResponse
+    {
         var fields = form
         if csrf {
             fields[CSRF.fieldName] = try await csrfToken()
@@ -31,14 +34,20 @@ final class TestClient {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
-    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer?) async throws -> XCTHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer?) async throws
+        -> XCTHTTPResponse
+    {
         var headers = headers
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         let response = try await app.testable().sendRequest(method, path, headers: headers, body: body)
         for (name, cookie) in response.headers.setCookie?.all ?? [:] {
-            if cookie.maxAge == 0 || cookie.string.isEmpty { cookies[name] = nil } else { cookies[name] = cookie.string }
+            if cookie.maxAge == 0 || cookie.string.isEmpty {
+                cookies[name] = nil
+            } else {
+                cookies[name] = cookie.string
+            }
         }
         return response
     }
@@ -89,7 +98,11 @@ extension XCTHTTPResponse {
 /// The newest message in the outbox to `recipient`, and the link in it that contains `pathFragment`.
 func latestLink(to recipient: String, containing pathFragment: String, on app: Application) async throws -> String? {
     // Read from the mail folder, as the person's mailbox: the outbox never holds working links.
-    guard let body = app.deliveredMail(to: recipient).last, let range = body.range(of: "http[^\\s]*" + NSRegularExpression.escapedPattern(for: pathFragment) + "[^\\s]*", options: .regularExpression) else {
+    guard let body = app.deliveredMail(to: recipient).last,
+        let range = body.range(
+            of: "http[^\\s]*" + NSRegularExpression.escapedPattern(for: pathFragment) + "[^\\s]*",
+            options: .regularExpression)
+    else {
         return nil
     }
     let url = URLComponents(string: String(body[range]))!

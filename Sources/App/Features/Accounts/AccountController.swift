@@ -6,7 +6,11 @@ import Vapor
 struct AccountController {
     // MARK: Sign up
 
-    struct SignUpForm: Content { var name: String?; var email: String?; var password: String? }
+    struct SignUpForm: Content {
+        var name: String?
+        var email: String?
+        var password: String?
+    }
 
     func signUpPage(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: SiteURL.account.path) }
@@ -23,30 +27,32 @@ struct AccountController {
         AccountRules.emailProblem(email).map { errors.add("email", $0) }
         AccountRules.passwordProblem(password).map { errors.add("password", $0) }
         guard errors.isEmpty else {
-            return AccountViews.signUp(req, input: .init(name: name, email: form.email ?? ""), errors: errors).response(status: .unprocessableEntity)
+            return AccountViews.signUp(req, input: .init(name: name, email: form.email ?? ""), errors: errors).response(
+                status: .unprocessableEntity)
         }
 
         // Hash before looking the address up, so both answers take the same time.
         let passwordHash = try await req.password.async.hash(password)
         if let existing = try await User.query(on: req.db).filter(\.$email == email).first() {
             // Limited like resets, so sign-up cannot be used to fill someone's inbox.
-            let place = try await SignInThrottle.reserve(Array(SignInThrottle.resetKeys(email: email, address: nil).prefix(1)), on: req.db)
+            let place = try await SignInThrottle.reserve(
+                Array(SignInThrottle.resetKeys(email: email, address: nil).prefix(1)), on: req.db)
             if place == nil { return req.redirect(to: SiteURL.signUpDone.path) }
             // Say the same as for a new address, so the form cannot be used to learn who has an account.
             try await req.mailer.send(
                 to: existing.email,
                 subject: "Someone tried to create a Bridgework account with your email address",
                 body: """
-                Hello \(existing.name),
+                    Hello \(existing.name),
 
-                Someone (perhaps you) tried to create a Bridgework account with this email address, which already has one.
+                    Someone (perhaps you) tried to create a Bridgework account with this email address, which already has one.
 
-                If it was you, sign in at \(SiteURL.signIn.absolute(base: req.application.publicBaseURL)), or reset your password at \(SiteURL.forgotPassword.absolute(base: req.application.publicBaseURL)).
+                    If it was you, sign in at \(SiteURL.signIn.absolute(base: req.application.publicBaseURL)), or reset your password at \(SiteURL.forgotPassword.absolute(base: req.application.publicBaseURL)).
 
-                If it was not you, you do not need to do anything.
+                    If it was not you, you do not need to do anything.
 
-                Bridgework
-                """
+                    Bridgework
+                    """
             )
         } else {
             let user = User(name: name, email: email, passwordHash: passwordHash)
@@ -63,7 +69,11 @@ struct AccountController {
     }
 
     func signUpDone(req: Request) async throws -> Response {
-        AccountViews.checkEmail(req, message: "If this address can be used, we have sent it a link to confirm it. Open the link to finish creating your account.").response()
+        AccountViews.checkEmail(
+            req,
+            message:
+                "If this address can be used, we have sent it a link to confirm it. Open the link to finish creating your account."
+        ).response()
     }
 
     // MARK: Email confirmation
@@ -71,7 +81,8 @@ struct AccountController {
     private static let confirmationPurposes: [EmailToken.Purpose] = [.confirmEmail, .changeEmail]
 
     private static func confirmationLinkNotValid(_ req: Request) -> Response {
-        AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation).response(status: .gone)
+        AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation)
+            .response(status: .gone)
     }
 
     func confirmEmailPage(req: Request) async throws -> Response {
@@ -95,7 +106,8 @@ struct AccountController {
         if isChange {
             // Someone may have taken the address since the link was sent.
             if try await User.query(on: req.db).filter(\.$email == record.email).first() != nil {
-                return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(status: .gone)
+                return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(
+                    status: .gone)
             }
             user.email = record.email
             user.pendingEmail = nil
@@ -107,9 +119,11 @@ struct AccountController {
         do {
             try await user.save(on: req.db)
         } catch let error as DatabaseError where error.isConstraintFailure {
-            return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(status: .gone)
+            return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(
+                status: .gone)
         }
-        try await req.audit(.emailConfirmed, subjectType: "user", subjectID: user.id, detail: record.purpose, actorID: user.id)
+        try await req.audit(
+            .emailConfirmed, subjectType: "user", subjectID: user.id, detail: record.purpose, actorID: user.id)
         if isChange {
             // Every other browser signed in as this person is signed out, and the old address is
             // told, with a way back, in case it was not them.
@@ -128,8 +142,12 @@ struct AccountController {
         Self.resendConfirmationView(req).response()
     }
 
-    private static func resendConfirmationView(_ req: Request, email: String = "", errors: FormErrors = .init()) -> HTML {
-        AccountViews.requestLink(req, title: "Get a new confirmation link", intro: "Enter the email address you signed up with and we will send a new link.", action: .resendConfirmation, button: "Send confirmation link", email: email, errors: errors)
+    private static func resendConfirmationView(_ req: Request, email: String = "", errors: FormErrors = .init()) -> HTML
+    {
+        AccountViews.requestLink(
+            req, title: "Get a new confirmation link",
+            intro: "Enter the email address you signed up with and we will send a new link.",
+            action: .resendConfirmation, button: "Send confirmation link", email: email, errors: errors)
     }
 
     func resendConfirmation(req: Request) async throws -> Response {
@@ -142,17 +160,26 @@ struct AccountController {
         }
         let started = ContinuousClock.now
         // Limited as resets are, so nobody can fill an inbox from here either.
-        if try await SignInThrottle.reserve(SignInThrottle.resetKeys(email: email, address: req.clientAddress), on: req.db) != nil,
-           let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first(), user.emailConfirmedAt == nil {
+        if try await SignInThrottle.reserve(
+            SignInThrottle.resetKeys(email: email, address: req.clientAddress), on: req.db) != nil,
+            let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first(),
+            user.emailConfirmedAt == nil
+        {
             try await EmailLinks.sendConfirmation(to: user, request: req)
         }
         try await Task.sleep(until: started + AccountRules.linkRequestDuration)
-        return AccountViews.checkEmail(req, message: "If this address has an account waiting to be confirmed, we have sent it a new link.").response()
+        return AccountViews.checkEmail(
+            req, message: "If this address has an account waiting to be confirmed, we have sent it a new link."
+        ).response()
     }
 
     // MARK: Sign in and out
 
-    struct SignInForm: Content { var email: String?; var password: String?; var next: String? }
+    struct SignInForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
 
     func signInPage(req: Request) async throws -> Response {
         let next = Self.safeNext(req.query[String.self, at: "next"])
@@ -186,13 +213,16 @@ struct AccountController {
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, matches else {
             // The reserved places stay taken: they are this failure.
-            try await req.audit(.signInFailed, subjectType: "user", subjectID: user?.id, detail: "wrong email address or password")
+            try await req.audit(
+                .signInFailed, subjectType: "user", subjectID: user?.id, detail: "wrong email address or password")
             errors.add("email", "Enter a correct email address and password")
             return AccountViews.signIn(req, input: input, errors: errors).response(status: .unprocessableEntity)
         }
         try await SignInThrottle.release(reservation, on: req.db)
         guard user.emailConfirmedAt != nil else {
-            errors.add("email", "Confirm your email address before you sign in: open the link we sent you, or ask for a new link")
+            errors.add(
+                "email",
+                "Confirm your email address before you sign in: open the link we sent you, or ask for a new link")
             return AccountViews.signIn(req, input: input, errors: errors).response(status: .forbidden)
         }
 
@@ -228,7 +258,11 @@ struct AccountController {
     }
 
     private static func forgotPasswordView(_ req: Request, email: String = "", errors: FormErrors = .init()) -> HTML {
-        AccountViews.requestLink(req, title: "Reset your password", intro: "Enter the email address you use for Bridgework. If it has an account, we will send a link to choose a new password. The link works once, within an hour.", action: .forgotPassword, button: "Send reset link", email: email, errors: errors)
+        AccountViews.requestLink(
+            req, title: "Reset your password",
+            intro:
+                "Enter the email address you use for Bridgework. If it has an account, we will send a link to choose a new password. The link works once, within an hour.",
+            action: .forgotPassword, button: "Send reset link", email: email, errors: errors)
     }
 
     func forgotPassword(req: Request) async throws -> Response {
@@ -251,16 +285,23 @@ struct AccountController {
         // Every request for an address takes a place, account or not, so the limit says nothing
         // about who has one; past it, the answer is the same and no email goes.
         if try await SignInThrottle.reserve(Array(throttleKeys.prefix(1)), on: req.db) != nil,
-           let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first() {
+            let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first()
+        {
             try await EmailLinks.sendPasswordReset(to: user, request: req)
             try await req.audit(.passwordResetRequested, subjectType: "user", subjectID: user.id, actorID: user.id)
         }
         try await Task.sleep(until: started + AccountRules.linkRequestDuration)
-        return AccountViews.checkEmail(req, message: "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.", offerNewConfirmationLink: false).response()
+        return AccountViews.checkEmail(
+            req,
+            message:
+                "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.",
+            offerNewConfirmationLink: false
+        ).response()
     }
 
     private static func resetLinkNotValid(_ req: Request) -> Response {
-        AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(status: .gone)
+        AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(
+            status: .gone)
     }
 
     func resetPasswordPage(req: Request) async throws -> Response {
@@ -273,7 +314,10 @@ struct AccountController {
         return AccountViews.resetPassword(req, token: token, tokenCount: tokens, revokeTokens: true).response()
     }
 
-    struct ResetForm: Content { var token: String?; var password: String? }
+    struct ResetForm: Content {
+        var token: String?
+        var password: String?
+    }
 
     func resetPassword(req: Request) async throws -> Response {
         let form = (try? req.content.decode(ResetForm.self)) ?? ResetForm()
@@ -286,8 +330,11 @@ struct AccountController {
             var errors = FormErrors()
             errors.add("password", problem)
             let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == record.user.requireID()).count()
-            return AccountViews.resetPassword(req, token: token, tokenCount: tokens, revokeTokens: req.formText("revoke_tokens") == "yes", errors: errors)
-                .response(status: .unprocessableEntity)
+            return AccountViews.resetPassword(
+                req, token: token, tokenCount: tokens, revokeTokens: req.formText("revoke_tokens") == "yes",
+                errors: errors
+            )
+            .response(status: .unprocessableEntity)
         }
         let user = record.user
         let userID = try user.requireID()
@@ -316,9 +363,12 @@ struct AccountController {
     // MARK: Account
 
     /// Everything the account page shows, loaded once.
-    static func accountPage(_ req: Request, newToken: String? = nil, detailErrors: FormErrors = .init(), passwordErrors: FormErrors = .init(),
-                            tokenErrors: FormErrors = .init(), errors: FormErrors = .init(), name: String? = nil, email: String? = nil,
-                            tokenName: String = "", tokenDays: String = "") async throws -> HTML {
+    static func accountPage(
+        _ req: Request, newToken: String? = nil, detailErrors: FormErrors = .init(),
+        passwordErrors: FormErrors = .init(),
+        tokenErrors: FormErrors = .init(), errors: FormErrors = .init(), name: String? = nil, email: String? = nil,
+        tokenName: String = "", tokenDays: String = ""
+    ) async throws -> HTML {
         let current = try req.requireCurrentUser()
         guard let user = try await User.find(current.id, on: req.db) else { throw Abort(.notFound) }
         let pendingHubs = try await Hub.query(on: req.db)
@@ -330,19 +380,24 @@ struct AccountController {
             .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
             .filter(OrganisationMembership.self, \.$user.$id == current.id)
             .sort(\.$name).all()
-        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == current.id).sort(\.$createdAt, .descending).all()
+        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == current.id).sort(
+            \.$createdAt, .descending
+        ).all()
         let page = AccountViews.AccountPage(
             user: user,
             roles: try await RoleDescriptions.describe(current, on: req.db),
             isApprovedMember: current.isApprovedMember,
             pendingHubNames: pendingHubs.map(\.name),
-            organisations: organisations.map { .init(slug: $0.slug, name: $0.name, isAdmin: $0.id.map(current.adminOfOrganisations.contains) ?? false) },
+            organisations: organisations.map {
+                .init(slug: $0.slug, name: $0.name, isAdmin: $0.id.map(current.adminOfOrganisations.contains) ?? false)
+            },
             tokens: tokens,
             newToken: newToken,
             defaultTokenDays: req.settings.apiTokenLifetimeDays
         )
-        return AccountViews.account(req, page: page, name: name, email: email, detailErrors: detailErrors, passwordErrors: passwordErrors,
-                                    tokenErrors: tokenErrors, errors: errors, tokenName: tokenName, tokenDays: tokenDays)
+        return AccountViews.account(
+            req, page: page, name: name, email: email, detailErrors: detailErrors, passwordErrors: passwordErrors,
+            tokenErrors: tokenErrors, errors: errors, tokenName: tokenName, tokenDays: tokenDays)
     }
 
     func accountPage(req: Request) async throws -> Response {
@@ -356,7 +411,9 @@ struct AccountController {
     }
 
     /// Checks the current password, limited like signing in. Nil when it is right.
-    func passwordProblem(_ typed: String, of user: User, req: Request) async throws -> (message: String, status: HTTPResponseStatus)? {
+    func passwordProblem(_ typed: String, of user: User, req: Request) async throws -> (
+        message: String, status: HTTPResponseStatus
+    )? {
         let throttleKeys = SignInThrottle.keys(email: user.email, address: req.clientAddress)
         guard let reservation = try await SignInThrottle.reserve(throttleKeys, on: req.db) else {
             return ("There have been too many wrong passwords. Wait 15 minutes and try again", .tooManyRequests)
@@ -386,12 +443,16 @@ struct AccountController {
         if askedForNewAddress {
             // A new address needs the password: someone at an unattended screen cannot take the account.
             if let problem = try await passwordProblem(req.password(field: "email_password"), of: user, req: req) {
-                errors.add("email_password", problem.message == "Enter your current password" ? "Enter your current password to change your email address" : problem.message)
+                errors.add(
+                    "email_password",
+                    problem.message == "Enter your current password"
+                        ? "Enter your current password to change your email address" : problem.message)
                 status = problem.status
             }
         }
         guard errors.isEmpty else {
-            return try await Self.accountPage(req, detailErrors: errors, name: typedName, email: typedEmail).response(status: status)
+            return try await Self.accountPage(req, detailErrors: errors, name: typedName, email: typedEmail).response(
+                status: status)
         }
         var changes: [String] = []
         if name != user.name {
@@ -408,19 +469,22 @@ struct AccountController {
         try await user.save(on: req.db)
         if askedForNewAddress {
             if let holder = try await User.query(on: req.db).filter(\.$email == email).first() {
-                try await req.mailer.send(to: holder.email, subject: "Someone tried to use your email address on Bridgework", body: """
-                Hello \(holder.name),
+                try await req.mailer.send(
+                    to: holder.email, subject: "Someone tried to use your email address on Bridgework",
+                    body: """
+                        Hello \(holder.name),
 
-                Another Bridgework member tried to change their account's email address to yours. Nothing has changed on your account, and you do not need to do anything.
+                        Another Bridgework member tried to change their account's email address to yours. Nothing has changed on your account, and you do not need to do anything.
 
-                Bridgework
-                """)
+                        Bridgework
+                        """)
             } else {
                 try await EmailLinks.sendEmailChange(to: user, newAddress: email, request: req)
             }
         }
         if !changes.isEmpty {
-            try await req.audit(.accountUpdated, subjectType: "user", subjectID: user.id, detail: changes.joined(separator: "; "))
+            try await req.audit(
+                .accountUpdated, subjectType: "user", subjectID: user.id, detail: changes.joined(separator: "; "))
         }
         let notice: Notice = askedForNewAddress ? .emailChangeRequested : .accountUpdated
         return req.redirect(to: SiteURL.account.with(query: ["notice": notice.rawValue]))
@@ -435,7 +499,9 @@ struct AccountController {
             errors.add("current_password", problem.message)
             status = problem.status
         }
-        AccountRules.passwordProblem(new).map { errors.add("new_password", $0 == "Enter a password" ? "Enter a new password" : $0) }
+        AccountRules.passwordProblem(new).map {
+            errors.add("new_password", $0 == "Enter a password" ? "Enter a new password" : $0)
+        }
         guard errors.isEmpty else {
             return try await Self.accountPage(req, passwordErrors: errors).response(status: status)
         }
@@ -448,7 +514,10 @@ struct AccountController {
         if revokeTokens {
             try await APITokens.revokeAll(of: user.requireID(), request: req)
         }
-        return req.redirect(to: SiteURL.account.with(query: ["notice": (revokeTokens ? Notice.tokensRevoked : .passwordChanged).rawValue]))
+        return req.redirect(
+            to: SiteURL.account.with(query: [
+                "notice": (revokeTokens ? Notice.tokensRevoked : .passwordChanged).rawValue
+            ]))
     }
 
     // MARK: Undoing an email change
@@ -456,7 +525,8 @@ struct AccountController {
     func undoEmailChangePage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
         guard let record = try await EmailLinks.find(token, purposes: [.undoEmailChange], on: req.db) else {
-            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(status: .gone)
+            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(
+                status: .gone)
         }
         return AccountViews.undoEmailChange(req, token: token, oldAddress: record.email).response()
     }
@@ -466,12 +536,14 @@ struct AccountController {
     func undoEmailChange(req: Request) async throws -> Response {
         let token = req.formText("token")
         guard let record = try await EmailLinks.find(token, purposes: [.undoEmailChange], on: req.db) else {
-            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(status: .gone)
+            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(
+                status: .gone)
         }
         let user = record.user
         let userID = try user.requireID()
         if let holder = try await User.query(on: req.db).filter(\.$email == record.email).first(), holder.id != userID {
-            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(status: .gone)
+            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(
+                status: .gone)
         }
         user.email = record.email
         user.pendingEmail = nil
@@ -480,7 +552,9 @@ struct AccountController {
         // chooses a new one through a link sent to the address that is theirs again.
         user.passwordHash = "!"
         try await user.save(on: req.db)
-        try await EmailToken.query(on: req.db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).set(\.$usedAt, to: Date()).update()
+        try await EmailToken.query(on: req.db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).set(
+            \.$usedAt, to: Date()
+        ).update()
         try await Sessions.endAll(userID: userID, on: req.db)
         try await APIToken.query(on: req.db).filter(\.$user.$id == userID).delete()
         try await req.audit(.emailChangeUndone, subjectType: "user", subjectID: userID, actorID: userID)
@@ -500,9 +574,12 @@ struct AccountController {
         ContentChecks.required(name, field: "token_name", label: "a name for the token", max: 100, into: &errors)
         let longest = max(365, req.settings.apiTokenLifetimeDays)
         let days = typedDays.isEmpty ? req.settings.apiTokenLifetimeDays : Int(typedDays) ?? -1
-        if !(1...longest).contains(days) { errors.add("token_days", "Enter how many days the token should last, a whole number from 1 to \(longest)") }
+        if !(1...longest).contains(days) {
+            errors.add("token_days", "Enter how many days the token should last, a whole number from 1 to \(longest)")
+        }
         guard errors.isEmpty else {
-            return try await Self.accountPage(req, tokenErrors: errors, tokenName: name, tokenDays: typedDays).response(status: .unprocessableEntity)
+            return try await Self.accountPage(req, tokenErrors: errors, tokenName: name, tokenDays: typedDays).response(
+                status: .unprocessableEntity)
         }
         let token = try await APITokens.create(for: current.id, name: name, days: days, on: req.db)
         try await req.audit(.apiTokenCreated, subjectType: "user", subjectID: current.id, detail: name)
@@ -515,7 +592,8 @@ struct AccountController {
     func revokeToken(req: Request) async throws -> Response {
         let current = try req.requireCurrentUser()
         guard let tokenID = req.parameters.get("tokenID", as: UUID.self),
-              let token = try await APIToken.query(on: req.db).filter(\.$id == tokenID).filter(\.$user.$id == current.id).first()
+            let token = try await APIToken.query(on: req.db).filter(\.$id == tokenID).filter(\.$user.$id == current.id)
+                .first()
         else { throw Abort(.notFound) }
         try await token.delete(on: req.db)
         try await req.audit(.apiTokenRevoked, subjectType: "user", subjectID: current.id, detail: token.name)

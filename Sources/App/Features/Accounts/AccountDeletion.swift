@@ -14,13 +14,16 @@ enum AccountDeletion {
         case lastCoordinator
 
         var status: HTTPResponseStatus { .conflict }
-        var reason: String { "This is the only national coordinator, so the account cannot be deleted. Make someone else a coordinator first." }
+        var reason: String {
+            "This is the only national coordinator, so the account cannot be deleted. Make someone else a coordinator first."
+        }
     }
 
     /// Whether this account may go: the last national coordinator cannot.
     static func refusal(for user: User, on db: Database) async throws -> Refusal? {
         guard user.isCoordinator else { return nil }
-        let coordinators = try await User.query(on: db).filter(\.$isCoordinator == true).filter(\.$deletedAt == nil).count()
+        let coordinators = try await User.query(on: db).filter(\.$isCoordinator == true).filter(\.$deletedAt == nil)
+            .count()
         return coordinators <= 1 ? .lastCoordinator : nil
     }
 
@@ -32,8 +35,12 @@ enum AccountDeletion {
         // Places at events still to come are given back first, so the people waiting get them.
         let live = try await EventRegistration.query(on: request.db)
             .filter(\.$user.$id == userID)
-            .filter(\.$status ~~ [EventRegistration.Status.confirmed.rawValue, EventRegistration.Status.waitlisted.rawValue,
-                                  EventRegistration.Status.unconfirmed.rawValue, EventRegistration.Status.confirming.rawValue])
+            .filter(
+                \.$status ~~ [
+                    EventRegistration.Status.confirmed.rawValue, EventRegistration.Status.waitlisted.rawValue,
+                    EventRegistration.Status.unconfirmed.rawValue, EventRegistration.Status.confirming.rawValue,
+                ]
+            )
             .with(\.$event).all()
         for registration in live where !registration.event.hasEnded() {
             try await EventBooking(req: request).cancel(registration, event: registration.event)
@@ -45,7 +52,9 @@ enum AccountDeletion {
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
             try await APIToken.query(on: db).filter(\.$user.$id == userID).delete()
             try await EmailToken.query(on: db).filter(\.$user.$id == userID).delete()
-            try await ThrottleCounter.query(on: db).filter(\.$key == SignInThrottle.keys(email: email, address: nil)[0].key).delete()
+            try await ThrottleCounter.query(on: db).filter(
+                \.$key == SignInThrottle.keys(email: email, address: nil)[0].key
+            ).delete()
             try await HubMembership.query(on: db).filter(\.$user.$id == userID).delete()
             try await OrganisationMembership.query(on: db).filter(\.$user.$id == userID).delete()
             try await OrganisationInvitation.query(on: db).filter(\.$email == email).delete()
@@ -57,7 +66,9 @@ enum AccountDeletion {
 
             // Drafts and stories never published go; published ones stay only as far as their
             // consents allow, which every reader's request works out afresh.
-            let drafts = try await Story.query(on: db).filter(\.$author.$id == userID).filter(\.$firstPublishedAt == nil).all()
+            let drafts = try await Story.query(on: db).filter(\.$author.$id == userID).filter(
+                \.$firstPublishedAt == nil
+            ).all()
             let draftIDs = drafts.compactMap(\.id)
             if !draftIDs.isEmpty {
                 try await StoryPhoto.query(on: db).filter(\.$story.$id ~~ draftIDs).delete()
@@ -73,7 +84,9 @@ enum AccountDeletion {
                     || (invitation.status == PeerInvitation.Status.closed.rawValue && invitation.respondedAt != nil)
             }
             for peerRequest in try await PeerRequest.query(on: db).filter(\.$asker.$id == userID).all() {
-                let invitations = try await PeerInvitation.query(on: db).filter(\.$request.$id == peerRequest.requireID()).all()
+                let invitations = try await PeerInvitation.query(on: db).filter(
+                    \.$request.$id == peerRequest.requireID()
+                ).all()
                 let unanswered = invitations.filter { !hadConversation($0) }.compactMap(\.id)
                 if !unanswered.isEmpty { try await PeerInvitation.query(on: db).filter(\.$id ~~ unanswered).delete() }
                 if invitations.contains(where: hadConversation) {
@@ -85,20 +98,28 @@ enum AccountDeletion {
             }
             let received = try await PeerInvitation.query(on: db).filter(\.$invitee.$id == userID).all()
             let unansweredReceived = received.filter { !hadConversation($0) }.compactMap(\.id)
-            if !unansweredReceived.isEmpty { try await PeerInvitation.query(on: db).filter(\.$id ~~ unansweredReceived).delete() }
+            if !unansweredReceived.isEmpty {
+                try await PeerInvitation.query(on: db).filter(\.$id ~~ unansweredReceived).delete()
+            }
             try await SkillOffer.query(on: db).filter(\.$user.$id == userID).delete()
             try await CaseStudySave.query(on: db).filter(\.$user.$id == userID).delete()
             try await CustomIndicatorVote.query(on: db).filter(\.$user.$id == userID).delete()
             // Messages to this address since it became theirs (an address can pass to someone else).
-            try await OutboxMessage.query(on: db).filter(\.$recipient == email).filter(\.$createdAt >= user.addressHeldSince).delete()
+            try await OutboxMessage.query(on: db).filter(\.$recipient == email).filter(
+                \.$createdAt >= user.addressHeldSince
+            ).delete()
             if let pending = user.pendingEmail {
-                try await OutboxMessage.query(on: db).filter(\.$recipient == pending).filter(\.$createdAt >= user.addressHeldSince).delete()
+                try await OutboxMessage.query(on: db).filter(\.$recipient == pending).filter(
+                    \.$createdAt >= user.addressHeldSince
+                ).delete()
             }
             // What they did for others (sightings, paper answers typed in, events run) stays under
             // the emptied account, so counts and records stay true without saying who.
             guard let sql = db as? SQLDatabase else { return }
             // The log keeps what happened under the account's opaque id, without network addresses.
-            try await sql.raw("UPDATE audit_entries SET ip_address = NULL WHERE actor_id = \(bind: userID) OR subject_id = \(bind: userID.uuidString)").run()
+            try await sql.raw(
+                "UPDATE audit_entries SET ip_address = NULL WHERE actor_id = \(bind: userID) OR subject_id = \(bind: userID.uuidString)"
+            ).run()
 
             user.name = formerMemberName
             user.email = "deleted-\(userID.uuidString.lowercased())@deleted.invalid"
@@ -112,9 +133,13 @@ enum AccountDeletion {
         }
         // Written without a network address, like every other entry about the account now.
         let byOwner = request.currentUser?.id == userID
-        try await AuditEntry(actorID: byOwner ? userID : request.currentUser?.id, action: .accountDeleted, subjectType: "user", subjectID: userID.uuidString,
-                             detail: reason.isEmpty ? "by its owner" : "by a coordinator: \(reason)", ipAddress: byOwner ? nil : request.clientAddress)
-            .create(on: request.db)
+        try await AuditEntry(
+            actorID: byOwner ? userID : request.currentUser?.id, action: .accountDeleted, subjectType: "user",
+            subjectID: userID.uuidString,
+            detail: reason.isEmpty ? "by its owner" : "by a coordinator: \(reason)",
+            ipAddress: byOwner ? nil : request.clientAddress
+        )
+        .create(on: request.db)
     }
 }
 
@@ -133,17 +158,23 @@ extension AccountController {
         var status = HTTPResponseStatus.unprocessableEntity
         let refusal = try await AccountDeletion.refusal(for: user, on: req.db)
         if refusal == .lastCoordinator {
-            errors.add("password", "You are the only national coordinator, so your account cannot be deleted yet. Make someone else a coordinator first")
+            errors.add(
+                "password",
+                "You are the only national coordinator, so your account cannot be deleted yet. Make someone else a coordinator first"
+            )
         } else if let problem = try await passwordProblem(req.password(field: "password"), of: user, req: req) {
             // The page asks for "your password", so its messages say that.
             let message = problem.message
-                .replacingOccurrences(of: "Enter your current password", with: "Enter your password to delete your account")
+                .replacingOccurrences(
+                    of: "Enter your current password", with: "Enter your password to delete your account"
+                )
                 .replacingOccurrences(of: "Your current password", with: "Your password")
             errors.add("password", message)
             status = problem.status
         }
         guard errors.isEmpty else {
-            return AccountDeletionViews.confirm(req, isLastCoordinator: refusal == .lastCoordinator, errors: errors).response(status: status)
+            return AccountDeletionViews.confirm(req, isLastCoordinator: refusal == .lastCoordinator, errors: errors)
+                .response(status: status)
         }
         try await AccountDeletion.delete(user, request: req)
         let response = req.redirect(to: SiteURL.home.with(query: ["notice": Notice.accountDeleted.rawValue]))
@@ -168,17 +199,31 @@ enum AccountDeletionViews {
         Layout(title: "Delete your account", request: request, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
             .h1(.plainText("Delete your account")),
-            .p(.class("lead"), .plainText("Deleting your account cannot be undone. Before you go, you can "),
-               .a(.href(SiteURL.accountData.path), .plainText("download everything we hold about you")), .plainText(".")),
+            .p(
+                .class("lead"), .plainText("Deleting your account cannot be undone. Before you go, you can "),
+                .a(.href(SiteURL.accountData.path), .plainText("download everything we hold about you")),
+                .plainText(".")),
             .h2(.plainText("What happens")),
             .ul(.class("bullet-list"), .forEach(whatHappens) { .li(.plainText($0)) }),
-            .if(isLastCoordinator, .p(.class("status-panel"), .plainText("You are the only national coordinator, so your account cannot be deleted until someone else is a coordinator."))),
-            .if(!isLastCoordinator, .form(
-                .method(.post), .action(SiteURL.deleteAccount.path), .attribute(named: "novalidate", value: "novalidate"),
-                Forms.csrfField(request),
-                Forms.input(.init(name: "password", label: "Your password", type: .password, hint: "To make sure it is you.", autocomplete: "current-password"), errors: errors),
-                .button(.type(.submit), .class("button button--warning"), .plainText("Delete my account"))
-            )),
+            .if(
+                isLastCoordinator,
+                .p(
+                    .class("status-panel"),
+                    .plainText(
+                        "You are the only national coordinator, so your account cannot be deleted until someone else is a coordinator."
+                    ))),
+            .if(
+                !isLastCoordinator,
+                .form(
+                    .method(.post), .action(SiteURL.deleteAccount.path),
+                    .attribute(named: "novalidate", value: "novalidate"),
+                    Forms.csrfField(request),
+                    Forms.input(
+                        .init(
+                            name: "password", label: "Your password", type: .password, hint: "To make sure it is you.",
+                            autocomplete: "current-password"), errors: errors),
+                    .button(.type(.submit), .class("button button--warning"), .plainText("Delete my account"))
+                )),
             .p(.a(.href(SiteURL.account.path), .plainText("Keep my account and go back")))
         )
     }

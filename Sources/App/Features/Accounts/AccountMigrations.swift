@@ -86,7 +86,8 @@ struct M019AddAccountRights: AsyncMigration {
         if let sql = database as? SQLDatabase {
             try await sql.raw("UPDATE users SET email_since = created_at").run()
         }
-        try await database.schema(APIToken.schema).field("name", .string, .required, .sql(.default("API token"))).update()
+        try await database.schema(APIToken.schema).field("name", .string, .required, .sql(.default("API token")))
+            .update()
         try await database.schema(APIToken.schema).field("expires_at", .datetime).update()
         // Tokens made before expiry existed last the default time from now.
         try await APIToken.query(on: database).filter(\.$expiresAt == nil)

@@ -17,7 +17,9 @@ enum AccountRules {
 
     static func passwordProblem(_ password: String) -> String? {
         if password.isEmpty { return "Enter a password" }
-        if password.count < minimumPasswordLength { return "Password must be \(minimumPasswordLength) characters or more" }
+        if password.count < minimumPasswordLength {
+            return "Password must be \(minimumPasswordLength) characters or more"
+        }
         // bcrypt counts bytes: letters outside plain English take two to four each.
         if password.utf8.count > maximumPasswordBytes { return "Password is too long: use fewer characters" }
         return nil
@@ -41,8 +43,8 @@ enum AccountRules {
     static func isPlausibleEmail(_ email: String) -> Bool {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
         else { return false }
         return true
     }
@@ -54,7 +56,8 @@ enum APITokens {
     static func create(for userID: UUID, name: String, days: Int, on db: Database) async throws -> String {
         let token = Tokens.random()
         let expiresAt = Date().addingTimeInterval(TimeInterval(days) * 24 * 60 * 60)
-        try await APIToken(userID: userID, tokenHash: Tokens.hash(token), name: name, expiresAt: expiresAt).create(on: db)
+        try await APIToken(userID: userID, tokenHash: Tokens.hash(token), name: name, expiresAt: expiresAt).create(
+            on: db)
         return token
     }
 
@@ -62,18 +65,25 @@ enum APITokens {
         let tokens = try await APIToken.query(on: request.db).filter(\.$user.$id == userID).all()
         guard !tokens.isEmpty else { return }
         try await APIToken.query(on: request.db).filter(\.$user.$id == userID).delete()
-        try await request.audit(.apiTokenRevoked, subjectType: "user", subjectID: userID, detail: "all \(tokens.count), with a password change")
+        try await request.audit(
+            .apiTokenRevoked, subjectType: "user", subjectID: userID,
+            detail: "all \(tokens.count), with a password change")
     }
 }
 
 /// Makes the one-off links sent by email.
 enum EmailLinks {
     /// Creates a token for `purpose` about `address`, stores its hash, and returns the token for the link.
-    static func issue(_ purpose: EmailToken.Purpose, for user: User, address: String, lifetime: TimeInterval, on db: Database) async throws -> String {
+    static func issue(
+        _ purpose: EmailToken.Purpose, for user: User, address: String, lifetime: TimeInterval, on db: Database
+    ) async throws -> String {
         // Links that expired a week ago can no longer help anyone; remove them.
         try await EmailToken.query(on: db).filter(\.$expiresAt < Date().addingTimeInterval(-7 * 24 * 60 * 60)).delete()
         let token = Tokens.random()
-        try await EmailToken(userID: try user.requireID(), purpose: purpose, email: address, tokenHash: Tokens.hash(token), expiresAt: Date().addingTimeInterval(lifetime)).create(on: db)
+        try await EmailToken(
+            userID: try user.requireID(), purpose: purpose, email: address, tokenHash: Tokens.hash(token),
+            expiresAt: Date().addingTimeInterval(lifetime)
+        ).create(on: db)
         return token
     }
 
@@ -81,13 +91,14 @@ enum EmailLinks {
     /// provided the address it was sent to is still the one it is about.
     static func find(_ token: String, purposes: [EmailToken.Purpose], on db: Database) async throws -> EmailToken? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
-        guard let record = try await EmailToken.query(on: db)
-            .filter(\.$tokenHash == Tokens.hash(token))
-            .filter(\.$purpose ~~ purposes.map(\.rawValue))
-            .filter(\.$usedAt == nil)
-            .filter(\.$expiresAt > Date())
-            .with(\.$user)
-            .first()
+        guard
+            let record = try await EmailToken.query(on: db)
+                .filter(\.$tokenHash == Tokens.hash(token))
+                .filter(\.$purpose ~~ purposes.map(\.rawValue))
+                .filter(\.$usedAt == nil)
+                .filter(\.$expiresAt > Date())
+                .with(\.$user)
+                .first()
         else { return nil }
         guard record.user.deletedAt == nil else { return nil }
         switch EmailToken.Purpose(rawValue: record.purpose) {
@@ -102,8 +113,11 @@ enum EmailLinks {
     }
 
     static func sendConfirmation(to user: User, request: Request) async throws {
-        try await sendLink(.confirmEmail, to: user, address: user.email, lifetime: AccountRules.confirmationLifetime, page: .confirmEmail,
-                           subject: "Confirm your email address for Bridgework", request: request) { link in
+        try await sendLink(
+            .confirmEmail, to: user, address: user.email, lifetime: AccountRules.confirmationLifetime,
+            page: .confirmEmail,
+            subject: "Confirm your email address for Bridgework", request: request
+        ) { link in
             """
             Hello \(user.name),
 
@@ -119,8 +133,11 @@ enum EmailLinks {
     }
 
     static func sendEmailChange(to user: User, newAddress: String, request: Request) async throws {
-        try await sendLink(.changeEmail, to: user, address: newAddress, lifetime: AccountRules.confirmationLifetime, page: .confirmEmail,
-                           subject: "Confirm your new email address for Bridgework", request: request) { link in
+        try await sendLink(
+            .changeEmail, to: user, address: newAddress, lifetime: AccountRules.confirmationLifetime,
+            page: .confirmEmail,
+            subject: "Confirm your new email address for Bridgework", request: request
+        ) { link in
             """
             Hello \(user.name),
 
@@ -137,8 +154,11 @@ enum EmailLinks {
 
     /// Tells the old address of a change, with a link that puts it back for 7 days.
     static func sendEmailChangeUndo(to user: User, oldAddress: String, request: Request) async throws {
-        try await sendLink(.undoEmailChange, to: user, address: oldAddress, lifetime: AccountRules.undoEmailChangeLifetime, page: .undoEmailChange,
-                           subject: "The email address of your Bridgework account has changed", request: request) { link in
+        try await sendLink(
+            .undoEmailChange, to: user, address: oldAddress, lifetime: AccountRules.undoEmailChangeLifetime,
+            page: .undoEmailChange,
+            subject: "The email address of your Bridgework account has changed", request: request
+        ) { link in
             """
             Hello \(user.name),
 
@@ -156,8 +176,10 @@ enum EmailLinks {
     }
 
     static func sendPasswordReset(to user: User, request: Request) async throws {
-        try await sendLink(.resetPassword, to: user, address: user.email, lifetime: AccountRules.resetLifetime, page: .resetPassword,
-                           subject: "Reset your Bridgework password", request: request) { link in
+        try await sendLink(
+            .resetPassword, to: user, address: user.email, lifetime: AccountRules.resetLifetime, page: .resetPassword,
+            subject: "Reset your Bridgework password", request: request
+        ) { link in
             """
             Hello \(user.name),
 
@@ -173,7 +195,10 @@ enum EmailLinks {
     }
 
     /// Issues a token, builds the absolute link to `page` carrying it, and sends the message through the outbox.
-    private static func sendLink(_ purpose: EmailToken.Purpose, to user: User, address: String, lifetime: TimeInterval, page: SiteURL, subject: String, request: Request, body: (String) -> String) async throws {
+    private static func sendLink(
+        _ purpose: EmailToken.Purpose, to user: User, address: String, lifetime: TimeInterval, page: SiteURL,
+        subject: String, request: Request, body: (String) -> String
+    ) async throws {
         let token = try await issue(purpose, for: user, address: address, lifetime: lifetime, on: request.db)
         let link = page.absolute(base: request.application.publicBaseURL, query: ["token": token])
         try await request.mailer.send(to: address, subject: subject, body: body(link), secrets: [token])
@@ -222,13 +247,19 @@ struct ThrottleReservation: Sendable {
 
 enum SignInThrottle {
     static func keys(email: String, address: String?) -> [ThrottleKey] {
-        var keys = [ThrottleKey(throttle: .signInAccount, key: Throttle.signInAccount.key(Tokens.hash(User.normalise(email: email))))]
+        var keys = [
+            ThrottleKey(
+                throttle: .signInAccount, key: Throttle.signInAccount.key(Tokens.hash(User.normalise(email: email))))
+        ]
         if let address { keys.append(ThrottleKey(throttle: .signInAddress, key: Throttle.signInAddress.key(address))) }
         return keys
     }
 
     static func resetKeys(email: String, address: String?) -> [ThrottleKey] {
-        var keys = [ThrottleKey(throttle: .resetAccount, key: Throttle.resetAccount.key(Tokens.hash(User.normalise(email: email))))]
+        var keys = [
+            ThrottleKey(
+                throttle: .resetAccount, key: Throttle.resetAccount.key(Tokens.hash(User.normalise(email: email))))
+        ]
         if let address { keys.append(ThrottleKey(throttle: .resetAddress, key: Throttle.resetAddress.key(address))) }
         return keys
     }
@@ -243,18 +274,22 @@ enum SignInThrottle {
             var rows: [SQLRow] = []
             // Twice at most: another request may clear out a stale counter between the two steps.
             for _ in 0..<2 {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     INSERT INTO throttle_counters (id, key, window_start, used) VALUES (\(bind: UUID()), \(bind: item.key), \(bind: now), 0)
                     ON CONFLICT (key) DO NOTHING
-                    """).run()
+                    """
+                ).run()
                 // A window that has run out starts again with this attempt.
-                rows = try await sql.raw("""
+                rows = try await sql.raw(
+                    """
                     UPDATE throttle_counters
                     SET used = CASE WHEN window_start < \(bind: windowOpened) THEN 1 ELSE used + 1 END,
                         window_start = CASE WHEN window_start < \(bind: windowOpened) THEN \(bind: now) ELSE window_start END
                     WHERE key = \(bind: item.key) AND (window_start < \(bind: windowOpened) OR used < \(bind: item.throttle.limit))
                     RETURNING used
-                    """).all()
+                    """
+                ).all()
                 if !rows.isEmpty { break }
                 if try await ThrottleCounter.query(on: db).filter(\.$key == item.key).count() > 0 { break }
             }
@@ -265,7 +300,8 @@ enum SignInThrottle {
             taken.append(item.key)
         }
         // Counters nobody has used for longer than any window are forgotten.
-        try await ThrottleCounter.query(on: db).filter(\.$windowStart < now.addingTimeInterval(-Throttle.longestWindow)).delete()
+        try await ThrottleCounter.query(on: db).filter(\.$windowStart < now.addingTimeInterval(-Throttle.longestWindow))
+            .delete()
         return ThrottleReservation(keys: taken)
     }
 
@@ -273,14 +309,15 @@ enum SignInThrottle {
     static func release(_ reservation: ThrottleReservation, on db: Database) async throws {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         for key in reservation.keys {
-            try await sql.raw("UPDATE throttle_counters SET used = used - 1 WHERE key = \(bind: key) AND used > 0").run()
+            try await sql.raw("UPDATE throttle_counters SET used = used - 1 WHERE key = \(bind: key) AND used > 0")
+                .run()
         }
     }
 
     /// How many places this key has used in its current window.
     static func used(_ item: ThrottleKey, on db: Database) async throws -> Int {
         guard let counter = try await ThrottleCounter.query(on: db).filter(\.$key == item.key).first(),
-              counter.windowStart >= Date().addingTimeInterval(-item.throttle.window)
+            counter.windowStart >= Date().addingTimeInterval(-item.throttle.window)
         else { return 0 }
         return counter.used
     }

@@ -14,7 +14,8 @@ enum RoleDescriptions {
             }
         }
         if !user.memberOfOrganisations.isEmpty {
-            let organisations = try await Organisation.query(on: db).filter(\.$id ~~ Array(user.memberOfOrganisations)).sort(\.$name).all()
+            let organisations = try await Organisation.query(on: db).filter(\.$id ~~ Array(user.memberOfOrganisations))
+                .sort(\.$name).all()
             for organisation in organisations {
                 let isAdmin = organisation.id.map(user.adminOfOrganisations.contains) ?? false
                 roles.append((isAdmin ? "Admin of " : "Member of ") + organisation.name)

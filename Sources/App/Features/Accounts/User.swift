@@ -24,7 +24,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, name: String, email: String, passwordHash: String, emailConfirmedAt: Date? = nil, isCoordinator: Bool = false) {
+    init(
+        id: UUID? = nil, name: String, email: String, passwordHash: String, emailConfirmedAt: Date? = nil,
+        isCoordinator: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.email = User.normalise(email: email)
@@ -111,7 +114,10 @@ final class APIToken: Model, @unchecked Sendable {
 
     init() {}
 
-    init(userID: UUID, tokenHash: String, name: String = "API token", expiresAt: Date? = Date().addingTimeInterval(90 * 24 * 60 * 60)) {
+    init(
+        userID: UUID, tokenHash: String, name: String = "API token",
+        expiresAt: Date? = Date().addingTimeInterval(90 * 24 * 60 * 60)
+    ) {
         self.$user.id = userID
         self.tokenHash = tokenHash
         self.name = name

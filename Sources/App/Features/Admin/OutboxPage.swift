@@ -13,14 +13,18 @@ enum OutboxPage {
     }
 
     static func view(_ req: Request, paged: Paged<OutboxMessage>) -> HTML {
-        let transport = req.settings.sendmailPath == nil
+        let transport =
+            req.settings.sendmailPath == nil
             ? "No mail program is set, so messages are written as files to the server's mail folder rather than sent. Set BRIDGEWORK_SENDMAIL to deliver them."
             : "Messages are handed to the mail program as they are written; each shows whether that worked."
         return Layout(title: "Outbox", request: req).render(
             .h1(.plainText("Outbox")),
             .p(.class("lead"), .plainText("Every message the site writes to people, newest first.")),
             .p(.plainText(transport)),
-            .p(.plainText("Links that sign someone in, confirm an address, reset a password or change an email are hidden here: only the person each message was sent to can use them.")),
+            .p(
+                .plainText(
+                    "Links that sign someone in, confirm an address, reset a password or change an email are hidden here: only the person each message was sent to can use them."
+                )),
             .if(paged.items.isEmpty, .p(.plainText("There are no messages yet."))),
             .forEach(paged.items) { message in
                 .article(
@@ -29,8 +33,12 @@ enum OutboxPage {
                     .dl(
                         .class("summary-list"),
                         .div(.class("summary-list__row"), .dt(.plainText("To")), .dd(.plainText(message.recipient))),
-                        .div(.class("summary-list__row"), .dt(.plainText("Written")), .dd(.plainText(DisplayDate.dateTime(message.createdAt)))),
-                        .div(.class("summary-list__row"), .dt(.plainText("Delivery")), .dd(.plainText(deliveryText(message))))
+                        .div(
+                            .class("summary-list__row"), .dt(.plainText("Written")),
+                            .dd(.plainText(DisplayDate.dateTime(message.createdAt)))),
+                        .div(
+                            .class("summary-list__row"), .dt(.plainText("Delivery")),
+                            .dd(.plainText(deliveryText(message))))
                     ),
                     .pre(.class("message__body"), .plainText(message.body))
                 )

@@ -17,7 +17,9 @@ final class AuditEntry: Model, @unchecked Sendable {
 
     init() {}
 
-    init(actorID: UUID?, action: AuditAction, subjectType: String, subjectID: String?, detail: String, ipAddress: String?) {
+    init(
+        actorID: UUID?, action: AuditAction, subjectType: String, subjectID: String?, detail: String, ipAddress: String?
+    ) {
         self.actorID = actorID
         self.action = action.rawValue
         self.subjectType = subjectType
@@ -72,7 +74,9 @@ enum AuditAction: String, Sendable {
 
 extension Request {
     /// Records an audit entry for the signed-in person (or nobody) from this request's address.
-    func audit(_ action: AuditAction, subjectType: String, subjectID: UUID?, detail: String = "", actorID: UUID? = nil) async throws {
+    func audit(_ action: AuditAction, subjectType: String, subjectID: UUID?, detail: String = "", actorID: UUID? = nil)
+        async throws
+    {
         let entry = AuditEntry(
             actorID: actorID ?? currentUser?.id,
             action: action,
@@ -88,8 +92,10 @@ extension Request {
     /// reported it when `BRIDGEWORK_BEHIND_PROXY` is set.
     var clientAddress: String? {
         if settings.behindProxy,
-           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
-           !forwarded.isEmpty {
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(
+                in: .whitespaces),
+            !forwarded.isEmpty
+        {
             return String(forwarded.prefix(64))
         }
         return remoteAddress?.ipAddress

@@ -7,19 +7,26 @@ import Foundation
 enum DemoContent {
     static func seedStories(on db: Database) async throws {
         let hubs = Dictionary(uniqueKeysWithValues: try await Hub.query(on: db).all().map { ($0.slug, $0) })
-        let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.slug, $0) })
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.slug, $0) })
         let author = try await User.query(on: db).filter(\.$email == "member@demo.bridgework.org.uk").first()
         // Spread the publication dates over the past months, newest first in the list.
         var publishedAt = Date().addingTimeInterval(-86_400 * 3)
         for seed in stories {
             guard let hub = hubs[seed.hub] else { continue }
-            let story = Story(slug: seed.slug, title: seed.title, summary: seed.summary, body: seed.body, hubID: try hub.requireID(),
-                              organisationID: seed.organisation.flatMap { organisations[$0]?.id }, authorID: author?.id, kindOfWork: seed.kindOfWork)
+            let story = Story(
+                slug: seed.slug, title: seed.title, summary: seed.summary, body: seed.body, hubID: try hub.requireID(),
+                organisationID: seed.organisation.flatMap { organisations[$0]?.id }, authorID: author?.id,
+                kindOfWork: seed.kindOfWork)
             try await story.create(on: db)
             let storyID = try story.requireID()
-            let version = StoryVersion(storyID: storyID, number: 1, title: seed.title, summary: seed.summary, body: seed.body, savedBy: author?.id)
-            version.file(hubID: try hub.requireID(), organisationID: story.$organisation.id, kindOfWork: seed.kindOfWork,
-                         themes: Set(seed.themes.filter(Vocabulary.theme.isValid)), hotTopics: Set(seed.hotTopics.filter { HotTopic(rawValue: $0) != nil }))
+            let version = StoryVersion(
+                storyID: storyID, number: 1, title: seed.title, summary: seed.summary, body: seed.body,
+                savedBy: author?.id)
+            version.file(
+                hubID: try hub.requireID(), organisationID: story.$organisation.id, kindOfWork: seed.kindOfWork,
+                themes: Set(seed.themes.filter(Vocabulary.theme.isValid)),
+                hotTopics: Set(seed.hotTopics.filter { HotTopic(rawValue: $0) != nil }))
             try await version.create(on: db)
             for code in seed.themes where Vocabulary.theme.isValid(code) {
                 try await StoryTerm(storyID: storyID, vocabulary: Vocabulary.theme.rawValue, code: code).create(on: db)
@@ -28,8 +35,10 @@ enum DemoContent {
                 try await StoryTerm(storyID: storyID, vocabulary: HotTopic.vocabulary, code: code).create(on: db)
             }
             for consent in seed.consents {
-                try await StoryConsent(storyID: storyID, person: consent.person, scope: ConsentScope(rawValue: consent.scope) ?? .internal,
-                                       howGiven: consent.how, givenOn: consent.givenOn, expiresOn: nil).create(on: db)
+                try await StoryConsent(
+                    storyID: storyID, person: consent.person, scope: ConsentScope(rawValue: consent.scope) ?? .internal,
+                    howGiven: consent.how, givenOn: consent.givenOn, expiresOn: nil
+                ).create(on: db)
             }
             if seed.awaitingReview {
                 story.status = Story.Status.submitted.rawValue
@@ -48,29 +57,50 @@ enum DemoContent {
 extension DemoContent {
     /// The report's case studies, the narratives it names and the methods it mentions.
     static func seedLibrary(on db: Database) async throws {
-        let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.slug, $0) })
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.slug, $0) })
         for seed in resources {
             let resource = Resource()
-            resource.slug = seed.slug; resource.title = seed.title; resource.kind = seed.kind; resource.summary = seed.summary
-            resource.body = seed.body; resource.link = seed.link; resource.doi = seed.doi
+            resource.slug = seed.slug
+            resource.title = seed.title
+            resource.kind = seed.kind
+            resource.summary = seed.summary
+            resource.body = seed.body
+            resource.link = seed.link
+            resource.doi = seed.doi
             try await resource.create(on: db)
-            try await ContentTerm.replace(.resource, id: resource.requireID(), with: [.method: Set(seed.methods), .theme: Set(seed.themes)], on: db)
+            try await ContentTerm.replace(
+                .resource, id: resource.requireID(), with: [.method: Set(seed.methods), .theme: Set(seed.themes)],
+                on: db)
         }
         for seed in caseStudies {
             let study = CaseStudy()
-            study.slug = seed.slug; study.title = seed.title; study.summary = seed.summary
+            study.slug = seed.slug
+            study.title = seed.title
+            study.summary = seed.summary
             study.$organisation.id = organisations[seed.organisation]?.id
-            study.context = seed.context; study.challenge = seed.challenge; study.approach = seed.approach
-            study.outcome = seed.outcome; study.evidence = seed.evidence; study.contact = seed.contact
+            study.context = seed.context
+            study.challenge = seed.challenge
+            study.approach = seed.approach
+            study.outcome = seed.outcome
+            study.evidence = seed.evidence
+            study.contact = seed.contact
             try await study.create(on: db)
-            try await ContentTerm.replace(.caseStudy, id: study.requireID(),
-                                          with: [.kindOfWork: Set(seed.kindsOfWork), .method: Set(seed.methods), .theme: Set(seed.themes)], on: db)
+            try await ContentTerm.replace(
+                .caseStudy, id: study.requireID(),
+                with: [.kindOfWork: Set(seed.kindsOfWork), .method: Set(seed.methods), .theme: Set(seed.themes)], on: db
+            )
         }
         for seed in narratives {
             let narrative = Narrative()
-            narrative.slug = seed.slug; narrative.title = seed.title; narrative.hotTopic = seed.hotTopic
-            narrative.claim = seed.claim; narrative.setsAgainst = seed.setsAgainst; narrative.facts = seed.facts
-            narrative.answers = seed.answers; narrative.resourceSlugs = seed.relatedResources.joined(separator: "\n")
+            narrative.slug = seed.slug
+            narrative.title = seed.title
+            narrative.hotTopic = seed.hotTopic
+            narrative.claim = seed.claim
+            narrative.setsAgainst = seed.setsAgainst
+            narrative.facts = seed.facts
+            narrative.answers = seed.answers
+            narrative.resourceSlugs = seed.relatedResources.joined(separator: "\n")
             try await narrative.create(on: db)
         }
     }

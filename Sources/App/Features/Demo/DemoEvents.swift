@@ -14,15 +14,32 @@ enum DemoEvents {
     }
 
     static let roundOf2013: [Seed] = [
-        Seed(slug: "good-relations-stockwell-2013", area: "Stockwell, London", hub: "stockwell", hosts: "Stockwell Partnership", month: 2),
-        Seed(slug: "good-relations-warrington-2013", area: "Warrington, Cheshire and Merseyside", hub: "warrington", hosts: "Foundation for Peace", month: 3),
-        Seed(slug: "good-relations-greater-manchester-2013", area: "Greater Manchester", hub: "greater-manchester", hosts: "Social Action Research Foundation", month: 4),
-        Seed(slug: "good-relations-newcastle-2013", area: "Newcastle", hub: "newcastle", hosts: "ARCH and Newcastle Conflict Resolution Network", month: 5),
-        Seed(slug: "good-relations-leeds-2013", area: "Leeds, Yorkshire and Humber", hub: "yorkshire-and-humber",
-             hosts: "Together for Peace, Programme for a Peaceful City, Who is your Neighbour? and the Centre for Good Relations", month: 6),
-        Seed(slug: "good-relations-bristol-2013", area: "Bristol and the south-west", hub: "bristol-and-south-west", hosts: "Barton Hill Settlement and Community Resolve", month: 7),
-        Seed(slug: "good-relations-newham-2013", area: "Newham, east London", hub: "newham", hosts: "Conflict and Change, Involve and Resolve, and the Kitchen Table Café", month: 9),
-        Seed(slug: "good-relations-wolverhampton-2013", area: "Wolverhampton", hub: "wolverhampton", hosts: "Wolverhampton Network Consortium", month: 10),
+        Seed(
+            slug: "good-relations-stockwell-2013", area: "Stockwell, London", hub: "stockwell",
+            hosts: "Stockwell Partnership", month: 2),
+        Seed(
+            slug: "good-relations-warrington-2013", area: "Warrington, Cheshire and Merseyside", hub: "warrington",
+            hosts: "Foundation for Peace", month: 3),
+        Seed(
+            slug: "good-relations-greater-manchester-2013", area: "Greater Manchester", hub: "greater-manchester",
+            hosts: "Social Action Research Foundation", month: 4),
+        Seed(
+            slug: "good-relations-newcastle-2013", area: "Newcastle", hub: "newcastle",
+            hosts: "ARCH and Newcastle Conflict Resolution Network", month: 5),
+        Seed(
+            slug: "good-relations-leeds-2013", area: "Leeds, Yorkshire and Humber", hub: "yorkshire-and-humber",
+            hosts:
+                "Together for Peace, Programme for a Peaceful City, Who is your Neighbour? and the Centre for Good Relations",
+            month: 6),
+        Seed(
+            slug: "good-relations-bristol-2013", area: "Bristol and the south-west", hub: "bristol-and-south-west",
+            hosts: "Barton Hill Settlement and Community Resolve", month: 7),
+        Seed(
+            slug: "good-relations-newham-2013", area: "Newham, east London", hub: "newham",
+            hosts: "Conflict and Change, Involve and Resolve, and the Kitchen Table Café", month: 9),
+        Seed(
+            slug: "good-relations-wolverhampton-2013", area: "Wolverhampton", hub: "wolverhampton",
+            hosts: "Wolverhampton Network Consortium", month: 10),
         Seed(slug: "good-relations-lincolnshire-2013", area: "Lincolnshire", hub: "lincolnshire", hosts: "", month: 10),
         Seed(slug: "good-relations-slough-2013", area: "Slough", hub: "slough", hosts: "", month: 11),
         Seed(slug: "good-relations-derby-2013", area: "Derby", hub: "derby-and-east-midlands", hosts: "", month: 11),
@@ -52,22 +69,36 @@ enum DemoEvents {
             parts.hour = hour
             return calendar.date(from: parts) ?? date
         }
-        let evening = Event(slug: "an-evening-with-the-peer-trainers", title: "An evening with Slough's peer trainers", hubID: hubs["slough"]?.id)
-        evening.description = "Young volunteer peer trainers show how they teach conflict resolution to other young people, and answer questions. For youth workers, teachers, councillors and anyone curious. Tea and samosas provided. (A demo event.)"
-        evening.startsAt = at(21, hour: 18); evening.endsAt = at(21, hour: 20)
+        let evening = Event(
+            slug: "an-evening-with-the-peer-trainers", title: "An evening with Slough's peer trainers",
+            hubID: hubs["slough"]?.id)
+        evening.description =
+            "Young volunteer peer trainers show how they teach conflict resolution to other young people, and answer questions. For youth workers, teachers, councillors and anyone curious. Tea and samosas provided. (A demo event.)"
+        evening.startsAt = at(21, hour: 18)
+        evening.endsAt = at(21, hour: 20)
         evening.place = "Youth café, Slough town centre (demo address)"
-        evening.stepFree = true; evening.hearingLoop = true; evening.quietRoom = true; evening.interpreters = "Urdu and Punjabi on request"
+        evening.stepFree = true
+        evening.hearingLoop = true
+        evening.quietRoom = true
+        evening.interpreters = "Urdu and Punjabi on request"
         evening.capacity = 30
-        evening.askAccessNeeds = true; evening.askDietaryNeeds = true; evening.askOrganisation = true
+        evening.askAccessNeeds = true
+        evening.askDietaryNeeds = true
+        evening.askOrganisation = true
         try await evening.create(on: db)
-        let skills = Event(slug: "mediation-skills-morning", title: "Mediation skills morning", hubID: hubs["newcastle"]?.id)
-        skills.description = "A practical morning on mediating between neighbours, for alliance members, led by experienced community mediators. Bring a situation you are working on. (A demo event.)"
-        skills.startsAt = at(35, hour: 9); skills.endsAt = at(35, hour: 13)
-        skills.place = "Newcastle (demo venue)"; skills.onlineURL = "https://meet.example.org/mediation-skills"
+        let skills = Event(
+            slug: "mediation-skills-morning", title: "Mediation skills morning", hubID: hubs["newcastle"]?.id)
+        skills.description =
+            "A practical morning on mediating between neighbours, for alliance members, led by experienced community mediators. Bring a situation you are working on. (A demo event.)"
+        skills.startsAt = at(35, hour: 9)
+        skills.endsAt = at(35, hour: 13)
+        skills.place = "Newcastle (demo venue)"
+        skills.onlineURL = "https://meet.example.org/mediation-skills"
         skills.stepFree = true
         skills.capacity = 12
         skills.audience = Event.Audience.members.rawValue
-        skills.askAccessNeeds = true; skills.askOrganisation = true
+        skills.askAccessNeeds = true
+        skills.askOrganisation = true
         try await skills.create(on: db)
     }
 }

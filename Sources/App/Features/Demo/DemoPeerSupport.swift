@@ -5,10 +5,16 @@ import Foundation
 enum DemoPeerSupport {
     static func seed(on db: Database) async throws {
         let offers: [(email: String, title: String, description: String, methods: String)] = [
-            ("amina@demo.bridgework.org.uk", "I can train young volunteers as peer mediators",
-             "A two-evening course I have run in schools and youth clubs. Happy to come to you in the South East, or to talk it through online.", ",mediation,training,youth-work,"),
-            ("tom@demo.bridgework.org.uk", "I can look over your plan for a neighbour mediation service",
-             "Twenty minutes on a call, before you start: referrals, training, and what to do when one side will not come.", ",mediation,"),
+            (
+                "amina@demo.bridgework.org.uk", "I can train young volunteers as peer mediators",
+                "A two-evening course I have run in schools and youth clubs. Happy to come to you in the South East, or to talk it through online.",
+                ",mediation,training,youth-work,"
+            ),
+            (
+                "tom@demo.bridgework.org.uk", "I can look over your plan for a neighbour mediation service",
+                "Twenty minutes on a call, before you start: referrals, training, and what to do when one side will not come.",
+                ",mediation,"
+            ),
         ]
         for offer in offers {
             guard let user = try await User.query(on: db).filter(\.$email == offer.email).first() else { continue }

@@ -50,13 +50,14 @@ struct DirectoryIndex: Sendable {
         var counts: [UUID: Int] = [:]
         for (number, facet) in facets.enumerated() {
             guard case .hub(let id) = facet else { continue }
-            counts[id] = publicOnly ? postings[number].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[number].count
+            counts[id] =
+                publicOnly ? postings[number].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[number].count
         }
         return counts
     }
 
     func facets(of ordinal: Int32) -> ArraySlice<Int32> {
-        facetsOf[Int(facetStart[Int(ordinal)]) ..< Int(facetStart[Int(ordinal) + 1])]
+        facetsOf[Int(facetStart[Int(ordinal)])..<Int(facetStart[Int(ordinal) + 1])]
     }
 
     /// Reads the picture in one read transaction, so the generation matches the rows.
@@ -66,9 +67,11 @@ struct DirectoryIndex: Sendable {
             let isSQLite = sql.dialect.name == "sqlite"
             let generation = try await currentGeneration(sql)
 
-            let organisationRows = try await sql.raw(isSQLite
-                ? "SELECT rowid AS row_id, id, visibility FROM organisations ORDER BY name, id"
-                : "SELECT id, visibility FROM organisations ORDER BY name, id").all()
+            let organisationRows = try await sql.raw(
+                isSQLite
+                    ? "SELECT rowid AS row_id, id, visibility FROM organisations ORDER BY name, id"
+                    : "SELECT id, visibility FROM organisations ORDER BY name, id"
+            ).all()
             var ids: [UUID] = []
             var isPublic: [Bool] = []
             var ordinalByID: [UUID: Int32] = [:]
@@ -77,7 +80,8 @@ struct DirectoryIndex: Sendable {
             for (position, row) in organisationRows.enumerated() {
                 let id = try row.decode(column: "id", as: UUID.self)
                 ids.append(id)
-                isPublic.append(try row.decode(column: "visibility", as: String.self) == Organisation.Visibility.public.rawValue)
+                isPublic.append(
+                    try row.decode(column: "visibility", as: String.self) == Organisation.Visibility.public.rawValue)
                 ordinalByID[id] = Int32(position)
                 if isSQLite { ordinalByRowID[try row.decode(column: "row_id", as: Int64.self)] = Int32(position) }
             }
@@ -98,18 +102,31 @@ struct DirectoryIndex: Sendable {
                 pairs.append((ordinal, number))
             }
             for row in try await sql.raw("SELECT organisation_id, vocabulary, code FROM organisation_terms").all() {
-                guard let vocabulary = Vocabulary(rawValue: try row.decode(column: "vocabulary", as: String.self)) else { continue }
-                add(try row.decode(column: "organisation_id", as: UUID.self), .term(vocabulary, try row.decode(column: "code", as: String.self)))
+                guard let vocabulary = Vocabulary(rawValue: try row.decode(column: "vocabulary", as: String.self))
+                else { continue }
+                add(
+                    try row.decode(column: "organisation_id", as: UUID.self),
+                    .term(vocabulary, try row.decode(column: "code", as: String.self)))
             }
             for row in try await sql.raw("SELECT organisation_id, area_code FROM organisation_areas").all() {
-                add(try row.decode(column: "organisation_id", as: UUID.self), .area(try row.decode(column: "area_code", as: String.self)))
+                add(
+                    try row.decode(column: "organisation_id", as: UUID.self),
+                    .area(try row.decode(column: "area_code", as: String.self)))
             }
-            for row in try await sql.raw("SELECT organisation_id, hub_id FROM organisation_hubs WHERE status = \(bind: MembershipStatus.approved.rawValue)").all() {
-                add(try row.decode(column: "organisation_id", as: UUID.self), .hub(try row.decode(column: "hub_id", as: UUID.self)))
+            for row in try await sql.raw(
+                "SELECT organisation_id, hub_id FROM organisation_hubs WHERE status = \(bind: MembershipStatus.approved.rawValue)"
+            ).all() {
+                add(
+                    try row.decode(column: "organisation_id", as: UUID.self),
+                    .hub(try row.decode(column: "hub_id", as: UUID.self)))
             }
             var hubs: [HubChoice] = []
             for row in try await sql.raw("SELECT id, slug, name FROM hubs ORDER BY name, id").all() {
-                hubs.append(HubChoice(id: try row.decode(column: "id", as: UUID.self), slug: try row.decode(column: "slug", as: String.self), name: try row.decode(column: "name", as: String.self)))
+                hubs.append(
+                    HubChoice(
+                        id: try row.decode(column: "id", as: UUID.self),
+                        slug: try row.decode(column: "slug", as: String.self),
+                        name: try row.decode(column: "name", as: String.self)))
             }
             let hubIDBySlug = Dictionary(hubs.map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
 
@@ -126,8 +143,10 @@ struct DirectoryIndex: Sendable {
                 postings[Int(pair.facet)].append(pair.organisation)
             }
             return DirectoryIndex(
-                generation: generation, ids: ids, isPublic: isPublic, ordinalByID: ordinalByID, ordinalByRowID: ordinalByRowID,
-                facets: facets, facetNumber: facetNumber, facetStart: facetStart, facetsOf: facetsOf, postings: postings,
+                generation: generation, ids: ids, isPublic: isPublic, ordinalByID: ordinalByID,
+                ordinalByRowID: ordinalByRowID,
+                facets: facets, facetNumber: facetNumber, facetStart: facetStart, facetsOf: facetsOf,
+                postings: postings,
                 hubIDBySlug: hubIDBySlug, hubs: hubs
             )
         }
@@ -190,7 +209,9 @@ final class DirectoryIndexStore: Sendable {
 
     /// A piece of page that depends only on the search and the state of the directory (the filter
     /// form with its counts), rendered once per search and remembered with its matches.
-    func fragment(_ name: String, for query: DirectoryQuery, signedIn: Bool, generation: Int, render: () -> String) -> String {
+    func fragment(_ name: String, for query: DirectoryQuery, signedIn: Bool, generation: Int, render: () -> String)
+        -> String
+    {
         let key = FragmentKey(name: name, search: MatchKey(query: query, signedIn: signedIn))
         if let known = matchCache.withLockedValue({ $0.generation == generation ? $0.fragments[key] : nil }) {
             return known
@@ -239,7 +260,9 @@ extension Application {
     /// Set once in `configure`, before any request, so reading it needs no lock.
     var directoryIndex: DirectoryIndexStore {
         get {
-            guard let store = storage[DirectoryIndexStoreKey.self] else { fatalError("configure(_:) sets the directory index store") }
+            guard let store = storage[DirectoryIndexStoreKey.self] else {
+                fatalError("configure(_:) sets the directory index store")
+            }
             return store
         }
         set { storage[DirectoryIndexStoreKey.self] = newValue }

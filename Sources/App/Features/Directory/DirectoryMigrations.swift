@@ -37,39 +37,58 @@ struct M006CreateDirectory: AsyncMigration {
             .create()
 
         guard let sql = database as? SQLDatabase else { return }
-        try await sql.create(index: "organisation_terms_vocabulary_code").on(OrganisationTerm.schema).column("vocabulary").column("code").run()
-        try await sql.create(index: "organisation_areas_area_code").on(OrganisationArea.schema).column("area_code").run()
-        try await sql.create(index: "organisation_hubs_hub_status").on(OrganisationHub.schema).column("hub_id").column("status").run()
-        try await sql.create(index: "organisations_visibility_name").on(Organisation.schema).column("visibility").column("name").run()
+        try await sql.create(index: "organisation_terms_vocabulary_code").on(OrganisationTerm.schema).column(
+            "vocabulary"
+        ).column("code").run()
+        try await sql.create(index: "organisation_areas_area_code").on(OrganisationArea.schema).column("area_code")
+            .run()
+        try await sql.create(index: "organisation_hubs_hub_status").on(OrganisationHub.schema).column("hub_id").column(
+            "status"
+        ).run()
+        try await sql.create(index: "organisations_visibility_name").on(Organisation.schema).column("visibility")
+            .column("name").run()
 
         if sql.dialect.name == "sqlite" {
-            try await sql.raw("CREATE VIRTUAL TABLE organisations_fts USING fts5(name, summary, description, content='organisations', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')").run()
-            try await sql.raw("INSERT INTO organisations_fts(rowid, name, summary, description) SELECT rowid, name, summary, description FROM organisations").run()
-            try await sql.raw("""
+            try await sql.raw(
+                "CREATE VIRTUAL TABLE organisations_fts USING fts5(name, summary, description, content='organisations', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"
+            ).run()
+            try await sql.raw(
+                "INSERT INTO organisations_fts(rowid, name, summary, description) SELECT rowid, name, summary, description FROM organisations"
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER organisations_fts_insert AFTER INSERT ON organisations BEGIN
                   INSERT INTO organisations_fts(rowid, name, summary, description) VALUES (new.rowid, new.name, new.summary, new.description);
                 END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER organisations_fts_delete AFTER DELETE ON organisations BEGIN
                   INSERT INTO organisations_fts(organisations_fts, rowid, name, summary, description) VALUES ('delete', old.rowid, old.name, old.summary, old.description);
                 END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER organisations_fts_update AFTER UPDATE ON organisations BEGIN
                   INSERT INTO organisations_fts(organisations_fts, rowid, name, summary, description) VALUES ('delete', old.rowid, old.name, old.summary, old.description);
                   INSERT INTO organisations_fts(rowid, name, summary, description) VALUES (new.rowid, new.name, new.summary, new.description);
                 END
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 ALTER TABLE organisations ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
                   setweight(to_tsvector('english', coalesce(name, '')), 'A') ||
                   setweight(to_tsvector('english', coalesce(summary, '')), 'B') ||
                   setweight(to_tsvector('english', coalesce(description, '')), 'C')
                 ) STORED
-                """).run()
-            try await sql.raw("CREATE INDEX organisations_search_vector ON organisations USING GIN (search_vector)").run()
+                """
+            ).run()
+            try await sql.raw("CREATE INDEX organisations_search_vector ON organisations USING GIN (search_vector)")
+                .run()
         }
     }
 
@@ -98,34 +117,44 @@ struct M006CreateDirectory: AsyncMigration {
 struct M008TrackDirectoryChanges: AsyncMigration {
     var name: String { "M008TrackDirectoryChanges" }
 
-    static let trackedTables = [Organisation.schema, OrganisationTerm.schema, OrganisationArea.schema, OrganisationHub.schema, Hub.schema]
+    static let trackedTables = [
+        Organisation.schema, OrganisationTerm.schema, OrganisationArea.schema, OrganisationHub.schema, Hub.schema,
+    ]
 
     func prepare(on database: Database) async throws {
         guard let sql = database as? SQLDatabase else { return }
-        try await sql.raw("CREATE TABLE directory_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL)").run()
+        try await sql.raw(
+            "CREATE TABLE directory_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL)"
+        ).run()
         try await sql.raw("INSERT INTO directory_state (id, generation) VALUES (1, 1)").run()
         if sql.dialect.name == "sqlite" {
             for table in Self.trackedTables {
                 for event in ["INSERT", "UPDATE", "DELETE"] {
-                    try await sql.raw("""
+                    try await sql.raw(
+                        """
                         CREATE TRIGGER \(unsafeRaw: "directory_changed_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event) ON \(unsafeRaw: table) BEGIN
                           UPDATE directory_state SET generation = generation + 1 WHERE id = 1;
                         END
-                        """).run()
+                        """
+                    ).run()
                 }
             }
         } else {
             // Once per statement: a bulk import bumps the counter once per insert, not once per row.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION directory_changed() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   UPDATE directory_state SET generation = generation + 1 WHERE id = 1;
                   RETURN NULL;
                 END
                 $$
-                """).run()
+                """
+            ).run()
             for table in Self.trackedTables {
-                try await sql.raw("CREATE TRIGGER \(unsafeRaw: "directory_changed_\(table)") AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION directory_changed()").run()
+                try await sql.raw(
+                    "CREATE TRIGGER \(unsafeRaw: "directory_changed_\(table)") AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION directory_changed()"
+                ).run()
             }
         }
     }
@@ -135,12 +164,15 @@ struct M008TrackDirectoryChanges: AsyncMigration {
         if sql.dialect.name == "sqlite" {
             for table in Self.trackedTables {
                 for event in ["insert", "update", "delete"] {
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "directory_changed_\(table)_\(event)")").run()
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "directory_changed_\(table)_\(event)")")
+                        .run()
                 }
             }
         } else {
             for table in Self.trackedTables {
-                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "directory_changed_\(table)") ON \(unsafeRaw: table)").run()
+                try await sql.raw(
+                    "DROP TRIGGER IF EXISTS \(unsafeRaw: "directory_changed_\(table)") ON \(unsafeRaw: table)"
+                ).run()
             }
             try await sql.raw("DROP FUNCTION IF EXISTS directory_changed()").run()
         }

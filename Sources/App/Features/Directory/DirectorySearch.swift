@@ -17,7 +17,9 @@ struct DirectoryQuery: Sendable, Hashable {
     /// in the lists are dropped rather than failing the search.
     init(_ request: Request) {
         func value(_ key: String) -> String? {
-            guard let raw = request.query[String.self, at: key]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+            guard let raw = request.query[String.self, at: key]?.trimmingCharacters(in: .whitespacesAndNewlines),
+                !raw.isEmpty
+            else { return nil }
             return raw
         }
         text = String((value("q") ?? "").prefix(200))
@@ -91,7 +93,9 @@ struct DirectoryResults: Sendable {
 /// already known for this state of the directory), and one load of the page's rows.
 /// Filters and their counts are worked out over `DirectoryIndex`.
 enum DirectorySearch {
-    static func run(_ query: DirectoryQuery, signedIn: Bool, on db: Database, index store: DirectoryIndexStore) async throws -> DirectoryResults {
+    static func run(_ query: DirectoryQuery, signedIn: Bool, on db: Database, index store: DirectoryIndexStore)
+        async throws -> DirectoryResults
+    {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let index = try await store.index(on: db)
         var key = query
@@ -105,15 +109,18 @@ enum DirectorySearch {
         }
 
         let offset = (query.page - 1) * DirectoryQuery.pageSize
-        let pageOrdinals = offset < matches.ordinals.count
-            ? Array(matches.ordinals[offset ..< min(matches.ordinals.count, offset + DirectoryQuery.pageSize)])
+        let pageOrdinals =
+            offset < matches.ordinals.count
+            ? Array(matches.ordinals[offset..<min(matches.ordinals.count, offset + DirectoryQuery.pageSize)])
             : []
         var listings: [DirectoryListing] = []
         if !pageOrdinals.isEmpty {
             let ids = pageOrdinals.map { index.ids[Int($0)] }
             var rows: [UUID: SQLRow] = [:]
-            for row in try await sql.select().columns("id", "slug", "name", "summary", "visibility").from(Organisation.schema)
-                .where("id", .in, ids).all() {
+            for row in try await sql.select().columns("id", "slug", "name", "summary", "visibility").from(
+                Organisation.schema
+            )
+            .where("id", .in, ids).all() {
                 rows[try row.decode(column: "id", as: UUID.self)] = row
             }
             for ordinal in pageOrdinals {
@@ -123,27 +130,43 @@ enum DirectorySearch {
                     if case .term(.method, let code) = index.facets[Int(number)] { return code }
                     return nil
                 }
-                listings.append(DirectoryListing(
-                    id: index.ids[Int(ordinal)], slug: try row.decode(column: "slug", as: String.self),
-                    name: try row.decode(column: "name", as: String.self), summary: try row.decode(column: "summary", as: String.self),
-                    isPublic: try row.decode(column: "visibility", as: String.self) == Organisation.Visibility.public.rawValue,
-                    methodCodes: methods
-                ))
+                listings.append(
+                    DirectoryListing(
+                        id: index.ids[Int(ordinal)], slug: try row.decode(column: "slug", as: String.self),
+                        name: try row.decode(column: "name", as: String.self),
+                        summary: try row.decode(column: "summary", as: String.self),
+                        isPublic: try row.decode(column: "visibility", as: String.self)
+                            == Organisation.Visibility.public.rawValue,
+                        methodCodes: methods
+                    ))
             }
         }
-        return DirectoryResults(generation: index.generation, listings: listings, total: matches.ordinals.count, termCounts: matches.termCounts, hubCounts: matches.hubCounts, areaCounts: matches.areaCounts, hubs: index.hubs)
+        return DirectoryResults(
+            generation: index.generation, listings: listings, total: matches.ordinals.count,
+            termCounts: matches.termCounts, hubCounts: matches.hubCounts, areaCounts: matches.areaCounts,
+            hubs: index.hubs)
     }
 
     /// Works out who matches: filters over the index, words through the database's full-text search.
-    private static func match(_ query: DirectoryQuery, signedIn: Bool, index: DirectoryIndex, sql: SQLDatabase) async throws -> DirectoryMatches {
+    private static func match(_ query: DirectoryQuery, signedIn: Bool, index: DirectoryIndex, sql: SQLDatabase)
+        async throws -> DirectoryMatches
+    {
         // Who passes the filters: the shortest list of the chosen values, narrowed by the others.
         var required: [Int32] = []
         var impossible = false
         if let hub = query.hub {
-            if let id = index.hubIDBySlug[hub], let number = index.facetNumber[.hub(id)] { required.append(number) } else { impossible = true }
+            if let id = index.hubIDBySlug[hub], let number = index.facetNumber[.hub(id)] {
+                required.append(number)
+            } else {
+                impossible = true
+            }
         }
         for (vocabulary, code) in query.terms {
-            if let number = index.facetNumber[.term(vocabulary, code)] { required.append(number) } else { impossible = true }
+            if let number = index.facetNumber[.term(vocabulary, code)] {
+                required.append(number)
+            } else {
+                impossible = true
+            }
         }
         if let area = query.area {
             if let number = index.facetNumber[.area(area)] { required.append(number) } else { impossible = true }
@@ -172,7 +195,8 @@ enum DirectorySearch {
             let isSQLite = sql.dialect.name == "sqlite"
             var ranked: [(ordinal: Int32, rank: Double)] = []
             for row in try await sql.raw(textMatch(query.words, isSQLite: isSQLite)).all() {
-                let ordinal = isSQLite
+                let ordinal =
+                    isSQLite
                     ? index.ordinalByRowID[try row.decode(column: "k", as: Int64.self)]
                     : index.ordinalByID[try row.decode(column: "k", as: UUID.self)]
                 guard let ordinal, passes[Int(ordinal)] else { continue }
@@ -197,7 +221,8 @@ enum DirectorySearch {
             case .area(let code): areaCounts[code] = count
             }
         }
-        return DirectoryMatches(ordinals: ordinals, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
+        return DirectoryMatches(
+            ordinals: ordinals, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
     }
 
     /// Every organisation the words match, with a rank where smaller is better. Words are letters
@@ -206,9 +231,11 @@ enum DirectorySearch {
         if isSQLite {
             let expression = words.map { "\"\($0)\"*" }.joined(separator: " ")
             // Name counts most, then summary, then description.
-            return "SELECT rowid AS k, bm25(organisations_fts, 10.0, 4.0, 1.0) AS r FROM organisations_fts WHERE organisations_fts MATCH \(bind: expression)"
+            return
+                "SELECT rowid AS k, bm25(organisations_fts, 10.0, 4.0, 1.0) AS r FROM organisations_fts WHERE organisations_fts MATCH \(bind: expression)"
         }
         let expression = words.map { "\($0):*" }.joined(separator: " & ")
-        return "SELECT id AS k, -ts_rank(search_vector, to_tsquery('english', \(bind: expression)))::float8 AS r FROM organisations WHERE search_vector @@ to_tsquery('english', \(bind: expression))"
+        return
+            "SELECT id AS k, -ts_rank(search_vector, to_tsquery('english', \(bind: expression)))::float8 AS r FROM organisations WHERE search_vector @@ to_tsquery('english', \(bind: expression))"
     }
 }

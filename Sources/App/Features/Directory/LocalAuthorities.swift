@@ -20,19 +20,20 @@ enum LocalAuthorities {
 
     private static func load() -> [LocalAuthority] {
         guard let url = Bundle.module.url(forResource: "uk-local-authorities", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
+            let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         var rows = CSVReader.rows(text)
         guard !rows.isEmpty else { return [] }
         let header = rows.removeFirst()
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         guard let code = column("gss-code"), let name = column("nice-name"), let nation = column("nation"),
-              let region = column("region"), let level = column("lower-or-unitary"), let current = column("current-authority"),
-              let latitude = column("lat"), let longitude = column("long")
+            let region = column("region"), let level = column("lower-or-unitary"),
+            let current = column("current-authority"),
+            let latitude = column("lat"), let longitude = column("long")
         else { return [] }
         return rows.compactMap { row in
             guard row.count == header.count, row[nation] == "England", row[level] == "True", row[current] == "True",
-                  let lat = Double(row[latitude]), let long = Double(row[longitude])
+                let lat = Double(row[latitude]), let long = Double(row[longitude])
             else { return nil }
             return LocalAuthority(code: row[code], name: row[name], region: row[region], latitude: lat, longitude: long)
         }.sorted { $0.name < $1.name }
@@ -49,14 +50,22 @@ enum CSVReader {
         var iterator = text.makeIterator()
         var pending: Character? = nil
         func next() -> Character? {
-            if let character = pending { pending = nil; return character }
+            if let character = pending {
+                pending = nil
+                return character
+            }
             return iterator.next()
         }
         while let character = next() {
             if inQuotes {
                 if character == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+                        if following == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = following
+                        }
                     } else {
                         inQuotes = false
                     }
@@ -67,14 +76,21 @@ enum CSVReader {
             }
             switch character {
             case "\"": inQuotes = true
-            case ",": row.append(field); field = ""
+            case ",":
+                row.append(field)
+                field = ""
             case "\r\n", "\n", "\r":
-                row.append(field); field = ""
-                rows.append(row); row = []
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
             default: field.append(character)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }

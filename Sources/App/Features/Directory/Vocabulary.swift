@@ -31,7 +31,8 @@ enum Vocabulary: String, CaseIterable, Sendable, Codable {
             return [
                 ("community", "Community and voluntary"), ("faith", "Faith"), ("council", "Council"),
                 ("police", "Police"), ("education", "Education"), ("health", "Health"),
-                ("academic", "Academic and research"), ("business", "Business"), ("national-charity", "National charity"),
+                ("academic", "Academic and research"), ("business", "Business"),
+                ("national-charity", "National charity"),
             ]
         case .kindOfWork:
             return [

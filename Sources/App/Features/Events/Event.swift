@@ -54,12 +54,26 @@ final class Event: Model, @unchecked Sendable {
     /// The demo and tests start from it and set what they need.
     convenience init(slug: String, title: String, hubID: UUID?, startsAt: Date = Date(), endsAt: Date = Date()) {
         self.init()
-        self.slug = slug; self.title = title; description = ""; place = ""; onlineURL = ""
-        stepFree = false; hearingLoop = false; interpreters = ""; quietRoom = false; accessNotes = ""
-        capacity = 1; placesTaken = 0; audience = Audience.public.rawValue
-        askAccessNeeds = false; askDietaryNeeds = false; askOrganisation = false; askFeedback = true
+        self.slug = slug
+        self.title = title
+        description = ""
+        place = ""
+        onlineURL = ""
+        stepFree = false
+        hearingLoop = false
+        interpreters = ""
+        quietRoom = false
+        accessNotes = ""
+        capacity = 1
+        placesTaken = 0
+        audience = Audience.public.rawValue
+        askAccessNeeds = false
+        askDietaryNeeds = false
+        askOrganisation = false
+        askFeedback = true
         $hub.id = hubID
-        self.startsAt = startsAt; self.endsAt = endsAt
+        self.startsAt = startsAt
+        self.endsAt = endsAt
     }
 
     var isPublic: Bool { audience == Audience.public.rawValue }
@@ -116,7 +130,10 @@ final class EventFeedback: Model, @unchecked Sendable {
 
     init() {}
 
-    static let ratings: [(value: Int, label: String)] = [(5, "Very useful"), (4, "Useful"), (3, "Neither useful nor a waste of time"), (2, "Not very useful"), (1, "A waste of time")]
+    static let ratings: [(value: Int, label: String)] = [
+        (5, "Very useful"), (4, "Useful"), (3, "Neither useful nor a waste of time"), (2, "Not very useful"),
+        (1, "A waste of time"),
+    ]
 }
 
 struct M017CreateEvents: AsyncMigration {
@@ -180,9 +197,13 @@ struct M017CreateEvents: AsyncMigration {
             .create()
         if let sql = database as? SQLDatabase {
             try await sql.create(index: "events_starts_at").on(Event.schema).column("starts_at").run()
-            try await sql.create(index: "event_registrations_event_status").on(EventRegistration.schema).column("event_id").column("status").run()
+            try await sql.create(index: "event_registrations_event_status").on(EventRegistration.schema).column(
+                "event_id"
+            ).column("status").run()
             // One live registration per address and event, however fast the form is sent twice.
-            try await sql.raw("CREATE UNIQUE INDEX event_registrations_live_email ON event_registrations (event_id, email) WHERE status <> 'cancelled'").run()
+            try await sql.raw(
+                "CREATE UNIQUE INDEX event_registrations_live_email ON event_registrations (event_id, email) WHERE status <> 'cancelled'"
+            ).run()
         }
     }
 

@@ -15,22 +15,28 @@ enum EventFeedbackRequests {
         // running at the same moment send once between them.
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let now = Date()
-        let claimed = try await sql.raw("""
+        let claimed = try await sql.raw(
+            """
             UPDATE events SET feedback_requested_at = \(bind: now) WHERE id = \(bind: try event.requireID()) AND feedback_requested_at IS NULL RETURNING id
-            """).all()
+            """
+        ).all()
         guard !claimed.isEmpty else { return }
         event.feedbackRequestedAt = now
         for registration in attended.isEmpty ? confirmed : attended {
             let token = Tokens.random()
-            try await EventRegistration.query(on: db).filter(\.$id == registration.requireID()).set(\.$tokenHash, to: Tokens.hash(token)).update()
+            try await EventRegistration.query(on: db).filter(\.$id == registration.requireID()).set(
+                \.$tokenHash, to: Tokens.hash(token)
+            ).update()
             let link = SiteURL.eventFeedback.absolute(base: baseURL, query: ["token": token])
-            try await mailer.send(to: registration.email, subject: "How was \(event.title)?", body: """
-                Hello \(registration.name),
+            try await mailer.send(
+                to: registration.email, subject: "How was \(event.title)?",
+                body: """
+                    Hello \(registration.name),
 
-                Thank you for coming to \(event.title). Two minutes of your thoughts help the organisers make the next one better:
+                    Thank you for coming to \(event.title). Two minutes of your thoughts help the organisers make the next one better:
 
-                \(link)
-                """, secrets: [token])
+                    \(link)
+                    """, secrets: [token])
         }
     }
 

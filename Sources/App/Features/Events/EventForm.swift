@@ -27,74 +27,141 @@ struct EventForm: Sendable, Equatable {
     init() {}
 
     init(_ req: Request) {
-        title = req.formText("title"); description = req.formText("description", keepNewlines: true); host = req.formText("host")
-        date = req.formText("date"); startTime = req.formText("start_time"); endDate = req.formText("end_date"); endTime = req.formText("end_time")
-        place = req.formText("place"); onlineURL = req.formText("online_url")
+        title = req.formText("title")
+        description = req.formText("description", keepNewlines: true)
+        host = req.formText("host")
+        date = req.formText("date")
+        startTime = req.formText("start_time")
+        endDate = req.formText("end_date")
+        endTime = req.formText("end_time")
+        place = req.formText("place")
+        onlineURL = req.formText("online_url")
         let access = ContentChecks.list(req, "access")
-        stepFree = access.contains("step_free"); hearingLoop = access.contains("hearing_loop"); quietRoom = access.contains("quiet_room")
-        interpreters = req.formText("interpreters"); accessNotes = req.formText("access_notes", keepNewlines: true)
-        capacity = req.formText("capacity"); audience = req.formText("audience")
+        stepFree = access.contains("step_free")
+        hearingLoop = access.contains("hearing_loop")
+        quietRoom = access.contains("quiet_room")
+        interpreters = req.formText("interpreters")
+        accessNotes = req.formText("access_notes", keepNewlines: true)
+        capacity = req.formText("capacity")
+        audience = req.formText("audience")
         let questions = ContentChecks.list(req, "questions")
-        askAccessNeeds = questions.contains("access_needs"); askDietaryNeeds = questions.contains("dietary_needs"); askOrganisation = questions.contains("organisation")
+        askAccessNeeds = questions.contains("access_needs")
+        askDietaryNeeds = questions.contains("dietary_needs")
+        askOrganisation = questions.contains("organisation")
         askFeedback = ContentChecks.list(req, "feedback").contains("yes")
     }
 
     /// The start and end as instants, read as UK time.
-    struct Times: Equatable { let start: Date; let end: Date }
+    struct Times: Equatable {
+        let start: Date
+        let end: Date
+    }
 
     func validate(hosts: Set<String>) -> (FormErrors, Times?) {
         var errors = FormErrors()
         ContentChecks.required(title, field: "title", label: "a title", max: 150, into: &errors)
         ContentChecks.required(description, field: "description", label: "a description", max: 5_000, into: &errors)
-        if host.isEmpty { errors.add("host", "Choose who is running the event") } else if !hosts.contains(host) { errors.add("host", "Choose a hub or organisation from the list") }
+        if host.isEmpty {
+            errors.add("host", "Choose who is running the event")
+        } else if !hosts.contains(host) {
+            errors.add("host", "Choose a hub or organisation from the list")
+        }
         let start = Self.instant(date: date, time: startTime)
         let end = Self.instant(date: endDate.isEmpty ? date : endDate, time: endTime)
-        if UKDate.validated(date) == nil { errors.add("date", "Enter the date as year-month-day, for example 2026-03-27") }
-        if Self.time(startTime) == nil { errors.add("start_time", "Enter the start time as hours and minutes, for example 10:00 or 18:30") }
-        if !endDate.isEmpty, UKDate.validated(endDate) == nil { errors.add("end_date", "Enter the end date as year-month-day, or leave it empty for the same day") }
-        if Self.time(endTime) == nil { errors.add("end_time", "Enter the end time as hours and minutes, for example 16:00") }
+        if UKDate.validated(date) == nil {
+            errors.add("date", "Enter the date as year-month-day, for example 2026-03-27")
+        }
+        if Self.time(startTime) == nil {
+            errors.add("start_time", "Enter the start time as hours and minutes, for example 10:00 or 18:30")
+        }
+        if !endDate.isEmpty, UKDate.validated(endDate) == nil {
+            errors.add("end_date", "Enter the end date as year-month-day, or leave it empty for the same day")
+        }
+        if Self.time(endTime) == nil {
+            errors.add("end_time", "Enter the end time as hours and minutes, for example 16:00")
+        }
         if let start, let end, end <= start { errors.add("end_time", "The event must end after it starts") }
-        if place.isEmpty && onlineURL.isEmpty { errors.add("place", "Enter where the event is, or an online link, or both") }
+        if place.isEmpty && onlineURL.isEmpty {
+            errors.add("place", "Enter where the event is, or an online link, or both")
+        }
         ContentChecks.optional(place, field: "place", label: "the place", max: 300, into: &errors)
-        if !onlineURL.isEmpty, !(onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://")) || URL(string: onlineURL)?.host == nil || onlineURL.count > 500 {
+        if !onlineURL.isEmpty,
+            !(onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://")) || URL(string: onlineURL)?.host == nil
+                || onlineURL.count > 500
+        {
             errors.add("online_url", "Enter the online link as a full web address starting with https://")
         }
         ContentChecks.optional(interpreters, field: "interpreters", label: "the interpreters", max: 200, into: &errors)
         ContentChecks.optional(accessNotes, field: "access_notes", label: "the access notes", max: 1_000, into: &errors)
-        if let number = Int(capacity), (1...10_000).contains(number) {} else { errors.add("capacity", "Enter the number of places as a whole number from 1 to 10,000") }
+        if let number = Int(capacity), (1...10_000).contains(number) {
+        } else {
+            errors.add("capacity", "Enter the number of places as a whole number from 1 to 10,000")
+        }
         if Event.Audience(rawValue: audience) == nil { errors.add("audience-public", "Choose who may register") }
         guard errors.isEmpty, let start, let end else { return (errors, nil) }
         return (errors, Times(start: start, end: end))
     }
 
     static func time(_ text: String) -> (hour: Int, minute: Int)? {
-        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":").split(separator: ":")
-        guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":").split(
+            separator: ":")
+        guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
         return (hour, minute)
     }
 
     static func instant(date: String, time text: String) -> Date? {
         guard let day = UKDate.validated(date), let time = time(text) else { return nil }
         let parts = day.split(separator: "-").compactMap { Int($0) }
-        return ICalendar.calendarInLondon.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: time.hour, minute: time.minute))
+        return ICalendar.calendarInLondon.date(
+            from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: time.hour, minute: time.minute))
     }
 
     func apply(to event: Event, times: Times, hub: UUID?, organisation: UUID?) {
-        event.title = title; event.description = description; event.startsAt = times.start; event.endsAt = times.end
-        event.place = place; event.onlineURL = onlineURL; event.stepFree = stepFree; event.hearingLoop = hearingLoop; event.quietRoom = quietRoom
-        event.interpreters = interpreters; event.accessNotes = accessNotes; event.capacity = Int(capacity) ?? 1; event.audience = audience
-        event.askAccessNeeds = askAccessNeeds; event.askDietaryNeeds = askDietaryNeeds; event.askOrganisation = askOrganisation; event.askFeedback = askFeedback
-        event.$hub.id = hub; event.$organisation.id = organisation
+        event.title = title
+        event.description = description
+        event.startsAt = times.start
+        event.endsAt = times.end
+        event.place = place
+        event.onlineURL = onlineURL
+        event.stepFree = stepFree
+        event.hearingLoop = hearingLoop
+        event.quietRoom = quietRoom
+        event.interpreters = interpreters
+        event.accessNotes = accessNotes
+        event.capacity = Int(capacity) ?? 1
+        event.audience = audience
+        event.askAccessNeeds = askAccessNeeds
+        event.askDietaryNeeds = askDietaryNeeds
+        event.askOrganisation = askOrganisation
+        event.askFeedback = askFeedback
+        event.$hub.id = hub
+        event.$organisation.id = organisation
     }
 
     init(_ event: Event, host: String) {
-        title = event.title; description = event.description; self.host = host
-        date = UKDate.string(from: event.startsAt); startTime = Self.clock(event.startsAt)
+        title = event.title
+        description = event.description
+        self.host = host
+        date = UKDate.string(from: event.startsAt)
+        startTime = Self.clock(event.startsAt)
         let endDay = UKDate.string(from: event.endsAt)
-        endDate = endDay == date ? "" : endDay; endTime = Self.clock(event.endsAt)
-        place = event.place; onlineURL = event.onlineURL; stepFree = event.stepFree; hearingLoop = event.hearingLoop; quietRoom = event.quietRoom
-        interpreters = event.interpreters; accessNotes = event.accessNotes; capacity = String(event.capacity); audience = event.audience
-        askAccessNeeds = event.askAccessNeeds; askDietaryNeeds = event.askDietaryNeeds; askOrganisation = event.askOrganisation; askFeedback = event.askFeedback
+        endDate = endDay == date ? "" : endDay
+        endTime = Self.clock(event.endsAt)
+        place = event.place
+        onlineURL = event.onlineURL
+        stepFree = event.stepFree
+        hearingLoop = event.hearingLoop
+        quietRoom = event.quietRoom
+        interpreters = event.interpreters
+        accessNotes = event.accessNotes
+        capacity = String(event.capacity)
+        audience = event.audience
+        askAccessNeeds = event.askAccessNeeds
+        askDietaryNeeds = event.askDietaryNeeds
+        askOrganisation = event.askOrganisation
+        askFeedback = event.askFeedback
     }
 
     static func clock(_ date: Date) -> String {

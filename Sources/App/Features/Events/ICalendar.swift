@@ -28,13 +28,18 @@ enum ICalendar {
         """
 
     static func calendar(name: String, events: [Event], baseURL: String, now: Date = Date()) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bridgework//Events//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:Europe/London"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bridgework//Events//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:Europe/London",
+        ]
         lines += londonZone.split(separator: "\n").map(String.init)
         for event in events {
             let url = SiteURL.event(event.slug).absolute(base: baseURL)
             var location = event.place
-            if !event.onlineURL.isEmpty { location = location.isEmpty ? event.onlineURL : "\(location) (also online: \(event.onlineURL))" }
+            if !event.onlineURL.isEmpty {
+                location = location.isEmpty ? event.onlineURL : "\(location) (also online: \(event.onlineURL))"
+            }
             lines += [
                 "BEGIN:VEVENT",
                 "UID:" + escape("event-\(event.id?.uuidString.lowercased() ?? event.slug)@bridgework"),
@@ -57,7 +62,9 @@ enum ICalendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0,
+            parts.minute ?? 0, parts.second ?? 0)
     }
 
     /// A UTC time, as 20260314T100000Z.
@@ -65,18 +72,23 @@ enum ICalendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0,
+            parts.minute ?? 0, parts.second ?? 0)
     }
 
     /// Text values escape backslashes, semicolons, commas and line breaks.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,")
+            .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\n")
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never splitting a character.
     static func fold(_ line: String) -> String {
-        var result = "", current = 0
+        var result = ""
+        var current = 0
         for character in line {
             let size = String(character).utf8.count
             if current + size > 75 {

@@ -4,7 +4,10 @@ import Foundation
 /// that serves each one, grey where no hub reaches yet. A text list beside it carries the same facts.
 enum CoverageMap {
     /// Colours chosen to be told apart on white and to keep at least 3:1 contrast with it.
-    static let palette = ["#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#b58840", "#912b88", "#005a30", "#f47738", "#28a197", "#6f72af", "#85994b"]
+    static let palette = [
+        "#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#b58840", "#912b88", "#005a30", "#f47738", "#28a197", "#6f72af",
+        "#85994b",
+    ]
     static let unservedColour = "#b1b4b6"
 
     struct Hub: Sendable {
@@ -16,7 +19,8 @@ enum CoverageMap {
     static func svg(hubs: [Hub], width: Double = 420) -> String {
         let authorities = LocalAuthorities.all
         guard !authorities.isEmpty else { return "" }
-        let latitudes = authorities.map(\.latitude), longitudes = authorities.map(\.longitude)
+        let latitudes = authorities.map(\.latitude)
+        let longitudes = authorities.map(\.longitude)
         let (minLat, maxLat) = (latitudes.min()! - 0.3, latitudes.max()! + 0.3)
         let (minLon, maxLon) = (longitudes.min()! - 0.3, longitudes.max()! + 0.3)
         // An equirectangular projection squeezed by cos(latitude) is close enough at England's size.
@@ -33,16 +37,24 @@ enum CoverageMap {
         let served = colourByArea.count
         let outline = "#0b0c0c"
         var parts: [String] = []
-        parts.append(#"<svg class="coverage-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(String(format: "%.0f", width)) \#(String(format: "%.0f", height))" role="img" aria-labelledby="map-title map-description">"#)
+        parts.append(
+            #"<svg class="coverage-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(String(format: "%.0f", width)) \#(String(format: "%.0f", height))" role="img" aria-labelledby="map-title map-description">"#
+        )
         parts.append(#"<title id="map-title">Where the alliance's hubs work</title>"#)
-        parts.append(#"<desc id="map-description">A map of England with a dot for each of its \#(authorities.count) council areas. \#(served) are served by a hub and coloured by that hub; the rest are grey. The list beside the map gives the same facts.</desc>"#)
+        parts.append(
+            #"<desc id="map-description">A map of England with a dot for each of its \#(authorities.count) council areas. \#(served) are served by a hub and coloured by that hub; the rest are grey. The list beside the map gives the same facts.</desc>"#
+        )
         // Unserved areas first, so served ones are drawn on top.
         for authority in authorities where colourByArea[authority.code] == nil {
-            parts.append(#"<circle cx="\#(x(authority.longitude))" cy="\#(y(authority.latitude))" r="2.6" fill="\#(unservedColour)"><title>\#(escape(authority.name)): no hub yet</title></circle>"#)
+            parts.append(
+                #"<circle cx="\#(x(authority.longitude))" cy="\#(y(authority.latitude))" r="2.6" fill="\#(unservedColour)"><title>\#(escape(authority.name)): no hub yet</title></circle>"#
+            )
         }
         for authority in authorities {
             guard let (colour, hubName) = colourByArea[authority.code] else { continue }
-            parts.append(#"<circle cx="\#(x(authority.longitude))" cy="\#(y(authority.latitude))" r="4.2" fill="\#(colour)" stroke="\#(outline)" stroke-width="0.6"><title>\#(escape(authority.name)): \#(escape(hubName))</title></circle>"#)
+            parts.append(
+                #"<circle cx="\#(x(authority.longitude))" cy="\#(y(authority.latitude))" r="4.2" fill="\#(colour)" stroke="\#(outline)" stroke-width="0.6"><title>\#(escape(authority.name)): \#(escape(hubName))</title></circle>"#
+            )
         }
         parts.append("</svg>")
         return parts.joined()
@@ -51,6 +63,7 @@ enum CoverageMap {
     static func colour(forHubAt index: Int) -> String { palette[index % palette.count] }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

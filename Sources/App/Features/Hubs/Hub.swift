@@ -21,7 +21,10 @@ final class Hub: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, slug: String, name: String, region: String, summary: String, membershipPolicy: MembershipPolicy = .approval) {
+    init(
+        id: UUID? = nil, slug: String, name: String, region: String, summary: String,
+        membershipPolicy: MembershipPolicy = .approval
+    ) {
         self.id = id
         self.slug = slug
         self.name = name

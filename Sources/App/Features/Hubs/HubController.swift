@@ -10,18 +10,26 @@ struct HubController {
         let areas = try await HubArea.query(on: req.db).all()
         let signedIn = req.seesMembersOnly
         let peopleCounts = try await HubCounts.people(on: req.db)
-        let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(publicOnly: !signedIn)
+        let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(
+            publicOnly: !signedIn)
         // Colours follow the order of hubs by name, so a hub keeps its colour wherever it is shown.
         let byName = hubs.sorted { $0.name < $1.name }
-        let mapHubs = byName.map { hub in CoverageMap.Hub(name: hub.name, areaCodes: Set(areas.filter { $0.$hub.id == hub.id }.map(\.areaCode))) }
-        let colours = Dictionary(uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in hub.id.map { ($0, CoverageMap.colour(forHubAt: index)) } })
-        return HubViews.list(req, hubs: hubs, areas: areas, colours: colours, map: CoverageMap.svg(hubs: mapHubs),
-                             peopleCounts: peopleCounts, organisationCounts: organisationCounts).response()
+        let mapHubs = byName.map { hub in
+            CoverageMap.Hub(name: hub.name, areaCodes: Set(areas.filter { $0.$hub.id == hub.id }.map(\.areaCode)))
+        }
+        let colours = Dictionary(
+            uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in
+                hub.id.map { ($0, CoverageMap.colour(forHubAt: index)) }
+            })
+        return HubViews.list(
+            req, hubs: hubs, areas: areas, colours: colours, map: CoverageMap.svg(hubs: mapHubs),
+            peopleCounts: peopleCounts, organisationCounts: organisationCounts
+        ).response()
     }
 
     func show(req: Request) async throws -> Response {
         guard let slug = req.parameters.get("hubSlug"),
-              let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).with(\.$hosts).first()
+            let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).with(\.$hosts).first()
         else { throw Abort(.notFound) }
         let hubID = try hub.requireID()
         let stewards = try await User.query(on: req.db)
@@ -43,15 +51,25 @@ struct HubController {
         let peopleCount = try await HubCounts.people(on: req.db)[hubID] ?? 0
         var viewer = HubViews.Viewer()
         if let user = req.currentUser {
-            viewer.membership = try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$user.$id == user.id).first()
+            viewer.membership = try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(
+                \.$user.$id == user.id
+            ).first()
             viewer.canSteward = Policy.can(user, .stewardHub, .hub(hubID))
             if viewer.canSteward {
-                viewer.pendingRequests = try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$status == MembershipStatus.pending.rawValue).count()
-                    + OrganisationHub.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$status == MembershipStatus.pending.rawValue).count()
+                viewer.pendingRequests =
+                    try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(
+                        \.$status == MembershipStatus.pending.rawValue
+                    ).count()
+                    + OrganisationHub.query(on: req.db).filter(\.$hub.$id == hubID).filter(
+                        \.$status == MembershipStatus.pending.rawValue
+                    ).count()
             }
         }
-        return HubViews.show(req, hub: hub, stewards: stewards, organisations: organisations,
-                             areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount, viewer: viewer).response()
+        return HubViews.show(
+            req, hub: hub, stewards: stewards, organisations: organisations,
+            areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount,
+            viewer: viewer
+        ).response()
     }
 }
 
@@ -60,7 +78,9 @@ enum HubCounts {
     static func people(on db: Database) async throws -> [UUID: Int] {
         guard let sql = db as? SQLDatabase else { return [:] }
         var counts: [UUID: Int] = [:]
-        for row in try await sql.raw("SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id").all() {
+        for row in try await sql.raw(
+            "SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id"
+        ).all() {
             counts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts

@@ -30,8 +30,10 @@ final class CustomIndicator: Model, @unchecked Sendable {
     var isAdopted: Bool { status == Status.adopted.rawValue }
 
     var asIndicator: LibraryIndicator {
-        LibraryIndicator(code: code, construct: construct, source: kind == Kind.local.rawValue ? .local : .organisation,
-                         wording: wording, isOfficialWording: false, answers: Project.lines(answers), lowerIsBetter: false, nationalFigures: [])
+        LibraryIndicator(
+            code: code, construct: construct, source: kind == Kind.local.rawValue ? .local : .organisation,
+            wording: wording, isOfficialWording: false, answers: Project.lines(answers), lowerIsBetter: false,
+            nationalFigures: [])
     }
 }
 

@@ -18,8 +18,12 @@ struct PairedAnswersFile {
 
     static func parse(_ text: String) throws(Problem) -> PairedAnswersFile {
         let rows = CSVReader.rows(text)
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }), !(header.count == 1 && header[0].isEmpty) else {
-            throw Problem(line: 1, message: "the file is empty; the first line must name the columns participant,indicator,before,after")
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+            !(header.count == 1 && header[0].isEmpty)
+        else {
+            throw Problem(
+                line: 1,
+                message: "the file is empty; the first line must name the columns participant,indicator,before,after")
         }
         var index: [String: Int] = [:]
         for (position, name) in header.enumerated() {
@@ -27,7 +31,11 @@ struct PairedAnswersFile {
             index[name] = position
         }
         for column in requiredColumns where index[column] == nil {
-            throw Problem(line: 1, message: "the header has no '\(column)' column (it needs participant,indicator,before,after and may add then)")
+            throw Problem(
+                line: 1,
+                message:
+                    "the header has no '\(column)' column (it needs participant,indicator,before,after and may add then)"
+            )
         }
         let thenColumn = index["then"]
         var observations: [String: [PairedAnalysis.Observation]] = [:]
@@ -45,28 +53,39 @@ struct PairedAnswersFile {
             if indicator.isEmpty { throw Problem(line: line, message: "the indicator code is blank") }
             let key = indicator + "\u{0}" + participant
             if let first = firstLine[key] {
-                throw Problem(line: line, message: "participant '\(participant)' appears twice for \(indicator) (first on line \(first))")
+                throw Problem(
+                    line: line,
+                    message: "participant '\(participant)' appears twice for \(indicator) (first on line \(first))")
             }
             firstLine[key] = line
             func number(_ column: String, _ raw: String) throws(Problem) -> Double? {
                 if raw.isEmpty { return nil }
                 // Double() also accepts "nan", "inf" and hexadecimal, which no answer should be.
                 guard raw.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"#, options: .regularExpression) != nil,
-                      let value = Double(raw), value.isFinite
+                    let value = Double(raw), value.isFinite
                 else { throw Problem(line: line, message: "'\(column)' is '\(raw)', which is not a number") }
                 return value
             }
-            let then = try thenColumn.map { column throws(Problem) in try number("then", row[column].trimmingCharacters(in: .whitespaces)) } ?? nil
-            observations[indicator, default: []].append(.init(before: try number("before", cell("before")), after: try number("after", cell("after")), then: then))
+            let then =
+                try thenColumn.map { column throws(Problem) in
+                    try number("then", row[column].trimmingCharacters(in: .whitespaces))
+                } ?? nil
+            observations[indicator, default: []].append(
+                .init(
+                    before: try number("before", cell("before")), after: try number("after", cell("after")), then: then)
+            )
         }
         return PairedAnswersFile(observations: observations, hasThen: thenColumn != nil)
     }
 
     /// The analysis of every indicator, sorted by code, as `bridgework analyse` prints it.
     func report(lowerIsBetter extraCodes: Set<String>, public isPublic: Bool) -> AnalysisReport {
-        AnalysisReport(indicators: observations.map { code, rows in
-            PairedAnalysis.analyse(indicator: code, observations: rows, includesThen: hasThen,
-                                   lowerIsBetter: IndicatorLibrary.isLowerBetter(code, alsoLowerIsBetter: extraCodes), public: isPublic)
-        })
+        AnalysisReport(
+            indicators: observations.map { code, rows in
+                PairedAnalysis.analyse(
+                    indicator: code, observations: rows, includesThen: hasThen,
+                    lowerIsBetter: IndicatorLibrary.isLowerBetter(code, alsoLowerIsBetter: extraCodes), public: isPublic
+                )
+            })
     }
 }

@@ -68,25 +68,40 @@ struct ProjectForm: Sendable, Equatable {
     init() {}
 
     init(_ req: Request) {
-        organisation = req.formText("organisation"); name = req.formText("name"); summary = req.formText("summary", keepNewlines: true)
-        kindOfWork = req.formText("kind_of_work"); inputs = req.formText("inputs", keepNewlines: true)
-        activities = req.formText("activities", keepNewlines: true); outputs = req.formText("outputs", keepNewlines: true)
+        organisation = req.formText("organisation")
+        name = req.formText("name")
+        summary = req.formText("summary", keepNewlines: true)
+        kindOfWork = req.formText("kind_of_work")
+        inputs = req.formText("inputs", keepNewlines: true)
+        activities = req.formText("activities", keepNewlines: true)
+        outputs = req.formText("outputs", keepNewlines: true)
         impact = req.formText("impact", keepNewlines: true)
     }
 
     init(_ project: Project, organisationSlug: String) {
-        organisation = organisationSlug; name = project.name; summary = project.summary; kindOfWork = project.kindOfWork
-        inputs = project.inputs; activities = project.activities; outputs = project.outputs; impact = project.impact
+        organisation = organisationSlug
+        name = project.name
+        summary = project.summary
+        kindOfWork = project.kindOfWork
+        inputs = project.inputs
+        activities = project.activities
+        outputs = project.outputs
+        impact = project.impact
     }
 
     func validate(allowedOrganisations: Set<String>) -> FormErrors {
         var errors = FormErrors()
-        if organisation.isEmpty || !allowedOrganisations.contains(organisation) { errors.add("organisation", "Choose one of the organisations you run") }
+        if organisation.isEmpty || !allowedOrganisations.contains(organisation) {
+            errors.add("organisation", "Choose one of the organisations you run")
+        }
         ContentChecks.required(name, field: "name", label: "the project's name", max: 150, into: &errors)
         ContentChecks.required(summary, field: "summary", label: "a summary", max: 600, into: &errors)
-        if !Vocabulary.kindOfWork.isValid(kindOfWork) { errors.add("kind_of_work-\(Vocabulary.kindOfWork.terms[0].code)", "Choose the kind of work") }
+        if !Vocabulary.kindOfWork.isValid(kindOfWork) {
+            errors.add("kind_of_work-\(Vocabulary.kindOfWork.terms[0].code)", "Choose the kind of work")
+        }
         ContentChecks.optional(inputs, field: "inputs", label: "the inputs", max: 2_000, into: &errors)
-        ContentChecks.required(activities, field: "activities", label: "at least one activity", max: 4_000, into: &errors)
+        ContentChecks.required(
+            activities, field: "activities", label: "at least one activity", max: 4_000, into: &errors)
         ContentChecks.optional(outputs, field: "outputs", label: "the outputs", max: 4_000, into: &errors)
         ContentChecks.optional(impact, field: "impact", label: "the long-term difference", max: 2_000, into: &errors)
         return errors
@@ -94,8 +109,13 @@ struct ProjectForm: Sendable, Equatable {
 
     func apply(to project: Project, organisationID: UUID) {
         project.$organisation.id = organisationID
-        project.name = name; project.summary = summary; project.kindOfWork = kindOfWork
-        project.inputs = inputs; project.activities = activities; project.outputs = outputs; project.impact = impact
+        project.name = name
+        project.summary = summary
+        project.kindOfWork = kindOfWork
+        project.inputs = inputs
+        project.activities = activities
+        project.outputs = outputs
+        project.impact = impact
     }
 }
 

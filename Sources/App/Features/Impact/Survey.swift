@@ -29,7 +29,9 @@ final class Survey: Model, @unchecked Sendable {
 
         var hint: String? {
             switch self {
-            case .afterWithThen: return "People answer for now, then on a second page for how they were before. Good when there was no survey before; it can flatter a little."
+            case .afterWithThen:
+                return
+                    "People answer for now, then on a second page for how they were before. Good when there was no survey before; it can flatter a little."
             case .afterOnly, .feedback: return "No code is asked, so answers are not paired."
             default: return nil
             }
@@ -120,7 +122,9 @@ extension LibraryIndicator {
     var isScaleFrom0To100: Bool { answers == ["0 to 100"] }
 
     /// The question as a participant reads it.
-    var question: String { wording.replacingOccurrences(of: "[group]", with: "people from a different background to you") }
+    var question: String {
+        wording.replacingOccurrences(of: "[group]", with: "people from a different background to you")
+    }
 }
 
 struct M012CreateSurveys: AsyncMigration {
@@ -157,7 +161,8 @@ struct M012CreateSurveys: AsyncMigration {
             .field("value", .double, .required)
             .create()
         if let sql = database as? SQLDatabase {
-            try await sql.create(index: "survey_answers_survey_indicator").on(SurveyAnswer.schema).column("survey_id").column("indicator_code").column("participant_code").run()
+            try await sql.create(index: "survey_answers_survey_indicator").on(SurveyAnswer.schema).column("survey_id")
+                .column("indicator_code").column("participant_code").run()
         }
     }
 

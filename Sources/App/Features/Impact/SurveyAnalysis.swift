@@ -35,24 +35,37 @@ struct SurveyAnalysisController {
         for item in analysis.contents.items {
             for row in analysis.rows[item.code] ?? [] {
                 let choices = SurveyAnalysisViews.orderedChoices(item, counts: row.counts)
-                let published = SurveyAnalysisViews.published(choices.map { row.counts[$0.value] ?? 0 }, isPublic: analysis.isPublic)
+                let published = SurveyAnalysisViews.published(
+                    choices.map { row.counts[$0.value] ?? 0 }, isPublic: analysis.isPublic)
                 for (choice, count) in zip(choices, published) {
-                    rows.append([item.code, item.question, row.label, choice.label, count.map(String.init) ?? "fewer than 8", ""])
+                    rows.append([
+                        item.code, item.question, row.label, choice.label, count.map(String.init) ?? "fewer than 8", "",
+                    ])
                 }
             }
             if let change = analysis.paired[item.code]?.change {
-                rows.append([item.code, item.question, "Paired", "People with answers before and after", change.nPairs.map(String.init) ?? "fewer than 8", change.summary])
-                for (label, value) in [("Improved", change.improved), ("Stayed the same", change.same), ("Got worse", change.worse)] {
+                rows.append([
+                    item.code, item.question, "Paired", "People with answers before and after",
+                    change.nPairs.map(String.init) ?? "fewer than 8", change.summary,
+                ])
+                for (label, value) in [
+                    ("Improved", change.improved), ("Stayed the same", change.same), ("Got worse", change.worse),
+                ] {
                     rows.append([item.code, item.question, "Paired", label, value.map(String.init) ?? "hidden", ""])
                 }
             }
             if case .text = item.answer {
                 let count = analysis.writtenCounts[item.code] ?? 0
-                rows.append([item.code, item.question, "Written answers", "People who wrote an answer",
-                             analysis.isPublic ? (Disclosure.publish(count).map(String.init) ?? "fewer than 8") : String(count), ""])
+                rows.append([
+                    item.code, item.question, "Written answers", "People who wrote an answer",
+                    analysis.isPublic ? (Disclosure.publish(count).map(String.init) ?? "fewer than 8") : String(count),
+                    "",
+                ])
             }
         }
-        let csv = CSVWriter.document(header: ["question_code", "question", "group", "answer", "people", "summary"], rows: rows.map { $0.map(Self.safeCell) })
+        let csv = CSVWriter.document(
+            header: ["question_code", "question", "group", "answer", "people", "summary"],
+            rows: rows.map { $0.map(Self.safeCell) })
         return Self.download(csv, name: "\(analysis.contents.project.slug)-figures.csv")
     }
 
@@ -61,30 +74,40 @@ struct SurveyAnalysisController {
     func answersCSV(req: Request) async throws -> Response {
         let (project, survey) = try await SurveyController.survey(inProject: req)
         try req.authorize(.administerOrganisation, .organisation(project.$organisation.id))
-        let surveyID = try survey.requireID(), projectID = try project.requireID()
+        let surveyID = try survey.requireID()
+        let projectID = try project.requireID()
         guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError) }
         // Plain rows, a few queries in all; never a model object per answer.
-        let responses = try await sql.raw("""
+        let responses = try await sql.raw(
+            """
             SELECT id, participant_code AS code, entered_by IS NOT NULL AS paper FROM survey_responses
             WHERE survey_id = \(bind: surveyID) ORDER BY created_at, id
-            """).all()
-        let answers = try await sql.raw("""
+            """
+        ).all()
+        let answers = try await sql.raw(
+            """
             SELECT response_id AS response, indicator_code AS item, part, value FROM survey_answers
             WHERE survey_id = \(bind: surveyID) ORDER BY part, indicator_code
-            """).all()
-        let texts = try await sql.raw("""
+            """
+        ).all()
+        let texts = try await sql.raw(
+            """
             SELECT response_id AS response, item_code AS item, text FROM survey_text_answers
             WHERE survey_id = \(bind: surveyID) ORDER BY item_code
-            """).all()
+            """
+        ).all()
         var cells: [UUID: [[String]]] = [:]
         for row in answers {
             cells[try row.decode(column: "response", as: UUID.self), default: []].append([
                 try row.decode(column: "item", as: String.self), try row.decode(column: "part", as: String.self),
-                SurveyForm.formatted(try row.decode(column: "value", as: Double.self)), ""])
+                SurveyForm.formatted(try row.decode(column: "value", as: Double.self)), "",
+            ])
         }
         for row in texts {
             cells[try row.decode(column: "response", as: UUID.self), default: []].append([
-                try row.decode(column: "item", as: String.self), SurveyAnswer.now, "", try row.decode(column: "text", as: String.self)])
+                try row.decode(column: "item", as: String.self), SurveyAnswer.now, "",
+                try row.decode(column: "text", as: String.self),
+            ])
         }
         var standIns: [String: String] = [:]
         var rows: [[String]] = []
@@ -99,8 +122,12 @@ struct SurveyAnalysisController {
                 rows.append([String(number + 1), standIns[code] ?? "", survey.title, survey.mode] + cell + [paper])
             }
         }
-        let csv = CSVWriter.document(header: ["response", "person", "survey", "mode", "question_code", "part", "answer", "written_answer", "typed_from_paper"],
-                                     rows: rows.map { $0.map(Self.safeCell) })
+        let csv = CSVWriter.document(
+            header: [
+                "response", "person", "survey", "mode", "question_code", "part", "answer", "written_answer",
+                "typed_from_paper",
+            ],
+            rows: rows.map { $0.map(Self.safeCell) })
         return Self.download(csv, name: "\(project.slug)-answers.csv")
     }
 
@@ -113,18 +140,21 @@ struct SurveyAnalysisController {
         let contents = try await survey.contents(on: req.db)
         let surveyID = try survey.requireID()
         let mode = survey.surveyMode
-        let beforeSurveys = mode.pairsWithBefore
+        let beforeSurveys =
+            mode.pairsWithBefore
             ? try await project.surveys(on: req.db).filter { $0.surveyMode == .before }
             : []
         let beforeIDs = beforeSurveys.compactMap(\.id)
-        let tallies = mode.pairsWithBefore
+        let tallies =
+            mode.pairsWithBefore
             ? try await SurveyFigures.pairTallies(beforeSurveys: beforeIDs, afterSurveys: [surveyID], on: req.db)
             : [:]
         var paired: [String: IndicatorAnalysis] = [:]
         for item in contents.items where item.isMeasured {
             guard let rows = tallies[item.code] else { continue }
-            paired[item.code] = PairedAnalysis.analyse(indicator: item.code, observations: SurveyFigures.observations(rows), includesThen: mode.asksThen,
-                                                       lowerIsBetter: item.lowerIsBetter, public: isPublic)
+            paired[item.code] = PairedAnalysis.analyse(
+                indicator: item.code, observations: SurveyFigures.observations(rows), includesThen: mode.asksThen,
+                lowerIsBetter: item.lowerIsBetter, public: isPublic)
         }
         // Each person's move is shown only inside the organisation: small groups could be recognised.
         let hasRealBefore = tallies.values.joined().contains { $0.before != nil && $0.after != nil }
@@ -148,12 +178,17 @@ struct SurveyAnalysisController {
                 itemRows.append(("Answers", here[item.code]?[SurveyAnswer.now] ?? [:]))
             }
             rows[item.code] = itemRows
-            if let headline = SurveyFigures.headline(item, counts: here[item.code]?[SurveyAnswer.now] ?? [:]) { headlines[item.code] = headline }
+            if let headline = SurveyFigures.headline(item, counts: here[item.code]?[SurveyAnswer.now] ?? [:]) {
+                headlines[item.code] = headline
+            }
         }
         let written = isPublic ? [:] : try await SurveyFigures.writtenAnswers(survey: surveyID, limit: 300, on: req.db)
         let writtenCounts = try await SurveyFigures.writtenAnswerCounts(survey: surveyID, on: req.db)
-        return Analysis(contents: contents, isPublic: isPublic, beforeSurveys: beforeSurveys, paired: paired, pairCounts: pairCounts,
-                        rows: rows.mapValues { $0.map { (label: $0.0, counts: $0.1) } }, headlines: headlines, written: written, writtenCounts: writtenCounts)
+        return Analysis(
+            contents: contents, isPublic: isPublic, beforeSurveys: beforeSurveys, paired: paired,
+            pairCounts: pairCounts,
+            rows: rows.mapValues { $0.map { (label: $0.0, counts: $0.1) } }, headlines: headlines, written: written,
+            writtenCounts: writtenCounts)
     }
 
     /// Cells a spreadsheet would read as a formula start with a quote mark instead.
@@ -173,7 +208,9 @@ struct SurveyAnalysisController {
 
 enum SurveyAnalysisViews {
     static func page(_ request: Request, _ analysis: SurveyAnalysisController.Analysis) -> HTML {
-        let contents = analysis.contents, survey = contents.survey, project = contents.project
+        let contents = analysis.contents
+        let survey = contents.survey
+        let project = contents.project
         let surveyID = survey.id!
         let mode = survey.surveyMode
         return Layout(title: "What the answers show: \(survey.title)", request: request).render(
@@ -181,9 +218,24 @@ enum SurveyAnalysisViews {
             .span(.class("caption"), .plainText(survey.title)),
             .h1(.plainText("What the answers show")),
             .p(.class("lead"), .plainText(intro(mode, beforeSurveys: analysis.beforeSurveys))),
-            .if(analysis.isPublic, .p(.class("inset"), .plainText("You are seeing the figures as published beyond the organisation: counts are rounded to the nearest 5, counts under 8 are hidden, and averages and percentages need at least 10 people."))),
-            .p(.a(.href(SiteURL.surveyFiguresCSV(project.slug, surveyID).path.attributeEscaped), .plainText("Download these figures (CSV)")),
-               .if(!analysis.isPublic, .group(.plainText(" · "), .a(.href(SiteURL.surveyAnswersCSV(project.slug, surveyID).path.attributeEscaped), .plainText("Download every answer, without codes (CSV)"))))),
+            .if(
+                analysis.isPublic,
+                .p(
+                    .class("inset"),
+                    .plainText(
+                        "You are seeing the figures as published beyond the organisation: counts are rounded to the nearest 5, counts under 8 are hidden, and averages and percentages need at least 10 people."
+                    ))),
+            .p(
+                .a(
+                    .href(SiteURL.surveyFiguresCSV(project.slug, surveyID).path.attributeEscaped),
+                    .plainText("Download these figures (CSV)")),
+                .if(
+                    !analysis.isPublic,
+                    .group(
+                        .plainText(" · "),
+                        .a(
+                            .href(SiteURL.surveyAnswersCSV(project.slug, surveyID).path.attributeEscaped),
+                            .plainText("Download every answer, without codes (CSV)"))))),
             .if(contents.items.isEmpty, .p(.plainText("This survey has no questions yet."))),
             .forEach(contents.items) { item in
                 section(item, analysis: analysis)
@@ -198,15 +250,19 @@ enum SurveyAnalysisViews {
                 ? "There is no survey before the project to pair these answers with, so only the answers themselves are shown."
                 : "Each person's answers before and after are paired by their code. Numbers are shown only where there are enough answers to mean something."
         case .afterWithThen:
-            return "People said how they are now and, looking back, how they were before: the perceived change. Where they also answered a survey before the project, the difference between what they said then and how they remember it is the response shift."
+            return
+                "People said how they are now and, looking back, how they were before: the perceived change. Where they also answered a survey before the project, the difference between what they said then and how they remember it is the response shift."
         case .before:
             return "The answers before the project. Each person's change shows on the page of the survey after it."
         case .afterOnly, .feedback:
-            return "How people answered. With no answers from before, this shows where people are, not how they changed."
+            return
+                "How people answered. With no answers from before, this shows where people are, not how they changed."
         }
     }
 
-    private static func section(_ item: SurveyItem, analysis: SurveyAnalysisController.Analysis) -> Node<HTML.BodyContext> {
+    private static func section(_ item: SurveyItem, analysis: SurveyAnalysisController.Analysis) -> Node<
+        HTML.BodyContext
+    > {
         let name = item.indicator.map { "\($0.code): \($0.construct)" } ?? "\(item.code): \(item.question)"
         let paired = analysis.paired[item.code]
         return .section(
@@ -215,19 +271,39 @@ enum SurveyAnalysisViews {
             .if(item.indicator != nil, .p(.class("hint"), .plainText(item.question))),
             .unwrap(paired) { paired in
                 .group(
-                    .if((paired.change.nPairs ?? 1) > 0 || !paired.includesThen, changeTable(paired.change, heading: paired.includesThen ? "Change since the survey before" : nil, name: name)),
-                    .unwrap(paired.perceivedChange) { changeTable($0, heading: "Perceived change, from looking back to now", name: name) },
+                    .if(
+                        (paired.change.nPairs ?? 1) > 0 || !paired.includesThen,
+                        changeTable(
+                            paired.change, heading: paired.includesThen ? "Change since the survey before" : nil,
+                            name: name)),
+                    .unwrap(paired.perceivedChange) {
+                        changeTable($0, heading: "Perceived change, from looking back to now", name: name)
+                    },
                     .unwrap(paired.responseShift) { shift in
-                        .p(.plainText("Response shift: on average people remembered their starting point \(decimal(abs(shift))) \(shift > 0 ? "lower" : "higher") than they had rated it at the time" + (shift == 0 ? " (no shift)." : ". Looking back can make change seem larger or smaller than it was.")))
+                        .p(
+                            .plainText(
+                                "Response shift: on average people remembered their starting point \(decimal(abs(shift))) \(shift > 0 ? "lower" : "higher") than they had rated it at the time"
+                                    + (shift == 0
+                                        ? " (no shift)."
+                                        : ". Looking back can make change seem larger or smaller than it was.")))
                     }
                 )
             },
             .unwrap(analysis.pairCounts[item.code].flatMap { $0.isEmpty ? nil : $0 }) { pairs in
-                pairedChart(item, name: name, pairs: pairs, startLabel: analysis.contents.survey.surveyMode.asksThen && (paired?.change.nPairs ?? 0) == 0 ? "Looking back" : "Before")
+                pairedChart(
+                    item, name: name, pairs: pairs,
+                    startLabel: analysis.contents.survey.surveyMode.asksThen && (paired?.change.nPairs ?? 0) == 0
+                        ? "Looking back" : "Before")
             },
-            .unwrap(analysis.rows[item.code]) { rows in answerChart(item, name: name, rows: rows, isPublic: analysis.isPublic) },
-            .unwrap(analysis.headlines[item.code]) { nationalComparison(item, headline: $0, isPublic: analysis.isPublic) },
-            .if({ if case .text = item.answer { return true } else { return false } }(), writtenAnswers(item, analysis: analysis))
+            .unwrap(analysis.rows[item.code]) { rows in
+                answerChart(item, name: name, rows: rows, isPublic: analysis.isPublic)
+            },
+            .unwrap(analysis.headlines[item.code]) {
+                nationalComparison(item, headline: $0, isPublic: analysis.isPublic)
+            },
+            .if(
+                { if case .text = item.answer { return true } else { return false } }(),
+                writtenAnswers(item, analysis: analysis))
         )
     }
 
@@ -237,22 +313,41 @@ enum SurveyAnalysisViews {
             .p(.strong(.plainText(change.summary))),
             .table(
                 .class("table"),
-                .caption(.class("visually-hidden"), .plainText("Figures for \(name)" + (heading.map { ": \($0)" } ?? ""))),
+                .caption(
+                    .class("visually-hidden"), .plainText("Figures for \(name)" + (heading.map { ": \($0)" } ?? ""))),
                 .tbody(
                     .labelledRow("People with answers at both times", number(change.nPairs)),
-                    .labelledRow("Improved / stayed the same / got worse", [change.improved, change.same, change.worse].map(number).joined(separator: " / ")),
-                    .labelledRow("Middle answer at the start and at the end", "\(decimal(change.medianBefore)) → \(decimal(change.medianAfter))"),
-                    .labelledRow("Average change (95% interval)", decimal(change.meanChange) + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? "")),
-                    .labelledRow("Wilcoxon signed-rank test", change.wilcoxon.map { "p \(pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))" } ?? "not possible with this many answers"),
+                    .labelledRow(
+                        "Improved / stayed the same / got worse",
+                        [change.improved, change.same, change.worse].map(number).joined(separator: " / ")),
+                    .labelledRow(
+                        "Middle answer at the start and at the end",
+                        "\(decimal(change.medianBefore)) → \(decimal(change.medianAfter))"),
+                    .labelledRow(
+                        "Average change (95% interval)",
+                        decimal(change.meanChange)
+                            + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? "")),
+                    .labelledRow(
+                        "Wilcoxon signed-rank test",
+                        change.wilcoxon.map {
+                            "p \(pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))"
+                        } ?? "not possible with this many answers"),
                     .labelledRow("Rank-biserial correlation (effect size)", decimal(change.rankBiserial)),
-                    .labelledRow("Paired t-test", change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p \(pValue($0.p))" } ?? "not possible with this many answers"),
-                    .labelledRow("Standardised change d_z (Hedges g_z)", change.dz.map { "\(decimal($0)) (\(decimal(change.gz)))" } ?? "–")
+                    .labelledRow(
+                        "Paired t-test",
+                        change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p \(pValue($0.p))" }
+                            ?? "not possible with this many answers"),
+                    .labelledRow(
+                        "Standardised change d_z (Hedges g_z)",
+                        change.dz.map { "\(decimal($0)) (\(decimal(change.gz)))" } ?? "–")
                 )
             )
         )
     }
 
-    static func pairedChart(_ item: SurveyItem, name: String, pairs: [SVGCharts.PairCount], startLabel: String) -> Node<HTML.BodyContext> {
+    static func pairedChart(_ item: SurveyItem, name: String, pairs: [SVGCharts.PairCount], startLabel: String) -> Node<
+        HTML.BodyContext
+    > {
         let values: [Double]
         switch item.answer {
         case .choices(let choices, _): values = choices.map(\.value)
@@ -263,9 +358,12 @@ enum SurveyAnalysisViews {
         let high = max(values.max() ?? 1, pairs.map { max($0.before, $0.after) }.max() ?? 1)
         let id = "pairs-" + item.code.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
         let people = pairs.map(\.count).reduce(0, +)
-        let svg = SVGCharts.pairedDotPlot(pairs, scale: low...high, lowerIsBetter: item.lowerIsBetter, id: id,
-                                          title: "How each person's answer to \(name) changed",
-                                          description: "One line for each move from an answer at the start (\(startLabel.lowercased())) to an answer at the end, \(people) people in all; thicker lines are moves more people made. The table below gives the same numbers.")
+        let svg = SVGCharts.pairedDotPlot(
+            pairs, scale: low...high, lowerIsBetter: item.lowerIsBetter, id: id,
+            title: "How each person's answer to \(name) changed",
+            description:
+                "One line for each move from an answer at the start (\(startLabel.lowercased())) to an answer at the end, \(people) people in all; thicker lines are moves more people made. The table below gives the same numbers."
+        )
         return .div(
             .class("chart-block"),
             .h3(.plainText("Each person's change")),
@@ -274,9 +372,12 @@ enum SurveyAnalysisViews {
                 .class("table"),
                 .caption(.plainText("The same moves as numbers")),
                 .thead(.tr(.columnHeader(startLabel), .columnHeader("End"), .columnHeader("People"))),
-                .tbody(.forEach(pairs) { pair in
-                    .tr(.td(.plainText(decimal(pair.before, places: 0))), .td(.plainText(decimal(pair.after, places: 0))), .td(.plainText(String(pair.count))))
-                })
+                .tbody(
+                    .forEach(pairs) { pair in
+                        .tr(
+                            .td(.plainText(decimal(pair.before, places: 0))),
+                            .td(.plainText(decimal(pair.after, places: 0))), .td(.plainText(String(pair.count))))
+                    })
             )
         )
     }
@@ -298,62 +399,113 @@ enum SurveyAnalysisViews {
         isPublic ? Disclosure.publish(counts) : counts.map(Optional.some)
     }
 
-    private static func answerChart(_ item: SurveyItem, name: String, rows: [(label: String, counts: [Double: Int])], isPublic: Bool) -> Node<HTML.BodyContext> {
+    private static func answerChart(
+        _ item: SurveyItem, name: String, rows: [(label: String, counts: [Double: Int])], isPublic: Bool
+    ) -> Node<HTML.BodyContext> {
         let numberScale: Bool = { if case .number = item.answer { return true } else { return false } }()
-        let choices = numberScale ? orderedChoices(item, counts: rows.reduce(into: [Double: Int]()) { $0.merge($1.counts, uniquingKeysWith: +) }) : orderedChoices(item, counts: [:])
-        let table = rows.map { row in (label: row.label, total: row.counts.values.reduce(0, +), shown: published(choices.map { row.counts[$0.value] ?? 0 }, isPublic: isPublic)) }
-        let ordered: Bool = { if case .choices(_, let ordered) = item.answer { return ordered } else { return false } }()
+        let choices =
+            numberScale
+            ? orderedChoices(
+                item, counts: rows.reduce(into: [Double: Int]()) { $0.merge($1.counts, uniquingKeysWith: +) })
+            : orderedChoices(item, counts: [:])
+        let table = rows.map { row in
+            (
+                label: row.label, total: row.counts.values.reduce(0, +),
+                shown: published(choices.map { row.counts[$0.value] ?? 0 }, isPublic: isPublic)
+            )
+        }
+        let ordered: Bool = {
+            if case .choices(_, let ordered) = item.answer { return ordered } else { return false }
+        }()
         let drawable = table.filter { $0.total > 0 && (!isPublic || Disclosure.allowsMeans(base: $0.total)) }
         let id = "answers-" + item.code.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
         return .div(
             .class("chart-block"),
             .h3(.plainText("How people answered")),
-            .if(ordered && !drawable.isEmpty, .raw(SVGCharts.divergingBars(
-                drawable.map { SVGCharts.DivergingRow(label: $0.label, counts: $0.shown.map { $0 ?? 0 }) },
-                answers: choices.map(\.label), id: id, title: "How people answered \(name)",
-                description: "For each group, the share giving each answer: less favourable answers to the left of the centre line, more favourable to the right." + (isPublic ? " Hidden small counts are left out." : "") + " The table below gives the numbers."))),
-            .if(isPublic && ordered && drawable.count < table.filter { $0.total > 0 }.count, .p(.class("hint"), .plainText("Groups with fewer than 10 answers are not drawn."))),
+            .if(
+                ordered && !drawable.isEmpty,
+                .raw(
+                    SVGCharts.divergingBars(
+                        drawable.map { SVGCharts.DivergingRow(label: $0.label, counts: $0.shown.map { $0 ?? 0 }) },
+                        answers: choices.map(\.label), id: id, title: "How people answered \(name)",
+                        description:
+                            "For each group, the share giving each answer: less favourable answers to the left of the centre line, more favourable to the right."
+                            + (isPublic ? " Hidden small counts are left out." : "")
+                            + " The table below gives the numbers."))),
+            .if(
+                isPublic && ordered && drawable.count < table.filter { $0.total > 0 }.count,
+                .p(.class("hint"), .plainText("Groups with fewer than 10 answers are not drawn."))),
             .table(
                 .class("table"),
                 .caption(.plainText("Number of people giving each answer")),
                 .thead(.tr(.columnHeader("Answer"), .forEach(table) { .columnHeader($0.label) })),
-                .tbody(.forEach(Array(choices.enumerated()).reversed()) { index, choice in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .plainText(choice.label)),
-                        .forEach(table) { column in .td(.plainText(column.shown[index].map(String.init) ?? "fewer than 8")) })
-                })
+                .tbody(
+                    .forEach(Array(choices.enumerated()).reversed()) { index, choice in
+                        .tr(
+                            .th(.attribute(named: "scope", value: "row"), .plainText(choice.label)),
+                            .forEach(table) { column in
+                                .td(.plainText(column.shown[index].map(String.init) ?? "fewer than 8"))
+                            })
+                    })
             )
         )
     }
 
-    private static func nationalComparison(_ item: SurveyItem, headline: SurveyFigures.Headline, isPublic: Bool) -> Node<HTML.BodyContext> {
-        guard let indicator = item.indicator, let figure = indicator.nationalFigures.last(where: { $0.percent != nil }), let national = figure.percent else { return .empty }
+    private static func nationalComparison(_ item: SurveyItem, headline: SurveyFigures.Headline, isPublic: Bool)
+        -> Node<HTML.BodyContext>
+    {
+        guard let indicator = item.indicator, let figure = indicator.nationalFigures.last(where: { $0.percent != nil }),
+            let national = figure.percent
+        else { return .empty }
         let enough = !isPublic || Disclosure.allowsMeans(base: headline.people)
         let share = headline.share
         return .div(
             .class("national-figure"),
             .h3(.plainText("Beside England's figure")),
-            .if(enough, .p(.plainText("Here, \(percent(share.estimate)) gave one of the top two answers (95% interval \(percent(share.low)) to \(percent(share.high)), from \(isPublic ? "about \(Disclosure.roundToNearest5(headline.people))" : String(headline.people)) people). In England as a whole, \(national)% did (Community Life Survey \(figure.year))."))),
-            .if(!enough, .p(.plainText("Fewer than 10 people answered, too few to give a share. In England as a whole, \(national)% gave one of the top two answers (Community Life Survey \(figure.year))."))),
-            .if(enough && Disclosure.isLowReliability(base: headline.people), .p(.class("hint"), .plainText("Low reliability: fewer than 30 answers, so the interval is wide."))),
-            .p(.class("hint"), .plainText("England's figure is context, not a control group: the people here were not chosen to be like England, and the interval shows how far the share could move by chance alone."))
+            .if(
+                enough,
+                .p(
+                    .plainText(
+                        "Here, \(percent(share.estimate)) gave one of the top two answers (95% interval \(percent(share.low)) to \(percent(share.high)), from \(isPublic ? "about \(Disclosure.roundToNearest5(headline.people))" : String(headline.people)) people). In England as a whole, \(national)% did (Community Life Survey \(figure.year))."
+                    ))),
+            .if(
+                !enough,
+                .p(
+                    .plainText(
+                        "Fewer than 10 people answered, too few to give a share. In England as a whole, \(national)% gave one of the top two answers (Community Life Survey \(figure.year))."
+                    ))),
+            .if(
+                enough && Disclosure.isLowReliability(base: headline.people),
+                .p(.class("hint"), .plainText("Low reliability: fewer than 30 answers, so the interval is wide."))),
+            .p(
+                .class("hint"),
+                .plainText(
+                    "England's figure is context, not a control group: the people here were not chosen to be like England, and the interval shows how far the share could move by chance alone."
+                ))
         )
     }
 
-    private static func writtenAnswers(_ item: SurveyItem, analysis: SurveyAnalysisController.Analysis) -> Node<HTML.BodyContext> {
+    private static func writtenAnswers(_ item: SurveyItem, analysis: SurveyAnalysisController.Analysis) -> Node<
+        HTML.BodyContext
+    > {
         let count = analysis.writtenCounts[item.code] ?? 0
         if analysis.isPublic {
-            return .p(.plainText("Written answers stay inside the organisation. " + (Disclosure.publish(count).map { "About \($0) people wrote one." } ?? "Fewer than 8 people wrote one.")))
+            return .p(
+                .plainText(
+                    "Written answers stay inside the organisation. "
+                        + (Disclosure.publish(count).map { "About \($0) people wrote one." }
+                            ?? "Fewer than 8 people wrote one.")))
         }
         let answers = analysis.written[item.code] ?? []
         return .div(
             .h3(.plainText("Written answers (\(count))")),
             .if(answers.isEmpty, .p(.plainText("None yet."))),
             .ul(.class("bullet-list"), .forEach(answers) { .li(.plainText($0)) }),
-            .if(count > answers.count, .p(.class("hint"), .plainText("The newest \(answers.count) are shown; the CSV download has them all.")))
+            .if(
+                count > answers.count,
+                .p(.class("hint"), .plainText("The newest \(answers.count) are shown; the CSV download has them all.")))
         )
     }
-
-
 
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "–" }
 

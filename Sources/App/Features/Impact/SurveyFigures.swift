@@ -25,10 +25,13 @@ enum SurveyFigures {
     /// current answers count (a later answer to the same survey replaces an earlier one). The
     /// pairing and the counting happen in the database, which returns a few hundred rows however
     /// many people answered.
-    static func pairTallies(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> [String: [PairTally]] {
+    static func pairTallies(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> [String:
+        [PairTally]]
+    {
         guard !afterSurveys.isEmpty, let sql = db as? SQLDatabase else { return [:] }
         let isBefore: SQLQueryString = beforeSurveys.isEmpty ? "1 = 0" : "a.survey_id IN (\(binds: beforeSurveys))"
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT item, before_value, after_value, then_value, COUNT(*) AS people FROM (
               SELECT a.indicator_code AS item,
                      CASE WHEN a.participant_code = '' THEN 'response:' || a.response_id ELSE a.participant_code END AS person,
@@ -41,12 +44,16 @@ enum SurveyFigures {
               GROUP BY 1, 2
             ) people
             GROUP BY item, before_value, after_value, then_value
-            """).all()
+            """
+        ).all()
         var result: [String: [PairTally]] = [:]
         for row in rows {
-            result[try row.decode(column: "item", as: String.self), default: []].append(PairTally(
-                before: try row.decode(column: "before_value", as: Double?.self), after: try row.decode(column: "after_value", as: Double?.self),
-                then: try row.decode(column: "then_value", as: Double?.self), people: try row.decode(column: "people", as: Int.self)))
+            result[try row.decode(column: "item", as: String.self), default: []].append(
+                PairTally(
+                    before: try row.decode(column: "before_value", as: Double?.self),
+                    after: try row.decode(column: "after_value", as: Double?.self),
+                    then: try row.decode(column: "then_value", as: Double?.self),
+                    people: try row.decode(column: "people", as: Int.self)))
         }
         return result
     }
@@ -54,33 +61,44 @@ enum SurveyFigures {
     /// One observation per person, as the statistics expect them.
     static func observations(_ tallies: [PairTally]) -> [PairedAnalysis.Observation] {
         tallies.flatMap { tally in
-            Array(repeating: PairedAnalysis.Observation(before: tally.before, after: tally.after, then: tally.then), count: tally.people)
+            Array(
+                repeating: PairedAnalysis.Observation(before: tally.before, after: tally.after, then: tally.then),
+                count: tally.people)
         }
     }
 
     /// How many gave each answer, per survey, summed in the database.
     static func counts(surveys: [UUID], on db: Database) async throws -> [UUID: Counts] {
         guard !surveys.isEmpty, let sql = db as? SQLDatabase else { return [:] }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT survey_id AS survey, indicator_code AS item, part, value, COUNT(*) AS people
             FROM survey_answers WHERE survey_id IN (\(binds: surveys)) AND current = \(bind: true)
             GROUP BY survey_id, indicator_code, part, value
-            """).all()
+            """
+        ).all()
         var result: [UUID: Counts] = [:]
         for row in rows {
             let survey = try row.decode(column: "survey", as: UUID.self)
             let item = try row.decode(column: "item", as: String.self)
             let part = try row.decode(column: "part", as: String.self)
-            result[survey, default: [:]][item, default: [:]][part, default: [:]][try row.decode(column: "value", as: Double.self)] = try row.decode(column: "people", as: Int.self)
+            result[survey, default: [:]][item, default: [:]][part, default: [:]][
+                try row.decode(column: "value", as: Double.self)] = try row.decode(column: "people", as: Int.self)
         }
         return result
     }
 
     static func merge(_ counts: [Counts]) -> Counts {
         var merged: Counts = [:]
-        for set in counts { for (item, parts) in set { for (part, values) in parts { for (value, people) in values {
-            merged[item, default: [:]][part, default: [:]][value, default: 0] += people
-        } } } }
+        for set in counts {
+            for (item, parts) in set {
+                for (part, values) in parts {
+                    for (value, people) in values {
+                        merged[item, default: [:]][part, default: [:]][value, default: 0] += people
+                    }
+                }
+            }
+        }
         return merged
     }
 
@@ -94,15 +112,20 @@ enum SurveyFigures {
 
     static func writtenAnswerCounts(survey: UUID, on db: Database) async throws -> [String: Int] {
         guard let sql = db as? SQLDatabase else { return [:] }
-        let rows = try await sql.raw("SELECT item_code AS item, COUNT(*) AS people FROM survey_text_answers WHERE survey_id = \(bind: survey) GROUP BY item_code").all()
+        let rows = try await sql.raw(
+            "SELECT item_code AS item, COUNT(*) AS people FROM survey_text_answers WHERE survey_id = \(bind: survey) GROUP BY item_code"
+        ).all()
         var counts: [String: Int] = [:]
-        for row in rows { counts[try row.decode(column: "item", as: String.self)] = try row.decode(column: "people", as: Int.self) }
+        for row in rows {
+            counts[try row.decode(column: "item", as: String.self)] = try row.decode(column: "people", as: Int.self)
+        }
         return counts
     }
 
     /// How many people moved from each answer to each other answer, per item; from their answer
     /// before, or, with `fromThen`, from their look back.
-    static func pairCounts(_ tallies: [String: [PairTally]], fromThen: Bool = false) -> [String: [SVGCharts.PairCount]] {
+    static func pairCounts(_ tallies: [String: [PairTally]], fromThen: Bool = false) -> [String: [SVGCharts.PairCount]]
+    {
         tallies.mapValues { rows in
             var counts: [[Double]: Int] = [:]
             for row in rows {
@@ -123,7 +146,8 @@ enum SurveyFigures {
 
     static func headline(_ item: SurveyItem, counts: [Double: Int]) -> Headline? {
         guard let indicator = item.indicator, indicator.nationalFigures.contains(where: { $0.percent != nil }),
-              case .choices(let choices, _) = item.answer, choices.count >= 2 else { return nil }
+            case .choices(let choices, _) = item.answer, choices.count >= 2
+        else { return nil }
         let best = Set(choices.map(\.value).sorted(by: item.lowerIsBetter ? (<) : (>)).prefix(2))
         let total = counts.values.reduce(0, +)
         let top = counts.filter { best.contains($0.key) }.values.reduce(0, +)
@@ -134,7 +158,8 @@ enum SurveyFigures {
     /// A stand-in for a participant's code in downloads: stable within the project, so before and
     /// after rows still match, but not the code itself, which a person may have made from their name.
     static func pseudonym(code: String, project: UUID, key: SymmetricKey) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("survey-person:\(project.uuidString):\(code)".utf8), using: key)
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("survey-person:\(project.uuidString):\(code)".utf8), using: key)
         return "P-" + mac.prefix(5).map { String(format: "%02x", $0) }.joined()
     }
 }

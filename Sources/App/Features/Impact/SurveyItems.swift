@@ -128,11 +128,14 @@ struct SurveyItem: Sendable {
         guard !words.isEmpty else { return self }
         var answer = self.answer
         if case .choices(let choices, let ordered) = answer {
-            answer = .choices(choices.enumerated().map { index, choice in
-                (words["\(code).\(index + 1)"] ?? choice.label, choice.value)
-            }, ordered: ordered)
+            answer = .choices(
+                choices.enumerated().map { index, choice in
+                    (words["\(code).\(index + 1)"] ?? choice.label, choice.value)
+                }, ordered: ordered)
         }
-        return SurveyItem(code: code, question: words[code] ?? question, answer: answer, lowerIsBetter: lowerIsBetter, indicator: indicator)
+        return SurveyItem(
+            code: code, question: words[code] ?? question, answer: answer, lowerIsBetter: lowerIsBetter,
+            indicator: indicator)
     }
 
     init(code: String, question: String, answer: Answer, lowerIsBetter: Bool, indicator: LibraryIndicator?) {
@@ -144,18 +147,22 @@ struct SurveyItem: Sendable {
     }
 
     init(_ indicator: LibraryIndicator) {
-        self.init(code: indicator.code, question: indicator.question,
-                  answer: indicator.isScaleFrom0To100 ? .number(0...100) : .choices(indicator.choices, ordered: true),
-                  lowerIsBetter: indicator.lowerIsBetter, indicator: indicator)
+        self.init(
+            code: indicator.code, question: indicator.question,
+            answer: indicator.isScaleFrom0To100 ? .number(0...100) : .choices(indicator.choices, ordered: true),
+            lowerIsBetter: indicator.lowerIsBetter, indicator: indicator)
     }
 
     init(_ question: SurveyQuestion) {
         let answer: Answer
         switch question.questionKind {
         case .choice:
-            answer = .choices(Project.lines(question.options).enumerated().map { ($0.element, Double($0.offset + 1)) }, ordered: false)
+            answer = .choices(
+                Project.lines(question.options).enumerated().map { ($0.element, Double($0.offset + 1)) }, ordered: false
+            )
         case .scale:
-            let from = question.scaleFrom ?? 1, to = question.scaleTo ?? 5
+            let from = question.scaleFrom ?? 1
+            let to = question.scaleTo ?? 5
             answer = .choices((from...max(from, to)).reversed().map { (String($0), Double($0)) }, ordered: true)
         case .text:
             answer = .text
@@ -177,10 +184,11 @@ extension Survey {
         let lookup = try await IndicatorLookup.forOrganisation(project.$organisation.id, on: db)
         let questions = try await SurveyQuestion.query(on: db).filter(\.$survey.$id == surveyID).sort(\.$position).all()
         let translations = try await SurveyTranslation.query(on: db).filter(\.$survey.$id == surveyID).all()
-        return SurveyContents(survey: self, project: project, items: items(lookup: lookup, questions: questions), questions: questions,
-                              translations: Dictionary(grouping: translations, by: \.language).mapValues {
-                                  Dictionary($0.map { ($0.itemKey, $0.text) }, uniquingKeysWith: { first, _ in first })
-                              })
+        return SurveyContents(
+            survey: self, project: project, items: items(lookup: lookup, questions: questions), questions: questions,
+            translations: Dictionary(grouping: translations, by: \.language).mapValues {
+                Dictionary($0.map { ($0.itemKey, $0.text) }, uniquingKeysWith: { first, _ in first })
+            })
     }
 }
 
@@ -213,27 +221,38 @@ struct SurveyAnswerSheet: Sendable {
     /// What was typed, by field name, to show again after a problem.
     var typed: [String: String] = [:]
 
-    static func read(_ req: Request, items: [SurveyItem], includeThen: Bool, into errors: inout FormErrors) -> SurveyAnswerSheet {
+    static func read(_ req: Request, items: [SurveyItem], includeThen: Bool, into errors: inout FormErrors)
+        -> SurveyAnswerSheet
+    {
         var sheet = SurveyAnswerSheet()
         for item in items {
             sheet.readOne(req, item: item, field: "answer_\(item.code)", then: false, errors: &errors)
-            if includeThen, item.isMeasured { sheet.readOne(req, item: item, field: "then_\(item.code)", then: true, errors: &errors) }
+            if includeThen, item.isMeasured {
+                sheet.readOne(req, item: item, field: "then_\(item.code)", then: true, errors: &errors)
+            }
         }
         return sheet
     }
 
-    private mutating func readOne(_ req: Request, item: SurveyItem, field: String, then: Bool, errors: inout FormErrors) {
+    private mutating func readOne(_ req: Request, item: SurveyItem, field: String, then: Bool, errors: inout FormErrors)
+    {
         let raw = req.formText(field, keepNewlines: item.isMeasured == false)
         typed[field] = raw
         guard !raw.isEmpty else { return }
         switch item.answer {
         case .text:
-            if raw.count > 1000 { errors.add(field, "Your answer must be 1,000 characters or fewer") } else { texts[item.code] = raw }
+            if raw.count > 1000 {
+                errors.add(field, "Your answer must be 1,000 characters or fewer")
+            } else {
+                texts[item.code] = raw
+            }
         case .number(let range):
             if let number = Double(raw), item.accepts(number) {
                 if then { thenValues[item.code] = number } else { values[item.code] = number }
             } else {
-                errors.add(field, "Enter a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)), or leave it empty")
+                errors.add(
+                    field, "Enter a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)), or leave it empty"
+                )
             }
         case .choices:
             if let number = Double(raw), item.accepts(number) {
@@ -251,7 +270,9 @@ struct M014AddSurveyModesQuestionsAndTranslations: AsyncMigration {
     var name: String { "M014AddSurveyModesQuestionsAndTranslations" }
 
     func prepare(on database: Database) async throws {
-        try await database.schema(SurveyAnswer.schema).field("part", .string, .required, .sql(.default(SurveyAnswer.now))).update()
+        try await database.schema(SurveyAnswer.schema).field(
+            "part", .string, .required, .sql(.default(SurveyAnswer.now))
+        ).update()
         try await database.schema(SurveyAnswer.schema).field("current", .bool, .required, .sql(.default(true))).update()
         try await database.schema(SurveyQuestion.schema)
             .id()
@@ -281,7 +302,8 @@ struct M014AddSurveyModesQuestionsAndTranslations: AsyncMigration {
             .unique(on: "survey_id", "language", "item_key")
             .create()
         if let sql = database as? SQLDatabase {
-            try await sql.create(index: "survey_text_answers_survey").on(SurveyTextAnswer.schema).column("survey_id").run()
+            try await sql.create(index: "survey_text_answers_survey").on(SurveyTextAnswer.schema).column("survey_id")
+                .run()
         }
     }
 

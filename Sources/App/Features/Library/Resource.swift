@@ -49,15 +49,25 @@ struct ResourceForm: Sendable, Equatable {
 
     init(_ req: Request) {
         func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
-        title = field("title"); kind = field("kind"); summary = field("summary"); body = field("body")
-        link = field("link"); doi = field("doi")
-        methods = ContentChecks.list(req, "methods"); themes = ContentChecks.list(req, "themes")
+        title = field("title")
+        kind = field("kind")
+        summary = field("summary")
+        body = field("body")
+        link = field("link")
+        doi = field("doi")
+        methods = ContentChecks.list(req, "methods")
+        themes = ContentChecks.list(req, "themes")
     }
 
     init(_ resource: Resource, terms: [Vocabulary: [String]]) {
-        title = resource.title; kind = resource.kind; summary = resource.summary; body = resource.body
-        link = resource.link ?? ""; doi = resource.doi ?? ""
-        methods = Set(terms[.method] ?? []); themes = Set(terms[.theme] ?? [])
+        title = resource.title
+        kind = resource.kind
+        summary = resource.summary
+        body = resource.body
+        link = resource.link ?? ""
+        doi = resource.doi ?? ""
+        methods = Set(terms[.method] ?? [])
+        themes = Set(terms[.theme] ?? [])
     }
 
     /// A DOI as written in citations: "10." then a registrant code, a slash and a suffix.
@@ -68,26 +78,36 @@ struct ResourceForm: Sendable, Equatable {
     /// Only web addresses: no javascript:, data: or file: links reach a page.
     static func isWebAddress(_ text: String) -> Bool {
         guard text.count <= 500, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty else { return false }
+            ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty
+        else { return false }
         return !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
     }
 
     func validate() -> FormErrors {
         var errors = FormErrors()
         ContentChecks.required(title, field: "title", label: "a title", max: 150, into: &errors)
-        if Resource.Kind(rawValue: kind) == nil { errors.add("kind-\(Resource.Kind.allCases[0].rawValue)", "Choose what kind of resource this is") }
+        if Resource.Kind(rawValue: kind) == nil {
+            errors.add("kind-\(Resource.Kind.allCases[0].rawValue)", "Choose what kind of resource this is")
+        }
         ContentChecks.required(summary, field: "summary", label: "a summary", max: 400, into: &errors)
         ContentChecks.optional(body, field: "body", label: "the text", max: 20_000, into: &errors)
         if body.isEmpty && link.isEmpty { errors.add("body", "Write the resource here, or give a link to it") }
-        if !link.isEmpty, !Self.isWebAddress(link) { errors.add("link", "Enter a web address starting with https:// or http://") }
-        if !doi.isEmpty, !Self.isDOI(doi) { errors.add("doi", "Enter a DOI like 10.1037/0022-3514.90.5.751, without https://doi.org/") }
+        if !link.isEmpty, !Self.isWebAddress(link) {
+            errors.add("link", "Enter a web address starting with https:// or http://")
+        }
+        if !doi.isEmpty, !Self.isDOI(doi) {
+            errors.add("doi", "Enter a DOI like 10.1037/0022-3514.90.5.751, without https://doi.org/")
+        }
         ContentChecks.codes(methods, in: .method, field: "methods", into: &errors)
         ContentChecks.codes(themes, in: .theme, field: "themes", into: &errors)
         return errors
     }
 
     func apply(to resource: Resource) {
-        resource.title = title; resource.kind = kind; resource.summary = summary; resource.body = body
+        resource.title = title
+        resource.kind = kind
+        resource.summary = summary
+        resource.body = body
         resource.link = link.isEmpty ? nil : link
         resource.doi = doi.isEmpty ? nil : doi
     }
@@ -170,7 +190,10 @@ struct M010CreateCuratedContent: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for schema in [Resource.schema, NarrativeSighting.schema, Narrative.schema, CaseStudySave.schema, CaseStudy.schema, ContentTerm.schema] {
+        for schema in [
+            Resource.schema, NarrativeSighting.schema, Narrative.schema, CaseStudySave.schema, CaseStudy.schema,
+            ContentTerm.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -63,35 +63,58 @@ struct NarrativeForm: Sendable, Equatable {
 
     init(_ req: Request) {
         func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
-        title = field("title"); hotTopic = field("hot_topic"); claim = field("claim"); setsAgainst = field("sets_against")
-        facts = field("facts"); answers = field("answers"); resources = field("resources")
+        title = field("title")
+        hotTopic = field("hot_topic")
+        claim = field("claim")
+        setsAgainst = field("sets_against")
+        facts = field("facts")
+        answers = field("answers")
+        resources = field("resources")
     }
 
     init(_ narrative: Narrative) {
-        title = narrative.title; hotTopic = narrative.hotTopic; claim = narrative.claim; setsAgainst = narrative.setsAgainst
-        facts = narrative.facts; answers = narrative.answers; resources = narrative.resourceSlugs
+        title = narrative.title
+        hotTopic = narrative.hotTopic
+        claim = narrative.claim
+        setsAgainst = narrative.setsAgainst
+        facts = narrative.facts
+        answers = narrative.answers
+        resources = narrative.resourceSlugs
     }
 
     var resourceSlugs: [String] {
-        resources.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }).map { String($0) }.filter { !$0.isEmpty }
+        resources.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }).map { String($0) }.filter {
+            !$0.isEmpty
+        }
     }
 
     func validate(knownResources: Set<String>) -> FormErrors {
         var errors = FormErrors()
         ContentChecks.required(title, field: "title", label: "a title", max: 150, into: &errors)
-        if HotTopic(rawValue: hotTopic) == nil { errors.add("hot_topic-\(HotTopic.allCases[0].rawValue)", "Choose the hot topic the narrative belongs to") }
+        if HotTopic(rawValue: hotTopic) == nil {
+            errors.add("hot_topic-\(HotTopic.allCases[0].rawValue)", "Choose the hot topic the narrative belongs to")
+        }
         ContentChecks.required(claim, field: "claim", label: "the claim as people meet it", max: 2_000, into: &errors)
-        ContentChecks.required(setsAgainst, field: "sets_against", label: "whom it sets against whom", max: 1_000, into: &errors)
-        ContentChecks.required(facts, field: "facts", label: "the facts, with their sources", max: 10_000, into: &errors)
+        ContentChecks.required(
+            setsAgainst, field: "sets_against", label: "whom it sets against whom", max: 1_000, into: &errors)
+        ContentChecks.required(
+            facts, field: "facts", label: "the facts, with their sources", max: 10_000, into: &errors)
         ContentChecks.required(answers, field: "answers", label: "how people answer it", max: 10_000, into: &errors)
         let unknown = resourceSlugs.filter { !knownResources.contains($0) }
-        if !unknown.isEmpty { errors.add("resources", "These are not in the library: \(unknown.prefix(5).joined(separator: ", "))") }
+        if !unknown.isEmpty {
+            errors.add("resources", "These are not in the library: \(unknown.prefix(5).joined(separator: ", "))")
+        }
         return errors
     }
 
     func apply(to narrative: Narrative) {
-        narrative.title = title; narrative.hotTopic = hotTopic; narrative.claim = claim; narrative.setsAgainst = setsAgainst
-        narrative.facts = facts; narrative.answers = answers; narrative.resourceSlugs = resourceSlugs.joined(separator: "\n")
+        narrative.title = title
+        narrative.hotTopic = hotTopic
+        narrative.claim = claim
+        narrative.setsAgainst = setsAgainst
+        narrative.facts = facts
+        narrative.answers = answers
+        narrative.resourceSlugs = resourceSlugs.joined(separator: "\n")
     }
 }
 
@@ -113,7 +136,9 @@ struct SightingForm: Sendable, Equatable {
         if hub.isEmpty || !allowedHubs.contains(hub) { errors.add("hub", "Choose one of your hubs") }
         if let date = UKDate.validated(seenOn) {
             if date > today { errors.add("seen_on", "The date must be today or in the past") }
-        } else { errors.add("seen_on", "Enter the date as year-month-day, for example 2026-03-27") }
+        } else {
+            errors.add("seen_on", "Enter the date as year-month-day, for example 2026-03-27")
+        }
         ContentChecks.required(place, field: "place", label: "where it was seen", max: 200, into: &errors)
         ContentChecks.required(note, field: "note", label: "what was seen", max: 2_000, into: &errors)
         for (field, value) in [("place", place), ("note", note)] where Self.looksLikeContactDetails(value) {

@@ -10,16 +10,21 @@ enum HSDSPackage {
     /// The HSDS descriptor of each table we write, from the standard's own datapackage.json.
     static func descriptor() throws -> [String: Any] {
         guard let url = Bundle.module.url(forResource: "hsds-datapackage", withExtension: "json"),
-              let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         else { throw Abort(.internalServerError, reason: "The HSDS descriptor is missing from the build.") }
         return object
     }
 
     static func fieldNames(of resource: [String: Any]) -> [String] {
-        ((resource["schema"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        ((resource["schema"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []).compactMap {
+            $0["name"] as? String
+        }
     }
 
-    struct Summary { let organisations: Int; let terms: Int }
+    struct Summary {
+        let organisations: Int
+        let terms: Int
+    }
 
     @discardableResult
     static func export(to folder: URL, on db: Database, base: String) async throws -> Summary {
@@ -31,44 +36,71 @@ enum HSDSPackage {
 
         var rows: [String: [[String: String]]] = [:]
         rows["taxonomy"] = Vocabulary.allCases.map { vocabulary in
-            ["id": HSDS.stableID("taxonomy:\(vocabulary.rawValue)").uuidString.lowercased(), "name": HSDS.taxonomyName(vocabulary),
-             "description": "\(vocabulary.pluralTitle) used to describe good relations work in the Bridgework directory.", "version": "1"]
+            [
+                "id": HSDS.stableID("taxonomy:\(vocabulary.rawValue)").uuidString.lowercased(),
+                "name": HSDS.taxonomyName(vocabulary),
+                "description":
+                    "\(vocabulary.pluralTitle) used to describe good relations work in the Bridgework directory.",
+                "version": "1",
+            ]
         }
         rows["taxonomy_term"] = Vocabulary.allCases.flatMap { vocabulary in
             vocabulary.terms.compactMap { HSDS.term(vocabulary, $0.code) }.map { term in
-                ["id": term.id.uuidString.lowercased(), "code": term.code, "name": term.name, "description": term.description,
-                 "taxonomy": term.taxonomy, "taxonomy_id": HSDS.stableID("taxonomy:\(vocabulary.rawValue)").uuidString.lowercased(), "language": "en"]
+                [
+                    "id": term.id.uuidString.lowercased(), "code": term.code, "name": term.name,
+                    "description": term.description,
+                    "taxonomy": term.taxonomy,
+                    "taxonomy_id": HSDS.stableID("taxonomy:\(vocabulary.rawValue)").uuidString.lowercased(),
+                    "language": "en",
+                ]
             }
         }
         rows["organization"] = hsds.map { organization in
-            ["id": organization.id.uuidString.lowercased(), "name": organization.name, "description": organization.description,
-             "email": organization.email ?? "", "website": organization.website ?? "", "uri": organization.uri]
+            [
+                "id": organization.id.uuidString.lowercased(), "name": organization.name,
+                "description": organization.description,
+                "email": organization.email ?? "", "website": organization.website ?? "", "uri": organization.uri,
+            ]
         }
         rows["attribute"] = hsds.flatMap { organization in
             organization.attributes.map { attribute in
-                ["id": attribute.id.uuidString.lowercased(), "link_id": attribute.link_id.uuidString.lowercased(),
-                 "taxonomy_term_id": attribute.taxonomy_term_id.uuidString.lowercased(), "link_type": attribute.link_type, "link_entity": "organization"]
+                [
+                    "id": attribute.id.uuidString.lowercased(), "link_id": attribute.link_id.uuidString.lowercased(),
+                    "taxonomy_term_id": attribute.taxonomy_term_id.uuidString.lowercased(),
+                    "link_type": attribute.link_type, "link_entity": "organization",
+                ]
             }
         }
         rows["phone"] = hsds.flatMap { organization in
-            organization.phones.map { ["id": $0.id.uuidString.lowercased(), "organization_id": $0.organization_id.uuidString.lowercased(), "number": $0.number, "type": $0.type] }
+            organization.phones.map {
+                [
+                    "id": $0.id.uuidString.lowercased(), "organization_id": $0.organization_id.uuidString.lowercased(),
+                    "number": $0.number, "type": $0.type,
+                ]
+            }
         }
         rows["organization_identifier"] = hsds.flatMap { organization in
             organization.organization_identifiers.map {
-                ["id": $0.id.uuidString.lowercased(), "organization_id": $0.organization_id.uuidString.lowercased(),
-                 "identifier_scheme": $0.identifier_scheme, "identifier_type": $0.identifier_type, "identifier": $0.identifier]
+                [
+                    "id": $0.id.uuidString.lowercased(), "organization_id": $0.organization_id.uuidString.lowercased(),
+                    "identifier_scheme": $0.identifier_scheme, "identifier_type": $0.identifier_type,
+                    "identifier": $0.identifier,
+                ]
             }
         }
 
         var descriptor = try descriptor()
         descriptor["name"] = "bridgework-directory"
         descriptor["title"] = "Bridgework directory of good relations work (HSDS 3.0)"
-        let resources = (descriptor["resources"] as? [[String: Any]] ?? []).filter { tables.contains($0["name"] as? String ?? "") }
+        let resources = (descriptor["resources"] as? [[String: Any]] ?? []).filter {
+            tables.contains($0["name"] as? String ?? "")
+        }
         for resource in resources {
             guard let name = resource["name"] as? String, let path = resource["path"] as? String else { continue }
             let header = fieldNames(of: resource)
             let body = (rows[name] ?? []).map { row in header.map { row[$0] ?? "" } }
-            try CSVWriter.document(header: header, rows: body).write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+            try CSVWriter.document(header: header, rows: body).write(
+                to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
         }
         descriptor["resources"] = resources
         let json = try JSONSerialization.data(withJSONObject: descriptor, options: [.prettyPrinted, .sortedKeys])
@@ -87,7 +119,9 @@ enum HSDSPackage {
 
     /// Reads a package made by `export`: organisations are matched by id, then by name, so
     /// importing the same package twice changes nothing.
-    static func importPackage(from folder: URL, createdBy creatorID: UUID?, on db: Database) async throws -> (created: Int, updated: Int) {
+    static func importPackage(from folder: URL, createdBy creatorID: UUID?, on db: Database) async throws -> (
+        created: Int, updated: Int
+    ) {
         func table(_ file: String) throws -> [[String: String]] {
             let url = folder.appendingPathComponent(file)
             guard FileManager.default.fileExists(atPath: url.path) else {
@@ -97,23 +131,32 @@ enum HSDSPackage {
             var rows = CSVReader.rows(try String(contentsOf: url, encoding: .utf8))
             guard !rows.isEmpty else { return [] }
             let header = rows.removeFirst()
-            return rows.filter { !($0.count == 1 && $0[0].isEmpty) }.map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
+            return rows.filter { !($0.count == 1 && $0[0].isEmpty) }.map {
+                Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first })
+            }
         }
         let organizations = try table("organizations.csv")
         let attributes = try table("attributes.csv")
-        let terms = Dictionary(try table("taxonomy_terms.csv").compactMap { row in row["id"].map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
+        let terms = Dictionary(
+            try table("taxonomy_terms.csv").compactMap { row in row["id"].map { ($0, row) } },
+            uniquingKeysWith: { first, _ in first })
         // Indexed by organisation once, rather than searched for every organisation.
-        let phones = Dictionary(try table("phones.csv").map { ($0["organization_id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        let charityNumbers = Dictionary(try table("organization_identifiers.csv").filter { $0["identifier_scheme"] == "GB-CHC" }
-            .map { ($0["organization_id"] ?? "", $0["identifier"] ?? "") }, uniquingKeysWith: { first, _ in first })
+        let phones = Dictionary(
+            try table("phones.csv").map { ($0["organization_id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        let charityNumbers = Dictionary(
+            try table("organization_identifiers.csv").filter { $0["identifier_scheme"] == "GB-CHC" }
+                .map { ($0["organization_id"] ?? "", $0["identifier"] ?? "") }, uniquingKeysWith: { first, _ in first })
         let attributesByOrganisation = Dictionary(grouping: attributes) { $0["link_id"] ?? "" }
-        var created = 0, updated = 0
+        var created = 0
+        var updated = 0
         for row in organizations {
             guard let name = row["name"], !name.isEmpty else { continue }
             let id = row["id"].flatMap { UUID(uuidString: $0) }
             var organisation: Organisation? = nil
             if let id { organisation = try await Organisation.find(id, on: db) }
-            if organisation == nil { organisation = try await Organisation.query(on: db).filter(\.$name == name).first() }
+            if organisation == nil {
+                organisation = try await Organisation.query(on: db).filter(\.$name == name).first()
+            }
             let isNew = organisation == nil
             let record = organisation ?? Organisation(id: id, slug: Slugs.make(from: name), name: name, summary: "")
             // The export joins summary and description with a blank line; split them again.
@@ -127,9 +170,15 @@ enum HSDSPackage {
             record.contactPhone = phones[key]?["number"]
             record.charityNumber = charityNumbers[key]
             if isNew {
-                if try await Organisation.query(on: db).filter(\.$slug == record.slug).first() != nil { record.slug += "-" + String(UUID().uuidString.prefix(6)).lowercased() }
+                if try await Organisation.query(on: db).filter(\.$slug == record.slug).first() != nil {
+                    record.slug += "-" + String(UUID().uuidString.prefix(6)).lowercased()
+                }
                 try await record.create(on: db)
-                if let creatorID { try await OrganisationMembership(organisationID: record.requireID(), userID: creatorID, role: .admin).create(on: db) }
+                if let creatorID {
+                    try await OrganisationMembership(
+                        organisationID: record.requireID(), userID: creatorID, role: .admin
+                    ).create(on: db)
+                }
                 created += 1
             } else {
                 try await record.save(on: db)
@@ -140,7 +189,7 @@ enum HSDSPackage {
             var seen = Set<String>()
             for attribute in attributesByOrganisation[key] ?? [] {
                 guard let term = attribute["taxonomy_term_id"].flatMap({ terms[$0] }), let termCode = term["code"],
-                      let vocabulary = Vocabulary.allCases.first(where: { HSDS.taxonomyName($0) == term["taxonomy"] })
+                    let vocabulary = Vocabulary.allCases.first(where: { HSDS.taxonomyName($0) == term["taxonomy"] })
                 else { continue }
                 let code = HSDS.ourCode(termCode, vocabulary: vocabulary)
                 guard vocabulary.isValid(code), seen.insert("\(vocabulary.rawValue):\(code)").inserted

@@ -6,11 +6,20 @@ import Vapor
 /// as the web form; good rows are imported, bad rows are reported by line with the reason, and an
 /// organisation already listed under the same name is updated rather than added again.
 enum OrganisationCSVImport {
-    static let columns = ["name", "summary", "description", "website", "email", "phone", "charity_number",
-                          "sectors", "kinds_of_work", "themes", "methods", "areas", "hubs", "visibility"]
+    static let columns = [
+        "name", "summary", "description", "website", "email", "phone", "charity_number",
+        "sectors", "kinds_of_work", "themes", "methods", "areas", "hubs", "visibility",
+    ]
 
-    struct Problem: Equatable { let line: Int; let reason: String }
-    struct Outcome { var created = 0; var updated = 0; var problems: [Problem] = [] }
+    struct Problem: Equatable {
+        let line: Int
+        let reason: String
+    }
+    struct Outcome {
+        var created = 0
+        var updated = 0
+        var problems: [Problem] = []
+    }
 
     static func run(text: String, on db: Database, progress: (Int, Int) -> Void = { _, _ in }) async throws -> Outcome {
         var rows = CSVReader.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
@@ -19,18 +28,27 @@ enum OrganisationCSVImport {
             outcome.problems.append(Problem(line: 1, reason: "the file is empty; the first line must name the columns"))
             return outcome
         }
-        let header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_") }
+        let header = rows.removeFirst().map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
+        }
         for required in ["name", "summary"] where !header.contains(required) {
-            outcome.problems.append(Problem(line: 1, reason: "there is no ‘\(required)’ column; the columns can be: \(columns.joined(separator: ", "))"))
+            outcome.problems.append(
+                Problem(
+                    line: 1,
+                    reason: "there is no ‘\(required)’ column; the columns can be: \(columns.joined(separator: ", "))"))
         }
         guard outcome.problems.isEmpty else { return outcome }
         let hubs = try await Hub.query(on: db).all()
         let knownHubs = Set(hubs.map(\.slug))
-        let dataRows = rows.enumerated().filter { !($0.element.count == 1 && $0.element[0].trimmingCharacters(in: .whitespaces).isEmpty) }
+        let dataRows = rows.enumerated().filter {
+            !($0.element.count == 1 && $0.element[0].trimmingCharacters(in: .whitespaces).isEmpty)
+        }
         for (position, (index, row)) in dataRows.enumerated() {
             let line = index + 2
             var values: [String: String] = [:]
-            for (column, value) in zip(header, row) { values[column] = value.trimmingCharacters(in: .whitespacesAndNewlines) }
+            for (column, value) in zip(header, row) {
+                values[column] = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             var form = OrganisationForm()
             form.name = values["name"] ?? ""
             form.summary = values["summary"] ?? ""
@@ -39,9 +57,14 @@ enum OrganisationCSVImport {
             form.contactEmail = values["email"] ?? ""
             form.contactPhone = values["phone"] ?? ""
             form.charityNumber = values["charity_number"] ?? ""
-            form.visibility = (values["visibility"]?.isEmpty ?? true) ? Organisation.Visibility.public.rawValue : values["visibility"]!.lowercased()
+            form.visibility =
+                (values["visibility"]?.isEmpty ?? true)
+                ? Organisation.Visibility.public.rawValue : values["visibility"]!.lowercased()
             var unknown: [String] = []
-            for (column, vocabulary) in [("sectors", Vocabulary.sector), ("kinds_of_work", .kindOfWork), ("themes", .theme), ("methods", .method)] {
+            for (column, vocabulary) in [
+                ("sectors", Vocabulary.sector), ("kinds_of_work", .kindOfWork), ("themes", .theme),
+                ("methods", .method),
+            ] {
                 let (codes, bad) = codesFrom(values[column] ?? "", vocabulary: vocabulary)
                 form.terms[vocabulary] = codes
                 unknown += bad.map { "\(column) ‘\($0)’ is not one of the choices" }
@@ -57,7 +80,9 @@ enum OrganisationCSVImport {
             let reasons = errors.items.map(\.message) + unknown
             if !reasons.isEmpty {
                 outcome.problems.append(Problem(line: line, reason: reasons.joined(separator: "; ")))
-            } else if let existing = try await Organisation.query(on: db).group(.or, { $0.filter(\.$name == form.name).filter(\.$slug == Slugs.make(from: form.name)) }).first() {
+            } else if let existing = try await Organisation.query(on: db).group(
+                .or, { $0.filter(\.$name == form.name).filter(\.$slug == Slugs.make(from: form.name)) }
+            ).first() {
                 try await OrganisationStore.update(existing, with: form, hubs: hubs, on: db)
                 outcome.updated += 1
             } else {
@@ -70,26 +95,38 @@ enum OrganisationCSVImport {
     }
 
     private static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// Codes or labels, in any case.
     private static func codesFrom(_ text: String, vocabulary: Vocabulary) -> (Set<String>, [String]) {
-        var codes = Set<String>(), bad: [String] = []
+        var codes = Set<String>()
+        var bad: [String] = []
         for item in list(text) {
             let folded = item.lowercased()
-            if let term = vocabulary.terms.first(where: { $0.code == folded || $0.label.lowercased() == folded }) { codes.insert(term.code) } else { bad.append(item) }
+            if let term = vocabulary.terms.first(where: { $0.code == folded || $0.label.lowercased() == folded }) {
+                codes.insert(term.code)
+            } else {
+                bad.append(item)
+            }
         }
         return (codes, bad)
     }
 
     /// GSS codes or council names.
     private static func areasFrom(_ text: String) -> (Set<String>, [String]) {
-        var codes = Set<String>(), bad: [String] = []
+        var codes = Set<String>()
+        var bad: [String] = []
         for item in list(text) {
-            if let area = LocalAuthorities.byCode[item.uppercased()] ?? LocalAuthorities.all.first(where: { $0.name.lowercased() == item.lowercased() }) {
+            if let area = LocalAuthorities.byCode[item.uppercased()]
+                ?? LocalAuthorities.all.first(where: { $0.name.lowercased() == item.lowercased() })
+            {
                 codes.insert(area.code)
-            } else { bad.append(item) }
+            } else {
+                bad.append(item)
+            }
         }
         return (codes, bad)
     }

@@ -29,7 +29,10 @@ final class Organisation: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, slug: String, name: String, summary: String, description: String = "", visibility: Visibility = .public) {
+    init(
+        id: UUID? = nil, slug: String, name: String, summary: String, description: String = "",
+        visibility: Visibility = .public
+    ) {
         self.id = id
         self.slug = slug
         self.name = name

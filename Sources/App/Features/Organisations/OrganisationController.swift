@@ -6,12 +6,16 @@ import Vapor
 struct OrganisationController {
     func search(req: Request) async throws -> Response {
         let query = DirectoryQuery(req)
-        let results = try await DirectorySearch.run(query, signedIn: req.seesMembersOnly, on: req.db, index: req.application.directoryIndex)
+        let results = try await DirectorySearch.run(
+            query, signedIn: req.seesMembersOnly, on: req.db, index: req.application.directoryIndex)
         let signedIn = req.seesMembersOnly
         var searchKey = query
         searchKey.page = 1
-        let form = req.application.directoryIndex.fragment("organisations-filters", for: searchKey, signedIn: signedIn, generation: results.generation) {
-            OrganisationViews.filterForm(query: query, results: results, action: .organisations, label: "Search organisations")
+        let form = req.application.directoryIndex.fragment(
+            "organisations-filters", for: searchKey, signedIn: signedIn, generation: results.generation
+        ) {
+            OrganisationViews.filterForm(
+                query: query, results: results, action: .organisations, label: "Search organisations")
         }
         return OrganisationViews.search(req, page: .init(query: query, results: results, filterForm: form)).response()
     }
@@ -20,8 +24,9 @@ struct OrganisationController {
     /// visitors, so their existence is not revealed.
     private func visibleOrganisation(_ req: Request) async throws -> Organisation {
         guard let slug = req.parameters.get("organisationSlug"),
-              let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
-              try organisation.isPublic || req.seesMembersOnly || Policy.can(req.currentUser, .workForOrganisation, .organisation(organisation.requireID()))
+            let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
+            try organisation.isPublic || req.seesMembersOnly
+                || Policy.can(req.currentUser, .workForOrganisation, .organisation(organisation.requireID()))
         else { throw Abort(.notFound) }
         return organisation
     }
@@ -46,7 +51,10 @@ struct OrganisationController {
 
     func newForm(req: Request) async throws -> Response {
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
-        return OrganisationViews.form(req, title: "Add an organisation", action: SiteURL.newOrganisation.path, form: OrganisationForm(), hubs: hubs, submit: "Add organisation").response()
+        return OrganisationViews.form(
+            req, title: "Add an organisation", action: SiteURL.newOrganisation.path, form: OrganisationForm(),
+            hubs: hubs, submit: "Add organisation"
+        ).response()
     }
 
     func create(req: Request) async throws -> Response {
@@ -55,12 +63,17 @@ struct OrganisationController {
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
         let errors = form.validate(knownHubSlugs: Set(hubs.map(\.slug)))
         guard errors.isEmpty else {
-            return OrganisationViews.form(req, title: "Add an organisation", action: SiteURL.newOrganisation.path, form: form, hubs: hubs, errors: errors, submit: "Add organisation")
-                .response(status: .unprocessableEntity)
+            return OrganisationViews.form(
+                req, title: "Add an organisation", action: SiteURL.newOrganisation.path, form: form, hubs: hubs,
+                errors: errors, submit: "Add organisation"
+            )
+            .response(status: .unprocessableEntity)
         }
         let organisation = try await OrganisationStore.create(form, by: user.id, hubs: hubs, on: req.db)
-        try await req.audit(.organisationCreated, subjectType: "organisation", subjectID: organisation.id, detail: organisation.slug)
-        return req.redirect(to: SiteURL.organisation(organisation.slug).with(query: ["notice": Notice.organisationCreated.rawValue]))
+        try await req.audit(
+            .organisationCreated, subjectType: "organisation", subjectID: organisation.id, detail: organisation.slug)
+        return req.redirect(
+            to: SiteURL.organisation(organisation.slug).with(query: ["notice": Notice.organisationCreated.rawValue]))
     }
 
     private func administeredOrganisation(_ req: Request) async throws -> Organisation {
@@ -73,7 +86,10 @@ struct OrganisationController {
         let organisation = try await administeredOrganisation(req)
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
         let form = try await OrganisationStore.currentForm(of: organisation, hubs: hubs, on: req.db)
-        return OrganisationViews.form(req, title: "Edit \(organisation.name)", action: SiteURL.editOrganisation(organisation.slug).path, form: form, hubs: hubs, submit: "Save changes").response()
+        return OrganisationViews.form(
+            req, title: "Edit \(organisation.name)", action: SiteURL.editOrganisation(organisation.slug).path,
+            form: form, hubs: hubs, submit: "Save changes"
+        ).response()
     }
 
     func update(req: Request) async throws -> Response {
@@ -83,11 +99,15 @@ struct OrganisationController {
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
         let errors = form.validate(knownHubSlugs: Set(hubs.map(\.slug)))
         guard errors.isEmpty else {
-            return OrganisationViews.form(req, title: "Edit \(organisation.name)", action: SiteURL.editOrganisation(organisation.slug).path, form: form, hubs: hubs, errors: errors, submit: "Save changes")
-                .response(status: .unprocessableEntity)
+            return OrganisationViews.form(
+                req, title: "Edit \(organisation.name)", action: SiteURL.editOrganisation(organisation.slug).path,
+                form: form, hubs: hubs, errors: errors, submit: "Save changes"
+            )
+            .response(status: .unprocessableEntity)
         }
         try await OrganisationStore.update(organisation, with: form, hubs: hubs, on: req.db)
         try await req.audit(.organisationUpdated, subjectType: "organisation", subjectID: id, detail: organisation.slug)
-        return req.redirect(to: SiteURL.organisation(organisation.slug).with(query: ["notice": Notice.organisationUpdated.rawValue]))
+        return req.redirect(
+            to: SiteURL.organisation(organisation.slug).with(query: ["notice": Notice.organisationUpdated.rawValue]))
     }
 }

@@ -36,31 +36,44 @@ final class OrganisationInvitation: Model, @unchecked Sendable {
     /// stops working. Only the person at that address can use the link.
     /// False, sending nothing, when the inviter has used up their invitations for the hour.
     @discardableResult
-    static func send(to email: String, joining organisation: Organisation, as role: OrganisationMembership.Role, request req: Request) async throws -> Bool {
+    static func send(
+        to email: String, joining organisation: Organisation, as role: OrganisationMembership.Role, request req: Request
+    ) async throws -> Bool {
         let inviter = req.currentUser?.id.uuidString ?? "nobody"
-        guard try await SignInThrottle.reserve([ThrottleKey(throttle: .invitations, key: Throttle.invitations.key(inviter))], on: req.db) != nil else {
+        guard
+            try await SignInThrottle.reserve(
+                [ThrottleKey(throttle: .invitations, key: Throttle.invitations.key(inviter))], on: req.db) != nil
+        else {
             return false
         }
         let organisationID = try organisation.requireID()
         let token = Tokens.random()
-        try await OrganisationInvitation.query(on: req.db).filter(\.$organisation.$id == organisationID).filter(\.$email == email).delete()
-        try await OrganisationInvitation(organisationID: organisationID, email: email, role: role, tokenHash: Tokens.hash(token), invitedBy: req.currentUser?.id)
-            .create(on: req.db)
-        try await req.audit(.invitationSent, subjectType: "organisation", subjectID: organisationID, detail: role.rawValue)
+        try await OrganisationInvitation.query(on: req.db).filter(\.$organisation.$id == organisationID).filter(
+            \.$email == email
+        ).delete()
+        try await OrganisationInvitation(
+            organisationID: organisationID, email: email, role: role, tokenHash: Tokens.hash(token),
+            invitedBy: req.currentUser?.id
+        )
+        .create(on: req.db)
+        try await req.audit(
+            .invitationSent, subjectType: "organisation", subjectID: organisationID, detail: role.rawValue)
         let link = SiteURL.respondToInvitation.absolute(base: req.application.publicBaseURL, query: ["token": token])
-        try await req.mailer.send(to: email, subject: "An invitation to join \(organisation.name) on Bridgework", body: """
-        Hello,
+        try await req.mailer.send(
+            to: email, subject: "An invitation to join \(organisation.name) on Bridgework",
+            body: """
+                Hello,
 
-        \(req.currentUser?.name ?? "An admin") has invited you to join \(organisation.name) on Bridgework as \(role == .admin ? "an admin" : "a member").
+                \(req.currentUser?.name ?? "An admin") has invited you to join \(organisation.name) on Bridgework as \(role == .admin ? "an admin" : "a member").
 
-        To accept or decline, open this link and sign in with this email address (or create an account with it):
+                To accept or decline, open this link and sign in with this email address (or create an account with it):
 
-        \(link)
+                \(link)
 
-        The link works for 14 days. If you were not expecting this, you can ignore it: nothing changes unless you accept.
+                The link works for 14 days. If you were not expecting this, you can ignore it: nothing changes unless you accept.
 
-        Bridgework
-        """, secrets: [token])
+                Bridgework
+                """, secrets: [token])
         return true
     }
 }
@@ -102,7 +115,11 @@ struct OrganisationInvitationController {
     }
 
     private static func notValid() -> Abort {
-        Abort(.notFound, reason: "This invitation link no longer works: it was answered, withdrawn, or is more than 14 days old. Ask the organisation's admin to invite you again.")
+        Abort(
+            .notFound,
+            reason:
+                "This invitation link no longer works: it was answered, withdrawn, or is more than 14 days old. Ask the organisation's admin to invite you again."
+        )
     }
 
     func page(req: Request) async throws -> Response {
@@ -124,7 +141,9 @@ struct OrganisationInvitationController {
         let accepting = req.formText("decision") == "accept"
         // Claimed by deleting it in one statement: of two presses at once, one answers.
         guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let claimed = try await sql.raw("DELETE FROM organisation_invitations WHERE id = \(bind: invitation.requireID()) RETURNING id").all()
+        let claimed = try await sql.raw(
+            "DELETE FROM organisation_invitations WHERE id = \(bind: invitation.requireID()) RETURNING id"
+        ).all()
         guard !claimed.isEmpty else { throw Self.notValid() }
         guard accepting else {
             try await req.audit(.invitationDeclined, subjectType: "organisation", subjectID: organisationID)
@@ -138,33 +157,46 @@ struct OrganisationInvitationController {
                 try await existing.save(on: req.db)
             }
         } else {
-            try await OrganisationMembership(organisationID: organisationID, userID: user.id, role: invitation.membershipRole).create(on: req.db)
+            try await OrganisationMembership(
+                organisationID: organisationID, userID: user.id, role: invitation.membershipRole
+            ).create(on: req.db)
         }
-        try await req.audit(.invitationAccepted, subjectType: "organisation", subjectID: organisationID, detail: invitation.role)
+        try await req.audit(
+            .invitationAccepted, subjectType: "organisation", subjectID: organisationID, detail: invitation.role)
         if invitation.membershipRole == .admin {
-            try await req.audit(.roleGranted, subjectType: "user", subjectID: user.id, detail: "admin of organisation \(organisation.slug)")
+            try await req.audit(
+                .roleGranted, subjectType: "user", subjectID: user.id,
+                detail: "admin of organisation \(organisation.slug)")
         }
-        return req.redirect(to: SiteURL.organisation(organisation.slug).with(query: ["notice": Notice.invitationAccepted.rawValue]))
+        return req.redirect(
+            to: SiteURL.organisation(organisation.slug).with(query: ["notice": Notice.invitationAccepted.rawValue]))
     }
 
     func leave(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
         guard let slug = req.parameters.get("organisationSlug"),
-              let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
-              let membership = try await OrganisationMembership.query(on: req.db)
+            let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
+            let membership = try await OrganisationMembership.query(on: req.db)
                 .filter(\.$organisation.$id == organisation.requireID()).filter(\.$user.$id == user.id).first()
         else { throw Abort(.notFound) }
         if membership.role == OrganisationMembership.Role.admin.rawValue {
-            let admins = try await OrganisationMembership.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
-                .filter(\.$role == OrganisationMembership.Role.admin.rawValue).count()
+            let admins = try await OrganisationMembership.query(on: req.db).filter(
+                \.$organisation.$id == organisation.requireID()
+            )
+            .filter(\.$role == OrganisationMembership.Role.admin.rawValue).count()
             if admins <= 1 {
                 var errors = FormErrors()
-                errors.add("organisations", "You are the only admin of \(organisation.name), so you cannot leave it yet. Make someone else an admin first")
-                return try await AccountController.accountPage(req, errors: errors).response(status: .unprocessableEntity)
+                errors.add(
+                    "organisations",
+                    "You are the only admin of \(organisation.name), so you cannot leave it yet. Make someone else an admin first"
+                )
+                return try await AccountController.accountPage(req, errors: errors).response(
+                    status: .unprocessableEntity)
             }
         }
         try await membership.delete(on: req.db)
-        try await req.audit(.organisationLeft, subjectType: "organisation", subjectID: organisation.id, detail: membership.role)
+        try await req.audit(
+            .organisationLeft, subjectType: "organisation", subjectID: organisation.id, detail: membership.role)
         return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.leftOrganisation.rawValue]))
     }
 }
@@ -179,28 +211,50 @@ enum InvitationViews {
         if let user = request.currentUser {
             if user.email == invitation.email {
                 answer = .group(
-                    .p(.plainText("As \(role), you will appear among its people on Bridgework" + (invitation.membershipRole == .admin ? " and be able to edit its listing, manage its members, projects, surveys and events." : "."))),
+                    .p(
+                        .plainText(
+                            "As \(role), you will appear among its people on Bridgework"
+                                + (invitation.membershipRole == .admin
+                                    ? " and be able to edit its listing, manage its members, projects, surveys and events."
+                                    : "."))),
                     .div(
                         .class("button-group"),
-                        .form(.method(.post), .action(SiteURL.respondToInvitation.path), Forms.csrfField(request), Forms.hidden("token", token),
-                              Forms.hidden("decision", "accept"), Forms.submit("Accept the invitation")),
-                        .form(.method(.post), .action(SiteURL.respondToInvitation.path), Forms.csrfField(request), Forms.hidden("token", token),
-                              Forms.hidden("decision", "decline"), Forms.submit("Decline", secondary: true))
+                        .form(
+                            .method(.post), .action(SiteURL.respondToInvitation.path), Forms.csrfField(request),
+                            Forms.hidden("token", token),
+                            Forms.hidden("decision", "accept"), Forms.submit("Accept the invitation")),
+                        .form(
+                            .method(.post), .action(SiteURL.respondToInvitation.path), Forms.csrfField(request),
+                            Forms.hidden("token", token),
+                            Forms.hidden("decision", "decline"), Forms.submit("Decline", secondary: true))
                     )
                 )
             } else {
-                answer = .p(.plainText("This invitation was sent to a different email address from the one you are signed in with. Sign out, then sign in with the address the invitation was sent to, and open the link again."))
+                answer = .p(
+                    .plainText(
+                        "This invitation was sent to a different email address from the one you are signed in with. Sign out, then sign in with the address the invitation was sent to, and open the link again."
+                    ))
             }
         } else {
             answer = .group(
-                .p(.plainText("Sign in with the email address this invitation was sent to, or create an account with it, then answer.")),
-                .p(.a(.class("button"), .href(SiteURL.signIn.with(query: ["next": here]).attributeEscaped), .plainText("Sign in to answer"))),
+                .p(
+                    .plainText(
+                        "Sign in with the email address this invitation was sent to, or create an account with it, then answer."
+                    )),
+                .p(
+                    .a(
+                        .class("button"), .href(SiteURL.signIn.with(query: ["next": here]).attributeEscaped),
+                        .plainText("Sign in to answer"))),
                 .p(.a(.href(SiteURL.signUp.path), .plainText("Create an account")))
             )
         }
         return Layout(title: title, request: request).render(
             .h1(.plainText(title)),
-            .p(.class("lead"), .plainText("You have been invited to join \(organisation.name) as \(role). You decide: nothing changes unless you accept.")),
+            .p(
+                .class("lead"),
+                .plainText(
+                    "You have been invited to join \(organisation.name) as \(role). You decide: nothing changes unless you accept."
+                )),
             answer
         )
     }

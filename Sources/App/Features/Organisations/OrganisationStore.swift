@@ -4,8 +4,11 @@ import Vapor
 /// Saving organisations, shared by the pages and the API so both follow the same rules.
 enum OrganisationStore {
     /// Creates the organisation from a checked form; its creator becomes its admin.
-    static func create(_ form: OrganisationForm, by creatorID: UUID?, hubs: [Hub], on db: Database) async throws -> Organisation {
-        let organisation = Organisation(slug: try await uniqueSlug(for: form.name, on: db), name: form.name, summary: form.summary)
+    static func create(_ form: OrganisationForm, by creatorID: UUID?, hubs: [Hub], on db: Database) async throws
+        -> Organisation
+    {
+        let organisation = Organisation(
+            slug: try await uniqueSlug(for: form.name, on: db), name: form.name, summary: form.summary)
         try await db.transaction { db in
             apply(form, to: organisation)
             try await organisation.create(on: db)
@@ -19,7 +22,9 @@ enum OrganisationStore {
         return organisation
     }
 
-    static func update(_ organisation: Organisation, with form: OrganisationForm, hubs: [Hub], on db: Database) async throws {
+    static func update(_ organisation: Organisation, with form: OrganisationForm, hubs: [Hub], on db: Database)
+        async throws
+    {
         let id = try organisation.requireID()
         try await db.transaction { db in
             apply(form, to: organisation)
@@ -30,11 +35,15 @@ enum OrganisationStore {
     }
 
     /// The form as it stands for an existing organisation, for editing or for a partial API update.
-    static func currentForm(of organisation: Organisation, hubs: [Hub], on db: Database) async throws -> OrganisationForm {
+    static func currentForm(of organisation: Organisation, hubs: [Hub], on db: Database) async throws
+        -> OrganisationForm
+    {
         let id = try organisation.requireID()
         let terms = try await OrganisationTerm.query(on: db).filter(\.$organisation.$id == id).all()
         let areas = try await OrganisationArea.query(on: db).filter(\.$organisation.$id == id).all()
-        let memberships = try await OrganisationHub.query(on: db).filter(\.$organisation.$id == id).filter(\.$status != MembershipStatus.declined.rawValue).all()
+        let memberships = try await OrganisationHub.query(on: db).filter(\.$organisation.$id == id).filter(
+            \.$status != MembershipStatus.declined.rawValue
+        ).all()
         let chosen = Set(hubs.filter { hub in memberships.contains { $0.$hub.id == hub.id } }.map(\.slug))
         return OrganisationForm(organisation: organisation, terms: terms, areas: areas, hubSlugs: chosen)
     }
@@ -54,7 +63,9 @@ enum OrganisationStore {
         try await OrganisationTerm.query(on: db).filter(\.$organisation.$id == id).delete()
         try await OrganisationArea.query(on: db).filter(\.$organisation.$id == id).delete()
         let terms = Vocabulary.allCases.flatMap { vocabulary in
-            (form.terms[vocabulary] ?? []).sorted().map { OrganisationTerm(organisationID: id, vocabulary: vocabulary, code: $0) }
+            (form.terms[vocabulary] ?? []).sorted().map {
+                OrganisationTerm(organisationID: id, vocabulary: vocabulary, code: $0)
+            }
         }
         if !terms.isEmpty { try await terms.create(on: db) }
         let areas = form.areas.sorted().map { OrganisationArea(organisationID: id, areaCode: $0) }
@@ -63,14 +74,16 @@ enum OrganisationStore {
 
     /// Joins newly chosen hubs (at once for open hubs, as a request otherwise) and leaves unchosen ones.
     /// A declined request stays declined until a steward changes it.
-    private static func updateHubs(of id: UUID, to chosenSlugs: Set<String>, hubs: [Hub], on db: Database) async throws {
+    private static func updateHubs(of id: UUID, to chosenSlugs: Set<String>, hubs: [Hub], on db: Database) async throws
+    {
         let existing = try await OrganisationHub.query(on: db).filter(\.$organisation.$id == id).all()
         for hub in hubs {
             guard let hubID = hub.id else { continue }
             let current = existing.first { $0.$hub.id == hubID }
             if chosenSlugs.contains(hub.slug) {
                 if current == nil {
-                    let status: MembershipStatus = hub.membershipPolicy == Hub.MembershipPolicy.open.rawValue ? .approved : .pending
+                    let status: MembershipStatus =
+                        hub.membershipPolicy == Hub.MembershipPolicy.open.rawValue ? .approved : .pending
                     try await OrganisationHub(organisationID: id, hubID: hubID, status: status).create(on: db)
                 }
             } else if let current, current.status != MembershipStatus.declined.rawValue {

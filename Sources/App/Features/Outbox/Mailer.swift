@@ -18,7 +18,8 @@ struct Mailer: Sendable {
     let logger: Logger
 
     @discardableResult
-    func send(to recipient: String, subject: String, body: String, secrets: [String] = []) async throws -> OutboxMessage {
+    func send(to recipient: String, subject: String, body: String, secrets: [String] = []) async throws -> OutboxMessage
+    {
         let message = OutboxMessage(recipient: recipient, subject: subject, body: Self.hidingSecrets(secrets, in: body))
         try await message.create(on: db)
         let delivered = OutboxMessage(recipient: recipient, subject: subject, body: body)
@@ -68,16 +69,21 @@ struct Mailer: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
-        let padded = String(repeating: "0", count: max(0, 6 - String(number % 1_000_000).count)) + String(number % 1_000_000)
+        let padded =
+            String(repeating: "0", count: max(0, 6 - String(number % 1_000_000).count)) + String(number % 1_000_000)
         return "\(formatter.string(from: Date()))-\(padded)-\(message.id?.uuidString ?? UUID().uuidString).eml"
     }
 
     private static func write(message: String, named name: String, into folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = (folder as NSString).appendingPathComponent(name)
         // Written beside, then moved, so a reader never sees half a message.
         let partial = path + ".part"
-        guard FileManager.default.createFile(atPath: partial, contents: Data(message.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: partial, contents: Data(message.utf8), attributes: [.posixPermissions: 0o600])
+        else {
             throw Abort(.internalServerError, reason: "the mail folder \(folder) cannot be written")
         }
         try FileManager.default.moveItem(atPath: partial, toPath: path)

@@ -25,7 +25,9 @@ final class PeerRequest: Model, @unchecked Sendable {
     var themeCodes: Set<String> { Set(themes.split(separator: ",").map(String.init)) }
     var isOpen: Bool { status == Status.open.rawValue }
 
-    static func codes(_ codes: Set<String>) -> String { codes.isEmpty ? "" : "," + codes.sorted().joined(separator: ",") + "," }
+    static func codes(_ codes: Set<String>) -> String {
+        codes.isEmpty ? "" : "," + codes.sorted().joined(separator: ",") + ","
+    }
 }
 
 /// An invitation to be someone's critical friend; once accepted, the private thread between the two.

@@ -13,7 +13,7 @@ struct PeopleController {
 
     func show(req: Request) async throws -> Response {
         guard let id = req.parameters.get("personID", as: UUID.self),
-              let user = try await User.find(id, on: req.db)
+            let user = try await User.find(id, on: req.db)
         else { throw Abort(.notFound) }
         let profile = try await Profile.query(on: req.db).filter(\.$user.$id == id).with(\.$user).first()
         // Without a profile the person has chosen nothing, so only they can see this page.
@@ -23,14 +23,18 @@ struct PeopleController {
         var organisationQuery = Organisation.query(on: req.db)
             .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
             .filter(OrganisationMembership.self, \.$user.$id == id)
-        if !req.seesMembersOnly { organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue) }
+        if !req.seesMembersOnly {
+            organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue)
+        }
         let organisations = try await organisationQuery.sort(\.$name).all()
         let hubs = try await Hub.query(on: req.db)
             .join(HubMembership.self, on: \HubMembership.$hub.$id == \Hub.$id)
             .filter(HubMembership.self, \.$user.$id == id)
             .filter(HubMembership.self, \.$status == MembershipStatus.approved.rawValue)
             .sort(\.$name).all()
-        return PeopleViews.show(req, user: user, profile: profile, terms: terms, organisations: organisations, hubs: hubs).response()
+        return PeopleViews.show(
+            req, user: user, profile: profile, terms: terms, organisations: organisations, hubs: hubs
+        ).response()
     }
 
     private static func terms(of profile: Profile?, on db: Database) async throws -> [ProfileTerm] {
@@ -72,10 +76,14 @@ struct PeopleController {
         let viewer = try req.requireCurrentUser()
         let search = Search(req)
         let found = try await PractitionerSearch.run(
-            .init(text: search.text, hub: search.hub, method: search.method, theme: search.theme, criticalFriend: search.criticalFriend),
+            .init(
+                text: search.text, hub: search.hub, method: search.method, theme: search.theme,
+                criticalFriend: search.criticalFriend),
             viewer: viewer.id, page: search.page, pageSize: Self.pageSize, on: req.db)
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
-        return PeopleViews.search(req, search: search, profiles: found.profiles, total: found.total, pageSize: Self.pageSize, hubs: hubs).response()
+        return PeopleViews.search(
+            req, search: search, profiles: found.profiles, total: found.total, pageSize: Self.pageSize, hubs: hubs
+        ).response()
     }
 
     // MARK: Editing one's own profile
@@ -95,7 +103,8 @@ struct PeopleController {
             return PeopleViews.form(req, form: form, errors: errors).response(status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
-            let profile = try await Profile.query(on: db).filter(\.$user.$id == user.id).first() ?? Profile(userID: user.id)
+            let profile =
+                try await Profile.query(on: db).filter(\.$user.$id == user.id).first() ?? Profile(userID: user.id)
             profile.role = form.role
             profile.bio = form.bio
             profile.skills = form.skills
@@ -105,11 +114,13 @@ struct PeopleController {
             try await profile.save(on: db)
             let profileID = try profile.requireID()
             try await ProfileTerm.query(on: db).filter(\.$profile.$id == profileID).delete()
-            let terms = form.methods.sorted().map { ProfileTerm(profileID: profileID, vocabulary: .method, code: $0) }
+            let terms =
+                form.methods.sorted().map { ProfileTerm(profileID: profileID, vocabulary: .method, code: $0) }
                 + form.themes.sorted().map { ProfileTerm(profileID: profileID, vocabulary: .theme, code: $0) }
             if !terms.isEmpty { try await terms.create(on: db) }
         }
-        try await req.audit(.profileUpdated, subjectType: "user", subjectID: user.id, detail: "visibility \(form.visibility)")
+        try await req.audit(
+            .profileUpdated, subjectType: "user", subjectID: user.id, detail: "visibility \(form.visibility)")
         return req.redirect(to: SiteURL.person(user.id).with(query: ["notice": Notice.profileSaved.rawValue]))
     }
 }
@@ -139,8 +150,14 @@ struct ProfileForm {
 
     init(request: Request) {
         struct Posted: Content {
-            var role: String?; var bio: String?; var skills: String?; var languages: String?
-            var method: [String]?; var theme: [String]?; var critical_friend: String?; var visibility: String?
+            var role: String?
+            var bio: String?
+            var skills: String?
+            var languages: String?
+            var method: [String]?
+            var theme: [String]?
+            var critical_friend: String?
+            var visibility: String?
         }
         let posted = (try? request.content.decode(Posted.self)) ?? Posted()
         func clean(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -160,9 +177,15 @@ struct ProfileForm {
         if bio.count > 2_000 { errors.add("bio", "About you must be 2,000 characters or fewer") }
         if skills.count > 500 { errors.add("skills", "Skills must be 500 characters or fewer") }
         if languages.count > 200 { errors.add("languages", "Languages must be 200 characters or fewer") }
-        if let unknown = methods.first(where: { !Vocabulary.method.isValid($0) }) { errors.add("method-dialogue", "Method ‘\(unknown)’ is not one of the choices") }
-        if let unknown = themes.first(where: { !Vocabulary.theme.isValid($0) }) { errors.add("theme-ethnicity", "Theme ‘\(unknown)’ is not one of the choices") }
-        if ProfileVisibility(rawValue: visibility) == nil { errors.add("visibility-private", "Choose who can see your profile") }
+        if let unknown = methods.first(where: { !Vocabulary.method.isValid($0) }) {
+            errors.add("method-dialogue", "Method ‘\(unknown)’ is not one of the choices")
+        }
+        if let unknown = themes.first(where: { !Vocabulary.theme.isValid($0) }) {
+            errors.add("theme-ethnicity", "Theme ‘\(unknown)’ is not one of the choices")
+        }
+        if ProfileVisibility(rawValue: visibility) == nil {
+            errors.add("visibility-private", "Choose who can see your profile")
+        }
         return errors
     }
 }

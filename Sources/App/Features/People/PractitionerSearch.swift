@@ -15,7 +15,9 @@ enum PractitionerSearch {
         var criticalFriend = false
     }
 
-    static func run(_ criteria: Criteria, viewer: UUID, page: Int, pageSize: Int, on db: Database) async throws -> (profiles: [Profile], total: Int) {
+    static func run(_ criteria: Criteria, viewer: UUID, page: Int, pageSize: Int, on db: Database) async throws -> (
+        profiles: [Profile], total: Int
+    ) {
         var query = Profile.query(on: db)
             .join(User.self, on: \Profile.$user.$id == \User.$id)
             .group(.or) { group in
@@ -24,16 +26,29 @@ enum PractitionerSearch {
             }
         // Each word must appear in the name, role, skills or about text.
         for word in criteria.text.lowercased().split(separator: " ").prefix(6) {
-            let pattern = "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            query = query.filter(.sql(embed: "(lower(users.name) LIKE \(bind: pattern) OR lower(profiles.role) LIKE \(bind: pattern) OR lower(profiles.skills) LIKE \(bind: pattern) OR lower(profiles.bio) LIKE \(bind: pattern))"))
+            let pattern =
+                "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            query = query.filter(
+                .sql(
+                    embed:
+                        "(lower(users.name) LIKE \(bind: pattern) OR lower(profiles.role) LIKE \(bind: pattern) OR lower(profiles.skills) LIKE \(bind: pattern) OR lower(profiles.bio) LIKE \(bind: pattern))"
+                ))
         }
         if criteria.criticalFriend { query = query.filter(\.$criticalFriend == true) }
         for (vocabulary, code) in [(Vocabulary.method, criteria.method), (.theme, criteria.theme)] {
             guard let code else { continue }
-            query = query.filter(.sql(embed: "EXISTS (SELECT 1 FROM profile_terms pt WHERE pt.profile_id = profiles.id AND pt.vocabulary = \(bind: vocabulary.rawValue) AND pt.code = \(bind: code))"))
+            query = query.filter(
+                .sql(
+                    embed:
+                        "EXISTS (SELECT 1 FROM profile_terms pt WHERE pt.profile_id = profiles.id AND pt.vocabulary = \(bind: vocabulary.rawValue) AND pt.code = \(bind: code))"
+                ))
         }
         if let hub = criteria.hub {
-            query = query.filter(.sql(embed: "EXISTS (SELECT 1 FROM hub_memberships hm JOIN hubs h ON h.id = hm.hub_id WHERE hm.user_id = profiles.user_id AND hm.status = \(bind: MembershipStatus.approved.rawValue) AND h.slug = \(bind: hub))"))
+            query = query.filter(
+                .sql(
+                    embed:
+                        "EXISTS (SELECT 1 FROM hub_memberships hm JOIN hubs h ON h.id = hm.hub_id WHERE hm.user_id = profiles.user_id AND hm.status = \(bind: MembershipStatus.approved.rawValue) AND h.slug = \(bind: hub))"
+                ))
         }
         let total = try await query.copy().count()
         let profiles = try await query.copy().sort(User.self, \.$name).sort(\.$id)

@@ -41,7 +41,10 @@ final class Profile: Model, @unchecked Sendable {
 
     init() {}
 
-    init(userID: UUID, role: String = "", bio: String = "", skills: String = "", languages: String = "", criticalFriend: Bool = false, visibility: ProfileVisibility = .private) {
+    init(
+        userID: UUID, role: String = "", bio: String = "", skills: String = "", languages: String = "",
+        criticalFriend: Bool = false, visibility: ProfileVisibility = .private
+    ) {
         self.$user.id = userID
         self.role = role
         self.bio = bio

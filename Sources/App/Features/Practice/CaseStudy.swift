@@ -24,8 +24,10 @@ final class CaseStudy: Model, @unchecked Sendable {
 
     /// The structured parts, in reading order, with their headings.
     var parts: [(heading: String, text: String)] {
-        [("The context", context), ("The challenge", challenge), ("The approach and methods", approach),
-         ("What happened", outcome), ("Evidence of difference", evidence), ("Contact", contact)]
+        [
+            ("The context", context), ("The challenge", challenge), ("The approach and methods", approach),
+            ("What happened", outcome), ("Evidence of difference", evidence), ("Contact", contact),
+        ]
     }
 }
 
@@ -67,26 +69,50 @@ struct CaseStudyForm: Sendable, Equatable {
 
     init(_ req: Request) {
         func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
-        title = field("title"); summary = field("summary"); organisation = field("organisation")
-        context = field("context"); challenge = field("challenge"); approach = field("approach")
-        outcome = field("outcome"); evidence = field("evidence"); contact = field("contact")
-        kindsOfWork = ContentChecks.list(req, "work"); methods = ContentChecks.list(req, "methods"); themes = ContentChecks.list(req, "themes")
+        title = field("title")
+        summary = field("summary")
+        organisation = field("organisation")
+        context = field("context")
+        challenge = field("challenge")
+        approach = field("approach")
+        outcome = field("outcome")
+        evidence = field("evidence")
+        contact = field("contact")
+        kindsOfWork = ContentChecks.list(req, "work")
+        methods = ContentChecks.list(req, "methods")
+        themes = ContentChecks.list(req, "themes")
     }
 
     init(_ study: CaseStudy, organisationSlug: String?, terms: [Vocabulary: [String]]) {
-        title = study.title; summary = study.summary; organisation = organisationSlug ?? ""
-        context = study.context; challenge = study.challenge; approach = study.approach
-        outcome = study.outcome; evidence = study.evidence; contact = study.contact
-        kindsOfWork = Set(terms[.kindOfWork] ?? []); methods = Set(terms[.method] ?? []); themes = Set(terms[.theme] ?? [])
+        title = study.title
+        summary = study.summary
+        organisation = organisationSlug ?? ""
+        context = study.context
+        challenge = study.challenge
+        approach = study.approach
+        outcome = study.outcome
+        evidence = study.evidence
+        contact = study.contact
+        kindsOfWork = Set(terms[.kindOfWork] ?? [])
+        methods = Set(terms[.method] ?? [])
+        themes = Set(terms[.theme] ?? [])
     }
 
     func validate(knownOrganisations: Set<String>) -> FormErrors {
         var errors = FormErrors()
         ContentChecks.required(title, field: "title", label: "a title", max: 150, into: &errors)
         ContentChecks.required(summary, field: "summary", label: "a summary", max: 400, into: &errors)
-        if !organisation.isEmpty, !knownOrganisations.contains(organisation) { errors.add("organisation", "Enter the web address name (slug) of an organisation in the directory, or leave it empty") }
-        for (name, value, label) in [("context", context, "the context"), ("challenge", challenge, "the challenge"), ("approach", approach, "the approach"),
-                                     ("outcome", outcome, "what happened"), ("evidence", evidence, "the evidence of difference"), ("contact", contact, "how to get in touch")] {
+        if !organisation.isEmpty, !knownOrganisations.contains(organisation) {
+            errors.add(
+                "organisation",
+                "Enter the web address name (slug) of an organisation in the directory, or leave it empty")
+        }
+        for (name, value, label) in [
+            ("context", context, "the context"), ("challenge", challenge, "the challenge"),
+            ("approach", approach, "the approach"),
+            ("outcome", outcome, "what happened"), ("evidence", evidence, "the evidence of difference"),
+            ("contact", contact, "how to get in touch"),
+        ] {
             ContentChecks.required(value, field: name, label: label, max: Self.partLimit, into: &errors)
         }
         if kindsOfWork.isEmpty { errors.add("work", "Choose at least one kind of work") }
@@ -97,9 +123,15 @@ struct CaseStudyForm: Sendable, Equatable {
     }
 
     func apply(to study: CaseStudy, organisationID: UUID?) {
-        study.title = title; study.summary = summary; study.$organisation.id = organisationID
-        study.context = context; study.challenge = challenge; study.approach = approach
-        study.outcome = outcome; study.evidence = evidence; study.contact = contact
+        study.title = title
+        study.summary = summary
+        study.$organisation.id = organisationID
+        study.context = context
+        study.challenge = challenge
+        study.approach = approach
+        study.outcome = outcome
+        study.evidence = evidence
+        study.contact = contact
     }
 
     var terms: [Vocabulary: Set<String>] { [.kindOfWork: kindsOfWork, .method: methods, .theme: themes] }

@@ -30,10 +30,18 @@ struct PracticeController {
     func list(req: Request) async throws -> Response {
         let filters = Filters(req)
         var query = CaseStudy.query(on: req.db)
-        if let work = filters.work { query = query.filter(.sql(ContentTerm.hasTerm(.caseStudy, table: CaseStudy.schema, vocabulary: .kindOfWork, code: work))) }
-        if let method = filters.method { query = query.filter(.sql(ContentTerm.hasTerm(.caseStudy, table: CaseStudy.schema, vocabulary: .method, code: method))) }
+        if let work = filters.work {
+            query = query.filter(
+                .sql(ContentTerm.hasTerm(.caseStudy, table: CaseStudy.schema, vocabulary: .kindOfWork, code: work)))
+        }
+        if let method = filters.method {
+            query = query.filter(
+                .sql(ContentTerm.hasTerm(.caseStudy, table: CaseStudy.schema, vocabulary: .method, code: method)))
+        }
         let total = try await query.copy().count()
-        let studies = try await query.copy().sort(\.$title).range(((filters.page - 1) * Self.pageSize)..<(filters.page * Self.pageSize)).all()
+        let studies = try await query.copy().sort(\.$title).range(
+            ((filters.page - 1) * Self.pageSize)..<(filters.page * Self.pageSize)
+        ).all()
         let terms = try await ContentTerm.terms(of: .caseStudy, ids: studies.compactMap(\.id), on: req.db)
         return PracticeViews.list(req, filters: filters, studies: studies, terms: terms, total: total).response()
     }
@@ -46,7 +54,9 @@ struct PracticeController {
         if let listed = organisation, !listed.isPublic, !req.seesMembersOnly { organisation = nil }
         var saved = false
         if let user = req.currentUser {
-            saved = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$caseStudy.$id == id).first() != nil
+            saved =
+                try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$caseStudy.$id == id)
+                .first() != nil
         }
         return PracticeViews.show(req, study: study, organisation: organisation, terms: terms, saved: saved).response()
     }
@@ -56,9 +66,12 @@ struct PracticeController {
         let user = try req.requireCurrentUser()
         let study = try await caseStudy(req)
         let id = try study.requireID()
-        if let existing = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$caseStudy.$id == id).first() {
+        if let existing = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(
+            \.$caseStudy.$id == id
+        ).first() {
             try await existing.delete(on: req.db)
-            return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.caseStudyUnsaved.rawValue]))
+            return req.redirect(
+                to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.caseStudyUnsaved.rawValue]))
         }
         try await CaseStudySave(userID: user.id, caseStudyID: id).create(on: req.db)
         return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.caseStudySaved.rawValue]))
@@ -66,7 +79,9 @@ struct PracticeController {
 
     func saved(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let saves = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).with(\.$caseStudy).sort(\.$createdAt, .descending).all()
+        let saves = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).with(\.$caseStudy).sort(
+            \.$createdAt, .descending
+        ).all()
         return PracticeViews.saved(req, studies: saves.map(\.caseStudy)).response()
     }
 
@@ -80,10 +95,14 @@ struct PracticeController {
         let form = CaseStudyForm(req)
         let organisations = try await organisations(req, slug: form.organisation)
         let errors = form.validate(knownOrganisations: Set(organisations.map(\.slug)))
-        guard errors.isEmpty else { return PracticeViews.form(req, form: form, study: nil, errors: errors).response(status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return PracticeViews.form(req, form: form, study: nil, errors: errors).response(
+                status: .unprocessableEntity)
+        }
         let study = CaseStudy()
         form.apply(to: study, organisationID: organisations.first?.id)
-        study.slug = try await ContentChecks.uniqueSlug(for: form.title, schema: CaseStudy.schema, fallback: "case-study", on: req.db)
+        study.slug = try await ContentChecks.uniqueSlug(
+            for: form.title, schema: CaseStudy.schema, fallback: "case-study", on: req.db)
         try await req.db.transaction { db in
             try await study.create(on: db)
             try await ContentTerm.replace(.caseStudy, id: study.requireID(), with: form.terms, on: db)
@@ -96,7 +115,9 @@ struct PracticeController {
         let id = try study.requireID()
         let terms = try await ContentTerm.terms(of: .caseStudy, ids: [id], on: req.db)[id] ?? [:]
         let organisation = try await study.$organisation.get(on: req.db)
-        return PracticeViews.form(req, form: CaseStudyForm(study, organisationSlug: organisation?.slug, terms: terms), study: study).response()
+        return PracticeViews.form(
+            req, form: CaseStudyForm(study, organisationSlug: organisation?.slug, terms: terms), study: study
+        ).response()
     }
 
     func update(req: Request) async throws -> Response {
@@ -104,7 +125,10 @@ struct PracticeController {
         let form = CaseStudyForm(req)
         let organisations = try await organisations(req, slug: form.organisation)
         let errors = form.validate(knownOrganisations: Set(organisations.map(\.slug)))
-        guard errors.isEmpty else { return PracticeViews.form(req, form: form, study: study, errors: errors).response(status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return PracticeViews.form(req, form: form, study: study, errors: errors).response(
+                status: .unprocessableEntity)
+        }
         form.apply(to: study, organisationID: organisations.first?.id)
         try await req.db.transaction { db in
             try await study.save(on: db)
@@ -119,7 +143,7 @@ struct PracticeController {
 
     private func caseStudy(_ req: Request) async throws -> CaseStudy {
         guard let slug = req.parameters.get("caseStudySlug"),
-              let study = try await CaseStudy.query(on: req.db).filter(\.$slug == slug).first()
+            let study = try await CaseStudy.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound) }
         return study
     }

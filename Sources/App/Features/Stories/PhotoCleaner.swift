@@ -45,11 +45,13 @@ enum PhotoCleaner {
 
     /// Segments needed to draw the picture; everything else (Exif, XMP, IPTC, comments, maker
     /// data, thumbnails, extra images) is left out.
-    private static let drawingSegments: Set<UInt8> = Set([0xDB, 0xC4, 0xDD, 0xCC] + Array(0xC0...0xCF).filter { ![0xC4, 0xC8, 0xCC].contains($0) })
+    private static let drawingSegments: Set<UInt8> = Set(
+        [0xDB, 0xC4, 0xDD, 0xCC] + Array(0xC0...0xCF).filter { ![0xC4, 0xC8, 0xCC].contains($0) })
     private static let iccProfile: [UInt8] = Array("ICC_PROFILE".utf8) + [0]
     private static let adobe: [UInt8] = Array("Adobe".utf8)
     /// A plain JFIF header without a thumbnail.
-    private static let minimalJFIF: [UInt8] = [0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
+    private static let minimalJFIF: [UInt8] =
+        [0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
 
     /// Walks the file segment by segment, through every scan, and stops at the end of the first
     /// image: anything after it (a second image, a motion-photo video, a maker's trailer) is dropped.
@@ -77,7 +79,9 @@ enum PhotoCleaner {
                 // A scan: its header, then entropy-coded data up to the next real marker.
                 var scanEnd = end
                 while scanEnd + 1 < bytes.count {
-                    if bytes[scanEnd] == 0xFF, bytes[scanEnd + 1] != 0x00, !(0xD0...0xD7).contains(bytes[scanEnd + 1]), bytes[scanEnd + 1] != 0xFF {
+                    if bytes[scanEnd] == 0xFF, bytes[scanEnd + 1] != 0x00, !(0xD0...0xD7).contains(bytes[scanEnd + 1]),
+                        bytes[scanEnd + 1] != 0xFF
+                    {
                         break
                     }
                     scanEnd += 1
@@ -104,16 +108,22 @@ enum PhotoCleaner {
     // MARK: PNG
 
     private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-    private static let keptChunks: Set<String> = ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD"]
+    private static let keptChunks: Set<String> = [
+        "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD",
+    ]
 
     private static func cleanPNG(_ bytes: [UInt8]) throws(Problem) -> [UInt8] {
         var output = pngSignature
         var index = pngSignature.count
         var sawHeader = false
         while index + 8 <= bytes.count {
-            let length = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            let length =
+                Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8
+                | Int(bytes[index + 3])
             let typeBytes = bytes[(index + 4)..<(index + 8)]
-            guard typeBytes.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else { throw .damaged }
+            guard typeBytes.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
+                throw .damaged
+            }
             let type = String(decoding: typeBytes, as: UTF8.self)
             let end = index + 12 + length
             guard length >= 0, end <= bytes.count else { throw .damaged }

@@ -51,7 +51,10 @@ final class Story: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, slug: String, title: String, summary: String, body: String, hubID: UUID, organisationID: UUID?, authorID: UUID?, kindOfWork: String) {
+    init(
+        id: UUID? = nil, slug: String, title: String, summary: String, body: String, hubID: UUID, organisationID: UUID?,
+        authorID: UUID?, kindOfWork: String
+    ) {
         self.id = id
         self.slug = slug
         self.title = title
@@ -271,11 +274,13 @@ enum UKDate {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              parts[0].count == 4, (1...12).contains(month), (1...31).contains(day) else { return nil }
+            parts[0].count == 4, (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
         guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              calendar.component(.day, from: date) == day else { return nil }
+            calendar.component(.day, from: date) == day
+        else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }

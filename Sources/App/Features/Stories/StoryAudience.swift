@@ -21,7 +21,9 @@ enum StoryAudience {
         return narrowest >= .alliance ? narrowest : nil
     }
 
-    static func isReadable(_ story: Story, consents: [StoryConsent], by scope: ConsentScope, today: String = UKDate.today()) -> Bool {
+    static func isReadable(
+        _ story: Story, consents: [StoryConsent], by scope: ConsentScope, today: String = UKDate.today()
+    ) -> Bool {
         guard story.publishedVersionID != nil, let allowed = allowedScope(consents, today: today) else { return false }
         return allowed >= scope
     }
@@ -52,7 +54,9 @@ struct StoryQuery: Sendable, Equatable {
 
     init(_ request: Request) {
         func value(_ key: String) -> String? {
-            guard let raw = request.query[String.self, at: key]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+            guard let raw = request.query[String.self, at: key]?.trimmingCharacters(in: .whitespacesAndNewlines),
+                !raw.isEmpty
+            else { return nil }
             return String(raw.prefix(200))
         }
         text = value("q") ?? ""
@@ -102,7 +106,9 @@ struct PublishedStory: Sendable {
 
 /// Finds readable stories with a fixed number of queries: a count, a page, and their terms.
 enum StoryFinder {
-    static func find(_ query: StoryQuery, scope: ConsentScope, limit: Int? = nil, on db: Database) async throws -> (stories: [PublishedStory], total: Int) {
+    static func find(_ query: StoryQuery, scope: ConsentScope, limit: Int? = nil, on db: Database) async throws -> (
+        stories: [PublishedStory], total: Int
+    ) {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let isSQLite = sql.dialect.name == "sqlite"
         var conditions = StoryAudience.readableCondition(scope: scope)
@@ -110,16 +116,24 @@ enum StoryFinder {
         // kind of work or topics waits for review like a change of words. Versions saved before
         // filing was kept fall back to the story's own.
         if let hub = query.hub { conditions = conditions + " AND h.slug = \(bind: hub)" }
-        if let kind = query.kindOfWork { conditions = conditions + " AND COALESCE(v.kind_of_work, stories.kind_of_work) = \(bind: kind)" }
-        for (vocabulary, column, code) in [(Vocabulary.theme.rawValue, "themes", query.theme), (HotTopic.vocabulary, "hot_topics", query.hotTopic)] {
+        if let kind = query.kindOfWork {
+            conditions = conditions + " AND COALESCE(v.kind_of_work, stories.kind_of_work) = \(bind: kind)"
+        }
+        for (vocabulary, column, code) in [
+            (Vocabulary.theme.rawValue, "themes", query.theme), (HotTopic.vocabulary, "hot_topics", query.hotTopic),
+        ] {
             guard let code else { continue }
-            conditions = conditions + " AND ((v.\(unsafeRaw: column) IS NOT NULL AND v.\(unsafeRaw: column) LIKE \(bind: "%," + code + ",%")) OR (v.\(unsafeRaw: column) IS NULL AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.vocabulary = \(bind: vocabulary) AND t.code = \(bind: code))))"
+            conditions =
+                conditions
+                + " AND ((v.\(unsafeRaw: column) IS NOT NULL AND v.\(unsafeRaw: column) LIKE \(bind: "%," + code + ",%")) OR (v.\(unsafeRaw: column) IS NULL AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.vocabulary = \(bind: vocabulary) AND t.code = \(bind: code))))"
         }
         let words = query.words
         if !words.isEmpty {
             if isSQLite {
                 let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
-                conditions = conditions + " AND v.rowid IN (SELECT rowid FROM story_versions_fts WHERE story_versions_fts MATCH \(bind: match))"
+                conditions =
+                    conditions
+                    + " AND v.rowid IN (SELECT rowid FROM story_versions_fts WHERE story_versions_fts MATCH \(bind: match))"
             } else {
                 let match = words.map { "\($0):*" }.joined(separator: " & ")
                 conditions = conditions + " AND v.search_vector @@ to_tsquery('english', \(bind: match))"
@@ -131,44 +145,61 @@ enum StoryFinder {
             LEFT JOIN organisations o ON o.id = (CASE WHEN v.hub_id IS NULL THEN stories.organisation_id ELSE v.organisation_id END)
             WHERE
             """
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + from + " " + conditions).first()?.decode(column: "n", as: Int.self) ?? 0
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n " + from + " " + conditions).first()?.decode(
+                column: "n", as: Int.self) ?? 0
         let pageSize = limit ?? StoryQuery.pageSize
         let offset = (query.page - 1) * pageSize
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT stories.id AS id, stories.slug AS slug, v.title AS title, v.summary AS summary, v.body AS body,
               h.slug AS hub_slug, h.name AS hub_name, o.name AS organisation_name, o.visibility AS organisation_visibility,
               COALESCE(v.kind_of_work, stories.kind_of_work) AS kind_of_work, stories.published_at AS published_at, v.created_at AS version_at,
               v.themes AS version_themes, v.hot_topics AS version_hot_topics,
               stories.photo_type AS photo_type, stories.photo_approved AS photo_approved, stories.photo_alt AS photo_alt
-            """ + " " + from + " " + conditions + " ORDER BY stories.published_at DESC, stories.id LIMIT \(literal: pageSize) OFFSET \(literal: offset)").all()
+            """ + " " + from + " " + conditions
+                + " ORDER BY stories.published_at DESC, stories.id LIMIT \(literal: pageSize) OFFSET \(literal: offset)"
+        ).all()
         var stories: [PublishedStory] = []
         var versionTerms: [Int: (themes: [String], hotTopics: [String])] = [:]
         for row in rows {
             if let themes = StoryVersion.codes(try row.decode(column: "version_themes", as: String?.self)) {
-                versionTerms[stories.count] = (themes, StoryVersion.codes(try row.decode(column: "version_hot_topics", as: String?.self)) ?? [])
+                versionTerms[stories.count] = (
+                    themes, StoryVersion.codes(try row.decode(column: "version_hot_topics", as: String?.self)) ?? []
+                )
             }
             let publishedAt = try row.decode(column: "published_at", as: Date?.self) ?? Date(timeIntervalSince1970: 0)
-            let organisationVisible = try row.decode(column: "organisation_visibility", as: String?.self) == Organisation.Visibility.public.rawValue || scope == .alliance
-            stories.append(PublishedStory(
-                id: try row.decode(column: "id", as: UUID.self), slug: try row.decode(column: "slug", as: String.self),
-                title: try row.decode(column: "title", as: String.self), summary: try row.decode(column: "summary", as: String.self),
-                body: try row.decode(column: "body", as: String.self),
-                hubSlug: try row.decode(column: "hub_slug", as: String.self), hubName: try row.decode(column: "hub_name", as: String.self),
-                organisationName: organisationVisible ? try row.decode(column: "organisation_name", as: String?.self) : nil,
-                kindOfWork: try row.decode(column: "kind_of_work", as: String.self),
-                publishedAt: publishedAt,
-                updatedAt: max(publishedAt, try row.decode(column: "version_at", as: Date?.self) ?? publishedAt),
-                hasPhoto: try row.decode(column: "photo_type", as: String?.self) != nil && (try row.decode(column: "photo_approved", as: Bool?.self) ?? false),
-                photoAlt: try row.decode(column: "photo_alt", as: String?.self)
-            ))
+            let organisationVisible =
+                try row.decode(column: "organisation_visibility", as: String?.self)
+                == Organisation.Visibility.public.rawValue || scope == .alliance
+            stories.append(
+                PublishedStory(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    slug: try row.decode(column: "slug", as: String.self),
+                    title: try row.decode(column: "title", as: String.self),
+                    summary: try row.decode(column: "summary", as: String.self),
+                    body: try row.decode(column: "body", as: String.self),
+                    hubSlug: try row.decode(column: "hub_slug", as: String.self),
+                    hubName: try row.decode(column: "hub_name", as: String.self),
+                    organisationName: organisationVisible
+                        ? try row.decode(column: "organisation_name", as: String?.self) : nil,
+                    kindOfWork: try row.decode(column: "kind_of_work", as: String.self),
+                    publishedAt: publishedAt,
+                    updatedAt: max(publishedAt, try row.decode(column: "version_at", as: Date?.self) ?? publishedAt),
+                    hasPhoto: try row.decode(column: "photo_type", as: String?.self) != nil
+                        && (try row.decode(column: "photo_approved", as: Bool?.self) ?? false),
+                    photoAlt: try row.decode(column: "photo_alt", as: String?.self)
+                ))
         }
         let unfiled = stories.indices.filter { versionTerms[$0] == nil }
         if !unfiled.isEmpty {
             let terms = try await StoryTerm.query(on: db).filter(\.$story.$id ~~ unfiled.map { stories[$0].id }).all()
             for index in unfiled {
                 let own = terms.filter { $0.$story.id == stories[index].id }
-                versionTerms[index] = (own.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
-                                       own.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted())
+                versionTerms[index] = (
+                    own.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
+                    own.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted()
+                )
             }
         }
         for index in stories.indices {

@@ -32,7 +32,9 @@ struct StoryController {
         let story = try await storyFromPath(req)
         let consents = try await story.$consents.get(on: req.db)
         guard StoryAudience.isReadable(story, consents: consents, by: .media) else {
-            if StoryAudience.isReadable(story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly)) {
+            if StoryAudience.isReadable(
+                story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly))
+            {
                 throw Abort(.notFound, reason: "Not everyone in this story agreed to its use by the media.")
             }
             throw try await unreadable(story, consents: consents, req: req)
@@ -44,16 +46,23 @@ struct StoryController {
     func photo(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
         let consents = try await story.$consents.get(on: req.db)
-        let readable = story.photoApproved && StoryAudience.isReadable(story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly))
+        let readable =
+            story.photoApproved
+            && StoryAudience.isReadable(
+                story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly))
         let canFollow = Policy.can(req.currentUser, .followStory, try await resource(story, on: req.db))
         guard readable || canFollow,
-              let photo = try await StoryPhoto.query(on: req.db).filter(\.$story.$id == story.requireID()).first()
+            let photo = try await StoryPhoto.query(on: req.db).filter(\.$story.$id == story.requireID()).first()
         else { throw Abort(.notFound) }
         let response = Response(status: .ok, body: .init(data: photo.data))
-        response.headers.contentType = HTTPMediaType(type: "image", subType: photo.contentType == "image/png" ? "png" : "jpeg")
+        response.headers.contentType = HTTPMediaType(
+            type: "image", subType: photo.contentType == "image/png" ? "png" : "jpeg")
         // Always checked again before reuse: a withdrawn consent must take the photo down at once,
         // and a members-only story's photo must never sit in a shared cache.
-        response.headers.replaceOrAdd(name: .cacheControl, value: readable && StoryAudience.isReadable(story, consents: consents, by: .public) ? "no-cache" : "private, no-store")
+        response.headers.replaceOrAdd(
+            name: .cacheControl,
+            value: readable && StoryAudience.isReadable(story, consents: consents, by: .public)
+                ? "no-cache" : "private, no-store")
         return response
     }
 
@@ -66,8 +75,12 @@ struct StoryController {
     func create(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
         let draft = Self.readDraft(req)
-        let errors = draft.validate(knownHubs: try await knownHubs(req), knownOrganisations: try await knownOrganisations(req, including: nil))
-        guard errors.isEmpty else { return try await formPage(req, draft: draft, story: nil, errors: errors).response(status: .unprocessableEntity) }
+        let errors = draft.validate(
+            knownHubs: try await knownHubs(req), knownOrganisations: try await knownOrganisations(req, including: nil))
+        guard errors.isEmpty else {
+            return try await formPage(req, draft: draft, story: nil, errors: errors).response(
+                status: .unprocessableEntity)
+        }
         let story = try await StoryWorkflow(req: req).create(draft, author: user)
         return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.storySaved.rawValue]))
     }
@@ -84,8 +97,13 @@ struct StoryController {
         try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         let draft = Self.readDraft(req)
         let current = try await story.$organisation.get(on: req.db)
-        let errors = draft.validate(knownHubs: try await knownHubs(req), knownOrganisations: try await knownOrganisations(req, including: current))
-        guard errors.isEmpty else { return try await formPage(req, draft: draft, story: story, errors: errors).response(status: .unprocessableEntity) }
+        let errors = draft.validate(
+            knownHubs: try await knownHubs(req),
+            knownOrganisations: try await knownOrganisations(req, including: current))
+        guard errors.isEmpty else {
+            return try await formPage(req, draft: draft, story: story, errors: errors).response(
+                status: .unprocessableEntity)
+        }
         try await StoryWorkflow(req: req).update(story, with: draft, by: user)
         return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.storySaved.rawValue]))
     }
@@ -106,20 +124,25 @@ struct StoryController {
             givenOn: req.formText("given_on"), expiresOn: req.formText("expires_on"))
         let errors = form.validate()
         guard errors.isEmpty else {
-            return try await managePage(req, story: story, consentForm: form, errors: errors).response(status: .unprocessableEntity)
+            return try await managePage(req, story: story, consentForm: form, errors: errors).response(
+                status: .unprocessableEntity)
         }
         _ = try await StoryWorkflow(req: req).addConsent(form, to: story)
-        return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.consentAdded.rawValue]) + "#consents")
+        return req.redirect(
+            to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.consentAdded.rawValue]) + "#consents")
     }
 
     func withdrawConsent(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
         try req.authorize(.followStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
         guard let consentID = req.parameters.get("consentID", as: UUID.self),
-              let consent = try await StoryConsent.query(on: req.db).filter(\.$id == consentID).filter(\.$story.$id == story.requireID()).first()
+            let consent = try await StoryConsent.query(on: req.db).filter(\.$id == consentID).filter(
+                \.$story.$id == story.requireID()
+            ).first()
         else { throw Abort(.notFound) }
         try await StoryWorkflow(req: req).withdraw(consent, from: story)
-        return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.consentWithdrawn.rawValue]))
+        return req.redirect(
+            to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.consentWithdrawn.rawValue]))
     }
 
     func submit(req: Request) async throws -> Response {
@@ -142,18 +165,23 @@ struct StoryController {
         let reason = req.formText("reason", keepNewlines: true)
         var errors = FormErrors()
         if decision == nil { errors.add("decision", "Choose whether to publish the story or return it to its author") }
-        if decision == .return, reason.isEmpty { errors.add("reason", "Say what the author should change, so they can put it right") }
+        if decision == .return, reason.isEmpty {
+            errors.add("reason", "Say what the author should change, so they can put it right")
+        }
         if reason.count > 2_000 { errors.add("reason", "Keep the note to 2,000 characters or fewer") }
         if errors.isEmpty, let decision {
             do {
-                try await StoryWorkflow(req: req).review(story, decision: decision, reason: reason, readVersion: Int(req.formText("version")))
+                try await StoryWorkflow(req: req).review(
+                    story, decision: decision, reason: reason, readVersion: Int(req.formText("version")))
                 let notice: Notice = decision == .publish ? .storyPublished : .storyReturned
                 return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": notice.rawValue]))
             } catch let refused as StoryStepRefused {
                 errors.add(refused.field == "consents" ? "decision" : refused.field, refused.message)
             }
         }
-        return try await managePage(req, story: story, errors: errors, typedReason: reason, typedDecision: decision?.rawValue).response(status: .unprocessableEntity)
+        return try await managePage(
+            req, story: story, errors: errors, typedReason: reason, typedDecision: decision?.rawValue
+        ).response(status: .unprocessableEntity)
     }
 
     func uploadPhoto(req: Request) async throws -> Response {
@@ -176,10 +204,14 @@ struct StoryController {
         } else {
             errors.add("photo", PhotoCleaner.Problem.empty.message)
         }
-        if alt.isEmpty { errors.add("photo_alt", "Describe the photo for people who cannot see it") }
-        else if alt.count > 300 { errors.add("photo_alt", "Keep the description to 300 characters or fewer") }
+        if alt.isEmpty {
+            errors.add("photo_alt", "Describe the photo for people who cannot see it")
+        } else if alt.count > 300 {
+            errors.add("photo_alt", "Keep the description to 300 characters or fewer")
+        }
         guard errors.isEmpty, let cleaned else {
-            return try await managePage(req, story: story, errors: errors, typedAlt: alt).response(status: .unprocessableEntity)
+            return try await managePage(req, story: story, errors: errors, typedAlt: alt).response(
+                status: .unprocessableEntity)
         }
         try await StoryWorkflow(req: req).replacePhoto(of: story, with: cleaned, alt: alt)
         return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.photoSaved.rawValue]))
@@ -196,7 +228,8 @@ struct StoryController {
 
     func mine(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let stories = try await Story.query(on: req.db).filter(\.$author.$id == user.id).sort(\.$updatedAt, .descending).with(\.$hub).all()
+        let stories = try await Story.query(on: req.db).filter(\.$author.$id == user.id).sort(\.$updatedAt, .descending)
+            .with(\.$hub).all()
         return StoryViews.mine(req, stories: stories).response()
     }
 
@@ -205,14 +238,15 @@ struct StoryController {
         var query = Story.query(on: req.db).filter(\.$status == Story.Status.submitted.rawValue)
         if !user.isCoordinator { query = query.filter(\.$hub.$id ~~ Array(user.stewardOfHubs)) }
         let stories = try await query.sort(\.$updatedAt).with(\.$hub).all()
-        return StoryViews.reviews(req, stories: stories, isReviewer: user.isCoordinator || !user.stewardOfHubs.isEmpty).response()
+        return StoryViews.reviews(req, stories: stories, isReviewer: user.isCoordinator || !user.stewardOfHubs.isEmpty)
+            .response()
     }
 
     // MARK: Helpers
 
     private func storyFromPath(_ req: Request) async throws -> Story {
         guard let slug = req.parameters.get("storySlug"),
-              let story = try await Story.query(on: req.db).filter(\.$slug == slug).first()
+            let story = try await Story.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound) }
         return story
     }
@@ -222,7 +256,8 @@ struct StoryController {
     private func resource(_ story: Story, on db: Database) async throws -> PolicyResource {
         var versions = StoryVersion.query(on: db).filter(\.$story.$id == (try story.requireID()))
         if let publishedID = story.publishedVersionID,
-           let published = try await StoryVersion.query(on: db).filter(\.$id == publishedID).first() {
+            let published = try await StoryVersion.query(on: db).filter(\.$id == publishedID).first()
+        {
             versions = versions.filter(\.$number > published.number)
         }
         let editors = try await versions.all().compactMap { $0.$savedBy.id }
@@ -234,30 +269,45 @@ struct StoryController {
     private func unreadable(_ story: Story, consents: [StoryConsent], req: Request) async throws -> Error {
         let membersCanRead = StoryAudience.isReadable(story, consents: consents, by: .alliance)
         if story.firstPublishedAt != nil, !membersCanRead {
-            return Abort(.gone, reason: "This story has been taken down. Stories leave Bridgework at once when someone in them withdraws their consent, or when it ends.")
+            return Abort(
+                .gone,
+                reason:
+                    "This story has been taken down. Stories leave Bridgework at once when someone in them withdraws their consent, or when it ends."
+            )
         }
         return Abort(.notFound)
     }
 
-    private func formPage(_ req: Request, draft: StoryDraft, story: Story?, errors: FormErrors = .init()) async throws -> HTML {
+    private func formPage(_ req: Request, draft: StoryDraft, story: Story?, errors: FormErrors = .init()) async throws
+        -> HTML
+    {
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
         let current = try await story?.$organisation.get(on: req.db)
         let organisations = try await organisationChoices(req, including: current)
-        return StoryViews.form(req, draft: draft, story: story, hubs: hubs, organisations: organisations, errors: errors)
+        return StoryViews.form(
+            req, draft: draft, story: story, hubs: hubs, organisations: organisations, errors: errors)
     }
 
-    private func managePage(_ req: Request, story: Story, consentForm: ConsentForm = .init(), errors: FormErrors = .init(),
-                            typedReason: String = "", typedDecision: String? = nil, typedAlt: String = "") async throws -> HTML {
+    private func managePage(
+        _ req: Request, story: Story, consentForm: ConsentForm = .init(), errors: FormErrors = .init(),
+        typedReason: String = "", typedDecision: String? = nil, typedAlt: String = ""
+    ) async throws -> HTML {
         let storyID = try story.requireID()
         let consents = try await StoryConsent.query(on: req.db).filter(\.$story.$id == storyID).sort(\.$createdAt).all()
-        let versions = try await StoryVersion.query(on: req.db).filter(\.$story.$id == storyID).sort(\.$number, .descending).with(\.$savedBy).all()
+        let versions = try await StoryVersion.query(on: req.db).filter(\.$story.$id == storyID).sort(
+            \.$number, .descending
+        ).with(\.$savedBy).all()
         let hub = try await story.$hub.get(on: req.db)
         let terms = try await story.$terms.get(on: req.db)
         let resource = try await resource(story, on: req.db)
-        return StoryViews.manage(req, page: .init(
-            story: story, hub: hub, terms: terms, consents: consents, versions: versions,
-            canEdit: Policy.can(req.currentUser, .editStory, resource), canReview: Policy.can(req.currentUser, .reviewStory, resource),
-            consentForm: consentForm, errors: errors, typedReason: typedReason, typedDecision: typedDecision, typedAlt: typedAlt))
+        return StoryViews.manage(
+            req,
+            page: .init(
+                story: story, hub: hub, terms: terms, consents: consents, versions: versions,
+                canEdit: Policy.can(req.currentUser, .editStory, resource),
+                canReview: Policy.can(req.currentUser, .reviewStory, resource),
+                consentForm: consentForm, errors: errors, typedReason: typedReason, typedDecision: typedDecision,
+                typedAlt: typedAlt))
     }
 
     private func knownHubs(_ req: Request) async throws -> Set<String> {
@@ -271,7 +321,9 @@ struct StoryController {
             .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
             .filter(OrganisationMembership.self, \.$user.$id == user.id)
             .sort(\.$name).all()
-        if user.isCoordinator { organisations = try await Organisation.query(on: req.db).sort(\.$name).limit(2_000).all() }
+        if user.isCoordinator {
+            organisations = try await Organisation.query(on: req.db).sort(\.$name).limit(2_000).all()
+        }
         if let current, !organisations.contains(where: { $0.id == current.id }) { organisations.append(current) }
         return organisations
     }
@@ -285,7 +337,8 @@ struct StoryController {
         let hub = try await story.$hub.get(on: db)
         let organisation = try await story.$organisation.get(on: db)
         return StoryDraft(
-            title: story.title, summary: story.summary, body: story.body, hub: hub.slug, organisation: organisation?.slug ?? "",
+            title: story.title, summary: story.summary, body: story.body, hub: hub.slug,
+            organisation: organisation?.slug ?? "",
             kindOfWork: story.kindOfWork,
             themes: Set(terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code)),
             hotTopics: Set(terms.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code)))
@@ -293,8 +346,10 @@ struct StoryController {
 
     static func readDraft(_ req: Request) -> StoryDraft {
         StoryDraft(
-            title: req.formText("title"), summary: req.formText("summary", keepNewlines: true), body: req.formText("body", keepNewlines: true),
-            hub: req.formText("hub"), organisation: req.formText("organisation"), kindOfWork: req.formText("kind_of_work"),
+            title: req.formText("title"), summary: req.formText("summary", keepNewlines: true),
+            body: req.formText("body", keepNewlines: true),
+            hub: req.formText("hub"), organisation: req.formText("organisation"),
+            kindOfWork: req.formText("kind_of_work"),
             themes: Set(((try? req.content.get([String].self, at: "themes")) ?? [])),
             hotTopics: Set(((try? req.content.get([String].self, at: "hot_topics")) ?? [])))
     }
@@ -315,7 +370,8 @@ struct StoryPage {
     let canFollow: Bool
 
     static func load(_ story: Story, consents: [StoryConsent], req: Request) async throws -> StoryPage {
-        guard let versionID = story.publishedVersionID, let version = try await StoryVersion.find(versionID, on: req.db) else { throw Abort(.notFound) }
+        guard let versionID = story.publishedVersionID, let version = try await StoryVersion.find(versionID, on: req.db)
+        else { throw Abort(.notFound) }
         // Filed as the published version is: a pending change of hub or topics is not shown yet.
         let filed = version.hubID != nil
         guard let hub = try await Hub.find(version.hubID ?? story.$hub.id, on: req.db) else { throw Abort(.notFound) }
@@ -326,10 +382,13 @@ struct StoryPage {
         let terms = filed ? [] : try await story.$terms.get(on: req.db)
         return StoryPage(
             story: story, version: version, hub: hub, organisation: organisation,
-            themes: StoryVersion.codes(version.themes) ?? terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
-            hotTopics: StoryVersion.codes(version.hotTopics) ?? terms.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted(),
+            themes: StoryVersion.codes(version.themes)
+                ?? terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
+            hotTopics: StoryVersion.codes(version.hotTopics)
+                ?? terms.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted(),
             kindOfWork: version.kindOfWork ?? story.kindOfWork,
             allowedScope: StoryAudience.allowedScope(consents) ?? .internal,
-            canFollow: Policy.can(req.currentUser, .followStory, .story(authorID: story.$author.id, hubID: story.$hub.id)))
+            canFollow: Policy.can(
+                req.currentUser, .followStory, .story(authorID: story.$author.id, hubID: story.$hub.id)))
     }
 }

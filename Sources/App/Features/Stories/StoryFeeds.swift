@@ -13,31 +13,46 @@ struct StoryFeedController {
     }
 
     func hub(req: Request) async throws -> Response {
-        guard let slug = req.parameters.get("hubSlug"), let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).first() else { throw Abort(.notFound) }
+        guard let slug = req.parameters.get("hubSlug"),
+            let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
         var query = StoryQuery()
         query.hub = hub.slug
-        return try await feed(req, query: query, title: "Bridgework: stories from the \(hub.name) hub", selfURL: .hubStoriesFeed(hub.slug), pageURL: .hub(hub.slug))
+        return try await feed(
+            req, query: query, title: "Bridgework: stories from the \(hub.name) hub",
+            selfURL: .hubStoriesFeed(hub.slug), pageURL: .hub(hub.slug))
     }
 
     func theme(req: Request) async throws -> Response {
-        guard let code = req.parameters.get("theme"), let label = Vocabulary.theme.label(for: code) else { throw Abort(.notFound) }
+        guard let code = req.parameters.get("theme"), let label = Vocabulary.theme.label(for: code) else {
+            throw Abort(.notFound)
+        }
         var query = StoryQuery()
         query.theme = code
-        return try await feed(req, query: query, title: "Bridgework: stories on \(label.lowercased())", selfURL: .themeStoriesFeed(code), pageURL: .stories)
+        return try await feed(
+            req, query: query, title: "Bridgework: stories on \(label.lowercased())", selfURL: .themeStoriesFeed(code),
+            pageURL: .stories)
     }
 
-    private func feed(_ req: Request, query: StoryQuery, title: String, selfURL: SiteURL, pageURL: SiteURL) async throws -> Response {
+    private func feed(_ req: Request, query: StoryQuery, title: String, selfURL: SiteURL, pageURL: SiteURL) async throws
+        -> Response
+    {
         let found = try await StoryFinder.find(query, scope: .public, limit: Self.entries, on: req.db)
-        let xml = AtomFeed.render(title: title, base: req.application.publicBaseURL, selfURL: selfURL, pageURL: pageURL, stories: found.stories)
+        let xml = AtomFeed.render(
+            title: title, base: req.application.publicBaseURL, selfURL: selfURL, pageURL: pageURL,
+            stories: found.stories)
         let response = Response(status: .ok, body: .init(string: xml))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        response.headers.contentType = HTTPMediaType(
+            type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
         return response
     }
 }
 
 /// Writes an Atom 1.0 document (RFC 4287).
 enum AtomFeed {
-    static func render(title: String, base: String, selfURL: SiteURL, pageURL: SiteURL, stories: [PublishedStory]) -> String {
+    static func render(title: String, base: String, selfURL: SiteURL, pageURL: SiteURL, stories: [PublishedStory])
+        -> String
+    {
         let iso = ISO8601DateFormatter()
         let updated = stories.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 1_700_000_000)
         var xml = """
@@ -85,7 +100,9 @@ enum AtomFeed {
             case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
             default:
                 let value = scalar.value
-                let allowed = (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+                let allowed =
+                    (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
+                    || (0x10000...0x10FFFF).contains(value)
                 if allowed { result.unicodeScalars.append(scalar) }
             }
         }
@@ -99,7 +116,9 @@ struct SitemapController {
         let base = req.application.publicBaseURL
         var urls: [String] = [SiteURL.home, .hubs, .organisations, .stories, .search].map { base + $0.path }
         urls += try await Hub.query(on: req.db).sort(\.$slug).all().map { base + SiteURL.hub($0.slug).path }
-        urls += try await Organisation.query(on: req.db).filter(\.$visibility == Organisation.Visibility.public.rawValue).sort(\.$slug).all().map { base + SiteURL.organisation($0.slug).path }
+        urls += try await Organisation.query(on: req.db).filter(
+            \.$visibility == Organisation.Visibility.public.rawValue
+        ).sort(\.$slug).all().map { base + SiteURL.organisation($0.slug).path }
         var query = StoryQuery()
         var page = 1
         // Stories in pages, so the sitemap never loads the whole table at once.
@@ -118,7 +137,8 @@ struct SitemapController {
 
             """
         let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
+        response.headers.contentType = HTTPMediaType(
+            type: "application", subType: "xml", parameters: ["charset": "utf-8"])
         return response
     }
 }

@@ -69,30 +69,41 @@ struct M009CreateStories: AsyncMigration {
 
         guard let sql = database as? SQLDatabase else { return }
         try await sql.create(index: "story_consents_story").on(StoryConsent.schema).column("story_id").run()
-        try await sql.create(index: "story_terms_vocabulary_code").on(StoryTerm.schema).column("vocabulary").column("code").run()
+        try await sql.create(index: "story_terms_vocabulary_code").on(StoryTerm.schema).column("vocabulary").column(
+            "code"
+        ).run()
         try await sql.create(index: "stories_status").on(Story.schema).column("status").column("hub_id").run()
         if sql.dialect.name == "sqlite" {
             // Versions are never edited, only added (and removed with their story).
-            try await sql.raw("CREATE VIRTUAL TABLE story_versions_fts USING fts5(title, summary, body, content='story_versions', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')").run()
-            try await sql.raw("""
+            try await sql.raw(
+                "CREATE VIRTUAL TABLE story_versions_fts USING fts5(title, summary, body, content='story_versions', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER story_versions_fts_insert AFTER INSERT ON story_versions BEGIN
                   INSERT INTO story_versions_fts(rowid, title, summary, body) VALUES (new.rowid, new.title, new.summary, new.body);
                 END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER story_versions_fts_delete AFTER DELETE ON story_versions BEGIN
                   INSERT INTO story_versions_fts(story_versions_fts, rowid, title, summary, body) VALUES ('delete', old.rowid, old.title, old.summary, old.body);
                 END
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 ALTER TABLE story_versions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
                   setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
                   setweight(to_tsvector('english', coalesce(summary, '')), 'B') ||
                   setweight(to_tsvector('english', coalesce(body, '')), 'C')
                 ) STORED
-                """).run()
-            try await sql.raw("CREATE INDEX story_versions_search_vector ON story_versions USING GIN (search_vector)").run()
+                """
+            ).run()
+            try await sql.raw("CREATE INDEX story_versions_search_vector ON story_versions USING GIN (search_vector)")
+                .run()
         }
     }
 

@@ -17,19 +17,40 @@ struct StoryDraft: Sendable, Equatable {
     /// Every problem, keyed by field name; nothing typed is thrown away.
     func validate(knownHubs: Set<String>, knownOrganisations: Set<String>) -> FormErrors {
         var errors = FormErrors()
-        if title.isEmpty { errors.add("title", "Enter a title") }
-        else if title.count > Self.limits.title { errors.add("title", "The title must be \(Self.limits.title) characters or fewer") }
-        if summary.isEmpty { errors.add("summary", "Enter a short summary") }
-        else if summary.count > Self.limits.summary { errors.add("summary", "The summary must be \(Self.limits.summary) characters or fewer") }
-        if body.isEmpty { errors.add("body", "Tell the story") }
-        else if body.count > Self.limits.body { errors.add("body", "The story must be \(Self.limits.body) characters or fewer") }
-        if hub.isEmpty { errors.add("hub", "Choose the hub whose stewards will review the story") }
-        else if !knownHubs.contains(hub) { errors.add("hub", "Choose a hub from the list") }
-        if !organisation.isEmpty, !knownOrganisations.contains(organisation) { errors.add("organisation", "Choose an organisation from the list, or none") }
-        if kindOfWork.isEmpty { errors.add("kind_of_work", "Choose the kind of work the story is about") }
-        else if !Vocabulary.kindOfWork.isValid(kindOfWork) { errors.add("kind_of_work", "Choose a kind of work from the list") }
-        if themes.contains(where: { !Vocabulary.theme.isValid($0) }) { errors.add("themes", "Choose themes from the list") }
-        if hotTopics.contains(where: { HotTopic(rawValue: $0) == nil }) { errors.add("hot_topics", "Choose hot topics from the list") }
+        if title.isEmpty {
+            errors.add("title", "Enter a title")
+        } else if title.count > Self.limits.title {
+            errors.add("title", "The title must be \(Self.limits.title) characters or fewer")
+        }
+        if summary.isEmpty {
+            errors.add("summary", "Enter a short summary")
+        } else if summary.count > Self.limits.summary {
+            errors.add("summary", "The summary must be \(Self.limits.summary) characters or fewer")
+        }
+        if body.isEmpty {
+            errors.add("body", "Tell the story")
+        } else if body.count > Self.limits.body {
+            errors.add("body", "The story must be \(Self.limits.body) characters or fewer")
+        }
+        if hub.isEmpty {
+            errors.add("hub", "Choose the hub whose stewards will review the story")
+        } else if !knownHubs.contains(hub) {
+            errors.add("hub", "Choose a hub from the list")
+        }
+        if !organisation.isEmpty, !knownOrganisations.contains(organisation) {
+            errors.add("organisation", "Choose an organisation from the list, or none")
+        }
+        if kindOfWork.isEmpty {
+            errors.add("kind_of_work", "Choose the kind of work the story is about")
+        } else if !Vocabulary.kindOfWork.isValid(kindOfWork) {
+            errors.add("kind_of_work", "Choose a kind of work from the list")
+        }
+        if themes.contains(where: { !Vocabulary.theme.isValid($0) }) {
+            errors.add("themes", "Choose themes from the list")
+        }
+        if hotTopics.contains(where: { HotTopic(rawValue: $0) == nil }) {
+            errors.add("hot_topics", "Choose hot topics from the list")
+        }
         return errors
     }
 }
@@ -44,19 +65,32 @@ struct ConsentForm: Sendable, Equatable {
 
     func validate(today: String = UKDate.today()) -> FormErrors {
         var errors = FormErrors()
-        if person.isEmpty { errors.add("person", "Enter the name or pseudonym the story uses for this person") }
-        else if person.count > 120 { errors.add("person", "The name must be 120 characters or fewer") }
-        if ConsentScope(rawValue: scope) == nil { errors.add("scope", "Choose how widely this person agreed the story may be shared") }
-        if howGiven.isEmpty { errors.add("how_given", "Say how the consent was given, for example a signed form") }
-        else if howGiven.count > 300 { errors.add("how_given", "Keep this to 300 characters or fewer") }
-        if givenOn.isEmpty { errors.add("given_on", "Enter the date consent was given") }
-        else if let date = UKDate.validated(givenOn) {
+        if person.isEmpty {
+            errors.add("person", "Enter the name or pseudonym the story uses for this person")
+        } else if person.count > 120 {
+            errors.add("person", "The name must be 120 characters or fewer")
+        }
+        if ConsentScope(rawValue: scope) == nil {
+            errors.add("scope", "Choose how widely this person agreed the story may be shared")
+        }
+        if howGiven.isEmpty {
+            errors.add("how_given", "Say how the consent was given, for example a signed form")
+        } else if howGiven.count > 300 {
+            errors.add("how_given", "Keep this to 300 characters or fewer")
+        }
+        if givenOn.isEmpty {
+            errors.add("given_on", "Enter the date consent was given")
+        } else if let date = UKDate.validated(givenOn) {
             if date > today { errors.add("given_on", "The date consent was given must be today or in the past") }
-        } else { errors.add("given_on", "Enter the date as year-month-day, for example 2026-03-27") }
+        } else {
+            errors.add("given_on", "Enter the date as year-month-day, for example 2026-03-27")
+        }
         if !expiresOn.isEmpty {
             if let date = UKDate.validated(expiresOn) {
                 if date <= today { errors.add("expires_on", "The end date must be in the future") }
-            } else { errors.add("expires_on", "Enter the date as year-month-day, for example 2027-03-27") }
+            } else {
+                errors.add("expires_on", "Enter the date as year-month-day, for example 2027-03-27")
+            }
         }
         return errors
     }
@@ -77,18 +111,27 @@ struct StoryWorkflow {
 
     func create(_ draft: StoryDraft, author: CurrentUser) async throws -> Story {
         let hub = try await Hub.query(on: db).filter(\.$slug == draft.hub).first()
-        let organisation = draft.organisation.isEmpty ? nil : try await Organisation.query(on: db).filter(\.$slug == draft.organisation).first()
+        let organisation =
+            draft.organisation.isEmpty
+            ? nil : try await Organisation.query(on: db).filter(\.$slug == draft.organisation).first()
         guard let hub else { throw StoryStepRefused(field: "hub", message: "Choose a hub from the list") }
-        let story = Story(slug: try await uniqueSlug(for: draft.title), title: draft.title, summary: draft.summary, body: draft.body,
-                          hubID: try hub.requireID(), organisationID: organisation?.id, authorID: author.id, kindOfWork: draft.kindOfWork)
+        let story = Story(
+            slug: try await uniqueSlug(for: draft.title), title: draft.title, summary: draft.summary, body: draft.body,
+            hubID: try hub.requireID(), organisationID: organisation?.id, authorID: author.id,
+            kindOfWork: draft.kindOfWork)
         try await db.transaction { db in
             try await story.create(on: db)
             try await replaceTerms(of: story, with: draft, on: db)
-            let version = StoryVersion(storyID: try story.requireID(), number: 1, title: draft.title, summary: draft.summary, body: draft.body, savedBy: author.id)
-            version.file(hubID: try hub.requireID(), organisationID: organisation?.id, kindOfWork: draft.kindOfWork, themes: draft.themes, hotTopics: draft.hotTopics)
+            let version = StoryVersion(
+                storyID: try story.requireID(), number: 1, title: draft.title, summary: draft.summary, body: draft.body,
+                savedBy: author.id)
+            version.file(
+                hubID: try hub.requireID(), organisationID: organisation?.id, kindOfWork: draft.kindOfWork,
+                themes: draft.themes, hotTopics: draft.hotTopics)
             try await version.create(on: db)
         }
-        try await req.audit(.storyCreated, subjectType: "story", subjectID: story.id, detail: "draft in the \(hub.name) hub")
+        try await req.audit(
+            .storyCreated, subjectType: "story", subjectID: story.id, detail: "draft in the \(hub.name) hub")
         return story
     }
 
@@ -97,11 +140,14 @@ struct StoryWorkflow {
     func update(_ story: Story, with draft: StoryDraft, by user: CurrentUser) async throws {
         let hub = try await Hub.query(on: db).filter(\.$slug == draft.hub).first()
         guard let hub else { throw StoryStepRefused(field: "hub", message: "Choose a hub from the list") }
-        let organisation = draft.organisation.isEmpty ? nil : try await Organisation.query(on: db).filter(\.$slug == draft.organisation).first()
+        let organisation =
+            draft.organisation.isEmpty
+            ? nil : try await Organisation.query(on: db).filter(\.$slug == draft.organisation).first()
         let storyID = try story.requireID()
         let wasPublished = story.currentStatus == .published
         try await db.transaction { db in
-            let last = try await StoryVersion.query(on: db).filter(\.$story.$id == storyID).sort(\.$number, .descending).first()
+            let last = try await StoryVersion.query(on: db).filter(\.$story.$id == storyID).sort(\.$number, .descending)
+                .first()
             story.title = draft.title
             story.summary = draft.summary
             story.body = draft.body
@@ -111,27 +157,38 @@ struct StoryWorkflow {
             if wasPublished { story.status = Story.Status.submitted.rawValue }
             try await story.save(on: db)
             try await replaceTerms(of: story, with: draft, on: db)
-            let version = StoryVersion(storyID: storyID, number: (last?.number ?? 0) + 1, title: draft.title, summary: draft.summary, body: draft.body, savedBy: user.id)
-            version.file(hubID: try hub.requireID(), organisationID: organisation?.id, kindOfWork: draft.kindOfWork, themes: draft.themes, hotTopics: draft.hotTopics)
+            let version = StoryVersion(
+                storyID: storyID, number: (last?.number ?? 0) + 1, title: draft.title, summary: draft.summary,
+                body: draft.body, savedBy: user.id)
+            version.file(
+                hubID: try hub.requireID(), organisationID: organisation?.id, kindOfWork: draft.kindOfWork,
+                themes: draft.themes, hotTopics: draft.hotTopics)
             try await version.create(on: db)
         }
-        try await req.audit(.storyEdited, subjectType: "story", subjectID: storyID, detail: wasPublished ? "edit to a published story; sent for review" : "")
+        try await req.audit(
+            .storyEdited, subjectType: "story", subjectID: storyID,
+            detail: wasPublished ? "edit to a published story; sent for review" : "")
         if wasPublished {
-            try await tellStewards(of: story, subject: "An edited story needs your review", body: """
-                The author of "\(story.title)" has edited it since it was published. Readers still see the approved version until you publish the edit.
+            try await tellStewards(
+                of: story, subject: "An edited story needs your review",
+                body: """
+                    The author of "\(story.title)" has edited it since it was published. Readers still see the approved version until you publish the edit.
 
-                Review it here: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
-                """)
+                    Review it here: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
+                    """)
         }
     }
 
     func addConsent(_ form: ConsentForm, to story: Story) async throws -> StoryConsent {
-        let consent = StoryConsent(storyID: try story.requireID(), person: form.person, scope: ConsentScope(rawValue: form.scope) ?? .internal,
-                                   howGiven: form.howGiven, givenOn: UKDate.validated(form.givenOn) ?? form.givenOn,
-                                   expiresOn: form.expiresOn.isEmpty ? nil : UKDate.validated(form.expiresOn))
+        let consent = StoryConsent(
+            storyID: try story.requireID(), person: form.person, scope: ConsentScope(rawValue: form.scope) ?? .internal,
+            howGiven: form.howGiven, givenOn: UKDate.validated(form.givenOn) ?? form.givenOn,
+            expiresOn: form.expiresOn.isEmpty ? nil : UKDate.validated(form.expiresOn))
         try await consent.create(on: db)
-        try await req.audit(.consentAdded, subjectType: "story-consent", subjectID: consent.id,
-                            detail: "story \(story.slug): \(consent.consentScope.shortLabel)" + (consent.expiresOn.map { ", until \($0)" } ?? ""))
+        try await req.audit(
+            .consentAdded, subjectType: "story-consent", subjectID: consent.id,
+            detail: "story \(story.slug): \(consent.consentScope.shortLabel)"
+                + (consent.expiresOn.map { ", until \($0)" } ?? ""))
         return consent
     }
 
@@ -146,20 +203,24 @@ struct StoryWorkflow {
             if wasWaiting && !wasPublished {
                 // Out of the review queue: a steward must not publish it as it stands.
                 story.status = Story.Status.returned.rawValue
-                story.returnReason = "\(consent.person) withdrew their consent on \(UKDate.today()) while the story was waiting for review. Take them out of the story, or record a new consent from them, before sending it again."
+                story.returnReason =
+                    "\(consent.person) withdrew their consent on \(UKDate.today()) while the story was waiting for review. Take them out of the story, or record a new consent from them, before sending it again."
                 try await story.save(on: db)
             }
             if wasPublished {
                 story.publishedVersionID = nil
                 story.publishedAt = nil
                 story.status = Story.Status.returned.rawValue
-                story.returnReason = "\(consent.person) withdrew their consent on \(UKDate.today()), so the story was taken down at once. It can be published again only without them, or with a new consent from them."
+                story.returnReason =
+                    "\(consent.person) withdrew their consent on \(UKDate.today()), so the story was taken down at once. It can be published again only without them, or with a new consent from them."
                 try await story.save(on: db)
             }
         }
-        try await req.audit(.consentWithdrawn, subjectType: "story-consent", subjectID: consent.id, detail: "story \(story.slug)")
+        try await req.audit(
+            .consentWithdrawn, subjectType: "story-consent", subjectID: consent.id, detail: "story \(story.slug)")
         if wasPublished {
-            try await req.audit(.storyUnpublished, subjectType: "story", subjectID: story.id, detail: "a consent was withdrawn")
+            try await req.audit(
+                .storyUnpublished, subjectType: "story", subjectID: story.id, detail: "a consent was withdrawn")
             let message = """
                 A consent for "\(story.title)" was withdrawn, so the story has been taken down. It no longer appears on the site, in feeds, search or the API.
 
@@ -178,11 +239,13 @@ struct StoryWorkflow {
         story.status = Story.Status.submitted.rawValue
         try await story.save(on: db)
         try await req.audit(.storySubmitted, subjectType: "story", subjectID: story.id)
-        try await tellStewards(of: story, subject: "A story is waiting for your review", body: """
-            "\(story.title)" has been sent for review in your hub.
+        try await tellStewards(
+            of: story, subject: "A story is waiting for your review",
+            body: """
+                "\(story.title)" has been sent for review in your hub.
 
-            Read it and publish it, or return it to its author with a reason: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
-            """)
+                Read it and publish it, or return it to its author with a reason: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
+                """)
     }
 
     enum Decision: String, Sendable { case publish, `return` }
@@ -191,17 +254,25 @@ struct StoryWorkflow {
     /// nothing is published, so a steward never publishes words they have not read.
     func review(_ story: Story, decision: Decision, reason: String, readVersion: Int?) async throws {
         guard story.currentStatus == .submitted else {
-            throw StoryStepRefused(field: "decision", message: "Only a story waiting for review can be published or returned")
+            throw StoryStepRefused(
+                field: "decision", message: "Only a story waiting for review can be published or returned")
         }
         let storyID = try story.requireID()
         switch decision {
         case .publish:
             let scope = try await checkConsentsAllowPublication(story)
-            guard let latest = try await StoryVersion.query(on: db).filter(\.$story.$id == storyID).sort(\.$number, .descending).first() else {
+            guard
+                let latest = try await StoryVersion.query(on: db).filter(\.$story.$id == storyID).sort(
+                    \.$number, .descending
+                ).first()
+            else {
                 throw StoryStepRefused(field: "decision", message: "This story has no text to publish")
             }
             guard readVersion == latest.number else {
-                throw StoryStepRefused(field: "decision", message: "The story changed while you were reading it. Read the latest version below, then decide again")
+                throw StoryStepRefused(
+                    field: "decision",
+                    message:
+                        "The story changed while you were reading it. Read the latest version below, then decide again")
             }
             let now = Date()
             if story.firstPublishedAt == nil {
@@ -219,24 +290,30 @@ struct StoryWorkflow {
             story.returnReason = nil
             story.photoApproved = story.photoType != nil
             try await story.save(on: db)
-            try await req.audit(.storyPublished, subjectType: "story", subjectID: storyID, detail: "version \(latest.number), for \(scope.shortLabel.lowercased())")
-            try await tellAuthor(of: story, subject: "Your story is published", body: """
-                "\(story.title)" has been published by a steward of its hub. Because of the consents given, it can be read by: \(scope.label.lowercased()).
+            try await req.audit(
+                .storyPublished, subjectType: "story", subjectID: storyID,
+                detail: "version \(latest.number), for \(scope.shortLabel.lowercased())")
+            try await tellAuthor(
+                of: story, subject: "Your story is published",
+                body: """
+                    "\(story.title)" has been published by a steward of its hub. Because of the consents given, it can be read by: \(scope.label.lowercased()).
 
-                \(req.application.publicBaseURL)\(SiteURL.story(story.slug).path)
-                """)
+                    \(req.application.publicBaseURL)\(SiteURL.story(story.slug).path)
+                    """)
         case .return:
             story.status = Story.Status.returned.rawValue
             story.returnReason = reason
             try await story.save(on: db)
             try await req.audit(.storyReturned, subjectType: "story", subjectID: storyID, detail: reason)
-            try await tellAuthor(of: story, subject: "Your story has been returned to you", body: """
-                A steward has returned "\(story.title)" with this note:
+            try await tellAuthor(
+                of: story, subject: "Your story has been returned to you",
+                body: """
+                    A steward has returned "\(story.title)" with this note:
 
-                \(reason)
+                    \(reason)
 
-                Edit it and send it again here: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
-                """)
+                    Edit it and send it again here: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
+                    """)
         }
     }
 
@@ -252,13 +329,17 @@ struct StoryWorkflow {
             if story.currentStatus == .published { story.status = Story.Status.submitted.rawValue }
             try await story.save(on: db)
         }
-        try await req.audit(.storyPhotoChanged, subjectType: "story", subjectID: storyID, detail: "\(cleaned.contentType), \(cleaned.data.count) bytes after cleaning")
+        try await req.audit(
+            .storyPhotoChanged, subjectType: "story", subjectID: storyID,
+            detail: "\(cleaned.contentType), \(cleaned.data.count) bytes after cleaning")
         if story.publishedVersionID != nil {
-            try await tellStewards(of: story, subject: "A story's photo needs your review", body: """
-                The author of "\(story.title)" has added a new photo. Readers see the story without it until you publish it again.
+            try await tellStewards(
+                of: story, subject: "A story's photo needs your review",
+                body: """
+                    The author of "\(story.title)" has added a new photo. Readers see the story without it until you publish it again.
 
-                Review it here: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
-                """)
+                    Review it here: \(req.application.publicBaseURL)\(SiteURL.manageStory(story.slug).path)
+                    """)
         }
     }
 
@@ -280,14 +361,24 @@ struct StoryWorkflow {
         let consents = try await StoryConsent.query(on: db).filter(\.$story.$id == story.requireID()).all()
         let standing = consents.filter { $0.withdrawnAt == nil }
         guard !standing.isEmpty else {
-            throw StoryStepRefused(field: "consents", message: "Add a consent for each person in the story before it can be reviewed. If nobody can be recognised in it, add one for yourself as the teller")
+            throw StoryStepRefused(
+                field: "consents",
+                message:
+                    "Add a consent for each person in the story before it can be reviewed. If nobody can be recognised in it, add one for yourself as the teller"
+            )
         }
         let today = UKDate.today()
         if let expired = standing.first(where: { !$0.isCurrent(today: today) }) {
-            throw StoryStepRefused(field: "consents", message: "The consent from \(expired.person) has ended. Ask them again, or take them out of the story")
+            throw StoryStepRefused(
+                field: "consents",
+                message: "The consent from \(expired.person) has ended. Ask them again, or take them out of the story")
         }
         guard let scope = StoryAudience.allowedScope(standing, today: today) else {
-            throw StoryStepRefused(field: "consents", message: "Everyone in the story must agree to at least alliance members reading it before it can be published")
+            throw StoryStepRefused(
+                field: "consents",
+                message:
+                    "Everyone in the story must agree to at least alliance members reading it before it can be published"
+            )
         }
         return scope
     }
@@ -295,18 +386,25 @@ struct StoryWorkflow {
     private func replaceTerms(of story: Story, with draft: StoryDraft, on db: Database) async throws {
         let storyID = try story.requireID()
         try await StoryTerm.query(on: db).filter(\.$story.$id == storyID).delete()
-        for code in draft.themes.sorted() { try await StoryTerm(storyID: storyID, vocabulary: Vocabulary.theme.rawValue, code: code).create(on: db) }
-        for code in draft.hotTopics.sorted() { try await StoryTerm(storyID: storyID, vocabulary: HotTopic.vocabulary, code: code).create(on: db) }
+        for code in draft.themes.sorted() {
+            try await StoryTerm(storyID: storyID, vocabulary: Vocabulary.theme.rawValue, code: code).create(on: db)
+        }
+        for code in draft.hotTopics.sorted() {
+            try await StoryTerm(storyID: storyID, vocabulary: HotTopic.vocabulary, code: code).create(on: db)
+        }
     }
 
     private func uniqueSlug(for title: String) async throws -> String {
         // Words the story addresses use for other pages can never be a story's own.
-        try await ContentChecks.uniqueSlug(for: title, schema: Story.schema, fallback: "story", reserved: ["new", "review", "feed-atom", "themes"], on: db)
+        try await ContentChecks.uniqueSlug(
+            for: title, schema: Story.schema, fallback: "story", reserved: ["new", "review", "feed-atom", "themes"],
+            on: db)
     }
 
     private func tellAuthor(of story: Story, subject: String, body: String) async throws {
         guard let authorID = story.$author.id, let author = try await User.find(authorID, on: db) else { return }
-        try await req.mailer.send(to: author.email, subject: subject, body: "Hello \(author.name),\n\n\(body)\n\nBridgework")
+        try await req.mailer.send(
+            to: author.email, subject: subject, body: "Hello \(author.name),\n\n\(body)\n\nBridgework")
     }
 
     private func tellStewards(of story: Story, subject: String, body: String) async throws {
