@@ -46,6 +46,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(PolicyMiddleware())
+    app.pageContextMaker = PageContexts.maker
 
     try routes(app)
     Commands.register(in: app)

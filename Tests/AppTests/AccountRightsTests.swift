@@ -307,7 +307,7 @@ final class AccountRightsTests: XCTestCase {
                 storyID: published.requireID(), person: "Ayo", scope: .public, howGiven: "Signed form",
                 givenOn: "2026-01-01", expiresOn: nil
             ).create(on: app.db)
-            published.status = Story.Status.published.rawValue
+            published.status = .published
             published.publishedVersionID = version.id
             published.publishedAt = Date()
             published.firstPublishedAt = Date()
@@ -328,12 +328,12 @@ final class AccountRightsTests: XCTestCase {
             request.methods = ""
             request.themes = ""
             request.preferOutsideHub = false
-            request.status = "open"
+            request.status = .open
             try await request.create(on: app.db)
             let conversation = PeerInvitation()
             conversation.$request.id = try request.requireID()
             conversation.$invitee.id = try steward.requireID()
-            conversation.status = "accepted"
+            conversation.status = .accepted
             conversation.reasons = "Fits"
             conversation.respondedAt = Date()
             try await conversation.create(on: app.db)
@@ -349,7 +349,7 @@ final class AccountRightsTests: XCTestCase {
             lonely.methods = ""
             lonely.themes = ""
             lonely.preferOutsideHub = false
-            lonely.status = "open"
+            lonely.status = .open
             try await lonely.create(on: app.db)
             // A place at an event, with someone waiting for it.
             let event = Event(
@@ -368,7 +368,7 @@ final class AccountRightsTests: XCTestCase {
                 registration.$user.id = email == member.email ? memberID : nil
                 registration.name = email
                 registration.email = email
-                registration.status = status.rawValue
+                registration.status = status
                 registration.tokenHash = Tokens.hash(Tokens.random())
                 registration.accessNeeds = ""
                 registration.dietaryNeeds = ""
@@ -421,7 +421,7 @@ final class AccountRightsTests: XCTestCase {
             let waiting = try await EventRegistration.query(on: app.db).filter(\.$email == "waiting@example.org")
                 .first()
             XCTAssertEqual(
-                waiting?.status, EventRegistration.Status.confirmed.rawValue,
+                waiting?.status, EventRegistration.Status.confirmed,
                 "the freed place went to the person waiting")
 
             // The draft is gone; the published story stays, by "a former member".

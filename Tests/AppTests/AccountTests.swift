@@ -180,7 +180,7 @@ final class AccountTests: XCTestCase {
             try await browser.post("/password/forgot", form: ["email": TestPeople.Role.member.email])
             let value14 = try await latestLink(to: TestPeople.Role.member.email, containing: "/password/reset", on: app)
             let link = try XCTUnwrap(value14)
-            let value15 = try await EmailToken.query(on: app.db).filter(\.$purpose == "reset-password").first()
+            let value15 = try await EmailToken.query(on: app.db).filter(\.$purpose == .resetPassword).first()
             let record = try XCTUnwrap(value15)
             XCTAssertEqual(record.expiresAt.timeIntervalSinceNow, 3600, accuracy: 60)
             record.expiresAt = Date().addingTimeInterval(-1)
@@ -319,7 +319,7 @@ final class AccountTests: XCTestCase {
             let free = try await TestClient(app).get("/")
             _ = free
             XCTAssertEqual(
-                taken.location, SiteURL.account.with(query: ["notice": Notice.emailChangeRequested.rawValue]))
+                taken.location, SiteURL.account.with(query: ["notice": AccountsNotice.emailChangeRequested.rawValue]))
             let page = try await browser.get("/account")
             XCTAssertTrue(
                 page.text.contains("\(TestPeople.Role.steward.email) (waiting for you to open the link we sent to it)"))

@@ -99,24 +99,41 @@ final class AttributeEscapingTests: XCTestCase {
         let call = #/\.(?:value|href|action|src|content)\(|attribute\(named: "[^"]+", value: /#
         var offenders: [String] = []
         for file in files {
-            let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-            for (number, line) in lines.enumerated() {
-                for match in line.matches(of: call) {
-                    let rest = line[match.range.upperBound...]
-                    let isPlainLiteral = rest.hasPrefix("\"") && !(rest.prefix { $0 != ")" }.contains("\\("))
-                    let isSafe =
-                        isPlainLiteral
-                        || rest.hasPrefix("SiteURL.") && rest.prefix { $0 != ")" }.hasSuffix(".path")
-                        || rest.hasPrefix(".")  // an enum case such as .utf8 or .post
-                        || rest.prefix(while: { $0 != "}" }).contains("attributeEscaped")
-                        || file.lastPathComponent == "AttributeEscaping.swift"
-                    if !isSafe {
-                        offenders.append(
-                            "\(file.lastPathComponent):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
-                    }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: call) {
+                // The whole argument, however the formatter broke it across lines.
+                let argument = Self.argument(in: text, from: match.range.upperBound)
+                let rest = argument.split(whereSeparator: \.isWhitespace).joined()
+                let isPlainLiteral = rest.hasPrefix("\"") && !(rest.prefix { $0 != ")" }.contains("\\("))
+                let isSafe =
+                    isPlainLiteral
+                    || rest.hasPrefix("SiteURL.") && !rest.contains("(") && rest.hasSuffix(".path")
+                    || rest.hasPrefix(".")  // an enum case such as .utf8 or .post
+                    || rest.prefix(while: { $0 != "}" }).contains("attributeEscaped")
+                    || file.lastPathComponent == "AttributeEscaping.swift"
+                if !isSafe {
+                    let number = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
+                    offenders.append("\(file.lastPathComponent):\(number): \(rest)")
                 }
             }
         }
         XCTAssertEqual(offenders, [], "escape these attribute values with .attributeEscaped")
+    }
+
+    /// The text of a call's argument: from `start` to the parenthesis that closes the call.
+    private static func argument(in text: String, from start: String.Index) -> Substring {
+        var depth = 0
+        var index = start
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            index = text.index(after: index)
+        }
+        return text[start..<index]
     }
 }

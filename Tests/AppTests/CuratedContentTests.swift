@@ -67,7 +67,7 @@ final class CuratedContentTests: XCTestCase {
         let narrative = Narrative()
         narrative.slug = "strivers"
         narrative.title = "Strivers and skivers"
-        narrative.hotTopic = "welfare"
+        narrative.hotTopic = .welfare
         narrative.claim = "People on benefits choose not to work."
         narrative.setsAgainst = "Working people against claimants."
         narrative.facts = "- Most spending goes on [pensions](https://obr.uk)."
@@ -190,7 +190,7 @@ final class CuratedContentTests: XCTestCase {
                 library.text.contains("Alternatives to Violence") || library.text.contains("Alternatives To Violence"))
             let stories = try await TestClient(app).get("/stories")
             XCTAssertTrue(stories.text.contains("5 stories"), "five published demo stories")
-            let waiting = try await Story.query(on: app.db).filter(\.$status == Story.Status.submitted.rawValue).count()
+            let waiting = try await Story.query(on: app.db).filter(\.$status == .submitted).count()
             XCTAssertEqual(waiting, 1, "one demo story waits for review")
         }
     }

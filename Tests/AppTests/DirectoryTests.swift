@@ -122,7 +122,7 @@ final class DirectoryTests: XCTestCase {
                 before.text.contains("0 organisations"), "the members-only listing stays hidden from visitors")
 
             let hidden = try await Organisation.query(on: app.db).filter(\.$slug == "quiet-shelter").first()!
-            hidden.visibility = Organisation.Visibility.public.rawValue
+            hidden.visibility = .public
             hidden.name = "Quiet Harbour Mediation"
             try await hidden.save(on: app.db)
             let afterPublishing = try await visitor.get("/organisations?q=mediation&hub=\(people.hub.slug)")
@@ -211,7 +211,7 @@ final class DirectoryTests: XCTestCase {
             XCTAssertEqual(terms, ["method:mediation", "work:capacity", "work:mediation"])
             // Hubs that join by approval hold the request for a steward.
             let statuses = try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == organisation.id!)
-                .all().map(\.status)
+                .all().map(\.status.rawValue)
             XCTAssertEqual(statuses, ["pending", "pending"])
             let edit = try await browser.get("/organisations/bridges-ladders/edit")
             XCTAssertEqual(edit.status, .ok, "the creator administers it")
@@ -259,7 +259,7 @@ final class DirectoryTests: XCTestCase {
             XCTAssertEqual(value6, .seeOther)
             let reloaded = try await Organisation.find(people.organisation.id, on: app.db)
             XCTAssertEqual(reloaded?.name, "Bridge Builders North")
-            XCTAssertEqual(reloaded?.visibility, "members")
+            XCTAssertEqual(reloaded?.visibility.rawValue, "members")
             let value7 = try await AuditEntry.query(on: app.db).filter(\.$action == "organisation-updated").count()
             XCTAssertEqual(value7, 1)
         }

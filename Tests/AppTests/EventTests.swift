@@ -57,7 +57,7 @@ final class EventTests: XCTestCase {
             XCTAssertTrue(full.text.contains("Join the waiting list"))
             try await visitorRegisters(app, event, name: "Ben", email: "ben@example.org")
             var ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
-            XCTAssertEqual(ben?.status, "waitlisted")
+            XCTAssertEqual(ben?.status.rawValue, "waitlisted")
             let queued = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(
                 \.$createdAt, .descending
             ).first()
@@ -66,7 +66,7 @@ final class EventTests: XCTestCase {
             let cancelled = try await member.post("/events/\(event.slug)/cancel")
             XCTAssertTrue(cancelled.text.contains("Your place is cancelled"))
             ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
-            XCTAssertEqual(ben?.status, "confirmed", "the first on the waiting list gets the place at once")
+            XCTAssertEqual(ben?.status.rawValue, "confirmed", "the first on the waiting list gets the place at once")
             let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ben@example.org").sort(
                 \.$createdAt, .descending
             ).first()
@@ -98,7 +98,7 @@ final class EventTests: XCTestCase {
                 registration.$event.id = event.id!
                 registration.name = "Person \(person)"
                 registration.email = "person\(person)@example.org"
-                registration.status = EventRegistration.Status.unconfirmed.rawValue
+                registration.status = .unconfirmed
                 registration.tokenHash = Tokens.hash(token)
                 registration.accessNeeds = ""
                 registration.dietaryNeeds = ""
@@ -125,8 +125,8 @@ final class EventTests: XCTestCase {
                 try await group.waitForAll()
             }
             XCTAssertEqual(failures.withLockedValue { $0 }, 0, "no request failed")
-            let confirmed = try await EventRegistration.query(on: app.db).filter(\.$status == "confirmed").count()
-            let waiting = try await EventRegistration.query(on: app.db).filter(\.$status == "waitlisted").count()
+            let confirmed = try await EventRegistration.query(on: app.db).filter(\.$status == .confirmed).count()
+            let waiting = try await EventRegistration.query(on: app.db).filter(\.$status == .waitlisted).count()
             XCTAssertEqual(confirmed, 10)
             XCTAssertEqual(waiting, 40)
             let reloaded = try await Event.find(event.id, on: app.db)
@@ -341,8 +341,8 @@ final class EventTests: XCTestCase {
                 ])
             let ben = try await EventRegistration.query(on: app.db).filter(\.$email == "ben@example.org").first()
             let cara = try await EventRegistration.query(on: app.db).filter(\.$email == "cara@example.org").first()
-            XCTAssertEqual(ben?.status, "confirmed", "the first waiting takes the new place")
-            XCTAssertEqual(cara?.status, "waitlisted")
+            XCTAssertEqual(ben?.status.rawValue, "confirmed", "the first waiting takes the new place")
+            XCTAssertEqual(cara?.status.rawValue, "waitlisted")
             let reloaded = try await Event.find(event.id, on: app.db)
             XCTAssertEqual(reloaded?.placesTaken, 2)
         }

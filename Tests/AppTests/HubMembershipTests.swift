@@ -8,7 +8,7 @@ final class HubMembershipTests: XCTestCase {
     func testJoiningAnOpenHubIsImmediate() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            people.otherHub.membershipPolicy = Hub.MembershipPolicy.open.rawValue
+            people.otherHub.membershipPolicy = .open
             try await people.otherHub.save(on: app.db)
             let browser = TestClient(app)
             try await browser.signIn(TestPeople.Role.member.email)
@@ -40,7 +40,7 @@ final class HubMembershipTests: XCTestCase {
             XCTAssertTrue(hubPage.text.contains("1 request waiting"))
             let requests = try await steward.get("/hubs/\(people.hub.slug)/requests")
             XCTAssertTrue(requests.text.contains("Test member"))
-            let value1 = try await HubMembership.query(on: app.db).filter(\.$status == "pending").first()
+            let value1 = try await HubMembership.query(on: app.db).filter(\.$status == .pending).first()
             let membership = try XCTUnwrap(value1)
             let approved = try await steward.post(
                 "/hubs/\(people.hub.slug)/requests/people/\(membership.id!.uuidString)", form: ["decision": "approve"])
@@ -59,7 +59,7 @@ final class HubMembershipTests: XCTestCase {
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
             try await member.post("/hubs/\(people.hub.slug)/join")
-            let value2 = try await HubMembership.query(on: app.db).filter(\.$status == "pending").first()
+            let value2 = try await HubMembership.query(on: app.db).filter(\.$status == .pending).first()
             let membership = try XCTUnwrap(value2)
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
@@ -90,7 +90,7 @@ final class HubMembershipTests: XCTestCase {
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
             try await member.post("/hubs/\(people.hub.slug)/join")
-            let value3 = try await HubMembership.query(on: app.db).filter(\.$status == "pending").first()
+            let value3 = try await HubMembership.query(on: app.db).filter(\.$status == .pending).first()
             let membership = try XCTUnwrap(value3)
             let other = TestClient(app)
             try await other.signIn(TestPeople.Role.otherSteward.email)
@@ -103,7 +103,7 @@ final class HubMembershipTests: XCTestCase {
                 form: ["decision": "approve"])
             XCTAssertEqual(sideways.status, .notFound)
             let reloaded = try await HubMembership.find(membership.id, on: app.db)
-            XCTAssertEqual(reloaded?.status, "pending")
+            XCTAssertEqual(reloaded?.status.rawValue, "pending")
         }
     }
 

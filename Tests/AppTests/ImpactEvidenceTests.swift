@@ -75,7 +75,7 @@ final class ImpactEvidenceTests: XCTestCase {
                 ])
             XCTAssertEqual(proposed.status, .seeOther, proposed.text)
             let indicator = try await CustomIndicator.query(on: app.db).first()
-            XCTAssertEqual(indicator?.status, "proposed")
+            XCTAssertEqual(indicator?.status.rawValue, "proposed")
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
             _ = try await steward.post(
@@ -155,7 +155,7 @@ final class ImpactEvidenceTests: XCTestCase {
             XCTAssertEqual(offered.status, .seeOther, offered.text)
             let draft = try await Story.query(on: app.db).first()
             XCTAssertEqual(
-                draft?.status, Story.Status.draft.rawValue, "it starts as a draft, waiting for consent and review")
+                draft?.status, Story.Status.draft, "it starts as a draft, waiting for consent and review")
             XCTAssertTrue(draft?.body.contains("Told by A parent from the estate") ?? false)
             let publicPage = try await TestClient(app).get("/stories/\(draft!.slug)")
             XCTAssertEqual(publicPage.status, .notFound, "nobody outside sees it before review")
@@ -187,7 +187,7 @@ final class ImpactEvidenceTests: XCTestCase {
                         form: [
                             "submission_key": Tokens.random(), "consent_box[]": "yes",
                             "participant_code": "p-\(person)",
-                            "answer_CONFIDENCE": survey.mode == "before" ? "2" : (person <= 9 ? "4" : "2"),
+                            "answer_CONFIDENCE": survey.mode == .before ? "2" : (person <= 9 ? "4" : "2"),
                         ])
                 }
             }
@@ -244,7 +244,7 @@ final class ImpactEvidenceTests: XCTestCase {
                         form: [
                             "submission_key": Tokens.random(), "consent_box[]": "yes",
                             "participant_code": "p-\(person)",
-                            "answer_CONFIDENCE": survey.mode == "before" ? "2" : (person <= 11 ? "4" : "1"),
+                            "answer_CONFIDENCE": survey.mode == .before ? "2" : (person <= 11 ? "4" : "1"),
                         ])
                 }
             }

@@ -28,7 +28,7 @@ final class MembershipTests: XCTestCase {
         let event = Event(
             slug: "members-supper", title: "Members supper", hubID: people.hub.id,
             startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
-        event.audience = Event.Audience.members.rawValue
+        event.audience = .members
         event.place = "The back room at the Crown"
         event.description = "Supper."
         event.capacity = 10
@@ -49,7 +49,7 @@ final class MembershipTests: XCTestCase {
             storyID: story.requireID(), person: "Sam", scope: .alliance, howGiven: "Signed form", givenOn: "2026-01-01",
             expiresOn: nil
         ).create(on: app.db)
-        story.status = Story.Status.published.rawValue
+        story.status = .published
         story.publishedVersionID = version.id
         story.publishedAt = Date()
         story.firstPublishedAt = Date()
@@ -156,7 +156,7 @@ final class MembershipTests: XCTestCase {
 
             // Once a steward approves the organisation, its people are members.
             try await OrganisationHub.query(on: app.db).filter(\.$organisation.$id == loner.requireID()).set(
-                \.$status, to: MembershipStatus.approved.rawValue
+                \.$status, to: MembershipStatus.approved
             ).update()
             current = try await CurrentUser.load(registered, on: app.db)
             XCTAssertTrue(current.isApprovedMember)

@@ -24,7 +24,7 @@ final class OpenDataTests: XCTestCase {
             ).create(on: app.db)
             let summary = try await HSDSPackage.export(to: folder, on: app.db, base: "https://bridgework.example")
             XCTAssertEqual(summary.organisations, 2, "members-only listings stay out of open data")
-            for organisation in try await Organisation.query(on: app.db).filter(\.$visibility == "public").with(
+            for organisation in try await Organisation.query(on: app.db).filter(\.$visibility == .public).with(
                 \.$terms
             ).all() {
                 exported[organisation.name] = organisation.terms.map { "\($0.vocabulary):\($0.code)" }.sorted()

@@ -53,7 +53,7 @@ final class OrganisationMembersTests: XCTestCase {
             let membershipRow = try await OrganisationMembership.query(on: app.db).filter(\.$user.$id == member.id!)
                 .filter(\.$organisation.$id == people.organisation.id!).first()
             let membership = try XCTUnwrap(membershipRow)
-            XCTAssertEqual(membership.role, "member")
+            XCTAssertEqual(membership.role.rawValue, "member")
             let twice = try await invitee.post("/invitations/respond", form: ["token": token, "decision": "accept"])
             XCTAssertEqual(twice.status, .notFound, "an answered invitation's link no longer works")
 

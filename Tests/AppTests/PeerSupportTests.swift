@@ -182,7 +182,7 @@ final class PeerSupportTests: XCTestCase {
             XCTAssertEqual(late.status, .notFound)
             let gone = try await steward.get(path)
             XCTAssertEqual(gone.status, .notFound, "an invitation that lapsed unanswered no longer shows the challenge")
-            let open = try await PeerInvitation.query(on: app.db).filter(\.$status == "accepted").count()
+            let open = try await PeerInvitation.query(on: app.db).filter(\.$status == .accepted).count()
             XCTAssertEqual(open, 0, "no conversation opens on a closed request")
         }
     }

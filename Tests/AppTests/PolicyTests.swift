@@ -270,7 +270,7 @@ final class PolicyTests: XCTestCase {
                 let story = Story(
                     slug: "policy-story", title: "A story", summary: "Summary", body: "Body", hubID: people.hub.id!,
                     organisationID: nil, authorID: member.id, kindOfWork: "mediation")
-                story.status = Story.Status.submitted.rawValue
+                story.status = .submitted
                 try await story.create(on: app.db)
                 try await StoryVersion(
                     storyID: story.id!, number: 1, title: "A story", summary: "Summary", body: "Body",
@@ -295,7 +295,7 @@ final class PolicyTests: XCTestCase {
                 let survey = Survey()
                 survey.$project.id = project.id!
                 survey.title = "Before"
-                survey.mode = "before"
+                survey.mode = .before
                 survey.token = Tokens.random()
                 survey.indicatorCodes = "CONFIDENCE"
                 try await survey.create(on: app.db)
@@ -305,11 +305,11 @@ final class PolicyTests: XCTestCase {
                     proposer: member.id, on: app.db)
                 let changeStory = ChangeStory()
                 changeStory.$project.id = project.id!
-                changeStory.domain = "relations"
+                changeStory.domain = .relations
                 changeStory.period = "2026"
                 changeStory.toldOn = "2026-05-01"
                 changeStory.teller = "A parent"
-                changeStory.consent = "organisation"
+                changeStory.consent = .organisation
                 changeStory.place = ""
                 changeStory.whatHappened = "Talked"
                 changeStory.whyItMatters = "Trust"
@@ -329,7 +329,7 @@ final class PolicyTests: XCTestCase {
                 peerRequest.methods = ""
                 peerRequest.themes = ""
                 peerRequest.preferOutsideHub = false
-                peerRequest.status = "open"
+                peerRequest.status = .open
                 try await peerRequest.create(on: app.db)
                 var inviteeIDs: [TestPeople.Role: UUID] = [:]
                 for role in [TestPeople.Role.steward, .organisationAdmin] {
@@ -338,13 +338,13 @@ final class PolicyTests: XCTestCase {
                 let accepted = PeerInvitation()
                 accepted.$request.id = peerRequest.id!
                 accepted.$invitee.id = inviteeIDs[.steward]!
-                accepted.status = "accepted"
+                accepted.status = .accepted
                 accepted.reasons = "Fits"
                 try await accepted.create(on: app.db)
                 let pending = PeerInvitation()
                 pending.$request.id = peerRequest.id!
                 pending.$invitee.id = inviteeIDs[.organisationAdmin]!
-                pending.status = "invited"
+                pending.status = .invited
                 pending.reasons = "Fits"
                 try await pending.create(on: app.db)
                 let skillOffer = SkillOffer()

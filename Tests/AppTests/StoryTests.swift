@@ -186,7 +186,7 @@ final class StoryTests: XCTestCase {
             var console = try await app.run(ExpireConsentsCommand(), [])
             XCTAssertTrue(console.standardOutput.contains("Took down or returned 1 story"), console.standardOutput)
             let story = try await Story.query(on: app.db).filter(\.$slug == slug).first()
-            XCTAssertEqual(story?.status, Story.Status.returned.rawValue)
+            XCTAssertEqual(story?.status, Story.Status.returned)
             XCTAssertNil(story?.publishedVersionID)
             XCTAssertTrue(story?.returnReason?.contains("consent ended on \(UKDate.today())") ?? false)
             let audit = try await AuditEntry.query(on: app.db).filter(

@@ -90,7 +90,7 @@ final class SurveyModesTests: XCTestCase {
                     ])
                 XCTAssertTrue(second.text.contains("Thank you"), second.text)
             }
-            let thenAnswers = try await SurveyAnswer.query(on: app.db).filter(\.$part == SurveyAnswer.then).count()
+            let thenAnswers = try await SurveyAnswer.query(on: app.db).filter(\.$part == .then).count()
             XCTAssertEqual(thenAnswers, 12)
             let page = try await setup.admin.get(path(survey, "/analysis"))
             XCTAssertEqual(page.status, .ok)

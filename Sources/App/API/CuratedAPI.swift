@@ -54,24 +54,14 @@ struct CuratedAPI {
     static let pageSize = 50
 
     private func page(_ req: Request) throws -> Int {
-        guard let raw = req.query[String.self, at: "page"] else { return 1 }
-        guard let page = Int(raw), page >= 1, page <= 10_000 else {
-            throw ValidationProblem(problems: [
-                FieldProblem(field: "page", message: "page must be a whole number from 1 to 10000")
-            ])
-        }
-        return page
+        try APIPaging.requestedPage(req, maximum: 10_000)
     }
 
     private func meta(_ req: Request, url: SiteURL, page: Int, total: Int) -> (ListMeta, ListLinks) {
-        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let base = req.application.publicBaseURL
-        func link(_ number: Int) -> String { base + url.with(query: ["page": String(number)]) }
-        return (
-            ListMeta(page: page, perPage: Self.pageSize, total: total, pageCount: pageCount),
-            ListLinks(
-                self: link(page), next: page < pageCount ? link(page + 1) : nil, prev: page > 1 ? link(page - 1) : nil)
-        )
+        return APIPaging.meta(page: page, size: Self.pageSize, total: total) {
+            base + url.with(query: ["page": String($0)])
+        }
     }
 
     func caseStudies(req: Request) async throws -> CuratedListDTO<CaseStudyDTO> {
@@ -126,7 +116,7 @@ struct CuratedAPI {
     /// Sightings are for alliance members only, so the API never carries them.
     private func narrativeDTO(_ narrative: Narrative, req: Request) -> NarrativeDTO {
         NarrativeDTO(
-            slug: narrative.slug, title: narrative.title, hotTopic: narrative.hotTopic, claim: narrative.claim,
+            slug: narrative.slug, title: narrative.title, hotTopic: narrative.hotTopic.rawValue, claim: narrative.claim,
             setsAgainst: narrative.setsAgainst, facts: narrative.facts, answers: narrative.answers,
             resources: narrative.resources,
             url: req.application.publicBaseURL + SiteURL.narrative(narrative.slug).path)
@@ -155,7 +145,7 @@ struct CuratedAPI {
         return resources.map { resource in
             let own = resource.id.flatMap { terms[$0] } ?? [:]
             return ResourceDTO(
-                slug: resource.slug, title: resource.title, kind: resource.kind, summary: resource.summary,
+                slug: resource.slug, title: resource.title, kind: resource.kind.rawValue, summary: resource.summary,
                 body: resource.body,
                 link: resource.link, doi: resource.doi, methods: own[.method] ?? [], themes: own[.theme] ?? [],
                 url: base + SiteURL.resource(resource.slug).path)

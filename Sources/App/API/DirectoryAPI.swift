@@ -136,7 +136,7 @@ struct DirectoryAPI {
 
     func hub(req: Request) async throws -> HubDTO {
         guard let slug = req.parameters.get("hubSlug"),
-            let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).with(\.$hosts).first()
+            let hub = try await Hub.find(slug: slug, withHosts: true, on: req.db)
         else { throw Abort(.notFound, reason: "There is no hub with that slug.") }
         let areas = try await HubArea.query(on: req.db).filter(\.$hub.$id == hub.requireID()).all()
         return hubDTO(hub, areas: areas, base: req.application.publicBaseURL)
@@ -145,7 +145,7 @@ struct DirectoryAPI {
     private func hubDTO(_ hub: Hub, areas: [HubArea], base: String) -> HubDTO {
         HubDTO(
             id: hub.id!, slug: hub.slug, name: hub.name, region: hub.region, summary: hub.summary,
-            membershipPolicy: hub.membershipPolicy,
+            membershipPolicy: hub.membershipPolicy.rawValue,
             hosts: hub.hosts.filter(\.isPublic).sorted { $0.name < $1.name }.map {
                 .init(slug: $0.slug, name: $0.name)
             },
@@ -157,11 +157,7 @@ struct DirectoryAPI {
     }
 
     func organisations(req: Request) async throws -> OrganisationListDTO {
-        if let page = req.query[String.self, at: "page"], Int(page) == nil || Int(page)! < 1 {
-            throw ValidationProblem(problems: [
-                FieldProblem(field: "page", message: "page must be a whole number from 1")
-            ])
-        }
+        _ = try APIPaging.requestedPage(req)
         let query = DirectoryQuery(req)
         let results = try await DirectorySearch.run(
             query, signedIn: false, on: req.db, index: req.application.directoryIndex)
@@ -169,19 +165,11 @@ struct DirectoryAPI {
         let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row) } })
         let data = try await Self.dtos(
             for: results.ids.compactMap { byID[$0] }, on: req.db, base: req.application.publicBaseURL)
-        let pageCount = max(1, (results.total + DirectoryQuery.pageSize - 1) / DirectoryQuery.pageSize)
-        func link(_ page: Int) -> String {
+        let (meta, links) = APIPaging.meta(page: query.page, size: DirectoryQuery.pageSize, total: results.total) {
             req.application.publicBaseURL
-                + SiteURL.apiOrganisations.with(query: query.parameters(changing: "page", to: String(page)))
+                + SiteURL.apiOrganisations.with(query: query.parameters(changing: "page", to: String($0)))
         }
-        return OrganisationListDTO(
-            data: data,
-            meta: ListMeta(
-                page: query.page, perPage: DirectoryQuery.pageSize, total: results.total, pageCount: pageCount),
-            links: ListLinks(
-                self: link(query.page), next: query.page < pageCount ? link(query.page + 1) : nil,
-                prev: query.page > 1 ? link(query.page - 1) : nil)
-        )
+        return OrganisationListDTO(data: data, meta: meta, links: links)
     }
 
     func organisation(req: Request) async throws -> OrganisationDTO {
@@ -239,7 +227,7 @@ struct DirectoryAPI {
         let terms = try await OrganisationTerm.query(on: db).filter(\.$organisation.$id ~~ ids).all()
         let areas = try await OrganisationArea.query(on: db).filter(\.$organisation.$id ~~ ids).all()
         let hubs = try await OrganisationHub.query(on: db)
-            .filter(\.$organisation.$id ~~ ids).filter(\.$status == MembershipStatus.approved.rawValue)
+            .filter(\.$organisation.$id ~~ ids).filter(\.$status == .approved)
             .with(\.$hub).all()
         return organisations.map { organisation in
             let own = terms.filter { $0.$organisation.id == organisation.id }

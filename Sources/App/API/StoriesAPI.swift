@@ -70,26 +70,16 @@ struct StoryDraftDTO: Content, Sendable {
 /// through the same consent and review workflow as on the site before anyone can read them.
 struct StoriesAPI {
     func list(req: Request) async throws -> StoryListDTO {
-        if let page = req.query[String.self, at: "page"], Int(page) == nil || Int(page)! < 1 {
-            throw ValidationProblem(problems: [
-                FieldProblem(field: "page", message: "page must be a whole number from 1")
-            ])
-        }
+        _ = try APIPaging.requestedPage(req)
         let query = StoryQuery(req)
         let found = try await StoryFinder.find(query, scope: .public, on: req.db)
         let base = req.application.publicBaseURL
-        let pageCount = max(1, (found.total + StoryQuery.pageSize - 1) / StoryQuery.pageSize)
-        func link(_ page: Int) -> String {
+        let (meta, links) = APIPaging.meta(page: query.page, size: StoryQuery.pageSize, total: found.total) {
             var parameters = query.parameters
-            parameters["page"] = String(page)
+            parameters["page"] = String($0)
             return base + SiteURL.apiStories.with(query: parameters)
         }
-        return StoryListDTO(
-            data: found.stories.map { Self.dto($0, base: base) },
-            meta: ListMeta(page: query.page, perPage: StoryQuery.pageSize, total: found.total, pageCount: pageCount),
-            links: ListLinks(
-                self: link(query.page), next: query.page < pageCount ? link(query.page + 1) : nil,
-                prev: query.page > 1 ? link(query.page - 1) : nil))
+        return StoryListDTO(data: found.stories.map { Self.dto($0, base: base) }, meta: meta, links: links)
     }
 
     func story(req: Request) async throws -> StoryDTO {
@@ -103,7 +93,7 @@ struct StoriesAPI {
             }
             throw Abort(.notFound, reason: "There is no published story with that slug.")
         }
-        let page = try await StoryPage.load(story, consents: consents, req: req)
+        let page = try await StoryAsPublished.load(story, consents: consents, req: req)
         return StoryDTO(
             slug: story.slug, title: page.version.title, summary: page.version.summary, body: page.version.body,
             hub: page.hub.slug, organisation: page.organisation?.slug, kindOfWork: page.kindOfWork,
@@ -124,7 +114,7 @@ struct StoriesAPI {
         guard errors.isEmpty else { throw ValidationProblem(problems: StoryInputDTO.problems(errors)) }
         let story = try await StoryWorkflow(req: req).create(draft, author: user)
         let dto = StoryDraftDTO(
-            slug: story.slug, title: story.title, status: story.status,
+            slug: story.slug, title: story.title, status: story.status.rawValue,
             manageURL: req.application.publicBaseURL + SiteURL.manageStory(story.slug).path)
         let response = try await dto.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.manageStory(story.slug).path)

@@ -26,7 +26,9 @@ struct CreateUserCommand: AsyncCommand {
         let password = readPassword()
         AccountRules.passwordProblem(password).map { problems.append("password (standard input): \($0)") }
         guard problems.isEmpty else {
-            problems.forEach { context.console.report(error: $0, newLine: true) }
+            for problem in problems {
+                context.console.report(error: problem, newLine: true)
+            }
             throw CommandFailure.refused
         }
         try await app.prepareDatabase()

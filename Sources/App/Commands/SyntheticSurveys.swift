@@ -41,7 +41,7 @@ extension SyntheticData {
             let survey = Survey()
             survey.$project.id = try project.requireID()
             survey.title = mode == .before ? "Synthetic before" : "Synthetic after"
-            survey.mode = mode.rawValue
+            survey.mode = mode
             survey.token = Tokens.random()
             survey.indicatorCodes = codes.joined(separator: ",")
             try await survey.create(on: db)
@@ -68,7 +68,8 @@ extension SyntheticData {
                         let span = indicator.values.upperBound - indicator.values.lowerBound
                         let value: Int
                         if let before = start[indicator.code] {
-                            let step = Int(next() % 3) - (indicator.code == "ANXIETY" ? 1 : 0)  // mostly a little better, sometimes worse
+                            // Mostly a little better, sometimes worse.
+                            let step = Int(next() % 3) - (indicator.code == "ANXIETY" ? 1 : 0)
                             value = min(
                                 indicator.values.upperBound,
                                 max(
@@ -84,7 +85,7 @@ extension SyntheticData {
                         answer.participantCode = code
                         answer.indicatorCode = indicator.code
                         answer.value = Double(value)
-                        answer.part = SurveyAnswer.now
+                        answer.part = .now
                         answer.isCurrent = true
                         rows.append(answer)
                     }

@@ -28,7 +28,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let response = try await next.respond(to: request)
         if let newCookie = request.storage[NewCSRFCookieKey.self] {
-            response.cookies[CSRF.cookieName] = Sessions.cookie(
+            response.cookies[CSRF.cookieName] = SecureCookie.make(
                 value: newCookie, maxAge: 60 * 60 * 24 * 365, settings: request.settings)
         }
         return response

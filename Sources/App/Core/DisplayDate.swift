@@ -5,7 +5,7 @@ enum DisplayDate {
     private static let formatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.timeZone = UKTime.zone
         formatter.dateFormat = "d MMMM yyyy 'at' HH:mm"
         return formatter
     }()
@@ -18,7 +18,7 @@ enum DisplayDate {
     private static let dayFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.timeZone = UKTime.zone
         formatter.dateFormat = "d MMMM yyyy"
         return formatter
     }()

@@ -64,7 +64,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         if request.isAPIRequest {
             response = problemResponse(for: error, status: status, request: request)
         } else {
-            response = ErrorPage(status: status, error: error).html(request: request).response(status: status)
+            response = ErrorPage(status: status, error: error).html(page: request.page).response(status: status)
         }
         for (name, value) in headers where name.lowercased() != "content-type" {
             response.headers.replaceOrAdd(name: name, value: value)
@@ -226,8 +226,8 @@ struct ErrorPage {
         }
     }
 
-    func html(request: Request) -> HTML {
-        Layout(title: title, request: request).render(
+    func html(page: PageContext) -> HTML {
+        Layout(title: title, page: page).render(
             .h1(.plainText(title)),
             .forEach(paragraphs) { .p(.plainText($0)) },
             .if(error is MembershipRequired, .p(.a(.href(SiteURL.hubs.path), .plainText("Find a hub to join")))),

@@ -1,17 +1,74 @@
 import Vapor
 
-extension Request {
-    /// A text field from a submitted form, trimmed. Characters HTML and XML may not carry (control
-    /// characters other than tab and newline, and Unicode noncharacters such as U+FFFE) are
-    /// dropped here, once, so no page or feed built from what people type can become invalid.
-    /// A password exactly as typed: never trimmed or cleaned, since every character counts.
-    func password(field name: String) -> String {
-        (try? content.get(String.self, at: name)) ?? ""
+/// What a person submitted in a form, read one way everywhere. Text fields are trimmed and the
+/// characters HTML and XML may not carry (control characters other than tab and newline, and
+/// Unicode noncharacters such as U+FFFE) are dropped here, once, so no page or feed built from what
+/// people type can become invalid.
+struct FormInput: Sendable {
+    private let content: @Sendable (String) -> String?
+    private let lists: @Sendable (String) -> [String]
+
+    init(_ request: Request) {
+        content = { name in try? request.content.get(String.self, at: name) }
+        lists = { name in (try? request.content.get([String].self, at: name)) ?? [] }
     }
 
+    /// A form built from fixed values, for tests and commands.
+    init(fields: [String: String], lists: [String: [String]] = [:]) {
+        content = { fields[$0] }
+        self.lists = { lists[$0] ?? [] }
+    }
+
+    /// A text field, trimmed and cleaned; new lines become spaces unless `keepNewlines`.
+    func text(_ name: String, keepNewlines: Bool = false) -> String {
+        FormText.clean(content(name) ?? "", keepNewlines: keepNewlines)
+    }
+
+    /// Whether a field was sent at all, even empty.
+    func has(_ name: String) -> Bool {
+        content(name) != nil
+    }
+
+    /// A password exactly as typed: never trimmed or cleaned, since every character counts.
+    func password(_ name: String) -> String {
+        content(name) ?? ""
+    }
+
+    /// A repeated field (a group of checkboxes arrives as `name[]`), each value cleaned.
+    func list(_ name: String) -> [String] {
+        lists(name).map { FormText.clean($0, keepNewlines: false) }
+    }
+
+    /// The repeated field's values as a set.
+    func set(_ name: String) -> Set<String> {
+        Set(list(name))
+    }
+}
+
+/// A form as its handler reads it: every field through `FormInput`, then checked in plain words.
+protocol SubmittedForm: Sendable {
+    init(_ input: FormInput)
+    /// The problems with what was typed, in the order the fields appear; empty when it may be saved.
+    func validate() -> FormErrors
+}
+
+extension Request {
+    /// The submitted form, read through the one cleaning reader.
+    var form: FormInput { FormInput(self) }
+
+    /// A submitted form of the given kind.
+    func form<Form: SubmittedForm>(_ type: Form.Type) -> Form {
+        Form(FormInput(self))
+    }
+
+    /// A password exactly as typed. Prefer `form.password`.
+    func password(field name: String) -> String {
+        form.password(name)
+    }
+
+    /// A text field, trimmed and cleaned. Prefer `form.text`.
     func formText(_ name: String, keepNewlines: Bool = false) -> String {
-        let raw = (try? content.get(String.self, at: name)) ?? ""
-        return FormText.clean(raw, keepNewlines: keepNewlines)
+        form.text(name, keepNewlines: keepNewlines)
     }
 }
 

@@ -20,8 +20,8 @@ struct FormErrors: Sendable {
 /// Form parts following the GOV.UK Design System: a label on every field, hints, an error
 /// summary linking to each field, and the person's input kept.
 enum Forms {
-    static func csrfField(_ request: Request) -> Node<HTML.FormContext> {
-        hidden(CSRF.fieldName, request.csrfToken)
+    static func csrfField(_ page: PageContext) -> Node<HTML.FormContext> {
+        hidden(CSRF.fieldName, page.formToken.value)
     }
 
     /// A hidden field; its value is escaped like every other attribute value.

@@ -24,7 +24,21 @@ struct Paged<Item> {
     let size: Int
     let total: Int
 
-    var pageCount: Int { max(1, (total + size - 1) / size) }
+    var pageCount: Int { Self.pageCount(total: total, size: size) }
+
+    /// How many pages `total` items fill, `size` to a page; an empty list still has its one page.
+    static func pageCount(total: Int, size: Int) -> Int {
+        max(1, (total + size - 1) / size)
+    }
+}
+
+/// A page of plain values is itself a plain value, so a page model may hold one.
+extension Paged: Sendable where Item: Sendable {}
+
+extension Paged where Item == Never {
+    init(total: Int, page: Int, size: Int) {
+        self.init(items: [], page: page, size: size, total: total)
+    }
 }
 
 extension QueryBuilder {

@@ -125,20 +125,57 @@ enum Policy {
     }
 }
 
-/// Key under which a route records its policy decision (see `Route.requires`).
+/// A record a route is about, such as a hub, an organisation or a story, and what the policy needs
+/// to know of it. Features make their models conform.
+protocol PolicySubject: Sendable {
+    var policyResource: PolicyResource { get }
+}
+
+/// Loads the record a route is about from the request's path, or throws (a 404 when there is none).
+/// Declared beside the feature's model; named by the route that needs it.
+struct SubjectLoader: Sendable {
+    let load: @Sendable (Request) async throws -> any PolicySubject
+
+    init(_ load: @escaping @Sendable (Request) async throws -> any PolicySubject) {
+        self.load = load
+    }
+}
+
+/// What a route declares: the action it performs and, when the action is about one record, how to
+/// load that record. `hiddenUnless` names an action; someone who may not even do that is told the
+/// record does not exist.
+struct RouteRequirement: Sendable {
+    let action: Action
+    let subject: SubjectLoader?
+    let hiddenUnless: Action?
+}
+
+/// Key under which a route records its requirement (see `Route.requires`).
 struct PolicyActionKey: Hashable, Sendable {}
 
 extension Route {
     /// Declares which action a route performs. Every route must say; a test walks the route table.
     @discardableResult
     func requires(_ action: Action) -> Route {
-        userInfo[AnySendableHashable(PolicyActionKey())] = action
+        userInfo[AnySendableHashable(PolicyActionKey())] = RouteRequirement(
+            action: action, subject: nil, hiddenUnless: nil)
         return self
     }
 
-    var requiredAction: Action? {
-        userInfo[AnySendableHashable(PolicyActionKey())] as? Action
+    /// Declares an action on one record: the record is loaded once, checked by the policy before the
+    /// handler runs, and handed to the handler through `Request.subject`.
+    @discardableResult
+    func requires(_ action: Action, on subject: SubjectLoader, hiddenUnless: Action? = nil) -> Route {
+        userInfo[AnySendableHashable(PolicyActionKey())] = RouteRequirement(
+            action: action, subject: subject, hiddenUnless: hiddenUnless)
+        return self
     }
+
+    var requirement: RouteRequirement? {
+        userInfo[AnySendableHashable(PolicyActionKey())] as? RouteRequirement
+    }
+
+    var requiredAction: Action? { requirement?.action }
 }
 
 /// Enforces each route's declared action. A route that declares none is refused: fail closed.
@@ -147,12 +184,41 @@ struct PolicyMiddleware: AsyncMiddleware {
         guard let route = request.route else {
             return try await next.respond(to: request)
         }
-        guard let action = route.requiredAction else {
+        guard let requirement = route.requirement else {
             request.logger.error("Route \(route.description) declares no policy action; refusing it.")
             throw Abort(.forbidden)
         }
-        try request.authorize(action)
+        if let loader = requirement.subject {
+            // A visitor is asked to sign in before anything is looked up, so whether a record
+            // exists is not told to someone who could never act on it.
+            if request.currentUser == nil, !Policy.can(nil, requirement.action) {
+                throw SignInRequired()
+            }
+            let subject = try await loader.load(request)
+            if let knowAction = requirement.hiddenUnless {
+                try request.authorize(requirement.action, subject.policyResource, hiddenUnless: knowAction)
+            } else {
+                try request.authorize(requirement.action, subject.policyResource)
+            }
+            request.storage[PolicySubjectKey.self] = subject
+        } else {
+            try request.authorize(requirement.action)
+        }
         return try await next.respond(to: request)
+    }
+}
+
+private struct PolicySubjectKey: StorageKey { typealias Value = any PolicySubject }
+
+extension Request {
+    /// The record this route is about, loaded and authorised before the handler ran.
+    func subject<Subject: PolicySubject>(_ type: Subject.Type = Subject.self) throws -> Subject {
+        guard let subject = storage[PolicySubjectKey.self] as? Subject else {
+            // A route that loads nothing, or something else, asked for this: a programming error.
+            logger.error("The route \(route?.description ?? url.path) has no \(Subject.self) loaded.")
+            throw Abort(.internalServerError)
+        }
+        return subject
     }
 }
 

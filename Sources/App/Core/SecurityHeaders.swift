@@ -17,8 +17,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        Self.headers(settings: request.settings).forEach {
-            response.headers.replaceOrAdd(name: $0.name, value: $0.value)
+        for header in Self.headers(settings: request.settings) {
+            response.headers.replaceOrAdd(name: header.name, value: header.value)
         }
         return response
     }

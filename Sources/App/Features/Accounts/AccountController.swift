@@ -6,33 +6,22 @@ import Vapor
 struct AccountController {
     // MARK: Sign up
 
-    struct SignUpForm: Content {
-        var name: String?
-        var email: String?
-        var password: String?
-    }
-
     func signUpPage(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: SiteURL.account.path) }
-        return AccountViews.signUp(req).response()
+        return SignUpPage.view(.init(page: req.page)).response()
     }
 
     func signUp(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(SignUpForm.self)) ?? SignUpForm()
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let email = User.normalise(email: form.email ?? "")
-        let password = form.password ?? ""
-        var errors = FormErrors()
-        AccountRules.nameProblem(name).map { errors.add("name", $0) }
-        AccountRules.emailProblem(email).map { errors.add("email", $0) }
-        AccountRules.passwordProblem(password).map { errors.add("password", $0) }
+        let form = req.form(SignUpForm.self)
+        let errors = form.validate()
         guard errors.isEmpty else {
-            return AccountViews.signUp(req, input: .init(name: name, email: form.email ?? ""), errors: errors).response(
-                status: .unprocessableEntity)
+            let model = SignUpPage.Model(page: req.page, name: form.name, email: form.typedEmail, errors: errors)
+            return SignUpPage.view(model).response(status: .unprocessableEntity)
         }
+        let email = form.email
 
         // Hash before looking the address up, so both answers take the same time.
-        let passwordHash = try await req.password.async.hash(password)
+        let passwordHash = try await req.password.async.hash(form.password)
         if let existing = try await User.query(on: req.db).filter(\.$email == email).first() {
             // Limited like resets, so sign-up cannot be used to fill someone's inbox.
             let place = try await SignInThrottle.reserve(
@@ -55,7 +44,7 @@ struct AccountController {
                     """
             )
         } else {
-            let user = User(name: name, email: email, passwordHash: passwordHash)
+            let user = User(name: form.name, email: email, passwordHash: passwordHash)
             do {
                 try await user.create(on: req.db)
             } catch let error as DatabaseError where error.isConstraintFailure {
@@ -69,20 +58,26 @@ struct AccountController {
     }
 
     func signUpDone(req: Request) async throws -> Response {
-        AccountViews.checkEmail(
-            req,
+        let model = CheckEmailPage.Model(
+            page: req.page,
             message:
                 "If this address can be used, we have sent it a link to confirm it. Open the link to finish creating your account."
-        ).response()
+        )
+        return CheckEmailPage.view(model).response()
     }
 
     // MARK: Email confirmation
 
     private static let confirmationPurposes: [EmailToken.Purpose] = [.confirmEmail, .changeEmail]
 
+    /// The page for a link that is spent, expired or no longer about its address.
+    private static func linkNotValid(_ req: Request, retryText: String, retryURL: SiteURL) -> Response {
+        let model = LinkNotValidPage.Model(page: req.page, retryText: retryText, retryURL: retryURL)
+        return LinkNotValidPage.view(model).response(status: .gone)
+    }
+
     private static func confirmationLinkNotValid(_ req: Request) -> Response {
-        AccountViews.linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation)
-            .response(status: .gone)
+        linkNotValid(req, retryText: "Ask for a new confirmation link", retryURL: .resendConfirmation)
     }
 
     func confirmEmailPage(req: Request) async throws -> Response {
@@ -90,24 +85,22 @@ struct AccountController {
         guard let record = try await EmailLinks.find(token, purposes: Self.confirmationPurposes, on: req.db) else {
             return Self.confirmationLinkNotValid(req)
         }
-        return AccountViews.confirmEmail(req, token: token, address: record.email).response()
+        let model = ConfirmEmailPage.Model(page: req.page, token: token, address: record.email)
+        return ConfirmEmailPage.view(model).response()
     }
 
-    struct TokenForm: Content { var token: String? }
-
     func confirmEmail(req: Request) async throws -> Response {
-        let token = (try? req.content.decode(TokenForm.self))?.token ?? ""
+        let token = req.form.text("token")
         guard let record = try await EmailLinks.find(token, purposes: Self.confirmationPurposes, on: req.db) else {
             return Self.confirmationLinkNotValid(req)
         }
         let user = record.user
         let oldAddress = user.email
-        let isChange = record.purpose == EmailToken.Purpose.changeEmail.rawValue
+        let isChange = record.purpose == .changeEmail
         if isChange {
             // Someone may have taken the address since the link was sent.
             if try await User.query(on: req.db).filter(\.$email == record.email).first() != nil {
-                return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(
-                    status: .gone)
+                return Self.linkNotValid(req, retryText: "Go to your account", retryURL: .account)
             }
             user.email = record.email
             user.pendingEmail = nil
@@ -119,11 +112,10 @@ struct AccountController {
         do {
             try await user.save(on: req.db)
         } catch let error as DatabaseError where error.isConstraintFailure {
-            return AccountViews.linkNotValid(req, retryText: "Go to your account", retryURL: .account).response(
-                status: .gone)
+            return Self.linkNotValid(req, retryText: "Go to your account", retryURL: .account)
         }
         try await req.audit(
-            .emailConfirmed, subjectType: "user", subjectID: user.id, detail: record.purpose, actorID: user.id)
+            .emailConfirmed, subjectType: "user", subjectID: user.id, detail: record.purpose.rawValue, actorID: user.id)
         if isChange {
             // Every other browser signed in as this person is signed out, and the old address is
             // told, with a way back, in case it was not them.
@@ -131,103 +123,148 @@ struct AccountController {
             try await EmailLinks.sendEmailChangeUndo(to: user, oldAddress: oldAddress, request: req)
         }
         if req.currentUser == nil {
-            return req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.emailConfirmed.rawValue]))
+            return req.redirect(to: SiteURL.signIn.with(notice: AccountsNotice.emailConfirmed))
         }
-        return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.emailChangeConfirmed.rawValue]))
+        return req.redirect(to: SiteURL.account.with(notice: AccountsNotice.emailChangeConfirmed))
     }
 
-    struct EmailForm: Content { var email: String? }
+    // MARK: Asking for a link by email
+
+    /// One of the forms that send a link to an address, and what it says once it has.
+    struct LinkRequest: Sendable {
+        let title: String
+        let intro: String
+        let action: SiteURL
+        let button: String
+        /// The answer, the same whether or not a link went.
+        let sentMessage: String
+        let offersNewConfirmationLink: Bool
+    }
+
+    /// What sending a link came to.
+    enum LinkRequestOutcome {
+        /// The usual answer follows, whether or not a link went.
+        case answered
+        /// The network address has asked too often; saying so tells nothing about any account.
+        case networkLimitReached
+    }
+
+    static let newConfirmationLink = LinkRequest(
+        title: "Get a new confirmation link",
+        intro: "Enter the email address you signed up with and we will send a new link.",
+        action: .resendConfirmation, button: "Send confirmation link",
+        sentMessage: "If this address has an account waiting to be confirmed, we have sent it a new link.",
+        offersNewConfirmationLink: true)
+
+    static let passwordResetLink = LinkRequest(
+        title: "Reset your password",
+        intro:
+            "Enter the email address you use for Bridgework. If it has an account, we will send a link to choose a new password. The link works once, within an hour.",
+        action: .forgotPassword, button: "Send reset link",
+        sentMessage:
+            "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.",
+        offersNewConfirmationLink: false)
+
+    private static func linkRequestModel(
+        _ req: Request, _ kind: LinkRequest, email: String = "", errors: FormErrors = .init()
+    ) -> RequestLinkPage.Model {
+        let model = RequestLinkPage.Model(
+            page: req.page, title: kind.title, intro: kind.intro, action: kind.action, button: kind.button,
+            email: email, errors: errors)
+        return model
+    }
+
+    /// Reads the address, lets `send` decide whether a link goes, and answers the same either way,
+    /// never sooner than `AccountRules.linkRequestDuration`, so neither the words nor the timing
+    /// tell whether the address has an account.
+    private func answerLinkRequest(
+        _ req: Request, _ kind: LinkRequest, send: (_ email: String) async throws -> LinkRequestOutcome
+    ) async throws -> Response {
+        let form = req.form(LinkRequestForm.self)
+        let errors = form.validate()
+        guard errors.isEmpty else {
+            return RequestLinkPage.view(Self.linkRequestModel(req, kind, email: form.typedEmail, errors: errors))
+                .response(
+                    status: .unprocessableEntity)
+        }
+        let started = ContinuousClock.now
+        if try await send(form.email) == .networkLimitReached {
+            var errors = FormErrors()
+            errors.add("email", "There have been too many requests from your network. Wait an hour and try again")
+            return RequestLinkPage.view(Self.linkRequestModel(req, kind, email: form.typedEmail, errors: errors))
+                .response(
+                    status: .tooManyRequests)
+        }
+        try await Task.sleep(until: started + AccountRules.linkRequestDuration)
+        let model = CheckEmailPage.Model(
+            page: req.page, message: kind.sentMessage, offersNewConfirmationLink: kind.offersNewConfirmationLink)
+        return CheckEmailPage.view(model).response()
+    }
 
     func resendConfirmationPage(req: Request) async throws -> Response {
-        Self.resendConfirmationView(req).response()
-    }
-
-    private static func resendConfirmationView(_ req: Request, email: String = "", errors: FormErrors = .init()) -> HTML
-    {
-        AccountViews.requestLink(
-            req, title: "Get a new confirmation link",
-            intro: "Enter the email address you signed up with and we will send a new link.",
-            action: .resendConfirmation, button: "Send confirmation link", email: email, errors: errors)
+        RequestLinkPage.view(Self.linkRequestModel(req, Self.newConfirmationLink)).response()
     }
 
     func resendConfirmation(req: Request) async throws -> Response {
-        let typed = req.formText("email")
-        let email = User.normalise(email: typed)
-        if let problem = AccountRules.emailProblem(email) {
-            var errors = FormErrors()
-            errors.add("email", problem)
-            return Self.resendConfirmationView(req, email: typed, errors: errors).response(status: .unprocessableEntity)
+        try await answerLinkRequest(req, Self.newConfirmationLink) { email in
+            // Limited as resets are, so nobody can fill an inbox from here either.
+            if try await SignInThrottle.reserve(
+                SignInThrottle.resetKeys(email: email, address: req.clientAddress), on: req.db) != nil,
+                let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil)
+                    .first(),
+                user.emailConfirmedAt == nil
+            {
+                try await EmailLinks.sendConfirmation(to: user, request: req)
+            }
+            return .answered
         }
-        let started = ContinuousClock.now
-        // Limited as resets are, so nobody can fill an inbox from here either.
-        if try await SignInThrottle.reserve(
-            SignInThrottle.resetKeys(email: email, address: req.clientAddress), on: req.db) != nil,
-            let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first(),
-            user.emailConfirmedAt == nil
-        {
-            try await EmailLinks.sendConfirmation(to: user, request: req)
-        }
-        try await Task.sleep(until: started + AccountRules.linkRequestDuration)
-        return AccountViews.checkEmail(
-            req, message: "If this address has an account waiting to be confirmed, we have sent it a new link."
-        ).response()
     }
 
     // MARK: Sign in and out
 
-    struct SignInForm: Content {
-        var email: String?
-        var password: String?
-        var next: String?
-    }
-
     func signInPage(req: Request) async throws -> Response {
         let next = Self.safeNext(req.query[String.self, at: "next"])
         if req.currentUser != nil { return req.redirect(to: next ?? SiteURL.account.path) }
-        return AccountViews.signIn(req, input: .init(next: next ?? "")).response()
+        return SignInPage.view(.init(page: req.page, next: next ?? "")).response()
     }
 
     func signIn(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(SignInForm.self)) ?? SignInForm()
-        let typedEmail = form.email ?? ""
-        let email = User.normalise(email: typedEmail)
-        let password = form.password ?? ""
-        let next = Self.safeNext(form.next)
-        let input = AccountViews.SignInInput(email: typedEmail, next: next ?? "")
+        let form = req.form(SignInForm.self)
+        let email = form.email
+        var model = SignInPage.Model(page: req.page, email: form.typedEmail, next: form.next ?? "")
 
-        var errors = FormErrors()
-        if email.isEmpty { errors.add("email", "Enter your email address") }
-        if password.isEmpty { errors.add("password", "Enter your password") }
-        guard errors.isEmpty else {
-            return AccountViews.signIn(req, input: input, errors: errors).response(status: .unprocessableEntity)
+        model.errors = form.validate()
+        guard model.errors.isEmpty else {
+            return SignInPage.view(model).response(status: .unprocessableEntity)
         }
 
         let throttleKeys = SignInThrottle.keys(email: email, address: req.clientAddress)
         guard let reservation = try await SignInThrottle.reserve(throttleKeys, on: req.db) else {
-            return AccountViews.signIn(req, input: input, tooManyAttempts: true).response(status: .tooManyRequests)
+            model.tooManyAttempts = true
+            return SignInPage.view(model).response(status: .tooManyRequests)
         }
 
         let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first()
         // Check a password even when there is no such person, so timing does not tell who has an account.
         let hash = user?.passwordHash ?? req.application.timingDummyHash
-        let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
+        let matches = (try? await req.password.async.verify(form.password, created: hash)) ?? false
         guard let user, matches else {
             // The reserved places stay taken: they are this failure.
             try await req.audit(
                 .signInFailed, subjectType: "user", subjectID: user?.id, detail: "wrong email address or password")
-            errors.add("email", "Enter a correct email address and password")
-            return AccountViews.signIn(req, input: input, errors: errors).response(status: .unprocessableEntity)
+            model.errors.add("email", "Enter a correct email address and password")
+            return SignInPage.view(model).response(status: .unprocessableEntity)
         }
         try await SignInThrottle.release(reservation, on: req.db)
         guard user.emailConfirmedAt != nil else {
-            errors.add(
+            model.errors.add(
                 "email",
                 "Confirm your email address before you sign in: open the link we sent you, or ask for a new link")
-            return AccountViews.signIn(req, input: input, errors: errors).response(status: .forbidden)
+            return SignInPage.view(model).response(status: .forbidden)
         }
 
         try await SignInThrottle.clear(email: email, on: req.db)
-        let response = req.redirect(to: next ?? SiteURL.account.path)
+        let response = req.redirect(to: form.next ?? SiteURL.account.path)
         try await Sessions.signIn(user, request: req, response: response)
         try await req.audit(.signIn, subjectType: "user", subjectID: user.id)
         return response
@@ -235,7 +272,7 @@ struct AccountController {
 
     func signOut(req: Request) async throws -> Response {
         let userID = req.currentUser?.id
-        let response = req.redirect(to: SiteURL.home.with(query: ["notice": Notice.signedOut.rawValue]))
+        let response = req.redirect(to: SiteURL.home.with(notice: AccountsNotice.signedOut))
         try await Sessions.signOut(request: req, response: response)
         try await req.audit(.signOut, subjectType: "user", subjectID: userID, actorID: userID)
         return response
@@ -254,54 +291,32 @@ struct AccountController {
     // MARK: Forgotten password
 
     func forgotPasswordPage(req: Request) async throws -> Response {
-        Self.forgotPasswordView(req).response()
-    }
-
-    private static func forgotPasswordView(_ req: Request, email: String = "", errors: FormErrors = .init()) -> HTML {
-        AccountViews.requestLink(
-            req, title: "Reset your password",
-            intro:
-                "Enter the email address you use for Bridgework. If it has an account, we will send a link to choose a new password. The link works once, within an hour.",
-            action: .forgotPassword, button: "Send reset link", email: email, errors: errors)
+        RequestLinkPage.view(Self.linkRequestModel(req, Self.passwordResetLink)).response()
     }
 
     func forgotPassword(req: Request) async throws -> Response {
-        let typed = req.formText("email")
-        let email = User.normalise(email: typed)
-        if let problem = AccountRules.emailProblem(email) {
-            var errors = FormErrors()
-            errors.add("email", problem)
-            return Self.forgotPasswordView(req, email: typed, errors: errors).response(status: .unprocessableEntity)
+        try await answerLinkRequest(req, Self.passwordResetLink) { email in
+            let throttleKeys = SignInThrottle.resetKeys(email: email, address: req.clientAddress)
+            // Every request counts against its network address, and saying it is used up tells
+            // nothing about any account.
+            if try await SignInThrottle.reserve(Array(throttleKeys.dropFirst()), on: req.db) == nil {
+                return .networkLimitReached
+            }
+            // Every request for an address takes a place, account or not, so the limit says nothing
+            // about who has one; past it, the answer is the same and no email goes.
+            if try await SignInThrottle.reserve(Array(throttleKeys.prefix(1)), on: req.db) != nil,
+                let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil)
+                    .first()
+            {
+                try await EmailLinks.sendPasswordReset(to: user, request: req)
+                try await req.audit(.passwordResetRequested, subjectType: "user", subjectID: user.id, actorID: user.id)
+            }
+            return .answered
         }
-        let started = ContinuousClock.now
-        let throttleKeys = SignInThrottle.resetKeys(email: email, address: req.clientAddress)
-        // Every request counts against its network address, and saying it is used up tells
-        // nothing about any account.
-        if try await SignInThrottle.reserve(Array(throttleKeys.dropFirst()), on: req.db) == nil {
-            var errors = FormErrors()
-            errors.add("email", "There have been too many requests from your network. Wait an hour and try again")
-            return Self.forgotPasswordView(req, email: typed, errors: errors).response(status: .tooManyRequests)
-        }
-        // Every request for an address takes a place, account or not, so the limit says nothing
-        // about who has one; past it, the answer is the same and no email goes.
-        if try await SignInThrottle.reserve(Array(throttleKeys.prefix(1)), on: req.db) != nil,
-            let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first()
-        {
-            try await EmailLinks.sendPasswordReset(to: user, request: req)
-            try await req.audit(.passwordResetRequested, subjectType: "user", subjectID: user.id, actorID: user.id)
-        }
-        try await Task.sleep(until: started + AccountRules.linkRequestDuration)
-        return AccountViews.checkEmail(
-            req,
-            message:
-                "If this address has an account, we have sent it a link to reset the password. The link expires in one hour.",
-            offerNewConfirmationLink: false
-        ).response()
     }
 
     private static func resetLinkNotValid(_ req: Request) -> Response {
-        AccountViews.linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword).response(
-            status: .gone)
+        linkNotValid(req, retryText: "Ask for a new reset link", retryURL: .forgotPassword)
     }
 
     func resetPasswordPage(req: Request) async throws -> Response {
@@ -311,51 +326,43 @@ struct AccountController {
         }
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == record.user.requireID()).count()
         // After a forgotten password, revoking tokens is the safe choice, so it starts ticked.
-        return AccountViews.resetPassword(req, token: token, tokenCount: tokens, revokeTokens: true).response()
-    }
-
-    struct ResetForm: Content {
-        var token: String?
-        var password: String?
+        let model = ResetPasswordPage.Model(page: req.page, token: token, tokenCount: tokens, revokeTokens: true)
+        return ResetPasswordPage.view(model).response()
     }
 
     func resetPassword(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(ResetForm.self)) ?? ResetForm()
-        let token = form.token ?? ""
-        guard let record = try await EmailLinks.find(token, purposes: [.resetPassword], on: req.db) else {
+        let form = req.form(ResetPasswordForm.self)
+        guard let record = try await EmailLinks.find(form.token, purposes: [.resetPassword], on: req.db) else {
             return Self.resetLinkNotValid(req)
         }
-        let password = form.password ?? ""
-        if let problem = AccountRules.passwordProblem(password) {
-            var errors = FormErrors()
-            errors.add("password", problem)
+        let errors = form.validate()
+        guard errors.isEmpty else {
             let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == record.user.requireID()).count()
-            return AccountViews.resetPassword(
-                req, token: token, tokenCount: tokens, revokeTokens: req.formText("revoke_tokens") == "yes",
-                errors: errors
-            )
-            .response(status: .unprocessableEntity)
+            let model = ResetPasswordPage.Model(
+                page: req.page, token: form.token, tokenCount: tokens, revokeTokens: form.revokeTokens,
+                errors: errors)
+            return ResetPasswordPage.view(model).response(status: .unprocessableEntity)
         }
         let user = record.user
         let userID = try user.requireID()
-        user.passwordHash = try await req.password.async.hash(password)
+        user.passwordHash = try await req.password.async.hash(form.password)
         // Opening the link proved the address belongs to them.
         user.emailConfirmedAt = user.emailConfirmedAt ?? Date()
         try await user.save(on: req.db)
         // Every reset link for this person is spent, and every session ends.
         try await EmailToken.query(on: req.db)
             .filter(\.$user.$id == userID)
-            .filter(\.$purpose == EmailToken.Purpose.resetPassword.rawValue)
+            .filter(\.$purpose == .resetPassword)
             .filter(\.$usedAt == nil)
             .set(\.$usedAt, to: Date())
             .update()
         try await Sessions.endAll(userID: userID, on: req.db)
         try await SignInThrottle.clear(email: user.email, on: req.db)
         try await req.audit(.passwordReset, subjectType: "user", subjectID: userID, actorID: userID)
-        if req.formText("revoke_tokens") == "yes" {
+        if form.revokeTokens {
             try await APITokens.revokeAll(of: userID, request: req)
         }
-        let response = req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.passwordReset.rawValue]))
+        let response = req.redirect(to: SiteURL.signIn.with(notice: AccountsNotice.passwordReset))
         response.cookies[Sessions.cookieName] = Sessions.cookie(value: "", maxAge: 0, settings: req.settings)
         return response
     }
@@ -363,18 +370,18 @@ struct AccountController {
     // MARK: Account
 
     /// Everything the account page shows, loaded once.
-    static func accountPage(
+    static func accountModel(
         _ req: Request, newToken: String? = nil, detailErrors: FormErrors = .init(),
         passwordErrors: FormErrors = .init(),
         tokenErrors: FormErrors = .init(), errors: FormErrors = .init(), name: String? = nil, email: String? = nil,
         tokenName: String = "", tokenDays: String = ""
-    ) async throws -> HTML {
+    ) async throws -> AccountPage.Model {
         let current = try req.requireCurrentUser()
         guard let user = try await User.find(current.id, on: req.db) else { throw Abort(.notFound) }
         let pendingHubs = try await Hub.query(on: req.db)
             .join(HubMembership.self, on: \HubMembership.$hub.$id == \Hub.$id)
             .filter(HubMembership.self, \.$user.$id == current.id)
-            .filter(HubMembership.self, \.$status == MembershipStatus.pending.rawValue)
+            .filter(HubMembership.self, \.$status == .pending)
             .sort(\.$name).all()
         let organisations = try await Organisation.query(on: req.db)
             .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
@@ -383,25 +390,32 @@ struct AccountController {
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == current.id).sort(
             \.$createdAt, .descending
         ).all()
-        let page = AccountViews.AccountPage(
+        let model = AccountPage.Model(
+            page: req.page,
             user: user,
             roles: try await RoleDescriptions.describe(current, on: req.db),
-            isApprovedMember: current.isApprovedMember,
+            canReadMembersOnly: Policy.can(current, .readMembersOnly),
             pendingHubNames: pendingHubs.map(\.name),
             organisations: organisations.map {
                 .init(slug: $0.slug, name: $0.name, isAdmin: $0.id.map(current.adminOfOrganisations.contains) ?? false)
             },
             tokens: tokens,
             newToken: newToken,
-            defaultTokenDays: req.settings.apiTokenLifetimeDays
+            defaultTokenDays: req.settings.apiTokenLifetimeDays,
+            name: name,
+            email: email,
+            detailErrors: detailErrors,
+            passwordErrors: passwordErrors,
+            tokenErrors: tokenErrors,
+            errors: errors,
+            tokenName: tokenName,
+            tokenDays: tokenDays
         )
-        return AccountViews.account(
-            req, page: page, name: name, email: email, detailErrors: detailErrors, passwordErrors: passwordErrors,
-            tokenErrors: tokenErrors, errors: errors, tokenName: tokenName, tokenDays: tokenDays)
+        return model
     }
 
     func accountPage(req: Request) async throws -> Response {
-        try await Self.accountPage(req).response()
+        AccountPage.view(try await Self.accountModel(req)).response()
     }
 
     private func signedInUser(_ req: Request) async throws -> User {
@@ -431,18 +445,15 @@ struct AccountController {
 
     func updateAccount(req: Request) async throws -> Response {
         let user = try await signedInUser(req)
-        let typedName = req.formText("name")
-        let typedEmail = req.formText("email")
-        let name = typedName
-        let email = User.normalise(email: typedEmail)
-        var errors = FormErrors()
-        AccountRules.nameProblem(name).map { errors.add("name", $0) }
-        AccountRules.emailProblem(email).map { errors.add("email", $0) }
+        let form = req.form(AccountDetailsForm.self)
+        let name = form.name
+        let email = form.email
+        var errors = form.validate()
         let askedForNewAddress = errors.isEmpty && email != user.email && email != user.pendingEmail
         var status = HTTPResponseStatus.unprocessableEntity
         if askedForNewAddress {
             // A new address needs the password: someone at an unattended screen cannot take the account.
-            if let problem = try await passwordProblem(req.password(field: "email_password"), of: user, req: req) {
+            if let problem = try await passwordProblem(form.emailPassword, of: user, req: req) {
                 errors.add(
                     "email_password",
                     problem.message == "Enter your current password"
@@ -451,8 +462,10 @@ struct AccountController {
             }
         }
         guard errors.isEmpty else {
-            return try await Self.accountPage(req, detailErrors: errors, name: typedName, email: typedEmail).response(
-                status: status)
+            return AccountPage.view(
+                try await Self.accountModel(req, detailErrors: errors, name: form.name, email: form.typedEmail)
+            )
+            .response(status: status)
         }
         var changes: [String] = []
         if name != user.name {
@@ -486,64 +499,62 @@ struct AccountController {
             try await req.audit(
                 .accountUpdated, subjectType: "user", subjectID: user.id, detail: changes.joined(separator: "; "))
         }
-        let notice: Notice = askedForNewAddress ? .emailChangeRequested : .accountUpdated
-        return req.redirect(to: SiteURL.account.with(query: ["notice": notice.rawValue]))
+        let notice: AccountsNotice = askedForNewAddress ? .emailChangeRequested : .accountUpdated
+        return req.redirect(to: SiteURL.account.with(notice: notice))
     }
 
     func changePassword(req: Request) async throws -> Response {
         let user = try await signedInUser(req)
+        let form = req.form(PasswordChangeForm.self)
         var errors = FormErrors()
-        let new = req.password(field: "new_password")
         var status = HTTPResponseStatus.unprocessableEntity
-        if let problem = try await passwordProblem(req.password(field: "current_password"), of: user, req: req) {
+        // The current password is checked first, always, so every attempt counts against the limit.
+        if let problem = try await passwordProblem(form.currentPassword, of: user, req: req) {
             errors.add("current_password", problem.message)
             status = problem.status
         }
-        AccountRules.passwordProblem(new).map {
-            errors.add("new_password", $0 == "Enter a password" ? "Enter a new password" : $0)
-        }
+        errors = FormErrors.merged(errors, form.validate())
         guard errors.isEmpty else {
-            return try await Self.accountPage(req, passwordErrors: errors).response(status: status)
+            return AccountPage.view(try await Self.accountModel(req, passwordErrors: errors)).response(status: status)
         }
-        user.passwordHash = try await req.password.async.hash(new)
+        user.passwordHash = try await req.password.async.hash(form.newPassword)
         try await user.save(on: req.db)
         // Other browsers signed in as this person are signed out; this one stays.
         try await Sessions.endOthers(userID: user.requireID(), request: req)
         try await req.audit(.passwordChanged, subjectType: "user", subjectID: user.id)
-        let revokeTokens = req.formText("revoke_tokens") == "yes"
-        if revokeTokens {
+        if form.revokeTokens {
             try await APITokens.revokeAll(of: user.requireID(), request: req)
         }
-        return req.redirect(
-            to: SiteURL.account.with(query: [
-                "notice": (revokeTokens ? Notice.tokensRevoked : .passwordChanged).rawValue
-            ]))
+        let notice: AccountsNotice = form.revokeTokens ? .tokensRevoked : .passwordChanged
+        return req.redirect(to: SiteURL.account.with(notice: notice))
     }
 
     // MARK: Undoing an email change
 
+    private static func undoLinkNotValid(_ req: Request) -> Response {
+        linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword)
+    }
+
     func undoEmailChangePage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
         guard let record = try await EmailLinks.find(token, purposes: [.undoEmailChange], on: req.db) else {
-            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(
-                status: .gone)
+            return Self.undoLinkNotValid(req)
         }
-        return AccountViews.undoEmailChange(req, token: token, oldAddress: record.email).response()
+        let model = UndoEmailChangePage.Model(page: req.page, token: token, oldAddress: record.email)
+        return UndoEmailChangePage.view(model).response()
     }
 
     /// Puts the old address back, signs everyone out and revokes API tokens: whoever changed it
     /// may have been someone else.
     func undoEmailChange(req: Request) async throws -> Response {
-        let token = req.formText("token")
+        let token = req.form.text("token")
         guard let record = try await EmailLinks.find(token, purposes: [.undoEmailChange], on: req.db) else {
-            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(
-                status: .gone)
+            return Self.undoLinkNotValid(req)
         }
         let user = record.user
         let userID = try user.requireID()
         if let holder = try await User.query(on: req.db).filter(\.$email == record.email).first(), holder.id != userID {
-            return AccountViews.linkNotValid(req, retryText: "Reset your password", retryURL: .forgotPassword).response(
-                status: .gone)
+            return Self.undoLinkNotValid(req)
         }
         user.email = record.email
         user.pendingEmail = nil
@@ -559,7 +570,7 @@ struct AccountController {
         try await APIToken.query(on: req.db).filter(\.$user.$id == userID).delete()
         try await req.audit(.emailChangeUndone, subjectType: "user", subjectID: userID, actorID: userID)
         try await EmailLinks.sendPasswordReset(to: user, request: req)
-        let response = req.redirect(to: SiteURL.signIn.with(query: ["notice": Notice.emailChangeUndone.rawValue]))
+        let response = req.redirect(to: SiteURL.signIn.with(notice: AccountsNotice.emailChangeUndone))
         response.cookies[Sessions.cookieName] = Sessions.cookie(value: "", maxAge: 0, settings: req.settings)
         return response
     }
@@ -568,22 +579,18 @@ struct AccountController {
 
     func createToken(req: Request) async throws -> Response {
         let current = try req.requireCurrentUser()
-        let name = req.formText("token_name")
-        let typedDays = req.formText("token_days")
-        var errors = FormErrors()
-        ContentChecks.required(name, field: "token_name", label: "a name for the token", max: 100, into: &errors)
-        let longest = max(365, req.settings.apiTokenLifetimeDays)
-        let days = typedDays.isEmpty ? req.settings.apiTokenLifetimeDays : Int(typedDays) ?? -1
-        if !(1...longest).contains(days) {
-            errors.add("token_days", "Enter how many days the token should last, a whole number from 1 to \(longest)")
-        }
+        let form = NewTokenForm(req.form, defaultDays: req.settings.apiTokenLifetimeDays)
+        let errors = form.validate()
         guard errors.isEmpty else {
-            return try await Self.accountPage(req, tokenErrors: errors, tokenName: name, tokenDays: typedDays).response(
-                status: .unprocessableEntity)
+            return AccountPage.view(
+                try await Self.accountModel(
+                    req, tokenErrors: errors, tokenName: form.name, tokenDays: form.typedDays
+                )
+            ).response(status: .unprocessableEntity)
         }
-        let token = try await APITokens.create(for: current.id, name: name, days: days, on: req.db)
-        try await req.audit(.apiTokenCreated, subjectType: "user", subjectID: current.id, detail: name)
-        let page = try await Self.accountPage(req, newToken: token).response()
+        let token = try await APITokens.create(for: current.id, name: form.name, days: form.days, on: req.db)
+        try await req.audit(.apiTokenCreated, subjectType: "user", subjectID: current.id, detail: form.name)
+        let page = AccountPage.view(try await Self.accountModel(req, newToken: token)).response()
         // The token is shown once; no cache may keep it.
         page.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return page
@@ -597,6 +604,6 @@ struct AccountController {
         else { throw Abort(.notFound) }
         try await token.delete(on: req.db)
         try await req.audit(.apiTokenRevoked, subjectType: "user", subjectID: current.id, detail: token.name)
-        return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.tokenRevoked.rawValue]) + "#api-tokens")
+        return req.redirect(to: SiteURL.account.with(notice: AccountsNotice.tokenRevoked) + "#api-tokens")
     }
 }

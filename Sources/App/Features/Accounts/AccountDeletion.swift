@@ -1,5 +1,4 @@
 import Fluent
-import Plot
 import SQLKit
 import Vapor
 
@@ -37,8 +36,8 @@ enum AccountDeletion {
             .filter(\.$user.$id == userID)
             .filter(
                 \.$status ~~ [
-                    EventRegistration.Status.confirmed.rawValue, EventRegistration.Status.waitlisted.rawValue,
-                    EventRegistration.Status.unconfirmed.rawValue, EventRegistration.Status.confirming.rawValue,
+                    EventRegistration.Status.confirmed, EventRegistration.Status.waitlisted,
+                    EventRegistration.Status.unconfirmed, EventRegistration.Status.confirming,
                 ]
             )
             .with(\.$event).all()
@@ -80,8 +79,7 @@ enum AccountDeletion {
 
             // A conversation that started stays for the other person; requests nobody took up go.
             func hadConversation(_ invitation: PeerInvitation) -> Bool {
-                invitation.status == PeerInvitation.Status.accepted.rawValue
-                    || (invitation.status == PeerInvitation.Status.closed.rawValue && invitation.respondedAt != nil)
+                invitation.status == .accepted || (invitation.status == .closed && invitation.respondedAt != nil)
             }
             for peerRequest in try await PeerRequest.query(on: db).filter(\.$asker.$id == userID).all() {
                 let invitations = try await PeerInvitation.query(on: db).filter(
@@ -90,7 +88,7 @@ enum AccountDeletion {
                 let unanswered = invitations.filter { !hadConversation($0) }.compactMap(\.id)
                 if !unanswered.isEmpty { try await PeerInvitation.query(on: db).filter(\.$id ~~ unanswered).delete() }
                 if invitations.contains(where: hadConversation) {
-                    peerRequest.status = PeerRequest.Status.closed.rawValue
+                    peerRequest.status = .closed
                     try await peerRequest.save(on: db)
                 } else {
                     try await peerRequest.delete(on: db)
@@ -148,13 +146,15 @@ extension AccountController {
         let current = try req.requireCurrentUser()
         guard let user = try await User.find(current.id, on: req.db) else { throw Abort(.notFound) }
         let refusal = try await AccountDeletion.refusal(for: user, on: req.db)
-        return AccountDeletionViews.confirm(req, isLastCoordinator: refusal == .lastCoordinator).response()
+        let model = DeleteAccountPage.Model(page: req.page, isLastCoordinator: refusal == .lastCoordinator)
+        return DeleteAccountPage.view(model).response()
     }
 
     func deleteAccount(req: Request) async throws -> Response {
         let current = try req.requireCurrentUser()
         guard let user = try await User.find(current.id, on: req.db) else { throw Abort(.notFound) }
-        var errors = FormErrors()
+        let form = req.form(DeleteAccountForm.self)
+        var errors = form.validate()
         var status = HTTPResponseStatus.unprocessableEntity
         let refusal = try await AccountDeletion.refusal(for: user, on: req.db)
         if refusal == .lastCoordinator {
@@ -162,7 +162,7 @@ extension AccountController {
                 "password",
                 "You are the only national coordinator, so your account cannot be deleted yet. Make someone else a coordinator first"
             )
-        } else if let problem = try await passwordProblem(req.password(field: "password"), of: user, req: req) {
+        } else if let problem = try await passwordProblem(form.password, of: user, req: req) {
             // The page asks for "your password", so its messages say that.
             let message = problem.message
                 .replacingOccurrences(
@@ -173,58 +173,14 @@ extension AccountController {
             status = problem.status
         }
         guard errors.isEmpty else {
-            return AccountDeletionViews.confirm(req, isLastCoordinator: refusal == .lastCoordinator, errors: errors)
-                .response(status: status)
+            let model = DeleteAccountPage.Model(
+                page: req.page, isLastCoordinator: refusal == .lastCoordinator, errors: errors)
+            return DeleteAccountPage.view(model).response(status: status)
         }
         try await AccountDeletion.delete(user, request: req)
-        let response = req.redirect(to: SiteURL.home.with(query: ["notice": Notice.accountDeleted.rawValue]))
+        let response = req.redirect(to: SiteURL.home.with(notice: AccountsNotice.accountDeleted))
         response.cookies[Sessions.cookieName] = Sessions.cookie(value: "", maxAge: 0, settings: req.settings)
         req.currentUser = nil
         return response
-    }
-}
-
-enum AccountDeletionViews {
-    static let whatHappens = [
-        "Your account, profile, hub and organisation memberships, sign-ins and API tokens are removed, and you are signed out everywhere.",
-        "Your places at events to come are cancelled and passed to the people waiting; your registrations are removed.",
-        "Your story drafts, and stories never published, are removed.",
-        "Stories already published stay only where the consents of the people in them still allow, with the author shown as \"a former member\".",
-        "A peer-support conversation you had stays for the other person, with you shown as \"a former member\". Requests nobody took up are removed.",
-        "Survey answers are anonymous already and stay in the figures.",
-        "The activity log keeps what happened under an id that no longer leads to you, without network addresses.",
-    ]
-
-    static func confirm(_ request: Request, isLastCoordinator: Bool, errors: FormErrors = .init()) -> HTML {
-        Layout(title: "Delete your account", request: request, hasErrors: !errors.isEmpty).render(
-            Forms.errorSummary(errors),
-            .h1(.plainText("Delete your account")),
-            .p(
-                .class("lead"), .plainText("Deleting your account cannot be undone. Before you go, you can "),
-                .a(.href(SiteURL.accountData.path), .plainText("download everything we hold about you")),
-                .plainText(".")),
-            .h2(.plainText("What happens")),
-            .ul(.class("bullet-list"), .forEach(whatHappens) { .li(.plainText($0)) }),
-            .if(
-                isLastCoordinator,
-                .p(
-                    .class("status-panel"),
-                    .plainText(
-                        "You are the only national coordinator, so your account cannot be deleted until someone else is a coordinator."
-                    ))),
-            .if(
-                !isLastCoordinator,
-                .form(
-                    .method(.post), .action(SiteURL.deleteAccount.path),
-                    .attribute(named: "novalidate", value: "novalidate"),
-                    Forms.csrfField(request),
-                    Forms.input(
-                        .init(
-                            name: "password", label: "Your password", type: .password, hint: "To make sure it is you.",
-                            autocomplete: "current-password"), errors: errors),
-                    .button(.type(.submit), .class("button button--warning"), .plainText("Delete my account"))
-                )),
-            .p(.a(.href(SiteURL.account.path), .plainText("Keep my account and go back")))
-        )
     }
 }

@@ -94,14 +94,14 @@ enum EmailLinks {
         guard
             let record = try await EmailToken.query(on: db)
                 .filter(\.$tokenHash == Tokens.hash(token))
-                .filter(\.$purpose ~~ purposes.map(\.rawValue))
+                .filter(\.$purpose ~~ purposes)
                 .filter(\.$usedAt == nil)
                 .filter(\.$expiresAt > Date())
                 .with(\.$user)
                 .first()
         else { return nil }
         guard record.user.deletedAt == nil else { return nil }
-        switch EmailToken.Purpose(rawValue: record.purpose) {
+        switch record.purpose {
         case .changeEmail:
             return record.user.pendingEmail == record.email ? record : nil
         case .undoEmailChange:

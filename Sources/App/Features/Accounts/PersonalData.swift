@@ -69,7 +69,7 @@ enum PersonalData {
                     "role": .string(profile.role), "bio": .string(profile.bio), "skills": .string(profile.skills),
                     "languages": .string(profile.languages),
                     "open_to_being_a_critical_friend": .flag(profile.criticalFriend),
-                    "visibility": .string(profile.visibility),
+                    "visibility": .string(profile.visibility.rawValue),
                     "methods_and_themes": .list(
                         profileTerms.map { .object(["vocabulary": .string($0.vocabulary), "code": .string($0.code)]) }),
                     "updated_at": .date(profile.updatedAt),
@@ -82,7 +82,8 @@ enum PersonalData {
             .list(
                 hubMemberships.map {
                     .object([
-                        "hub": .string($0.hub.name), "role": .string($0.role), "status": .string($0.status),
+                        "hub": .string($0.hub.name), "role": .string($0.role.rawValue),
+                        "status": .string($0.status.rawValue),
                         "reason_given": .string($0.reason), "since": .date($0.createdAt),
                     ])
                 }))
@@ -100,14 +101,14 @@ enum PersonalData {
                 "memberships": .list(
                     organisationMemberships.map {
                         .object([
-                            "organisation": .string($0.organisation.name), "role": .string($0.role),
+                            "organisation": .string($0.organisation.name), "role": .string($0.role.rawValue),
                             "since": .date($0.createdAt),
                         ])
                     }),
                 "invitations": .list(
                     invitations.map {
                         .object([
-                            "organisation": .string($0.organisation.name), "role": .string($0.role),
+                            "organisation": .string($0.organisation.name), "role": .string($0.role.rawValue),
                             "sent": .date($0.createdAt), "expires": .date($0.expiresAt),
                         ])
                     }),
@@ -125,7 +126,7 @@ enum PersonalData {
             .list(
                 stories.map { story in
                     .object([
-                        "address": .string(SiteURL.story(story.slug).path), "status": .string(story.status),
+                        "address": .string(SiteURL.story(story.slug).path), "status": .string(story.status.rawValue),
                         "return_reason": .string(story.returnReason),
                         "first_published_at": .date(story.firstPublishedAt), "published_at": .date(story.publishedAt),
                         "photo_description": .string(story.photoAlt),
@@ -141,7 +142,7 @@ enum PersonalData {
                         "consents": .list(
                             consents.filter { $0.$story.id == story.id }.map { consent in
                                 .object([
-                                    "person": .string(consent.person), "scope": .string(consent.scope),
+                                    "person": .string(consent.person), "scope": .string(consent.scope.rawValue),
                                     "how_given": .string(consent.howGiven),
                                     "given_on": .string(consent.givenOn), "ends_on": .string(consent.expiresOn),
                                     "withdrawn_at": .date(consent.withdrawnAt),
@@ -164,7 +165,7 @@ enum PersonalData {
                     .object([
                         "event": .string($0.event.title), "starts_at": .date($0.event.startsAt),
                         "name_given": .string($0.name), "email_given": .string($0.email),
-                        "status": .string($0.status), "access_needs": .string($0.accessNeeds),
+                        "status": .string($0.status.rawValue), "access_needs": .string($0.accessNeeds),
                         "dietary_needs": .string($0.dietaryNeeds),
                         "organisation_given": .string($0.organisationName), "attended": .flag($0.attended),
                         "registered_at": .date($0.createdAt),
@@ -184,13 +185,13 @@ enum PersonalData {
                             "title": .string($0.title), "challenge": .string($0.challenge),
                             "methods": .string($0.methods), "themes": .string($0.themes),
                             "prefer_someone_outside_your_hubs": .flag($0.preferOutsideHub),
-                            "status": .string($0.status), "asked_at": .date($0.createdAt),
+                            "status": .string($0.status.rawValue), "asked_at": .date($0.createdAt),
                         ])
                     }),
                 "invitations_received": .list(
                     received.map {
                         .object([
-                            "request": .string($0.request.title), "status": .string($0.status),
+                            "request": .string($0.request.title), "status": .string($0.status.rawValue),
                             "why_you_were_suggested": .string($0.reasons),
                             "invited_at": .date($0.createdAt), "answered_at": .date($0.respondedAt),
                         ])
@@ -244,7 +245,7 @@ enum PersonalData {
                     proposed.map {
                         .object([
                             "wording": .string($0.wording), "community": .string($0.community),
-                            "status": .string($0.status), "proposed_at": .date($0.createdAt),
+                            "status": .string($0.status.rawValue), "proposed_at": .date($0.createdAt),
                         ])
                     }),
                 "votes": .list(

@@ -60,7 +60,7 @@ final class EmailToken: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User
-    @Field(key: "purpose") var purpose: String
+    @Field(key: "purpose") var purpose: Purpose
     /// The address the link was sent to. The link works only while that is still the address
     /// it is about, so an old link cannot confirm or reset an address it was not sent to.
     @Field(key: "email") var email: String
@@ -73,7 +73,7 @@ final class EmailToken: Model, @unchecked Sendable {
 
     init(userID: UUID, purpose: Purpose, email: String, tokenHash: String, expiresAt: Date) {
         self.$user.id = userID
-        self.purpose = purpose.rawValue
+        self.purpose = purpose
         self.email = email
         self.tokenHash = tokenHash
         self.expiresAt = expiresAt

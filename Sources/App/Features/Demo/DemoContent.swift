@@ -29,10 +29,10 @@ enum DemoContent {
                 hotTopics: Set(seed.hotTopics.filter { HotTopic(rawValue: $0) != nil }))
             try await version.create(on: db)
             for code in seed.themes where Vocabulary.theme.isValid(code) {
-                try await StoryTerm(storyID: storyID, vocabulary: Vocabulary.theme.rawValue, code: code).create(on: db)
+                try await StoryTerm(storyID: storyID, vocabulary: .theme, code: code).create(on: db)
             }
             for code in seed.hotTopics where HotTopic(rawValue: code) != nil {
-                try await StoryTerm(storyID: storyID, vocabulary: HotTopic.vocabulary, code: code).create(on: db)
+                try await StoryTerm(storyID: storyID, vocabulary: .hotTopic, code: code).create(on: db)
             }
             for consent in seed.consents {
                 try await StoryConsent(
@@ -41,9 +41,9 @@ enum DemoContent {
                 ).create(on: db)
             }
             if seed.awaitingReview {
-                story.status = Story.Status.submitted.rawValue
+                story.status = .submitted
             } else {
-                story.status = Story.Status.published.rawValue
+                story.status = .published
                 story.publishedVersionID = try version.requireID()
                 story.publishedAt = publishedAt
                 story.firstPublishedAt = publishedAt
@@ -63,7 +63,8 @@ extension DemoContent {
             let resource = Resource()
             resource.slug = seed.slug
             resource.title = seed.title
-            resource.kind = seed.kind
+            // The seeds are fixed literals, each of a kind the library knows.
+            resource.kind = Resource.Kind(rawValue: seed.kind)!
             resource.summary = seed.summary
             resource.body = seed.body
             resource.link = seed.link
@@ -95,7 +96,8 @@ extension DemoContent {
             let narrative = Narrative()
             narrative.slug = seed.slug
             narrative.title = seed.title
-            narrative.hotTopic = seed.hotTopic
+            // The seeds are fixed literals, each on a hot topic stories know.
+            narrative.hotTopic = HotTopic(rawValue: seed.hotTopic)!
             narrative.claim = seed.claim
             narrative.setsAgainst = seed.setsAgainst
             narrative.facts = seed.facts

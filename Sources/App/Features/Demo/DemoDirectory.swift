@@ -272,7 +272,7 @@ enum DemoDirectory {
                     organisationID: organisation.requireID(), userID: userID, role: .member
                 ).create(on: db)
             }
-            if let slug = person.hub, let hub = try await Hub.query(on: db).filter(\.$slug == slug).first() {
+            if let slug = person.hub, let hub = try await Hub.find(slug: slug, on: db) {
                 try await HubMembership(hubID: hub.requireID(), userID: userID, role: .member).create(on: db)
             }
         }

@@ -96,7 +96,7 @@ enum DemoEvents {
         skills.onlineURL = "https://meet.example.org/mediation-skills"
         skills.stepFree = true
         skills.capacity = 12
-        skills.audience = Event.Audience.members.rawValue
+        skills.audience = .members
         skills.askAccessNeeds = true
         skills.askOrganisation = true
         try await skills.create(on: db)

@@ -72,7 +72,7 @@ extension DemoContent {
             let survey = Survey()
             survey.$project.id = projectID
             survey.title = title
-            survey.mode = mode.rawValue
+            survey.mode = mode
             survey.token = Tokens.random()
             survey.indicatorCodes = codes.joined(separator: ",")
             survey.opensOn = opens
@@ -112,7 +112,7 @@ extension DemoContent {
                     answer.value = min(
                         range.upperBound,
                         max(range.lowerBound, before[pupil][index] + (surveyIndex == 1 ? change[pupil][index] : 0)))
-                    answer.part = SurveyAnswer.now
+                    answer.part = .now
                     answer.isCurrent = true
                     try await answer.create(on: db)
                 }
@@ -138,12 +138,12 @@ extension DemoContent {
         for seed in stories {
             let story = ChangeStory()
             story.$project.id = projectID
-            story.domain = seed.domain.rawValue
+            story.domain = seed.domain
             story.period = "January to April 2026"
             story.toldOn = "2026-04-20"
             story.$collector.id = admin?.id
             story.teller = seed.teller
-            story.consent = seed.consent.rawValue
+            story.consent = seed.consent
             story.place = "Slough"
             story.whatHappened = seed.happened
             story.whyItMatters = seed.matters

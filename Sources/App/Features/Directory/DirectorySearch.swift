@@ -13,6 +13,9 @@ struct DirectoryQuery: Sendable, Hashable {
 
     static let pageSize = 20
 
+    /// Every organisation, first page: no words, no filters.
+    init() {}
+
     /// Reads `q`, `hub`, `sector`, `work`, `theme`, `method`, `area` and `page`; values that are not
     /// in the lists are dropped rather than failing the search.
     init(_ request: Request) {

@@ -22,7 +22,7 @@ enum LocalAuthorities {
         guard let url = Bundle.module.url(forResource: "uk-local-authorities", withExtension: "csv"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
-        var rows = CSVReader.rows(text)
+        var rows = CSV.rows(text)
         guard !rows.isEmpty else { return [] }
         let header = rows.removeFirst()
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
@@ -37,60 +37,5 @@ enum LocalAuthorities {
             else { return nil }
             return LocalAuthority(code: row[code], name: row[name], region: row[region], latitude: lat, longitude: long)
         }.sorted { $0.name < $1.name }
-    }
-}
-
-/// A small reader for RFC 4180 CSV: quoted fields, doubled quotes, commas and line breaks inside quotes.
-enum CSVReader {
-    static func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var inQuotes = false
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let character = pending {
-                pending = nil
-                return character
-            }
-            return iterator.next()
-        }
-        while let character = next() {
-            if inQuotes {
-                if character == "\"" {
-                    if let following = next() {
-                        if following == "\"" {
-                            field.append("\"")
-                        } else {
-                            inQuotes = false
-                            pending = following
-                        }
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"": inQuotes = true
-            case ",":
-                row.append(field)
-                field = ""
-            case "\r\n", "\n", "\r":
-                row.append(field)
-                field = ""
-                rows.append(row)
-                row = []
-            default: field.append(character)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
     }
 }

@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 import Vapor
 
 /// A gathering run by a hub or an organisation: when and where, who may come, what access it
@@ -7,7 +6,7 @@ import Vapor
 final class Event: Model, @unchecked Sendable {
     static let schema = "events"
 
-    enum Audience: String, CaseIterable, Sendable {
+    enum Audience: String, CaseIterable, Codable, Sendable {
         case `public`, members
 
         var label: String {
@@ -35,7 +34,7 @@ final class Event: Model, @unchecked Sendable {
     /// Confirmed registrations, kept beside the capacity so one conditional update can take a
     /// place safely however many people register at once.
     @Field(key: "places_taken") var placesTaken: Int
-    @Field(key: "audience") var audience: String
+    @Field(key: "audience") var audience: Audience
     @Field(key: "ask_access_needs") var askAccessNeeds: Bool
     @Field(key: "ask_dietary_needs") var askDietaryNeeds: Bool
     @Field(key: "ask_organisation") var askOrganisation: Bool
@@ -66,7 +65,7 @@ final class Event: Model, @unchecked Sendable {
         accessNotes = ""
         capacity = 1
         placesTaken = 0
-        audience = Audience.public.rawValue
+        audience = .public
         askAccessNeeds = false
         askDietaryNeeds = false
         askOrganisation = false
@@ -76,9 +75,32 @@ final class Event: Model, @unchecked Sendable {
         self.endsAt = endsAt
     }
 
-    var isPublic: Bool { audience == Audience.public.rawValue }
+    var isPublic: Bool { audience == .public }
     var placesLeft: Int { max(0, capacity - placesTaken) }
     func hasEnded(now: Date = Date()) -> Bool { endsAt < now }
+}
+
+extension Event: PolicySubject {
+    /// Those who run its hub or its organisation organise it.
+    var policyResource: PolicyResource { .eventHost(hubID: $hub.id, organisationID: $organisation.id) }
+
+    /// The event with this slug, with its hub and organisation, if this person may see it:
+    /// members-only events are not found by those who may not see members-only things.
+    static func visible(slug: String, in req: Request) async throws -> Event {
+        guard slug.count <= 200,
+            let event = try await Event.query(on: req.db).filter(\.$slug == slug).with(\.$hub).with(\.$organisation)
+                .first(),
+            event.isPublic || req.seesMembersOnly
+        else { throw Abort(.notFound) }
+        return event
+    }
+}
+
+extension SubjectLoader {
+    /// The event in the path (`eventSlug`), as readers find it.
+    static let eventBySlug = SubjectLoader { req in
+        try await Event.visible(slug: req.parameters.get("eventSlug") ?? "", in: req)
+    }
 }
 
 /// One person's place (or place in the queue) at an event. People without an account give a name
@@ -86,7 +108,7 @@ final class Event: Model, @unchecked Sendable {
 final class EventRegistration: Model, @unchecked Sendable {
     static let schema = "event_registrations"
 
-    enum Status: String, Sendable {
+    enum Status: String, Codable, Sendable {
         /// Waiting for the person to open the link in their email.
         case unconfirmed
         /// For a moment while a confirmation takes a place: it keeps a double click from taking two.
@@ -101,7 +123,7 @@ final class EventRegistration: Model, @unchecked Sendable {
     @OptionalParent(key: "user_id") var user: User?
     @Field(key: "name") var name: String
     @Field(key: "email") var email: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     /// Hash of the secret in the person's links (confirm, cancel, feedback); never the secret itself.
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "access_needs") var accessNeeds: String
@@ -112,8 +134,6 @@ final class EventRegistration: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-
-    var registrationStatus: Status { Status(rawValue: status) ?? .cancelled }
 }
 
 /// Feedback from someone who came, through the link sent after the event.
@@ -134,82 +154,4 @@ final class EventFeedback: Model, @unchecked Sendable {
         (5, "Very useful"), (4, "Useful"), (3, "Neither useful nor a waste of time"), (2, "Not very useful"),
         (1, "A waste of time"),
     ]
-}
-
-struct M017CreateEvents: AsyncMigration {
-    var name: String { "M017CreateEvents" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(Event.schema)
-            .id()
-            .field("slug", .string, .required)
-            .field("title", .string, .required)
-            .field("description", .string, .required)
-            .field("starts_at", .datetime, .required)
-            .field("ends_at", .datetime, .required)
-            .field("place", .string, .required)
-            .field("online_url", .string, .required)
-            .field("step_free", .bool, .required)
-            .field("hearing_loop", .bool, .required)
-            .field("interpreters", .string, .required)
-            .field("quiet_room", .bool, .required)
-            .field("access_notes", .string, .required)
-            .field("capacity", .int, .required)
-            .field("places_taken", .int, .required)
-            .field("audience", .string, .required)
-            .field("ask_access_needs", .bool, .required)
-            .field("ask_dietary_needs", .bool, .required)
-            .field("ask_organisation", .bool, .required)
-            .field("ask_feedback", .bool, .required)
-            .field("hub_id", .uuid, .references(Hub.schema, .id, onDelete: .setNull))
-            .field("organisation_id", .uuid, .references(Organisation.schema, .id, onDelete: .setNull))
-            .field("created_by", .uuid, .references(User.schema, .id, onDelete: .setNull))
-            .field("recorded_attendance", .int)
-            .field("feedback_requested_at", .datetime)
-            .field("created_at", .datetime)
-            .unique(on: "slug")
-            .create()
-        try await database.schema(EventRegistration.schema)
-            .id()
-            .field("event_id", .uuid, .required, .references(Event.schema, .id, onDelete: .cascade))
-            .field("user_id", .uuid, .references(User.schema, .id, onDelete: .setNull))
-            .field("name", .string, .required)
-            .field("email", .string, .required)
-            .field("status", .string, .required)
-            .field("token_hash", .string, .required)
-            .field("access_needs", .string, .required)
-            .field("dietary_needs", .string, .required)
-            .field("organisation_name", .string, .required)
-            .field("attended", .bool, .required)
-            .field("confirmed_at", .datetime)
-            .field("created_at", .datetime)
-            .unique(on: "token_hash")
-            .create()
-        try await database.schema(EventFeedback.schema)
-            .id()
-            .field("event_id", .uuid, .required, .references(Event.schema, .id, onDelete: .cascade))
-            .field("registration_id", .uuid, .required, .references(EventRegistration.schema, .id, onDelete: .cascade))
-            .field("rating", .int, .required)
-            .field("worked_well", .string, .required)
-            .field("to_change", .string, .required)
-            .field("created_at", .datetime)
-            .unique(on: "registration_id")
-            .create()
-        if let sql = database as? SQLDatabase {
-            try await sql.create(index: "events_starts_at").on(Event.schema).column("starts_at").run()
-            try await sql.create(index: "event_registrations_event_status").on(EventRegistration.schema).column(
-                "event_id"
-            ).column("status").run()
-            // One live registration per address and event, however fast the form is sent twice.
-            try await sql.raw(
-                "CREATE UNIQUE INDEX event_registrations_live_email ON event_registrations (event_id, email) WHERE status <> 'cancelled'"
-            ).run()
-        }
-    }
-
-    func revert(on database: Database) async throws {
-        try await database.schema(EventFeedback.schema).delete()
-        try await database.schema(EventRegistration.schema).delete()
-        try await database.schema(Event.schema).delete()
-    }
 }

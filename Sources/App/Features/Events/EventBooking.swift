@@ -37,7 +37,7 @@ struct EventBooking {
         registration.$user.id = user?.id
         registration.name = user?.name ?? name
         registration.email = email
-        registration.status = EventRegistration.Status.unconfirmed.rawValue
+        registration.status = .unconfirmed
         registration.tokenHash = Tokens.hash(token)
         registration.accessNeeds = answers.accessNeeds
         registration.dietaryNeeds = answers.dietaryNeeds
@@ -62,12 +62,12 @@ struct EventBooking {
     /// most once a quarter of an hour, so the form cannot be used to flood someone's inbox.
     private func alreadyRegistered(_ existing: EventRegistration, event: Event, byMember: Bool) async throws -> Outcome
     {
-        guard !byMember else { return .alreadyRegistered(existing.registrationStatus) }
+        guard !byMember else { return .alreadyRegistered(existing.status) }
         let recently = try await OutboxMessage.query(on: db).filter(\.$recipient == existing.email)
             .filter(\.$createdAt > Date().addingTimeInterval(-900)).all()
             .contains { $0.subject.contains(event.title) }
         guard !recently else { return .awaitingEmail }
-        if existing.registrationStatus == .unconfirmed {
+        if existing.status == .unconfirmed {
             try await sendConfirmation(existing, event: event, token: try await freshToken(for: existing))
         } else {
             // No new link: replacing the secret would break the links the person already has.
@@ -76,7 +76,7 @@ struct EventBooking {
                 body: """
                     Hello \(existing.name),
 
-                    Someone (probably you) asked for a place at \(event.title) for this address, which already has one: \(EventViews.statusLabel(existing.registrationStatus).lowercased()).
+                    Someone (probably you) asked for a place at \(event.title) for this address, which already has one: \(EventViews.statusLabel(existing.status).lowercased()).
                     The links in the earlier emails about this event still work.
                     """)
         }
@@ -97,7 +97,7 @@ struct EventBooking {
         ).all()
         guard !claimed.isEmpty else {
             let current = try await EventRegistration.find(registrationID, on: db)
-            return .alreadyRegistered(current?.registrationStatus ?? .cancelled)
+            return .alreadyRegistered(current?.status ?? .cancelled)
         }
         let took = try await takePlace(eventID: try event.requireID())
         let status = took ? EventRegistration.Status.confirmed : .waitlisted
@@ -132,7 +132,7 @@ struct EventBooking {
         // names it, so a change made in between (a promotion, another cancel) is seen, not lost.
         for _ in 0..<5 {
             guard let current = try await EventRegistration.find(registrationID, on: db) else { return }
-            let previous = current.registrationStatus
+            let previous = current.status
             guard previous != .cancelled else { return }
             let changed = try await sql.raw(
                 """
@@ -142,7 +142,7 @@ struct EventBooking {
                 """
             ).all()
             guard !changed.isEmpty else { continue }
-            registration.status = EventRegistration.Status.cancelled.rawValue
+            registration.status = .cancelled
             guard previous == .confirmed else { return }
             if try await passPlaceOn(eventID: eventID, event: event) == false {
                 try await sql.raw(
@@ -161,7 +161,7 @@ struct EventBooking {
     private func passPlaceOn(eventID: UUID, event: Event) async throws -> Bool {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         while let next = try await EventRegistration.query(on: db).filter(\.$event.$id == eventID)
-            .filter(\.$status == EventRegistration.Status.waitlisted.rawValue).sort(\.$confirmedAt).sort(\.$createdAt)
+            .filter(\.$status == .waitlisted).sort(\.$confirmedAt).sort(\.$createdAt)
             .first()
         {
             let claimed = try await sql.raw(
@@ -191,7 +191,7 @@ struct EventBooking {
         let eventID = try event.requireID()
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         while try await EventRegistration.query(on: db).filter(\.$event.$id == eventID).filter(
-            \.$status == EventRegistration.Status.waitlisted.rawValue
+            \.$status == .waitlisted
         ).count() > 0 {
             guard try await takePlace(eventID: eventID) else { return }
             if try await passPlaceOn(eventID: eventID, event: event) == false {
@@ -223,7 +223,7 @@ struct EventBooking {
     /// registering once as a visitor and again as a member finds the first.
     private func existingRegistration(eventID: UUID, email: String) async throws -> EventRegistration? {
         try await EventRegistration.query(on: db).filter(\.$event.$id == eventID)
-            .filter(\.$status != EventRegistration.Status.cancelled.rawValue).filter(\.$email == email).first()
+            .filter(\.$status != .cancelled).filter(\.$email == email).first()
     }
 
     /// Links in emails carry a secret stored only as a hash, so each message gets a new one.

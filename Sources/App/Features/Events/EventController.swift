@@ -11,39 +11,52 @@ struct EventController {
     // MARK: Lists
 
     func list(req: Request) async throws -> Response {
-        let past = req.query[String.self, at: "when"] == "past"
-        let (events, page, total) = try await Self.events(req, past: past, hubID: nil)
-        return EventViews.list(req, events: events, page: page, total: total, past: past, hub: nil).response()
+        try await listPage(req, hub: nil)
     }
 
     func hubList(req: Request) async throws -> Response {
-        let hub = try await Self.hub(req)
+        try await listPage(req, hub: try await Self.hub(req))
+    }
+
+    private func listPage(_ req: Request, hub: Hub?) async throws -> Response {
         let past = req.query[String.self, at: "when"] == "past"
-        let (events, page, total) = try await Self.events(req, past: past, hubID: try hub.requireID())
-        return EventViews.list(req, events: events, page: page, total: total, past: past, hub: hub).response()
+        let events = try await Self.events(req, past: past, hubID: try hub?.requireID())
+        let model = EventListPage.Model(
+            page: req.page, events: events, past: past, hub: hub, canReadMembersOnly: req.seesMembersOnly,
+            canAddEvents: Self.canAddEvents(req.currentUser))
+        return EventListPage.view(model).response()
+    }
+
+    /// Whether this person runs events for any host: the policy is asked about each hub and
+    /// organisation they hold a role in, and about a host not yet chosen, which only the national
+    /// team may run events for.
+    static func canAddEvents(_ user: CurrentUser?) -> Bool {
+        guard let user else { return false }
+        let hubs = user.stewardOfHubs.map { PolicyResource.eventHost(hubID: $0, organisationID: nil) }
+        let organisations = user.adminOfOrganisations.map {
+            PolicyResource.eventHost(hubID: nil, organisationID: $0)
+        }
+        let hosts = [PolicyResource.eventHost(hubID: nil, organisationID: nil)] + hubs + organisations
+        return hosts.contains { Policy.can(user, .organiseEvent, $0) }
     }
 
     /// One page of upcoming (soonest first) or past (latest first) events this person may see.
-    private static func events(_ req: Request, past: Bool, hubID: UUID?) async throws -> ([Event], PageRequest, Int) {
+    private static func events(_ req: Request, past: Bool, hubID: UUID?) async throws -> Paged<Event> {
         let now = Date()
         var query = Event.query(on: req.db).with(\.$hub).with(\.$organisation)
         query =
             past
             ? query.filter(\.$endsAt < now).sort(\.$startsAt, .descending)
             : query.filter(\.$endsAt >= now).sort(\.$startsAt)
-        if !req.seesMembersOnly { query = query.filter(\.$audience == Event.Audience.public.rawValue) }
+        if !req.seesMembersOnly { query = query.filter(\.$audience == .public) }
         if let hubID { query = query.filter(\.$hub.$id == hubID) }
-        let page = PageRequest(req, size: pageSize)
-        let paged = try await query.paged(page)
-        return (paged.items, page, paged.total)
+        return try await query.paged(PageRequest(req, size: pageSize))
     }
 
     // MARK: Calendars
 
     func calendar(req: Request) async throws -> Response {
-        let events = try await Event.query(on: req.db).filter(\.$audience == Event.Audience.public.rawValue).sort(
-            \.$startsAt
-        ).all()
+        let events = try await Event.query(on: req.db).filter(\.$audience == .public).sort(\.$startsAt).all()
         return Self.ics(
             ICalendar.calendar(name: "Bridgework events", events: events, baseURL: req.application.publicBaseURL),
             name: "bridgework-events.ics")
@@ -51,9 +64,8 @@ struct EventController {
 
     func hubCalendar(req: Request) async throws -> Response {
         let hub = try await Self.hub(req)
-        let events = try await Event.query(on: req.db).filter(\.$audience == Event.Audience.public.rawValue).filter(
-            \.$hub.$id == hub.requireID()
-        ).sort(\.$startsAt).all()
+        let events = try await Event.query(on: req.db).filter(\.$audience == .public)
+            .filter(\.$hub.$id == hub.requireID()).sort(\.$startsAt).all()
         return Self.ics(
             ICalendar.calendar(
                 name: "Bridgework events: \(hub.name)", events: events, baseURL: req.application.publicBaseURL),
@@ -80,26 +92,25 @@ struct EventController {
                 name: "\(event.slug).ics")
         }
         let event = try await Self.event(req, slug: raw)
-        return try await page(req, event: event).response()
+        return EventShowPage.view(try await showModel(req, event: event)).response()
     }
 
-    func page(_ req: Request, event: Event, form: EventViews.RegistrationForm = .init(), errors: FormErrors = .init())
-        async throws -> HTML
-    {
+    private func showModel(_ req: Request, event: Event) async throws -> EventShowPage.Model {
         let eventID = try event.requireID()
         let mine: EventRegistration? =
             if let user = req.currentUser {
                 try await EventRegistration.query(on: req.db).filter(\.$event.$id == eventID).filter(
                     \.$user.$id == user.id
                 )
-                .filter(\.$status != EventRegistration.Status.cancelled.rawValue).first()
+                .filter(\.$status != .cancelled).first()
             } else { nil }
         let waiting = try await EventRegistration.query(on: req.db).filter(\.$event.$id == eventID).filter(
-            \.$status == EventRegistration.Status.waitlisted.rawValue
+            \.$status == .waitlisted
         ).count()
-        return EventViews.show(
-            req, event: event, canOrganise: Self.canOrganise(req, event), mine: mine, waiting: waiting, form: form,
-            errors: errors)
+        return EventShowPage.Model(
+            page: req.page, event: event, baseURL: req.application.publicBaseURL,
+            canOrganise: Self.canOrganise(req, event), canReadMembersOnly: req.seesMembersOnly,
+            isSignedIn: req.currentUser != nil, mine: mine, waiting: waiting)
     }
 
     // MARK: Registering
@@ -107,66 +118,56 @@ struct EventController {
     func register(req: Request) async throws -> Response {
         let event = try await Self.event(req, slug: req.parameters.get("eventSlug") ?? "")
         let user = req.currentUser
-        var form = EventViews.RegistrationForm(name: req.formText("name"), email: req.formText("email"))
-        form.answers = .init(
-            accessNeeds: event.askAccessNeeds ? req.formText("access_needs", keepNewlines: true) : "",
-            dietaryNeeds: event.askDietaryNeeds ? req.formText("dietary_needs") : "",
-            organisation: event.askOrganisation ? req.formText("organisation_name") : "")
-        var errors = FormErrors()
-        if event.hasEnded() { errors.add("register", "This event has finished, so it takes no more registrations") }
-        if user == nil {
-            ContentChecks.required(form.name, field: "name", label: "your name", max: 120, into: &errors)
-            if form.email.isEmpty {
-                errors.add("email", "Enter your email address, so we can confirm your place")
-            } else if form.email.count > 254
-                || form.email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil
-            {
-                errors.add("email", "Enter an email address in the right format, like name@example.org")
-            }
-        }
-        ContentChecks.optional(
-            form.answers.accessNeeds, field: "access_needs", label: "your access needs", max: 1_000, into: &errors)
-        ContentChecks.optional(
-            form.answers.dietaryNeeds, field: "dietary_needs", label: "your dietary needs", max: 300, into: &errors)
-        ContentChecks.optional(
-            form.answers.organisation, field: "organisation_name", label: "your organisation", max: 200, into: &errors)
+        let form = EventRegistrationForm(req.form, for: event, isVisitor: user == nil)
+        let errors = form.validate()
         guard errors.isEmpty else {
-            return try await page(req, event: event, form: form, errors: errors).response(status: .unprocessableEntity)
+            var model = try await showModel(req, event: event)
+            model.form = form
+            model.errors = errors
+            return EventShowPage.view(model).response(status: .unprocessableEntity)
         }
         let outcome = try await EventBooking(req: req).register(
             event, user: user, name: form.name, email: form.email, answers: form.answers)
-        return EventViews.registered(req, event: event, outcome: outcome, email: user?.email ?? form.email).response()
+        return registeredPage(req, event: event, outcome: outcome, email: user?.email ?? form.email)
+    }
+
+    private func registeredPage(_ req: Request, event: Event, outcome: EventBooking.Outcome, email: String)
+        -> Response
+    {
+        let model = EventRegisteredPage.Model(page: req.page, event: event, outcome: outcome, email: email)
+        return EventRegisteredPage.view(model).response()
     }
 
     /// The link in a visitor's email: a page with a button, so a mail scanner opening the link
     /// does not confirm on the person's behalf.
     func confirmForm(req: Request) async throws -> Response {
-        let (registration, event) = try await Self.registration(token: req.query[String.self, at: "token"], on: req)
-        return EventViews.tokenAction(
-            req, event: event, registration: registration, action: .confirm,
-            token: req.query[String.self, at: "token"] ?? ""
-        ).response()
+        try await tokenPage(req, action: .confirm)
     }
 
     func confirm(req: Request) async throws -> Response {
-        let token = req.formText("token")
+        let token = req.form.text("token")
         let (registration, event) = try await Self.registration(token: token, on: req)
         let outcome = try await EventBooking(req: req).confirm(registration, event: event, token: token)
-        return EventViews.registered(req, event: event, outcome: outcome, email: registration.email).response()
+        return registeredPage(req, event: event, outcome: outcome, email: registration.email)
     }
 
     func cancelForm(req: Request) async throws -> Response {
-        let (registration, event) = try await Self.registration(token: req.query[String.self, at: "token"], on: req)
-        return EventViews.tokenAction(
-            req, event: event, registration: registration, action: .cancel,
-            token: req.query[String.self, at: "token"] ?? ""
-        ).response()
+        try await tokenPage(req, action: .cancel)
+    }
+
+    private func tokenPage(_ req: Request, action: EventTokenPage.Action) async throws -> Response {
+        let token = req.query[String.self, at: "token"]
+        let (registration, event) = try await Self.registration(token: token, on: req)
+        let model = EventTokenPage.Model(
+            page: req.page, event: event, registrationStatus: registration.status, action: action,
+            token: token ?? "")
+        return EventTokenPage.view(model).response()
     }
 
     func cancel(req: Request) async throws -> Response {
-        let (registration, event) = try await Self.registration(token: req.formText("token"), on: req)
+        let (registration, event) = try await Self.registration(token: req.form.text("token"), on: req)
         try await EventBooking(req: req).cancel(registration, event: event)
-        return EventViews.cancelled(req, event: event).response()
+        return EventCancelledPage.view(.init(page: req.page, event: event)).response()
     }
 
     /// A member cancels their own place from the event page.
@@ -176,10 +177,10 @@ struct EventController {
         guard
             let registration = try await EventRegistration.query(on: req.db).filter(\.$event.$id == event.requireID())
                 .filter(\.$user.$id == user.id)
-                .filter(\.$status != EventRegistration.Status.cancelled.rawValue).first()
+                .filter(\.$status != .cancelled).first()
         else { throw Abort(.notFound) }
         try await EventBooking(req: req).cancel(registration, event: event)
-        return EventViews.cancelled(req, event: event).response()
+        return EventCancelledPage.view(.init(page: req.page, event: event)).response()
     }
 
     // MARK: Feedback
@@ -188,7 +189,7 @@ struct EventController {
     /// people who had a place.
     private static func checkFeedbackIsOpen(_ registration: EventRegistration, _ event: Event) throws {
         guard event.askFeedback, event.hasEnded(), event.feedbackRequestedAt != nil,
-            registration.registrationStatus == .confirmed
+            registration.status == .confirmed
         else {
             throw Abort(
                 .notFound,
@@ -205,28 +206,20 @@ struct EventController {
         let given =
             try await EventFeedback.query(on: req.db).filter(\.$registrationID == registration.requireID()).first()
             != nil
-        return EventViews.feedback(req, event: event, token: token, alreadyGiven: given).response()
+        let model = EventFeedbackPage.Model(
+            page: req.page, event: event, alreadyGiven: given, form: EventFeedbackForm(token: token))
+        return EventFeedbackPage.view(model).response()
     }
 
     func saveFeedback(req: Request) async throws -> Response {
-        let token = req.formText("token")
-        let (registration, event) = try await Self.registration(token: token, on: req)
+        let form = req.form(EventFeedbackForm.self)
+        let (registration, event) = try await Self.registration(token: form.token, on: req)
         try Self.checkFeedbackIsOpen(registration, event)
-        let rating = Int(req.formText("rating"))
-        let workedWell = req.formText("worked_well", keepNewlines: true)
-        let toChange = req.formText("to_change", keepNewlines: true)
-        var errors = FormErrors()
-        if rating == nil || !EventFeedback.ratings.contains(where: { $0.value == rating }) {
-            errors.add("rating-5", "Choose how useful the event was")
-        }
-        ContentChecks.optional(workedWell, field: "worked_well", label: "what worked well", max: 2_000, into: &errors)
-        ContentChecks.optional(toChange, field: "to_change", label: "what to change", max: 2_000, into: &errors)
-        guard errors.isEmpty, let rating else {
-            return EventViews.feedback(
-                req, event: event, token: token, alreadyGiven: false, rating: req.formText("rating"),
-                workedWell: workedWell, toChange: toChange, errors: errors
-            )
-            .response(status: .unprocessableEntity)
+        let errors = form.validate()
+        guard errors.isEmpty, let rating = form.ratingValue else {
+            let model = EventFeedbackPage.Model(
+                page: req.page, event: event, alreadyGiven: false, form: form, errors: errors)
+            return EventFeedbackPage.view(model).response(status: .unprocessableEntity)
         }
         let registrationID = try registration.requireID()
         if try await EventFeedback.query(on: req.db).filter(\.$registrationID == registrationID).first() == nil {
@@ -234,8 +227,8 @@ struct EventController {
             feedback.$event.id = try event.requireID()
             feedback.registrationID = registrationID
             feedback.rating = rating
-            feedback.workedWell = workedWell
-            feedback.toChange = toChange
+            feedback.workedWell = form.workedWell
+            feedback.toChange = form.toChange
             do { try await feedback.create(on: req.db) } catch {
                 // Sent twice at once: the unique key keeps the first.
                 guard
@@ -243,7 +236,7 @@ struct EventController {
                 else { throw error }
             }
         }
-        return EventViews.feedbackThanks(req, event: event).response()
+        return EventFeedbackThanksPage.view(.init(page: req.page, event: event)).response()
     }
 
     // MARK: Helpers
@@ -255,17 +248,12 @@ struct EventController {
 
     /// The event named, if this person may see it: members-only events are not shown to visitors.
     static func event(_ req: Request, slug: String) async throws -> Event {
-        guard slug.count <= 200,
-            let event = try await Event.query(on: req.db).filter(\.$slug == slug).with(\.$hub).with(\.$organisation)
-                .first(),
-            event.isPublic || req.seesMembersOnly
-        else { throw Abort(.notFound) }
-        return event
+        try await Event.visible(slug: slug, in: req)
     }
 
     static func hub(_ req: Request) async throws -> Hub {
         guard let slug = req.parameters.get("hubSlug"),
-            let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).first()
+            let hub = try await Hub.find(slug: slug, on: req.db)
         else { throw Abort(.notFound) }
         return hub
     }

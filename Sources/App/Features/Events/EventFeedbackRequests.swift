@@ -9,7 +9,7 @@ enum EventFeedbackRequests {
     static func send(for event: Event, mailer: Mailer, baseURL: String, on db: Database) async throws {
         guard event.askFeedback, event.feedbackRequestedAt == nil, event.hasEnded() else { return }
         let confirmed = try await EventRegistration.query(on: db).filter(\.$event.$id == event.requireID())
-            .filter(\.$status == EventRegistration.Status.confirmed.rawValue).all()
+            .filter(\.$status == .confirmed).all()
         let attended = confirmed.filter(\.attended)
         // Claimed by one conditional update, so the organisers' button and the scheduled command
         // running at the same moment send once between them.

@@ -2,7 +2,7 @@ import Foundation
 import Vapor
 
 /// What an organiser typed for an event, checked in plain words, with nothing lost.
-struct EventForm: Sendable, Equatable {
+struct EventForm: SubmittedForm, Equatable {
     var title = ""
     var description = ""
     var host = ""
@@ -23,32 +23,41 @@ struct EventForm: Sendable, Equatable {
     var askDietaryNeeds = false
     var askOrganisation = false
     var askFeedback = false
+    /// The hosts this person may choose ("hub:slug", "organisation:slug"). The handler sets them;
+    /// until it does no host passes the check.
+    var allowedHosts: Set<String> = []
 
     init() {}
 
-    init(_ req: Request) {
-        title = req.formText("title")
-        description = req.formText("description", keepNewlines: true)
-        host = req.formText("host")
-        date = req.formText("date")
-        startTime = req.formText("start_time")
-        endDate = req.formText("end_date")
-        endTime = req.formText("end_time")
-        place = req.formText("place")
-        onlineURL = req.formText("online_url")
-        let access = ContentChecks.list(req, "access")
+    init(_ input: FormInput) {
+        title = input.text("title")
+        description = input.text("description", keepNewlines: true)
+        host = input.text("host")
+        date = input.text("date")
+        startTime = input.text("start_time")
+        endDate = input.text("end_date")
+        endTime = input.text("end_time")
+        place = input.text("place")
+        onlineURL = input.text("online_url")
+        let access = input.set("access")
         stepFree = access.contains("step_free")
         hearingLoop = access.contains("hearing_loop")
         quietRoom = access.contains("quiet_room")
-        interpreters = req.formText("interpreters")
-        accessNotes = req.formText("access_notes", keepNewlines: true)
-        capacity = req.formText("capacity")
-        audience = req.formText("audience")
-        let questions = ContentChecks.list(req, "questions")
+        interpreters = input.text("interpreters")
+        accessNotes = input.text("access_notes", keepNewlines: true)
+        capacity = input.text("capacity")
+        audience = input.text("audience")
+        let questions = input.set("questions")
         askAccessNeeds = questions.contains("access_needs")
         askDietaryNeeds = questions.contains("dietary_needs")
         askOrganisation = questions.contains("organisation")
-        askFeedback = ContentChecks.list(req, "feedback").contains("yes")
+        askFeedback = input.set("feedback").contains("yes")
+    }
+
+    /// What was typed, to be checked against the hosts this person may choose.
+    init(_ input: FormInput, allowedHosts: Set<String>) {
+        self.init(input)
+        self.allowedHosts = allowedHosts
     }
 
     /// The start and end as instants, read as UK time.
@@ -57,17 +66,23 @@ struct EventForm: Sendable, Equatable {
         let end: Date
     }
 
-    func validate(hosts: Set<String>) -> (FormErrors, Times?) {
+    /// The start and end, when both were typed as real dates and times.
+    var times: Times? {
+        guard let start = Self.instant(date: date, time: startTime),
+            let end = Self.instant(date: endDate.isEmpty ? date : endDate, time: endTime)
+        else { return nil }
+        return Times(start: start, end: end)
+    }
+
+    func validate() -> FormErrors {
         var errors = FormErrors()
         ContentChecks.required(title, field: "title", label: "a title", max: 150, into: &errors)
         ContentChecks.required(description, field: "description", label: "a description", max: 5_000, into: &errors)
         if host.isEmpty {
             errors.add("host", "Choose who is running the event")
-        } else if !hosts.contains(host) {
+        } else if !allowedHosts.contains(host) {
             errors.add("host", "Choose a hub or organisation from the list")
         }
-        let start = Self.instant(date: date, time: startTime)
-        let end = Self.instant(date: endDate.isEmpty ? date : endDate, time: endTime)
         if UKDate.validated(date) == nil {
             errors.add("date", "Enter the date as year-month-day, for example 2026-03-27")
         }
@@ -80,31 +95,41 @@ struct EventForm: Sendable, Equatable {
         if Self.time(endTime) == nil {
             errors.add("end_time", "Enter the end time as hours and minutes, for example 16:00")
         }
-        if let start, let end, end <= start { errors.add("end_time", "The event must end after it starts") }
+        if let times, times.end <= times.start {
+            errors.add("end_time", "The event must end after it starts")
+        }
         if place.isEmpty && onlineURL.isEmpty {
             errors.add("place", "Enter where the event is, or an online link, or both")
         }
         ContentChecks.optional(place, field: "place", label: "the place", max: 300, into: &errors)
-        if !onlineURL.isEmpty,
-            !(onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://")) || URL(string: onlineURL)?.host == nil
-                || onlineURL.count > 500
-        {
+        if !onlineURL.isEmpty, !Self.isWebAddress(onlineURL) {
             errors.add("online_url", "Enter the online link as a full web address starting with https://")
         }
         ContentChecks.optional(interpreters, field: "interpreters", label: "the interpreters", max: 200, into: &errors)
         ContentChecks.optional(accessNotes, field: "access_notes", label: "the access notes", max: 1_000, into: &errors)
-        if let number = Int(capacity), (1...10_000).contains(number) {
-        } else {
+        if !Self.isPlaceCount(capacity) {
             errors.add("capacity", "Enter the number of places as a whole number from 1 to 10,000")
         }
-        if Event.Audience(rawValue: audience) == nil { errors.add("audience-public", "Choose who may register") }
-        guard errors.isEmpty, let start, let end else { return (errors, nil) }
-        return (errors, Times(start: start, end: end))
+        if Event.Audience(rawValue: audience) == nil {
+            errors.add("audience-public", "Choose who may register")
+        }
+        return errors
+    }
+
+    /// A full http or https address with a host, of at most 500 characters.
+    private static func isWebAddress(_ text: String) -> Bool {
+        let hasScheme = text.hasPrefix("https://") || text.hasPrefix("http://")
+        return hasScheme && URL(string: text)?.host != nil && text.count <= 500
+    }
+
+    private static func isPlaceCount(_ text: String) -> Bool {
+        guard let number = Int(text) else { return false }
+        return (1...10_000).contains(number)
     }
 
     static func time(_ text: String) -> (hour: Int, minute: Int)? {
-        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":").split(
-            separator: ":")
+        let typed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":")
+        let parts = typed.split(separator: ":")
         guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
             (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
@@ -131,7 +156,7 @@ struct EventForm: Sendable, Equatable {
         event.interpreters = interpreters
         event.accessNotes = accessNotes
         event.capacity = Int(capacity) ?? 1
-        event.audience = audience
+        event.audience = Event.Audience(rawValue: audience) ?? .public
         event.askAccessNeeds = askAccessNeeds
         event.askDietaryNeeds = askDietaryNeeds
         event.askOrganisation = askOrganisation
@@ -157,7 +182,7 @@ struct EventForm: Sendable, Equatable {
         interpreters = event.interpreters
         accessNotes = event.accessNotes
         capacity = String(event.capacity)
-        audience = event.audience
+        audience = event.audience.rawValue
         askAccessNeeds = event.askAccessNeeds
         askDietaryNeeds = event.askDietaryNeeds
         askOrganisation = event.askOrganisation
@@ -171,9 +196,5 @@ struct EventForm: Sendable, Equatable {
 }
 
 extension ICalendar {
-    static var calendarInLondon: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
-    }
+    static var calendarInLondon: Calendar { UKTime.calendar }
 }

@@ -24,7 +24,7 @@ struct EventOrganiserController {
 
     private static func resolve(_ host: String, on db: Database) async throws -> (hub: UUID?, organisation: UUID?) {
         if host.hasPrefix("hub:"),
-            let hub = try await Hub.query(on: db).filter(\.$slug == String(host.dropFirst(4))).first()
+            let hub = try await Hub.find(slug: String(host.dropFirst(4)), on: db)
         {
             return (hub.id, nil)
         }
@@ -43,17 +43,17 @@ struct EventOrganiserController {
         var form = EventForm()
         form.audience = Event.Audience.public.rawValue
         form.askFeedback = true
-        return EventViews.form(req, form: form, event: nil, hosts: hosts).response()
+        return EventFormPage.view(.init(page: req.page, form: form, event: nil, hosts: hosts)).response()
     }
 
     func create(req: Request) async throws -> Response {
         let hosts = try await Self.hosts(req)
         guard !hosts.isEmpty else { throw Abort(.forbidden) }
-        let form = EventForm(req)
-        let (errors, times) = form.validate(hosts: Set(hosts.map(\.value)))
-        guard errors.isEmpty, let times else {
-            return EventViews.form(req, form: form, event: nil, hosts: hosts, errors: errors).response(
-                status: .unprocessableEntity)
+        let form = EventForm(req.form, allowedHosts: Set(hosts.map(\.value)))
+        let errors = form.validate()
+        guard errors.isEmpty, let times = form.times else {
+            let model = EventFormPage.Model(page: req.page, form: form, event: nil, hosts: hosts, errors: errors)
+            return EventFormPage.view(model).response(status: .unprocessableEntity)
         }
         let (hub, organisation) = try await Self.resolve(form.host, on: req.db)
         let event = Event()
@@ -65,22 +65,23 @@ struct EventOrganiserController {
             reserved: ["new", "registrations", "feedback"], on: req.db)
         try await event.create(on: req.db)
         try await req.audit(.eventCreated, subjectType: "event", subjectID: event.id, detail: event.title)
-        return req.redirect(to: SiteURL.event(event.slug).with(query: ["notice": Notice.eventSaved.rawValue]))
+        return req.redirect(to: SiteURL.event(event.slug).with(notice: EventNotice.saved))
     }
 
     func editForm(req: Request) async throws -> Response {
-        let event = try await Self.organisedEvent(req)
+        let event = try req.subject(Event.self)
         let host =
             event.$hub.id != nil ? "hub:\(event.hub?.slug ?? "")" : "organisation:\(event.organisation?.slug ?? "")"
-        return EventViews.form(req, form: EventForm(event, host: host), event: event, hosts: try await Self.hosts(req))
-            .response()
+        let model = EventFormPage.Model(
+            page: req.page, form: EventForm(event, host: host), event: event, hosts: try await Self.hosts(req))
+        return EventFormPage.view(model).response()
     }
 
     func update(req: Request) async throws -> Response {
-        let event = try await Self.organisedEvent(req)
+        let event = try req.subject(Event.self)
         let hosts = try await Self.hosts(req)
-        let form = EventForm(req)
-        var (errors, times) = form.validate(hosts: Set(hosts.map(\.value)))
+        let form = EventForm(req.form, allowedHosts: Set(hosts.map(\.value)))
+        var errors = form.validate()
         if errors.isEmpty, let capacity = Int(form.capacity), let sql = req.db as? SQLDatabase {
             // One conditional update, so registrations arriving meanwhile never leave more places
             // taken than there are.
@@ -95,12 +96,11 @@ struct EventOrganiserController {
                     "capacity",
                     "\(taken) people already have places; the event needs at least that many. Cancel places first to make it smaller"
                 )
-                times = nil
             }
         }
-        guard errors.isEmpty, let times else {
-            return EventViews.form(req, form: form, event: event, hosts: hosts, errors: errors).response(
-                status: .unprocessableEntity)
+        guard errors.isEmpty, let times = form.times else {
+            let model = EventFormPage.Model(page: req.page, form: form, event: event, hosts: hosts, errors: errors)
+            return EventFormPage.view(model).response(status: .unprocessableEntity)
         }
         let (hub, organisation) = try await Self.resolve(form.host, on: req.db)
         form.apply(to: event, times: times, hub: hub, organisation: organisation)
@@ -108,52 +108,54 @@ struct EventOrganiserController {
         // belongs to the booking's own conditional updates.
         try await event.save(on: req.db)
         try await EventBooking(req: req).fillFreePlaces(event)
-        return req.redirect(to: SiteURL.event(event.slug).with(query: ["notice": Notice.eventSaved.rawValue]))
+        return req.redirect(to: SiteURL.event(event.slug).with(notice: EventNotice.saved))
     }
 
     // MARK: Who is coming
 
     func registrations(req: Request) async throws -> Response {
-        let event = try await Self.organisedEvent(req)
-        return try await registrationsPage(req, event: event).response()
+        let event = try req.subject(Event.self)
+        return EventRegistrationsPage.view(try await registrationsModel(req, event: event)).response()
     }
 
-    private func registrationsPage(
-        _ req: Request, event: Event, message: (subject: String, body: String) = ("", ""), errors: FormErrors = .init()
-    ) async throws -> HTML {
+    private func registrationsModel(
+        _ req: Request, event: Event, message: EventMessageForm = .init(), errors: FormErrors = .init()
+    ) async throws -> EventRegistrationsPage.Model {
         let eventID = try event.requireID()
         let registrations = try await EventRegistration.query(on: req.db).filter(\.$event.$id == eventID)
-            .filter(\.$status != EventRegistration.Status.cancelled.rawValue).sort(\.$createdAt).all()
+            .filter(\.$status != .cancelled).sort(\.$createdAt).all()
         let feedback = try await EventFeedback.query(on: req.db).filter(\.$event.$id == eventID).sort(\.$createdAt)
             .all()
-        return EventViews.registrations(
-            req, event: event, registrations: registrations, feedback: feedback, message: message, errors: errors)
+        let model = EventRegistrationsPage.Model(
+            page: req.page, event: event, registrations: registrations, feedback: feedback, message: message,
+            errors: errors)
+        return model
     }
 
     func csv(req: Request) async throws -> Response {
-        let event = try await Self.organisedEvent(req)
+        let event = try req.subject(Event.self)
         let registrations = try await EventRegistration.query(on: req.db).filter(\.$event.$id == event.requireID())
-            .filter(\.$status != EventRegistration.Status.cancelled.rawValue).sort(\.$createdAt).all()
+            .filter(\.$status != .cancelled).sort(\.$createdAt).all()
         let rows = registrations.map { registration in
             [
-                registration.name, registration.email, EventViews.statusLabel(registration.registrationStatus),
+                registration.name, registration.email, EventViews.statusLabel(registration.status),
                 registration.organisationName,
                 registration.accessNeeds, registration.dietaryNeeds, registration.attended ? "yes" : "no",
                 registration.createdAt.map { DisplayDate.dateTime($0) } ?? "",
-            ].map(SurveyAnalysisController.safeCell)
+            ].map(CSV.safeCell)
         }
-        let csv = CSVWriter.document(
+        let csv = CSV.document(
             header: [
                 "name", "email", "status", "organisation", "access_needs", "dietary_needs", "attended", "registered",
             ], rows: rows)
-        return SurveyAnalysisController.download(csv, name: "\(event.slug)-registrations.csv")
+        return CSV.download(csv, name: "\(event.slug)-registrations.csv")
     }
 
     func attendance(req: Request) async throws -> Response {
-        let event = try await Self.organisedEvent(req)
-        let present = Set(ContentChecks.list(req, "attended").compactMap(UUID.init(uuidString:)))
+        let event = try req.subject(Event.self)
+        let present = Set(req.form.list("attended").compactMap(UUID.init(uuidString:)))
         let registrations = try await EventRegistration.query(on: req.db).filter(\.$event.$id == event.requireID())
-            .filter(\.$status == EventRegistration.Status.confirmed.rawValue).all()
+            .filter(\.$status == .confirmed).all()
         for registration in registrations {
             let attended = present.contains(try registration.requireID())
             if registration.attended != attended {
@@ -162,34 +164,29 @@ struct EventOrganiserController {
             }
         }
         return req.redirect(
-            to: SiteURL.eventRegistrations(event.slug).with(query: ["notice": Notice.attendanceSaved.rawValue]))
+            to: SiteURL.eventRegistrations(event.slug).with(notice: EventNotice.attendanceSaved))
     }
 
     func message(req: Request) async throws -> Response {
-        let event = try await Self.organisedEvent(req)
-        let subject = req.formText("subject")
-        let body = req.formText("body", keepNewlines: true)
-        let includeWaiting = ContentChecks.list(req, "include").contains("waitlisted")
-        var errors = FormErrors()
-        ContentChecks.required(subject, field: "subject", label: "a subject", max: 150, into: &errors)
-        ContentChecks.required(body, field: "body", label: "a message", max: 5_000, into: &errors)
+        let event = try req.subject(Event.self)
+        let form = req.form(EventMessageForm.self)
+        let errors = form.validate()
         guard errors.isEmpty else {
-            return try await registrationsPage(req, event: event, message: (subject, body), errors: errors).response(
+            return EventRegistrationsPage.view(
+                try await registrationsModel(req, event: event, message: form, errors: errors)
+            ).response(
                 status: .unprocessableEntity)
         }
-        let statuses =
-            [EventRegistration.Status.confirmed.rawValue]
-            + (includeWaiting ? [EventRegistration.Status.waitlisted.rawValue] : [])
-        let recipients = try await EventRegistration.query(on: req.db).filter(\.$event.$id == event.requireID()).filter(
-            \.$status ~~ statuses
-        ).all()
+        let statuses: [EventRegistration.Status] = [.confirmed] + (form.includeWaitingList ? [.waitlisted] : [])
+        let recipients = try await EventRegistration.query(on: req.db).filter(\.$event.$id == event.requireID())
+            .filter(\.$status ~~ statuses).all()
         for recipient in recipients {
             try await req.mailer.send(
-                to: recipient.email, subject: "\(event.title): \(subject)",
+                to: recipient.email, subject: "\(event.title): \(form.subject)",
                 body: """
                     Hello \(recipient.name),
 
-                    \(body)
+                    \(form.body)
 
                     The event: \(SiteURL.event(event.slug).absolute(base: req.application.publicBaseURL))
                     """)
@@ -197,38 +194,29 @@ struct EventOrganiserController {
         try await req.audit(
             .eventMessageSent, subjectType: "event", subjectID: event.id, detail: "to \(recipients.count) people")
         return req.redirect(
-            to: SiteURL.eventRegistrations(event.slug).with(query: ["notice": Notice.eventMessageSent.rawValue]))
+            to: SiteURL.eventRegistrations(event.slug).with(notice: EventNotice.messageSent))
     }
 
     /// After the event: a link to the feedback form for each person who came (everyone with a
     /// place, when attendance was not marked).
     func requestFeedback(req: Request) async throws -> Response {
-        let event = try await Self.organisedEvent(req)
+        let event = try req.subject(Event.self)
         guard event.askFeedback, event.hasEnded(), event.feedbackRequestedAt == nil else {
-            return try await registrationsPage(
-                req, event: event,
-                errors: {
-                    var errors = FormErrors()
-                    errors.add(
-                        "feedback-requests",
-                        event.feedbackRequestedAt != nil
-                            ? "Feedback requests have already been sent"
-                            : !event.askFeedback
-                                ? "This event does not ask for feedback"
-                                : "Feedback can be asked for once the event has finished")
-                    return errors
-                }()
-            ).response(status: .unprocessableEntity)
+            var errors = FormErrors()
+            errors.add("feedback-requests", Self.whyFeedbackCannotBeRequested(event))
+            return EventRegistrationsPage.view(try await registrationsModel(req, event: event, errors: errors))
+                .response(status: .unprocessableEntity)
         }
         try await EventFeedbackRequests.send(
             for: event, mailer: req.mailer, baseURL: req.application.publicBaseURL, on: req.db)
         return req.redirect(
-            to: SiteURL.eventRegistrations(event.slug).with(query: ["notice": Notice.feedbackRequested.rawValue]))
+            to: SiteURL.eventRegistrations(event.slug).with(notice: EventNotice.feedbackRequested))
     }
 
-    static func organisedEvent(_ req: Request) async throws -> Event {
-        let event = try await EventController.event(req, slug: req.parameters.get("eventSlug") ?? "")
-        try req.authorize(.organiseEvent, .eventHost(hubID: event.$hub.id, organisationID: event.$organisation.id))
-        return event
+    private static func whyFeedbackCannotBeRequested(_ event: Event) -> String {
+        if event.feedbackRequestedAt != nil { return "Feedback requests have already been sent" }
+        if !event.askFeedback { return "This event does not ask for feedback" }
+        return "Feedback can be asked for once the event has finished"
     }
+
 }

@@ -3,7 +3,7 @@ import Foundation
 /// iCalendar (RFC 5545) for events: times in Europe/London with the zone's own rules written out,
 /// so calendars show the right hour on both sides of a clock change.
 enum ICalendar {
-    static let zone = TimeZone(identifier: "Europe/London") ?? .gmt
+    static let zone = UKTime.zone
 
     /// The UK's rules since 1996: summer time from 01:00 UTC on the last Sunday of March to
     /// 01:00 UTC on the last Sunday of October.
@@ -59,9 +59,7 @@ enum ICalendar {
 
     /// A local time in the zone, as 20260314T100000.
     static func local(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let parts = UKTime.calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(
             format: "%04d%02d%02dT%02d%02d%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0,
             parts.minute ?? 0, parts.second ?? 0)

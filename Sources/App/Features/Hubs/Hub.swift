@@ -15,7 +15,7 @@ final class Hub: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "region") var region: String
     @Field(key: "summary") var summary: String
-    @Field(key: "membership_policy") var membershipPolicy: String
+    @Field(key: "membership_policy") var membershipPolicy: MembershipPolicy
     @Siblings(through: HubHost.self, from: \.$hub, to: \.$organisation) var hosts: [Organisation]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -30,7 +30,32 @@ final class Hub: Model, @unchecked Sendable {
         self.name = name
         self.region = region
         self.summary = summary
-        self.membershipPolicy = membershipPolicy.rawValue
+        self.membershipPolicy = membershipPolicy
+    }
+}
+
+extension Hub {
+    /// The hub with this slug, or nil. Every page, feed and command that names a hub by slug finds it here.
+    static func find(slug: String, withHosts: Bool = false, on db: Database) async throws -> Hub? {
+        let query = Hub.query(on: db).filter(\.$slug == slug)
+        if withHosts {
+            query.with(\.$hosts)
+        }
+        return try await query.first()
+    }
+}
+
+extension Hub: PolicySubject {
+    var policyResource: PolicyResource { id.map(PolicyResource.hub) ?? .none }
+}
+
+extension SubjectLoader {
+    /// The hub named by the path's `hubSlug`, or a 404.
+    static let hubBySlug = SubjectLoader { req in
+        guard let slug = req.parameters.get("hubSlug"), let hub = try await Hub.find(slug: slug, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        return hub
     }
 }
 
@@ -57,9 +82,9 @@ final class HubMembership: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "hub_id") var hub: Hub
     @Parent(key: "user_id") var user: User
-    @Field(key: "role") var role: String
+    @Field(key: "role") var role: Role
     /// Pending until a steward approves, for hubs that join by approval.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: MembershipStatus
     /// Why a request was declined, told to the person.
     @OptionalField(key: "reason") var reason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -69,8 +94,8 @@ final class HubMembership: Model, @unchecked Sendable {
     init(hubID: UUID, userID: UUID, role: Role, status: MembershipStatus = .approved) {
         self.$hub.id = hubID
         self.$user.id = userID
-        self.role = role.rawValue
-        self.status = status.rawValue
+        self.role = role
+        self.status = status
     }
 }
 

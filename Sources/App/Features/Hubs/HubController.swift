@@ -21,55 +21,51 @@ struct HubController {
             uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in
                 hub.id.map { ($0, CoverageMap.colour(forHubAt: index)) }
             })
-        return HubViews.list(
-            req, hubs: hubs, areas: areas, colours: colours, map: CoverageMap.svg(hubs: mapHubs),
-            peopleCounts: peopleCounts, organisationCounts: organisationCounts
-        ).response()
+        let model = HubListPage.Model(
+            page: req.page, hubs: hubs, areas: areas, colours: colours, map: CoverageMap.svg(hubs: mapHubs),
+            peopleCounts: peopleCounts, organisationCounts: organisationCounts)
+        return HubListPage.view(model).response()
     }
 
     func show(req: Request) async throws -> Response {
         guard let slug = req.parameters.get("hubSlug"),
-            let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).with(\.$hosts).first()
+            let hub = try await Hub.find(slug: slug, withHosts: true, on: req.db)
         else { throw Abort(.notFound) }
         let hubID = try hub.requireID()
         let stewards = try await User.query(on: req.db)
             .join(HubMembership.self, on: \HubMembership.$user.$id == \User.$id)
             .filter(HubMembership.self, \.$hub.$id == hubID)
-            .filter(HubMembership.self, \.$role == HubMembership.Role.steward.rawValue)
-            .filter(HubMembership.self, \.$status == MembershipStatus.approved.rawValue)
+            .filter(HubMembership.self, \.$role == .steward)
+            .filter(HubMembership.self, \.$status == .approved)
             .sort(\.$name)
             .all()
+        let canReadMembersOnly = Policy.can(req.currentUser, .readMembersOnly)
         var organisationQuery = Organisation.query(on: req.db)
             .join(OrganisationHub.self, on: \OrganisationHub.$organisation.$id == \Organisation.$id)
             .filter(OrganisationHub.self, \.$hub.$id == hubID)
-            .filter(OrganisationHub.self, \.$status == MembershipStatus.approved.rawValue)
-        if !req.seesMembersOnly {
-            organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue)
+            .filter(OrganisationHub.self, \.$status == .approved)
+        if !canReadMembersOnly {
+            organisationQuery = organisationQuery.filter(\.$visibility == .public)
         }
         let organisations = try await organisationQuery.sort(\.$name).all()
         let areaCodes = try await HubArea.query(on: req.db).filter(\.$hub.$id == hubID).all().map(\.areaCode)
         let peopleCount = try await HubCounts.people(on: req.db)[hubID] ?? 0
-        var viewer = HubViews.Viewer()
+        var model = HubShowPage.Model(
+            page: req.page, hub: hub, hosts: hub.hosts, stewards: stewards, organisations: organisations,
+            areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount,
+            canReadMembersOnly: canReadMembersOnly)
         if let user = req.currentUser {
-            viewer.membership = try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(
-                \.$user.$id == user.id
-            ).first()
-            viewer.canSteward = Policy.can(user, .stewardHub, .hub(hubID))
-            if viewer.canSteward {
-                viewer.pendingRequests =
-                    try await HubMembership.query(on: req.db).filter(\.$hub.$id == hubID).filter(
-                        \.$status == MembershipStatus.pending.rawValue
-                    ).count()
-                    + OrganisationHub.query(on: req.db).filter(\.$hub.$id == hubID).filter(
-                        \.$status == MembershipStatus.pending.rawValue
-                    ).count()
+            model.canJoin = Policy.can(user, .manageOwnAccount)
+            model.membership = try await HubMembership.query(on: req.db)
+                .filter(\.$hub.$id == hubID)
+                .filter(\.$user.$id == user.id)
+                .first()
+            model.canSteward = Policy.can(user, .stewardHub, .hub(hubID))
+            if model.canSteward {
+                model.pendingRequests = try await HubCounts.pendingRequests(for: hubID, on: req.db)
             }
         }
-        return HubViews.show(
-            req, hub: hub, stewards: stewards, organisations: organisations,
-            areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount,
-            viewer: viewer
-        ).response()
+        return HubShowPage.view(model).response()
     }
 }
 
@@ -78,11 +74,25 @@ enum HubCounts {
     static func people(on db: Database) async throws -> [UUID: Int] {
         guard let sql = db as? SQLDatabase else { return [:] }
         var counts: [UUID: Int] = [:]
-        for row in try await sql.raw(
+        let rows = try await sql.raw(
             "SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id"
-        ).all() {
+        ).all()
+        for row in rows {
             counts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts
+    }
+
+    /// People and organisations waiting for one hub's stewards.
+    static func pendingRequests(for hubID: UUID, on db: Database) async throws -> Int {
+        let people = try await HubMembership.query(on: db)
+            .filter(\.$hub.$id == hubID)
+            .filter(\.$status == .pending)
+            .count()
+        let organisations = try await OrganisationHub.query(on: db)
+            .filter(\.$hub.$id == hubID)
+            .filter(\.$status == .pending)
+            .count()
+        return people + organisations
     }
 }

@@ -8,12 +8,19 @@ import Vapor
 final class CustomIndicator: Model, @unchecked Sendable {
     static let schema = "custom_indicators"
 
-    enum Kind: String, Sendable { case own, local }
-    enum Status: String, Sendable { case proposed, adopted }
+    enum Kind: String, Codable, Sendable {
+        case own
+        case local
+    }
+
+    enum Status: String, Codable, Sendable {
+        case proposed
+        case adopted
+    }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "organisation_id") var organisation: Organisation
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: Kind
     @Field(key: "code") var code: String
     @Field(key: "construct") var construct: String
     @Field(key: "wording") var wording: String
@@ -22,16 +29,16 @@ final class CustomIndicator: Model, @unchecked Sendable {
     /// For local indicators: the community that named it, in its own words.
     @Field(key: "community") var community: String
     @OptionalParent(key: "proposed_by") var proposedBy: User?
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    var isAdopted: Bool { status == Status.adopted.rawValue }
+    var isAdopted: Bool { status == .adopted }
 
     var asIndicator: LibraryIndicator {
         LibraryIndicator(
-            code: code, construct: construct, source: kind == Kind.local.rawValue ? .local : .organisation,
+            code: code, construct: construct, source: kind == .local ? .local : .organisation,
             wording: wording, isOfficialWording: false, answers: Project.lines(answers), lowerIsBetter: false,
             nationalFigures: [])
     }
@@ -65,41 +72,8 @@ struct IndicatorLookup: Sendable {
     static func forOrganisation(_ organisationID: UUID, on db: Database) async throws -> IndicatorLookup {
         let rows = try await CustomIndicator.query(on: db)
             .filter(\.$organisation.$id == organisationID)
-            .filter(\.$status == CustomIndicator.Status.adopted.rawValue)
+            .filter(\.$status == .adopted)
             .sort(\.$createdAt).all()
         return IndicatorLookup(custom: rows.map(\.asIndicator))
-    }
-}
-
-struct M015CreateCustomIndicators: AsyncMigration {
-    var name: String { "M015CreateCustomIndicators" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(CustomIndicator.schema)
-            .id()
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id, onDelete: .cascade))
-            .field("kind", .string, .required)
-            .field("code", .string, .required)
-            .field("construct", .string, .required)
-            .field("wording", .string, .required)
-            .field("answers", .string, .required)
-            .field("community", .string, .required)
-            .field("proposed_by", .uuid, .references(User.schema, .id, onDelete: .setNull))
-            .field("status", .string, .required)
-            .field("created_at", .datetime)
-            .unique(on: "code")
-            .create()
-        try await database.schema(CustomIndicatorVote.schema)
-            .id()
-            .field("indicator_id", .uuid, .required, .references(CustomIndicator.schema, .id, onDelete: .cascade))
-            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
-            .field("created_at", .datetime)
-            .unique(on: "indicator_id", "user_id")
-            .create()
-    }
-
-    func revert(on database: Database) async throws {
-        try await database.schema(CustomIndicatorVote.schema).delete()
-        try await database.schema(CustomIndicator.schema).delete()
     }
 }

@@ -7,51 +7,43 @@ import Vapor
 /// its communities propose and vote on. Admins add their own and adopt local ones; members
 /// propose and vote. Adopted indicators can then measure the organisation's outcomes.
 struct IndicatorsController {
-    struct OwnDraft { var construct = "", wording = "", answers = "" }
-    struct LocalDraft { var community = "", wording = "", answers = "" }
-
     static let defaultLocalAnswers = "Very true\nQuite true\nNot very true\nNot at all true"
 
+    /// `/impact/indicators`: the library of indicators, for everyone.
+    func library(req: Request) async throws -> Response {
+        let model = IndicatorLibraryPage.Model(
+            page: req.page, canReadMembersOnly: Policy.can(req.currentUser, .readMembersOnly))
+        return IndicatorLibraryPage.view(model).response()
+    }
+
     func show(req: Request) async throws -> Response {
-        try await page(req, project: try await ProjectController.project(req)).response()
+        ProjectIndicatorsPage.view(try await pageModel(req, project: try req.subject(Project.self))).response()
     }
 
     func addOwn(req: Request) async throws -> Response {
-        let project = try await ProjectController.project(req)
-        try req.authorize(.administerOrganisation, .organisation(project.$organisation.id))
-        let draft = OwnDraft(
-            construct: req.formText("construct"), wording: req.formText("wording"),
-            answers: req.formText("answers", keepNewlines: true))
-        var errors = FormErrors()
-        ContentChecks.required(draft.construct, field: "construct", label: "what it measures", max: 80, into: &errors)
-        ContentChecks.required(draft.wording, field: "wording", label: "the question", max: 500, into: &errors)
-        Self.checkAnswers(draft.answers, field: "answers", into: &errors)
+        let project = try req.subject(Project.self)
+        let draft = req.form(OwnIndicatorForm.self)
+        let errors = draft.validate()
         guard errors.isEmpty else {
-            return try await page(req, project: project, own: draft, errors: errors).response(
-                status: .unprocessableEntity)
+            return ProjectIndicatorsPage.view(try await pageModel(req, project: project, own: draft, errors: errors))
+                .response(
+                    status: .unprocessableEntity)
         }
         try await Self.create(
             kind: .own, status: .adopted, organisationID: project.$organisation.id, construct: draft.construct,
             wording: draft.wording, answers: draft.answers, community: "", proposer: req.currentUser?.id, on: req.db)
-        return req.redirect(
-            to: SiteURL.projectIndicators(project.slug).with(query: ["notice": Notice.indicatorSaved.rawValue]))
+        return req.redirect(to: SiteURL.projectIndicators(project.slug).with(notice: ImpactNotice.indicatorSaved))
     }
 
     func proposeLocal(req: Request) async throws -> Response {
-        let project = try await ProjectController.project(req)
+        let project = try req.subject(Project.self)
         let user = try req.requireCurrentUser()
-        var draft = LocalDraft(
-            community: req.formText("community"), wording: req.formText("local_wording"),
-            answers: req.formText("local_answers", keepNewlines: true))
-        var errors = FormErrors()
-        ContentChecks.required(draft.community, field: "community", label: "the community", max: 120, into: &errors)
-        ContentChecks.required(
-            draft.wording, field: "local_wording", label: "the sign, in the community's words", max: 300, into: &errors)
-        if draft.answers.isEmpty { draft.answers = Self.defaultLocalAnswers }
-        Self.checkAnswers(draft.answers, field: "local_answers", into: &errors)
+        let draft = req.form(LocalIndicatorForm.self)
+        let errors = draft.validate()
         guard errors.isEmpty else {
-            return try await page(req, project: project, local: draft, errors: errors).response(
-                status: .unprocessableEntity)
+            return ProjectIndicatorsPage.view(try await pageModel(req, project: project, local: draft, errors: errors))
+                .response(
+                    status: .unprocessableEntity)
         }
         let indicator = try await Self.create(
             kind: .local, status: .proposed, organisationID: project.$organisation.id, construct: draft.wording,
@@ -62,13 +54,12 @@ struct IndicatorsController {
         vote.$user.id = user.id
         try await vote.create(on: req.db)
         return req.redirect(
-            to: SiteURL.projectIndicators(project.slug).with(query: ["notice": Notice.localIndicatorProposed.rawValue])
-                + "#local")
+            to: SiteURL.projectIndicators(project.slug).with(notice: ImpactNotice.localIndicatorProposed) + "#local")
     }
 
     /// Votes for a proposed local indicator, or takes the vote back.
     func vote(req: Request) async throws -> Response {
-        let project = try await ProjectController.project(req)
+        let project = try req.subject(Project.self)
         let user = try req.requireCurrentUser()
         let indicator = try await Self.indicator(req, organisationID: project.$organisation.id, kind: .local)
         let indicatorID = try indicator.requireID()
@@ -94,22 +85,20 @@ struct IndicatorsController {
     }
 
     func adopt(req: Request) async throws -> Response {
-        let project = try await ProjectController.project(req)
-        try req.authorize(.administerOrganisation, .organisation(project.$organisation.id))
+        let project = try req.subject(Project.self)
         let indicator = try await Self.indicator(req, organisationID: project.$organisation.id, kind: .local)
-        indicator.status = CustomIndicator.Status.adopted.rawValue
+        indicator.status = .adopted
         try await indicator.save(on: req.db)
         return req.redirect(
-            to: SiteURL.projectIndicators(project.slug).with(query: ["notice": Notice.localIndicatorAdopted.rawValue])
-                + "#local")
+            to: SiteURL.projectIndicators(project.slug).with(notice: ImpactNotice.localIndicatorAdopted) + "#local")
     }
 
     // MARK: Helpers
 
-    private func page(
-        _ req: Request, project: Project, own: OwnDraft = .init(), local: LocalDraft = .init(),
+    private func pageModel(
+        _ req: Request, project: Project, own: OwnIndicatorForm = .init(), local: LocalIndicatorForm = .init(),
         errors: FormErrors = .init()
-    ) async throws -> HTML {
+    ) async throws -> ProjectIndicatorsPage.Model {
         let organisation = try await project.$organisation.get(on: req.db)
         let canEdit = Policy.can(req.currentUser, .administerOrganisation, .organisation(try organisation.requireID()))
         let indicators = try await CustomIndicator.query(on: req.db).filter(
@@ -126,9 +115,10 @@ struct IndicatorsController {
             mine = []
         }
         let rounds = try await Self.surveyRounds(organisationID: organisation.requireID(), on: req.db)
-        return IndicatorsViews.page(
-            req, project: project, organisation: organisation, indicators: indicators, votes: votes, myVotes: mine,
-            rounds: rounds, canEdit: canEdit, own: own, local: local, errors: errors)
+        let model = ProjectIndicatorsPage.Model(
+            page: req.page, project: project, organisation: organisation, indicators: indicators, votes: votes,
+            myVotes: mine, rounds: rounds, canEdit: canEdit, own: own, local: local, errors: errors)
+        return model
     }
 
     static func checkAnswers(_ answers: String, field: String, into errors: inout FormErrors) {
@@ -152,13 +142,13 @@ struct IndicatorsController {
     ) async throws -> CustomIndicator {
         let indicator = CustomIndicator()
         indicator.$organisation.id = organisationID
-        indicator.kind = kind.rawValue
+        indicator.kind = kind
         indicator.construct = construct
         indicator.wording = wording
         indicator.answers = Project.lines(answers).joined(separator: "\n")
         indicator.community = community
         indicator.$proposedBy.id = proposer
-        indicator.status = status.rawValue
+        indicator.status = status
         let prefix = kind == .own ? "OWN-" : "LOCAL-"
         let base =
             prefix
@@ -181,7 +171,7 @@ struct IndicatorsController {
     {
         guard let id = req.parameters.get("indicatorID", as: UUID.self),
             let indicator = try await CustomIndicator.find(id, on: req.db),
-            indicator.$organisation.id == organisationID, indicator.kind == kind.rawValue
+            indicator.$organisation.id == organisationID, indicator.kind == kind
         else { throw Abort(.notFound) }
         return indicator
     }
@@ -207,161 +197,5 @@ struct IndicatorsController {
         var rounds: [String: [String]] = [:]
         for survey in surveys { for code in survey.codes { rounds[code, default: []].append(survey.title) } }
         return rounds
-    }
-}
-
-enum IndicatorsViews {
-    static func page(
-        _ request: Request, project: Project, organisation: Organisation, indicators: [CustomIndicator],
-        votes: [UUID: Int],
-        myVotes: Set<UUID>, rounds: [String: [String]], canEdit: Bool,
-        own: IndicatorsController.OwnDraft, local: IndicatorsController.LocalDraft, errors: FormErrors
-    ) -> HTML {
-        let ownIndicators = indicators.filter { $0.kind == CustomIndicator.Kind.own.rawValue }
-        let localIndicators = indicators.filter { $0.kind == CustomIndicator.Kind.local.rawValue }
-            .sorted {
-                (votes[$0.id!] ?? 0, $1.createdAt ?? .distantPast) > (votes[$1.id!] ?? 0, $0.createdAt ?? .distantPast)
-            }
-        return Layout(title: "Indicators for \(project.name)", request: request, hasErrors: !errors.isEmpty).render(
-            Forms.errorSummary(errors),
-            .p(.a(.href(SiteURL.project(project.slug).path.attributeEscaped), .plainText(project.name))),
-            .h1(.plainText("\(organisation.name)'s own and local indicators")),
-            .p(
-                .class("lead"),
-                .plainText(
-                    "Besides the library's indicators, an organisation can measure what matters to it, and a community can name in its own words the signs that relations are good."
-                )),
-            .h2(.id("own"), .plainText("The organisation's own indicators")),
-            .if(ownIndicators.isEmpty, .p(.plainText("None yet."))),
-            .if(
-                !ownIndicators.isEmpty,
-                table(ownIndicators, caption: "The organisation's own indicators", votes: nil, rounds: rounds)),
-            .if(canEdit, ownForm(request, project: project, draft: own, errors: errors)),
-            .h2(.id("local"), .plainText("Local indicators")),
-            .p(
-                .plainText(
-                    "Signs of good relations named by the community, such as \u{201C}I can walk through the park at night\u{201D}. Members propose them and vote; the organisation adopts the ones the community backs, and then tracks them in its surveys."
-                )),
-            .if(localIndicators.isEmpty, .p(.plainText("No local indicators proposed yet."))),
-            .ol(
-                .class("result-list"),
-                .forEach(localIndicators) { indicator in
-                    let id = indicator.id!
-                    let count = votes[id] ?? 0
-                    return .li(
-                        .class("result"), .id("local-\(id.uuidString.lowercased())"),
-                        .h3(.class("result__title"), .plainText("\u{201C}\(indicator.wording)\u{201D}")),
-                        .p(
-                            .class("result__meta"),
-                            .plainText(
-                                "\(indicator.community) · proposed by \(indicator.proposedBy?.name ?? "a former member") · \(count) vote\(count == 1 ? "" : "s") · "
-                                    + (indicator.isAdopted ? "adopted as \(indicator.code)" : "proposed"))),
-                        .p(
-                            .class("hint"),
-                            .plainText("Answers: " + Project.lines(indicator.answers).joined(separator: " / "))),
-                        .unwrap(rounds[indicator.code]) {
-                            .p(.class("hint"), .plainText("Tracked in: " + $0.joined(separator: ", ")))
-                        },
-                        .form(
-                            .method(.post), .action(SiteURL.voteIndicator(project.slug, id).path.attributeEscaped),
-                            .class("inline-form"),
-                            Forms.csrfField(request),
-                            .button(
-                                .class("button button--secondary"), .type(.submit),
-                                .plainText(myVotes.contains(id) ? "Take back my vote" : "Vote for this sign"),
-                                .attribute(
-                                    named: "aria-label",
-                                    value: (myVotes.contains(id) ? "Take back my vote for " : "Vote for ")
-                                        + indicator.wording.attributeEscaped))
-                        ),
-                        .if(
-                            canEdit && !indicator.isAdopted,
-                            .form(
-                                .method(.post), .action(SiteURL.adoptIndicator(project.slug, id).path.attributeEscaped),
-                                .class("inline-form"),
-                                Forms.csrfField(request),
-                                .button(
-                                    .class("button"), .type(.submit), .plainText("Adopt and track it"),
-                                    .attribute(
-                                        named: "aria-label",
-                                        value: "Adopt and track " + indicator.wording.attributeEscaped))
-                            ))
-                    )
-                }),
-            localForm(request, project: project, draft: local, errors: errors)
-        )
-    }
-
-    private static func table(
-        _ indicators: [CustomIndicator], caption: String, votes: [UUID: Int]?, rounds: [String: [String]]
-    ) -> Node<HTML.BodyContext> {
-        .table(
-            .class("table"),
-            .caption(.class("visually-hidden"), .plainText(caption)),
-            .thead(
-                .tr(
-                    .th(.attribute(named: "scope", value: "col"), .plainText("Code")),
-                    .th(.attribute(named: "scope", value: "col"), .plainText("What it measures")),
-                    .th(.attribute(named: "scope", value: "col"), .plainText("Question")),
-                    .th(.attribute(named: "scope", value: "col"), .plainText("Answers, best first")),
-                    .th(.attribute(named: "scope", value: "col"), .plainText("Surveys"))
-                )),
-            .tbody(
-                .forEach(indicators) { indicator in
-                    .tr(
-                        .td(.code(.plainText(indicator.code))),
-                        .td(.plainText(indicator.construct)),
-                        .td(.plainText(indicator.wording)),
-                        .td(.plainText(Project.lines(indicator.answers).joined(separator: " / "))),
-                        .td(.plainText(rounds[indicator.code]?.joined(separator: ", ") ?? "None yet"))
-                    )
-                })
-        )
-    }
-
-    private static func ownForm(
-        _ request: Request, project: Project, draft: IndicatorsController.OwnDraft, errors: FormErrors
-    ) -> Node<HTML.BodyContext> {
-        .form(
-            .method(.post), .action(SiteURL.projectOwnIndicators(project.slug).path.attributeEscaped),
-            Forms.csrfField(request),
-            .h3(.plainText("Add an indicator of your own")),
-            Forms.input(
-                .init(
-                    name: "construct", label: "What it measures", value: draft.construct,
-                    hint: "A few words, for example: Confidence to speak up"), errors: errors),
-            Forms.textarea(name: "wording", label: "The question", value: draft.wording, rows: 2, errors: errors),
-            Forms.textarea(
-                name: "answers", label: "Answers, best first", value: draft.answers,
-                hint:
-                    "One answer on each line, from the best to the worst, for example: Very confident, Quite confident, Not very confident, Not at all confident.",
-                rows: 5, errors: errors),
-            Forms.submit("Add the indicator", secondary: true)
-        )
-    }
-
-    private static func localForm(
-        _ request: Request, project: Project, draft: IndicatorsController.LocalDraft, errors: FormErrors
-    ) -> Node<HTML.BodyContext> {
-        .form(
-            .method(.post), .action(SiteURL.projectLocalIndicators(project.slug).path.attributeEscaped),
-            Forms.csrfField(request),
-            .h3(.plainText("Propose a local indicator")),
-            Forms.input(
-                .init(
-                    name: "community", label: "The community", value: draft.community,
-                    hint: "The neighbourhood or group whose sign this is, for example: Young people of Beeston Hill"),
-                errors: errors),
-            Forms.textarea(
-                name: "local_wording", label: "The sign, in the community's own words", value: draft.wording,
-                hint:
-                    "Something people would notice when relations are good, for example: The mosque and the church run the summer scheme together.",
-                rows: 2, errors: errors),
-            Forms.textarea(
-                name: "local_answers", label: "Answers, best first (optional)",
-                value: draft.answers.isEmpty ? IndicatorsController.defaultLocalAnswers : draft.answers,
-                hint: "How true the sign is, one answer on each line.", rows: 4, errors: errors),
-            Forms.submit("Propose it", secondary: true)
-        )
     }
 }

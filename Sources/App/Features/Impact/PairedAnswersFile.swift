@@ -17,7 +17,7 @@ struct PairedAnswersFile {
     static let requiredColumns = ["participant", "indicator", "before", "after"]
 
     static func parse(_ text: String) throws(Problem) -> PairedAnswersFile {
-        let rows = CSVReader.rows(text)
+        let rows = CSV.rows(text)
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
             !(header.count == 1 && header[0].isEmpty)
         else {

@@ -55,7 +55,8 @@ final class Outcome: Model, @unchecked Sendable {
     }
 }
 
-struct ProjectForm: Sendable, Equatable {
+/// A project and its theory of change, as an organisation's admin typed it.
+struct ProjectForm: SubmittedForm, Equatable {
     var organisation = ""
     var name = ""
     var summary = ""
@@ -67,15 +68,15 @@ struct ProjectForm: Sendable, Equatable {
 
     init() {}
 
-    init(_ req: Request) {
-        organisation = req.formText("organisation")
-        name = req.formText("name")
-        summary = req.formText("summary", keepNewlines: true)
-        kindOfWork = req.formText("kind_of_work")
-        inputs = req.formText("inputs", keepNewlines: true)
-        activities = req.formText("activities", keepNewlines: true)
-        outputs = req.formText("outputs", keepNewlines: true)
-        impact = req.formText("impact", keepNewlines: true)
+    init(_ input: FormInput) {
+        organisation = input.text("organisation")
+        name = input.text("name")
+        summary = input.text("summary", keepNewlines: true)
+        kindOfWork = input.text("kind_of_work")
+        inputs = input.text("inputs", keepNewlines: true)
+        activities = input.text("activities", keepNewlines: true)
+        outputs = input.text("outputs", keepNewlines: true)
+        impact = input.text("impact", keepNewlines: true)
     }
 
     init(_ project: Project, organisationSlug: String) {
@@ -89,9 +90,16 @@ struct ProjectForm: Sendable, Equatable {
         impact = project.impact
     }
 
-    func validate(allowedOrganisations: Set<String>) -> FormErrors {
+    /// The checks that need nothing but the form; the handler also checks the organisation is one
+    /// the person runs.
+    func validate() -> FormErrors {
+        validate(allowedOrganisations: nil)
+    }
+
+    /// `allowedOrganisations`: the slugs of the organisations the person runs, or nil not to check them.
+    func validate(allowedOrganisations: Set<String>?) -> FormErrors {
         var errors = FormErrors()
-        if organisation.isEmpty || !allowedOrganisations.contains(organisation) {
+        if organisation.isEmpty || allowedOrganisations?.contains(organisation) == false {
             errors.add("organisation", "Choose one of the organisations you run")
         }
         ContentChecks.required(name, field: "name", label: "the project's name", max: 150, into: &errors)
@@ -119,37 +127,54 @@ struct ProjectForm: Sendable, Equatable {
     }
 }
 
-struct M011CreateProjects: AsyncMigration {
-    var name: String { "M011CreateProjects" }
+/// An outcome of a project's theory of change, as its admin typed it.
+struct OutcomeForm: SubmittedForm {
+    var description = ""
+    var codes: Set<String> = []
 
-    func prepare(on database: Database) async throws {
-        try await database.schema(Project.schema)
-            .id()
-            .field("slug", .string, .required)
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id, onDelete: .cascade))
-            .field("name", .string, .required)
-            .field("summary", .string, .required)
-            .field("kind_of_work", .string, .required)
-            .field("inputs", .string, .required)
-            .field("activities", .string, .required)
-            .field("outputs", .string, .required)
-            .field("impact", .string, .required)
-            .field("created_at", .datetime)
-            .field("updated_at", .datetime)
-            .unique(on: "slug")
-            .create()
-        try await database.schema(Outcome.schema)
-            .id()
-            .field("project_id", .uuid, .required, .references(Project.schema, .id, onDelete: .cascade))
-            .field("position", .int, .required)
-            .field("description", .string, .required)
-            .field("indicator_codes", .string, .required)
-            .field("created_at", .datetime)
-            .create()
+    init() {}
+
+    init(_ input: FormInput) {
+        description = input.text("description", keepNewlines: true)
+        codes = input.set("indicators")
     }
 
-    func revert(on database: Database) async throws {
-        try await database.schema(Outcome.schema).delete()
-        try await database.schema(Project.schema).delete()
+    /// The checks that need nothing but the form; the handler also checks the indicators exist.
+    func validate() -> FormErrors {
+        validate(lookup: nil)
     }
+
+    /// `lookup`: the indicators the organisation may measure by, or nil not to check the codes.
+    func validate(lookup: IndicatorLookup?) -> FormErrors {
+        var errors = FormErrors()
+        ContentChecks.required(
+            description, field: "description", label: "the change you hope for", max: 1_000, into: &errors)
+        if codes.isEmpty { errors.add("indicators", "Choose at least one indicator to measure it by") }
+        if let lookup, codes.contains(where: { lookup.indicator($0) == nil }) {
+            errors.add("indicators", "Choose indicators from the list")
+        }
+        return errors
+    }
+}
+
+extension Project: PolicySubject {
+    /// A project is its organisation's: its admins edit it, its people work on it.
+    var policyResource: PolicyResource { .organisation($organisation.id) }
+}
+
+extension Project {
+    /// The project named by `projectSlug` in the address, for someone who may read it: approved
+    /// members, and its own organisation's people. Anyone else is refused, as on every project page.
+    static func readable(in req: Request) async throws -> Project {
+        guard let slug = req.parameters.get("projectSlug"),
+            let project = try await Project.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
+        try req.authorize(.readProject, .organisation(project.$organisation.id))
+        return project
+    }
+}
+
+extension SubjectLoader {
+    /// The project of a `/impact/projects/{projectSlug}/…` route, for someone who may read it.
+    static let projectBySlug = SubjectLoader { req in try await Project.readable(in: req) }
 }

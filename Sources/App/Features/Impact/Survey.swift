@@ -9,7 +9,7 @@ final class Survey: Model, @unchecked Sendable {
     static let schema = "surveys"
 
     /// The survey modes of IMPACT.md.
-    enum Mode: String, CaseIterable, Sendable {
+    enum Mode: String, CaseIterable, Codable, Sendable {
         case before
         case after
         /// After the programme, "how are you now" and, on a separate page, "how were you before".
@@ -50,7 +50,7 @@ final class Survey: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "project_id") var project: Project
     @Field(key: "title") var title: String
-    @Field(key: "mode") var mode: String
+    @Field(key: "mode") var mode: Mode
     @Field(key: "token") var token: String
     @Field(key: "indicator_codes") var indicatorCodes: String
     @OptionalField(key: "opens_on") var opensOn: String?
@@ -58,8 +58,6 @@ final class Survey: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-
-    var surveyMode: Mode { Mode(rawValue: mode) ?? .before }
 
     var codes: [String] { indicatorCodes.split(separator: ",").map(String.init) }
 
@@ -99,15 +97,18 @@ final class SurveyAnswer: Model, @unchecked Sendable {
     @Field(key: "participant_code") var participantCode: String
     @Field(key: "indicator_code") var indicatorCode: String
     @Field(key: "value") var value: Double
-    /// "now", or "then" for the look back of an after-with-then survey.
-    @Field(key: "part") var part: String
+    @Field(key: "part") var part: Part
     /// False once the same participant answered the same survey again: the later answer counts.
     @Field(key: "current") var isCurrent: Bool
 
     init() {}
 
-    static let now = "now"
-    static let then = "then"
+    /// Which answer of a person this is: how they are now, or, in the look back of an
+    /// after-with-then survey, how they were before.
+    enum Part: String, Codable, Sendable {
+        case now
+        case then
+    }
 }
 
 extension LibraryIndicator {
@@ -127,48 +128,23 @@ extension LibraryIndicator {
     }
 }
 
-struct M012CreateSurveys: AsyncMigration {
-    var name: String { "M012CreateSurveys" }
+/// A survey with the project it belongs to, as the survey pages load them. It is the project's
+/// organisation's work.
+struct ProjectSurvey: PolicySubject {
+    let project: Project
+    let survey: Survey
 
-    func prepare(on database: Database) async throws {
-        try await database.schema(Survey.schema)
-            .id()
-            .field("project_id", .uuid, .required, .references(Project.schema, .id, onDelete: .cascade))
-            .field("title", .string, .required)
-            .field("mode", .string, .required)
-            .field("token", .string, .required)
-            .field("indicator_codes", .string, .required)
-            .field("opens_on", .string)
-            .field("closes_on", .string)
-            .field("created_at", .datetime)
-            .unique(on: "token")
-            .create()
-        try await database.schema(SurveyResponse.schema)
-            .id()
-            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
-            .field("submission_key", .string, .required)
-            .field("participant_code", .string, .required)
-            .field("entered_by", .uuid, .references(User.schema, .id, onDelete: .setNull))
-            .field("created_at", .datetime)
-            .unique(on: "submission_key")
-            .create()
-        try await database.schema(SurveyAnswer.schema)
-            .id()
-            .field("response_id", .uuid, .required, .references(SurveyResponse.schema, .id, onDelete: .cascade))
-            .field("survey_id", .uuid, .required)
-            .field("participant_code", .string, .required)
-            .field("indicator_code", .string, .required)
-            .field("value", .double, .required)
-            .create()
-        if let sql = database as? SQLDatabase {
-            try await sql.create(index: "survey_answers_survey_indicator").on(SurveyAnswer.schema).column("survey_id")
-                .column("indicator_code").column("participant_code").run()
-        }
-    }
+    var policyResource: PolicyResource { project.policyResource }
+}
 
-    func revert(on database: Database) async throws {
-        try await database.schema(SurveyAnswer.schema).delete()
-        try await database.schema(SurveyResponse.schema).delete()
-        try await database.schema(Survey.schema).delete()
+extension SubjectLoader {
+    /// The survey of a `/impact/projects/{projectSlug}/surveys/{surveyID}/…` route, which must belong
+    /// to that project, for someone who may read the project.
+    static let surveyInProject = SubjectLoader { req in
+        let project = try await Project.readable(in: req)
+        guard let id = req.parameters.get("surveyID", as: UUID.self),
+            let survey = try await Survey.find(id, on: req.db), survey.$project.id == project.id
+        else { throw Abort(.notFound) }
+        return ProjectSurvey(project: project, survey: survey)
     }
 }

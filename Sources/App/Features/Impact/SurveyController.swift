@@ -5,95 +5,49 @@ import Statistics
 import Vapor
 
 /// Surveys: opened by an organisation's admins for a project, answered by anyone with the link or
-/// on paper (typed in by a volunteer), in the language a person reads best.
+/// on paper (typed in by a volunteer), in the language a person reads best. The organisation's
+/// routes load the project and survey and let in only the people their action allows.
 struct SurveyController {
     // MARK: Opening and building a survey
 
     func create(req: Request) async throws -> Response {
-        let project = try await ProjectController.project(req)
+        let project = try req.subject(Project.self)
         let organisation = try await project.$organisation.get(on: req.db)
-        try req.authorize(.administerOrganisation, .organisation(try organisation.requireID()))
         let lookup = try await IndicatorLookup.forOrganisation(organisation.requireID(), on: req.db)
         let outcomes = try await project.$outcomes.query(on: req.db).sort(\.$position).all()
         let available = Set(outcomes.flatMap { $0.indicators(lookup).map(\.code) })
-        let title = req.formText("survey_title")
-        let mode = req.formText("mode")
-        let codes = ContentChecks.list(req, "survey_indicators")
-        let opensOn = req.formText("opens_on")
-        let closesOn = req.formText("closes_on")
-        var errors = FormErrors()
-        ContentChecks.required(title, field: "survey_title", label: "a title", max: 150, into: &errors)
-        if Survey.Mode(rawValue: mode) == nil { errors.add("mode-before", "Choose when the survey is answered") }
-        if codes.isEmpty && mode != Survey.Mode.feedback.rawValue {
-            errors.add("survey_indicators", "Choose at least one of the project's indicators")
-        }
-        if !codes.isSubset(of: available) {
-            errors.add("survey_indicators", "Choose indicators from the project's outcomes")
-        }
-        if !opensOn.isEmpty, UKDate.validated(opensOn) == nil {
-            errors.add("opens_on", "Enter the date as year-month-day, for example 2026-03-27")
-        }
-        if !closesOn.isEmpty, UKDate.validated(closesOn) == nil {
-            errors.add("closes_on", "Enter the date as year-month-day, for example 2026-03-27")
-        }
-        if let open = UKDate.validated(opensOn), let close = UKDate.validated(closesOn), close < open {
-            errors.add("closes_on", "The closing date must be on or after the opening date")
-        }
-        guard errors.isEmpty else {
-            return ProjectViews.show(
+        let form = req.form(SurveyOpeningForm.self)
+        let errors = form.validate(available: available)
+        guard errors.isEmpty, let mode = Survey.Mode(rawValue: form.mode) else {
+            let model = try await ProjectController.pageModel(
                 req, project: project, organisation: organisation, outcomes: outcomes, lookup: lookup, canEdit: true,
-                surveys: try await project.surveys(on: req.db),
-                surveyDraft: .init(title: title, mode: mode, codes: codes, opensOn: opensOn, closesOn: closesOn),
-                errors: errors
-            )
-            .response(status: .unprocessableEntity)
+                surveyForm: form, errors: errors)
+            return ProjectPage.view(model).response(status: .unprocessableEntity)
         }
         let survey = Survey()
         survey.$project.id = try project.requireID()
-        survey.title = title
+        survey.title = form.title
         survey.mode = mode
         survey.token = Tokens.random()
-        survey.indicatorCodes = lookup.all.map(\.code).filter { codes.contains($0) }.joined(separator: ",")
-        survey.opensOn = UKDate.validated(opensOn)
-        survey.closesOn = UKDate.validated(closesOn)
+        survey.indicatorCodes = lookup.all.map(\.code).filter { form.codes.contains($0) }.joined(separator: ",")
+        survey.opensOn = UKDate.validated(form.opensOn)
+        survey.closesOn = UKDate.validated(form.closesOn)
         try await survey.create(on: req.db)
         return req.redirect(
-            to: SiteURL.survey(project.slug, try survey.requireID()).with(query: [
-                "notice": Notice.surveyOpened.rawValue
-            ]))
+            to: SiteURL.survey(project.slug, try survey.requireID()).with(notice: ImpactNotice.surveyOpened))
     }
 
     /// The survey's own page for its organisation: the link, its questions, translations, paper.
     func manage(req: Request) async throws -> Response {
-        let (project, survey) = try await Self.survey(inProject: req)
-        try req.authorize(.workForOrganisation, .organisation(project.$organisation.id))
-        return try await managePage(req, project: project, survey: survey).response()
+        let subject = try req.subject(ProjectSurvey.self)
+        return SurveyManagePage.view(try await manageModel(req, project: subject.project, survey: subject.survey))
+            .response()
     }
 
     func addQuestion(req: Request) async throws -> Response {
-        let (project, survey) = try await Self.survey(inProject: req)
-        try req.authorize(.administerOrganisation, .organisation(project.$organisation.id))
-        var draft = SurveyViews.QuestionDraft(
-            kind: req.formText("kind"), wording: req.formText("wording"),
-            options: req.formText("options", keepNewlines: true),
-            scaleFrom: req.formText("scale_from"), scaleTo: req.formText("scale_to"))
-        var errors = FormErrors()
-        let kind = SurveyQuestion.Kind(rawValue: draft.kind)
-        if kind == nil { errors.add("kind-choice", "Choose the kind of answer") }
-        ContentChecks.required(draft.wording, field: "wording", label: "the question", max: 500, into: &errors)
-        if kind == .choice { IndicatorsController.checkAnswers(draft.options, field: "options", into: &errors) }
-        var range: (Int, Int) = (1, 5)
-        if kind == .scale {
-            if draft.scaleFrom.isEmpty { draft.scaleFrom = "1" }
-            if draft.scaleTo.isEmpty { draft.scaleTo = "5" }
-            if let from = Int(draft.scaleFrom), let to = Int(draft.scaleTo), (0...1).contains(from),
-                (3...10).contains(to)
-            {
-                range = (from, to)
-            } else {
-                errors.add("scale_from", "Choose a scale that starts at 0 or 1 and ends between 3 and 10")
-            }
-        }
+        let (project, survey) = try Self.projectSurvey(req)
+        let form = req.form(SurveyQuestionForm.self)
+        var errors = form.validate()
         let surveyID = try survey.requireID()
         if try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).count() > 0 {
             errors.add(
@@ -101,79 +55,82 @@ struct SurveyController {
                 "This survey has answers already, so its questions are fixed. Open a new survey to ask something different"
             )
         }
-        guard errors.isEmpty else {
-            return try await managePage(req, project: project, survey: survey, questionDraft: draft, errors: errors)
-                .response(status: .unprocessableEntity)
+        guard errors.isEmpty, let kind = form.questionKind else {
+            return SurveyManagePage.view(
+                try await manageModel(req, project: project, survey: survey, questionForm: form, errors: errors)
+            )
+            .response(status: .unprocessableEntity)
         }
-        let last = try await SurveyQuestion.query(on: req.db).filter(\.$survey.$id == surveyID).sort(
-            \.$position, .descending
-        ).first()
+        let last = try await SurveyQuestion.query(on: req.db).filter(\.$survey.$id == surveyID)
+            .sort(\.$position, .descending).first()
         let question = SurveyQuestion()
         question.$survey.id = surveyID
         question.position = (last?.position ?? 0) + 1
-        question.kind = draft.kind
-        question.wording = draft.wording
-        question.options = kind == .choice ? Project.lines(draft.options).joined(separator: "\n") : ""
-        question.scaleFrom = kind == .scale ? range.0 : nil
-        question.scaleTo = kind == .scale ? range.1 : nil
+        question.kind = kind
+        question.wording = form.wording
+        question.options = kind == .choice ? Project.lines(form.options).joined(separator: "\n") : ""
+        let scale = form.scale ?? (1, 5)
+        question.scaleFrom = kind == .scale ? scale.from : nil
+        question.scaleTo = kind == .scale ? scale.to : nil
         try await question.create(on: req.db)
         return req.redirect(
-            to: SiteURL.survey(project.slug, surveyID).with(query: ["notice": Notice.questionAdded.rawValue])
-                + "#questions")
+            to: SiteURL.survey(project.slug, surveyID).with(notice: ImpactNotice.questionAdded) + "#questions")
     }
 
-    private func managePage(
-        _ req: Request, project: Project, survey: Survey, questionDraft: SurveyViews.QuestionDraft = .init(),
+    private func manageModel(
+        _ req: Request, project: Project, survey: Survey, questionForm: SurveyQuestionForm = .init(),
         errors: FormErrors = .init()
-    ) async throws -> HTML {
+    ) async throws -> SurveyManagePage.Model {
         let contents = try await survey.contents(on: req.db)
         let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count()
-        let canEdit = Policy.can(req.currentUser, .administerOrganisation, .organisation(project.$organisation.id))
-        return SurveyViews.manage(
-            req, contents: contents, responses: responses, canEdit: canEdit, questionDraft: questionDraft,
-            errors: errors)
+        let model = SurveyManagePage.Model(
+            page: req.page, contents: contents, responses: responses,
+            participantLink: req.application.publicBaseURL + SiteURL.answerSurvey(survey.token).path,
+            canEdit: Policy.can(req.currentUser, .administerOrganisation, project.policyResource),
+            questionForm: questionForm, errors: errors)
+        return model
     }
 
     // MARK: Translations
 
     func translationForm(req: Request) async throws -> Response {
-        let (project, survey) = try await Self.survey(inProject: req)
-        try req.authorize(.administerOrganisation, .organisation(project.$organisation.id))
+        let (_, survey) = try Self.projectSurvey(req)
         let contents = try await survey.contents(on: req.db)
         let language = SurveyLanguage.named(req.query[String.self, at: "lang"] ?? "")
-        return SurveyViews.translation(
-            req, contents: contents, language: language,
-            typed: language.flatMap { contents.translations[$0.code] } ?? [:]
-        ).response()
+        let model = SurveyTranslationPage.Model(
+            page: req.page, contents: contents, language: language,
+            typed: language.flatMap { contents.translations[$0.code] } ?? [:])
+        return SurveyTranslationPage.view(model).response()
     }
 
     func saveTranslation(req: Request) async throws -> Response {
-        let (project, survey) = try await Self.survey(inProject: req)
-        try req.authorize(.administerOrganisation, .organisation(project.$organisation.id))
+        let (project, survey) = try Self.projectSurvey(req)
         let contents = try await survey.contents(on: req.db)
-        guard let language = SurveyLanguage.named(req.formText("lang")) else {
+        let input = req.form
+        guard let language = SurveyLanguage.named(input.text("lang")) else {
             var errors = FormErrors()
             errors.add("lang", "Choose a language")
-            return SurveyViews.translation(req, contents: contents, language: nil, typed: [:], errors: errors).response(
-                status: .unprocessableEntity)
+            let model = SurveyTranslationPage.Model(
+                page: req.page, contents: contents, language: nil, typed: [:], errors: errors)
+            return SurveyTranslationPage.view(model).response(status: .unprocessableEntity)
         }
         var typed: [String: String] = [:]
         var errors = FormErrors()
         for entry in SurveyViews.translatableEntries(contents) {
-            let text = req.formText("t_\(entry.key)", keepNewlines: entry.key == "consent")
+            let text = input.text("t_\(entry.key)", keepNewlines: entry.key == "consent")
             typed[entry.key] = text
             if text.count > 1_000 { errors.add("t_\(entry.key)", "Each translation must be 1,000 characters or fewer") }
         }
         guard errors.isEmpty else {
-            return SurveyViews.translation(req, contents: contents, language: language, typed: typed, errors: errors)
-                .response(status: .unprocessableEntity)
+            let model = SurveyTranslationPage.Model(
+                page: req.page, contents: contents, language: language, typed: typed, errors: errors)
+            return SurveyTranslationPage.view(model).response(status: .unprocessableEntity)
         }
         let surveyID = try survey.requireID()
         let translations = typed
         try await req.db.transaction { db in
-            try await SurveyTranslation.query(on: db).filter(\.$survey.$id == surveyID).filter(
-                \.$language == language.code
-            ).delete()
+            try await SurveyTranslation.query(on: db).filter(\.$survey.$id == surveyID)
+                .filter(\.$language == language.code).delete()
             for (key, text) in translations where !text.isEmpty {
                 let translation = SurveyTranslation()
                 translation.$survey.id = surveyID
@@ -184,129 +141,109 @@ struct SurveyController {
             }
         }
         return req.redirect(
-            to: SiteURL.survey(project.slug, surveyID).with(query: ["notice": Notice.translationSaved.rawValue])
-                + "#translations")
+            to: SiteURL.survey(project.slug, surveyID).with(notice: ImpactNotice.translationSaved) + "#translations")
     }
 
     // MARK: Answering
 
     func answerForm(req: Request) async throws -> Response {
         let survey = try await Self.survey(token: req)
-        guard survey.isOpen() else { return SurveyViews.closed(req, survey: survey).response() }
+        guard survey.isOpen() else {
+            return SurveyClosedPage.view(.init(page: req.page, survey: survey)).response()
+        }
         let contents = try await survey.contents(on: req.db)
         let language = Self.language(req.query[String.self, at: "lang"], in: contents)
-        return SurveyViews.form(
-            req, contents: contents, language: language, state: .init(submissionKey: Tokens.random())
-        ).response()
+        let model = SurveyAnswerPage.Model(
+            page: req.page, contents: contents, language: language,
+            form: SurveyResponseForm(submissionKey: Tokens.random()))
+        return SurveyAnswerPage.view(model).response()
     }
 
     func submit(req: Request) async throws -> Response {
         let survey = try await Self.survey(token: req)
-        guard survey.isOpen() else { return SurveyViews.closed(req, survey: survey).response(status: .gone) }
+        guard survey.isOpen() else {
+            return SurveyClosedPage.view(.init(page: req.page, survey: survey)).response(status: .gone)
+        }
         let contents = try await survey.contents(on: req.db)
-        let language = Self.language(req.formText("lang"), in: contents)
-        let mode = survey.surveyMode
-        let onLookBackPage = mode.asksThen && req.formText("step") == "2"
-        var state = SurveyViews.FormState(
-            submissionKey: req.formText("submission_key"), participantCode: req.formText("participant_code"),
-            consented: ContentChecks.list(req, "consent_box").contains("yes"))
-        var errors = FormErrors()
-        if state.submissionKey.count < 16 || state.submissionKey.count > 100 {
-            errors.add("participant_code", "This form has expired. Open the survey link again")
-            state.submissionKey = Tokens.random()
-        }
-        if !state.consented {
-            errors.add(
-                "consent_box-yes", "Tick the box to say you agree, or close this page if you would rather not answer")
-        }
-        Self.checkCode(state.participantCode, mode: mode, into: &errors)
-        let sheet = SurveyAnswerSheet.read(req, items: contents.items, includeThen: onLookBackPage, into: &errors)
-        state.typed = sheet.typed
+        let input = req.form
+        let language = Self.language(input.text("lang"), in: contents)
+        let mode = survey.mode
+        let onLookBackPage = mode.asksThen && input.text("step") == "2"
+        var form = SurveyResponseForm(input)
+        form.mode = mode
+        var errors = form.validate()
+        if !form.hasUsableKey { form.submissionKey = Tokens.random() }
+        let sheet = SurveyAnswerSheet.read(input, items: contents.items, includeThen: onLookBackPage, into: &errors)
+        form.typed = sheet.typed
         if errors.isEmpty && sheet.values.isEmpty && sheet.texts.isEmpty {
             errors.add("participant_code", "Answer at least one question")
         }
         guard errors.isEmpty else {
             // A problem on the look-back page keeps the person there; anything else goes back to the start.
             let page = onLookBackPage && errors.items.allSatisfy { $0.field.hasPrefix("then_") } ? 2 : 1
-            return SurveyViews.form(
-                req, contents: contents, language: language, state: state, page: page, errors: errors
-            ).response(status: .unprocessableEntity)
+            let model = SurveyAnswerPage.Model(
+                page: req.page, contents: contents, language: language, form: form, pageNumber: page, errors: errors)
+            return SurveyAnswerPage.view(model).response(status: .unprocessableEntity)
         }
         if mode.asksThen && !onLookBackPage {
-            return SurveyViews.form(req, contents: contents, language: language, state: state, page: 2).response()
+            let model = SurveyAnswerPage.Model(
+                page: req.page, contents: contents, language: language, form: form, pageNumber: 2)
+            return SurveyAnswerPage.view(model).response()
         }
         try await Self.save(
-            sheet, survey: survey, code: mode.asksForCode ? state.participantCode : "", key: state.submissionKey,
+            sheet, survey: survey, code: mode.asksForCode ? form.participantCode : "", key: form.submissionKey,
             enteredBy: nil, on: req.db)
-        return SurveyViews.thanks(req, contents: contents, language: language).response()
+        let model = SurveyThanksPage.Model(page: req.page, contents: contents, language: language)
+        return SurveyThanksPage.view(model).response()
     }
 
     // MARK: Paper
 
     func paperForm(req: Request) async throws -> Response {
-        let (project, survey) = try await Self.survey(inProject: req)
-        try req.authorize(.workForOrganisation, .organisation(project.$organisation.id))
+        let (_, survey) = try Self.projectSurvey(req)
         let contents = try await survey.contents(on: req.db)
         let language = Self.language(req.query[String.self, at: "lang"], in: contents)
-        return SurveyViews.paper(req, contents: contents, language: language).response()
+        return SurveyPaperPage.view(.init(page: req.page, contents: contents, language: language)).response()
     }
 
     func paperAnswersForm(req: Request) async throws -> Response {
-        let (project, survey) = try await Self.survey(inProject: req)
-        try req.authorize(.workForOrganisation, .organisation(project.$organisation.id))
+        let (_, survey) = try Self.projectSurvey(req)
         let contents = try await survey.contents(on: req.db)
-        return SurveyViews.paperEntry(
-            req, contents: contents, state: .init(submissionKey: Tokens.random()),
-            entered: try await Self.paperCount(survey, on: req.db)
-        ).response()
+        let model = PaperAnswersPage.Model(
+            page: req.page, contents: contents, form: SurveyResponseForm(submissionKey: Tokens.random()),
+            entered: try await Self.paperCount(survey, on: req.db))
+        return PaperAnswersPage.view(model).response()
     }
 
     func savePaperAnswers(req: Request) async throws -> Response {
-        let (project, survey) = try await Self.survey(inProject: req)
-        try req.authorize(.workForOrganisation, .organisation(project.$organisation.id))
+        let (project, survey) = try Self.projectSurvey(req)
         let contents = try await survey.contents(on: req.db)
-        let mode = survey.surveyMode
-        var state = SurveyViews.FormState(
-            submissionKey: req.formText("submission_key"), participantCode: req.formText("participant_code"),
-            consented: ContentChecks.list(req, "consent_box").contains("yes"))
-        var errors = FormErrors()
-        if state.submissionKey.count < 16 || state.submissionKey.count > 100 { state.submissionKey = Tokens.random() }
-        if !state.consented {
-            errors.add(
-                "consent_box-yes",
-                "Tick to confirm the person ticked the agreement on the paper form. Without it, the answers cannot be kept"
-            )
-        }
-        Self.checkCode(state.participantCode, mode: mode, into: &errors)
-        let sheet = SurveyAnswerSheet.read(req, items: contents.items, includeThen: mode.asksThen, into: &errors)
-        state.typed = sheet.typed
+        let mode = survey.mode
+        let input = req.form
+        var form = SurveyResponseForm(input)
+        form.mode = mode
+        form.isPaper = true
+        if !form.hasUsableKey { form.submissionKey = Tokens.random() }
+        var errors = form.validate()
+        let sheet = SurveyAnswerSheet.read(input, items: contents.items, includeThen: mode.asksThen, into: &errors)
+        form.typed = sheet.typed
         if errors.isEmpty && sheet.isEmpty {
             errors.add("participant_code", "Enter at least one answer from the paper form")
         }
         guard errors.isEmpty else {
-            return SurveyViews.paperEntry(
-                req, contents: contents, state: state, entered: try await Self.paperCount(survey, on: req.db),
-                errors: errors
-            )
-            .response(status: .unprocessableEntity)
+            let model = PaperAnswersPage.Model(
+                page: req.page, contents: contents, form: form, entered: try await Self.paperCount(survey, on: req.db),
+                errors: errors)
+            return PaperAnswersPage.view(model).response(status: .unprocessableEntity)
         }
         try await Self.save(
-            sheet, survey: survey, code: mode.asksForCode ? state.participantCode : "", key: state.submissionKey,
+            sheet, survey: survey, code: mode.asksForCode ? form.participantCode : "", key: form.submissionKey,
             enteredBy: req.currentUser?.id, on: req.db)
         return req.redirect(
-            to: SiteURL.paperAnswers(project.slug, try survey.requireID()).with(query: [
-                "notice": Notice.paperAnswersSaved.rawValue
-            ]))
+            to: SiteURL.paperAnswers(project.slug, try survey.requireID()).with(notice: ImpactNotice.paperAnswersSaved))
     }
 
     // MARK: Shared
-
-    private static func checkCode(_ code: String, mode: Survey.Mode, into errors: inout FormErrors) {
-        guard mode.asksForCode, !(code.isEmpty && !mode.requiresCode) else { return }
-        if code.range(of: #"^[A-Za-z0-9-]{3,20}$"#, options: .regularExpression) == nil {
-            errors.add("participant_code", "Enter a code of 3 to 20 letters, numbers or dashes, for example river-42")
-        }
-    }
 
     /// Saves one person's answers once: a second press of submit sends the same key, and the
     /// first response stands.
@@ -320,10 +257,9 @@ struct SurveyController {
             try await db.transaction { db in
                 // The same person answering the same survey again: their later answers count.
                 if !code.isEmpty {
-                    try await SurveyAnswer.query(on: db).filter(\.$surveyID == surveyID).filter(
-                        \.$participantCode == code
-                    )
-                    .set(\.$isCurrent, to: false).update()
+                    try await SurveyAnswer.query(on: db).filter(\.$surveyID == surveyID)
+                        .filter(\.$participantCode == code)
+                        .set(\.$isCurrent, to: false).update()
                 }
                 let response = SurveyResponse()
                 response.$survey.id = surveyID
@@ -333,7 +269,8 @@ struct SurveyController {
                 try await response.create(on: db)
                 let responseID = try response.requireID()
                 var answers: [SurveyAnswer] = []
-                for (part, values) in [(SurveyAnswer.now, sheet.values), (SurveyAnswer.then, sheet.thenValues)] {
+                let parts: [(SurveyAnswer.Part, [String: Double])] = [(.now, sheet.values), (.then, sheet.thenValues)]
+                for (part, values) in parts {
                     for (item, value) in values.sorted(by: { $0.key < $1.key }) {
                         let answer = SurveyAnswer()
                         answer.$response.id = responseID
@@ -365,9 +302,8 @@ struct SurveyController {
     }
 
     private static func paperCount(_ survey: Survey, on db: Database) async throws -> Int {
-        try await SurveyResponse.query(on: db).filter(\.$survey.$id == survey.requireID()).filter(
-            \.$enteredBy.$id != nil
-        ).count()
+        try await SurveyResponse.query(on: db).filter(\.$survey.$id == survey.requireID())
+            .filter(\.$enteredBy.$id != nil).count()
     }
 
     static func language(_ code: String?, in contents: SurveyContents) -> SurveyLanguage {
@@ -381,13 +317,10 @@ struct SurveyController {
         return survey
     }
 
-    /// The survey named in the address, which must belong to the project named there too.
-    static func survey(inProject req: Request) async throws -> (Project, Survey) {
-        let project = try await ProjectController.project(req)
-        guard let id = req.parameters.get("surveyID", as: UUID.self),
-            let survey = try await Survey.find(id, on: req.db), survey.$project.id == project.id
-        else { throw Abort(.notFound) }
-        return (project, survey)
+    /// The project and survey the route loaded and authorised.
+    static func projectSurvey(_ req: Request) throws -> (Project, Survey) {
+        let subject = try req.subject(ProjectSurvey.self)
+        return (subject.project, subject.survey)
     }
 }
 

@@ -8,8 +8,8 @@ import Vapor
 /// Reads survey answers for analysis as plain rows and sums, never as model objects, so a survey
 /// with a hundred thousand answers stays quick.
 enum SurveyFigures {
-    /// item → part ("now" / "then") → answer value → people.
-    typealias Counts = [String: [String: [Double: Int]]]
+    /// item → part (now, or looking back) → answer value → people.
+    typealias Counts = [String: [SurveyAnswer.Part: [Double: Int]]]
 
     /// How many people gave one combination of answers: before, after and looking back.
     struct PairTally: Sendable, Equatable {
@@ -36,8 +36,8 @@ enum SurveyFigures {
               SELECT a.indicator_code AS item,
                      CASE WHEN a.participant_code = '' THEN 'response:' || a.response_id ELSE a.participant_code END AS person,
                      MAX(CASE WHEN \(isBefore) THEN a.value END) AS before_value,
-                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.now) THEN a.value END) AS after_value,
-                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.then) THEN a.value END) AS then_value
+                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.Part.now.rawValue) THEN a.value END) AS after_value,
+                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.Part.then.rawValue) THEN a.value END) AS then_value
               FROM survey_answers a
               WHERE a.survey_id IN (\(binds: beforeSurveys + afterSurveys)) AND a.current = \(bind: true)
                 AND NOT (a.participant_code = '' AND \(isBefore))
@@ -81,7 +81,7 @@ enum SurveyFigures {
         for row in rows {
             let survey = try row.decode(column: "survey", as: UUID.self)
             let item = try row.decode(column: "item", as: String.self)
-            let part = try row.decode(column: "part", as: String.self)
+            let part = try row.decode(column: "part", as: SurveyAnswer.Part.self)
             result[survey, default: [:]][item, default: [:]][part, default: [:]][
                 try row.decode(column: "value", as: Double.self)] = try row.decode(column: "people", as: Int.self)
         }

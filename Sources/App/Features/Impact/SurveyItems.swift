@@ -7,7 +7,7 @@ import Vapor
 final class SurveyQuestion: Model, @unchecked Sendable {
     static let schema = "survey_questions"
 
-    enum Kind: String, CaseIterable, Sendable {
+    enum Kind: String, CaseIterable, Codable, Sendable {
         case choice, scale, text
 
         var label: String {
@@ -22,7 +22,7 @@ final class SurveyQuestion: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "survey_id") var survey: Survey
     @Field(key: "position") var position: Int
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: Kind
     @Field(key: "wording") var wording: String
     /// The answers of a choice question, one per line.
     @Field(key: "options") var options: String
@@ -33,7 +33,6 @@ final class SurveyQuestion: Model, @unchecked Sendable {
     init() {}
 
     var code: String { "Q\(position)" }
-    var questionKind: Kind { Kind(rawValue: kind) ?? .text }
 }
 
 /// A short written answer to a survey's own question. Kept apart from the numbered answers, and
@@ -155,7 +154,7 @@ struct SurveyItem: Sendable {
 
     init(_ question: SurveyQuestion) {
         let answer: Answer
-        switch question.questionKind {
+        switch question.kind {
         case .choice:
             answer = .choices(
                 Project.lines(question.options).enumerated().map { ($0.element, Double($0.offset + 1)) }, ordered: false
@@ -221,22 +220,23 @@ struct SurveyAnswerSheet: Sendable {
     /// What was typed, by field name, to show again after a problem.
     var typed: [String: String] = [:]
 
-    static func read(_ req: Request, items: [SurveyItem], includeThen: Bool, into errors: inout FormErrors)
+    static func read(_ input: FormInput, items: [SurveyItem], includeThen: Bool, into errors: inout FormErrors)
         -> SurveyAnswerSheet
     {
         var sheet = SurveyAnswerSheet()
         for item in items {
-            sheet.readOne(req, item: item, field: "answer_\(item.code)", then: false, errors: &errors)
+            sheet.readOne(input, item: item, field: "answer_\(item.code)", then: false, errors: &errors)
             if includeThen, item.isMeasured {
-                sheet.readOne(req, item: item, field: "then_\(item.code)", then: true, errors: &errors)
+                sheet.readOne(input, item: item, field: "then_\(item.code)", then: true, errors: &errors)
             }
         }
         return sheet
     }
 
-    private mutating func readOne(_ req: Request, item: SurveyItem, field: String, then: Bool, errors: inout FormErrors)
-    {
-        let raw = req.formText(field, keepNewlines: item.isMeasured == false)
+    private mutating func readOne(
+        _ input: FormInput, item: SurveyItem, field: String, then: Bool, errors: inout FormErrors
+    ) {
+        let raw = input.text(field, keepNewlines: item.isMeasured == false)
         typed[field] = raw
         guard !raw.isEmpty else { return }
         switch item.answer {
@@ -264,54 +264,4 @@ struct SurveyAnswerSheet: Sendable {
     }
 
     var isEmpty: Bool { values.isEmpty && texts.isEmpty && thenValues.isEmpty }
-}
-
-struct M014AddSurveyModesQuestionsAndTranslations: AsyncMigration {
-    var name: String { "M014AddSurveyModesQuestionsAndTranslations" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(SurveyAnswer.schema).field(
-            "part", .string, .required, .sql(.default(SurveyAnswer.now))
-        ).update()
-        try await database.schema(SurveyAnswer.schema).field("current", .bool, .required, .sql(.default(true))).update()
-        try await database.schema(SurveyQuestion.schema)
-            .id()
-            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
-            .field("position", .int, .required)
-            .field("kind", .string, .required)
-            .field("wording", .string, .required)
-            .field("options", .string, .required)
-            .field("scale_from", .int)
-            .field("scale_to", .int)
-            .field("created_at", .datetime)
-            .unique(on: "survey_id", "position")
-            .create()
-        try await database.schema(SurveyTextAnswer.schema)
-            .id()
-            .field("response_id", .uuid, .required, .references(SurveyResponse.schema, .id, onDelete: .cascade))
-            .field("survey_id", .uuid, .required)
-            .field("item_code", .string, .required)
-            .field("text", .string, .required)
-            .create()
-        try await database.schema(SurveyTranslation.schema)
-            .id()
-            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
-            .field("language", .string, .required)
-            .field("item_key", .string, .required)
-            .field("text", .string, .required)
-            .unique(on: "survey_id", "language", "item_key")
-            .create()
-        if let sql = database as? SQLDatabase {
-            try await sql.create(index: "survey_text_answers_survey").on(SurveyTextAnswer.schema).column("survey_id")
-                .run()
-        }
-    }
-
-    func revert(on database: Database) async throws {
-        try await database.schema(SurveyTranslation.schema).delete()
-        try await database.schema(SurveyTextAnswer.schema).delete()
-        try await database.schema(SurveyQuestion.schema).delete()
-        try await database.schema(SurveyAnswer.schema).deleteField("current").update()
-        try await database.schema(SurveyAnswer.schema).deleteField("part").update()
-    }
 }

@@ -9,23 +9,23 @@ import Vapor
 final class ContentTerm: Model, @unchecked Sendable {
     static let schema = "content_terms"
 
-    enum ContentType: String, Sendable {
+    enum ContentType: String, Codable, Sendable {
         case caseStudy = "case-study"
         case resource
     }
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "content_type") var contentType: String
+    @Field(key: "content_type") var contentType: ContentType
     @Field(key: "content_id") var contentID: UUID
-    @Field(key: "vocabulary") var vocabulary: String
+    @Field(key: "vocabulary") var vocabulary: Vocabulary
     @Field(key: "code") var code: String
 
     init() {}
 
     init(type: ContentType, contentID: UUID, vocabulary: Vocabulary, code: String) {
-        self.contentType = type.rawValue
+        self.contentType = type
         self.contentID = contentID
-        self.vocabulary = vocabulary.rawValue
+        self.vocabulary = vocabulary
         self.code = code
     }
 
@@ -34,11 +34,10 @@ final class ContentTerm: Model, @unchecked Sendable {
     {
         guard !ids.isEmpty else { return [:] }
         var result: [UUID: [Vocabulary: [String]]] = [:]
-        for term in try await ContentTerm.query(on: db).filter(\.$contentType == type.rawValue).filter(
-            \.$contentID ~~ ids
-        ).sort(\.$code).all() {
-            guard let vocabulary = Vocabulary(rawValue: term.vocabulary) else { continue }
-            result[term.contentID, default: [:]][vocabulary, default: []].append(term.code)
+        let rows = try await ContentTerm.query(on: db).filter(\.$contentType == type).filter(\.$contentID ~~ ids)
+            .sort(\.$code).all()
+        for term in rows {
+            result[term.contentID, default: [:]][term.vocabulary, default: []].append(term.code)
         }
         return result
     }
@@ -46,7 +45,7 @@ final class ContentTerm: Model, @unchecked Sendable {
     static func replace(_ type: ContentType, id: UUID, with terms: [Vocabulary: Set<String>], on db: Database)
         async throws
     {
-        try await ContentTerm.query(on: db).filter(\.$contentType == type.rawValue).filter(\.$contentID == id).delete()
+        try await ContentTerm.query(on: db).filter(\.$contentType == type).filter(\.$contentID == id).delete()
         for (vocabulary, codes) in terms {
             for code in codes.sorted() where vocabulary.isValid(code) {
                 try await ContentTerm(type: type, contentID: id, vocabulary: vocabulary, code: code).create(on: db)
@@ -60,47 +59,26 @@ final class ContentTerm: Model, @unchecked Sendable {
     }
 }
 
-/// Checks shared by the curated forms.
-enum ContentChecks {
-    static func required(_ value: String, field: String, label: String, max: Int, into errors: inout FormErrors) {
-        if value.isEmpty {
-            errors.add(field, "Enter \(label)")
-        } else if value.count > max {
-            errors.add(
-                field,
-                "\(label.prefix(1).uppercased() + label.dropFirst()) must be \(max.formatted()) characters or fewer")
-        }
-    }
-
-    static func optional(_ value: String, field: String, label: String, max: Int, into errors: inout FormErrors) {
-        if value.count > max {
-            errors.add(
-                field,
-                "\(label.prefix(1).uppercased() + label.dropFirst()) must be \(max.formatted()) characters or fewer")
-        }
-    }
-
+extension ContentChecks {
     static func codes(_ codes: Set<String>, in vocabulary: Vocabulary, field: String, into errors: inout FormErrors) {
         if codes.contains(where: { !vocabulary.isValid($0) }) { errors.add(field, "Choose from the list") }
     }
+}
 
-    /// A slug not yet used in `schema`, nor one of the `reserved` words other pages use.
-    static func uniqueSlug(
-        for title: String, schema: String, fallback: String, reserved: Set<String> = [], on db: Database
-    ) async throws -> String {
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let base = Slugs.make(from: title, fallback: fallback)
-        let rows = try await sql.raw(
-            "SELECT slug FROM \(ident: schema) WHERE slug = \(bind: base) OR slug LIKE \(bind: base + "-%")"
-        ).all()
-        let taken = Set(try rows.map { try $0.decode(column: "slug", as: String.self) }).union(reserved)
-        if !taken.contains(base) { return base }
-        var number = 2
-        while taken.contains("\(base)-\(number)") { number += 1 }
-        return "\(base)-\(number)"
+extension QueryBuilder {
+    /// One page of a curated list, numbered from 1, with the total, as the practice bank and the
+    /// library show them.
+    func curatedPage(_ number: Int, size: Int) async throws -> Paged<Model> {
+        let total = try await copy().count()
+        let items = try await copy().range(((number - 1) * size)..<(number * size)).all()
+        return Paged(items: items, page: number, size: size, total: total)
     }
+}
 
-    static func list(_ req: Request, _ name: String) -> Set<String> {
-        Set((try? req.content.get([String].self, at: name)) ?? [])
+/// What the practice bank's and the library's addresses ask of their lists.
+enum CuratedListQuery {
+    /// The page to show, read from `?page=`: the first unless a sensible number is given.
+    static func pageNumber(_ req: Request) -> Int {
+        max(1, min(req.query[Int.self, at: "page"] ?? 1, 10_000))
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 final class Resource: Model, @unchecked Sendable {
     static let schema = "resources"
 
-    enum Kind: String, CaseIterable, Sendable {
+    enum Kind: String, CaseIterable, Codable, Sendable {
         case method, guide, training, research, toolkit
 
         var label: String {
@@ -22,7 +22,7 @@ final class Resource: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "slug") var slug: String
     @Field(key: "title") var title: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: Kind
     @Field(key: "summary") var summary: String
     @Field(key: "body") var body: String
     @OptionalField(key: "link") var link: String?
@@ -32,10 +32,11 @@ final class Resource: Model, @unchecked Sendable {
 
     init() {}
 
-    var kindLabel: String { Kind(rawValue: kind)?.label ?? kind }
+    var kindLabel: String { kind.label }
 }
 
-struct ResourceForm: Sendable, Equatable {
+/// What a curator typed for a library resource.
+struct ResourceForm: SubmittedForm, Equatable {
     var title = ""
     var kind = ""
     var summary = ""
@@ -47,21 +48,21 @@ struct ResourceForm: Sendable, Equatable {
 
     init() {}
 
-    init(_ req: Request) {
-        func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
+    init(_ input: FormInput) {
+        func field(_ name: String) -> String { input.text(name, keepNewlines: true) }
         title = field("title")
         kind = field("kind")
         summary = field("summary")
         body = field("body")
         link = field("link")
         doi = field("doi")
-        methods = ContentChecks.list(req, "methods")
-        themes = ContentChecks.list(req, "themes")
+        methods = input.set("methods")
+        themes = input.set("themes")
     }
 
     init(_ resource: Resource, terms: [Vocabulary: [String]]) {
         title = resource.title
-        kind = resource.kind
+        kind = resource.kind.rawValue
         summary = resource.summary
         body = resource.body
         link = resource.link ?? ""
@@ -105,7 +106,8 @@ struct ResourceForm: Sendable, Equatable {
 
     func apply(to resource: Resource) {
         resource.title = title
-        resource.kind = kind
+        // Only a checked form is applied, so the kind is one of the list.
+        if let kind = Resource.Kind(rawValue: kind) { resource.kind = kind }
         resource.summary = summary
         resource.body = body
         resource.link = link.isEmpty ? nil : link
@@ -113,88 +115,4 @@ struct ResourceForm: Sendable, Equatable {
     }
 
     var terms: [Vocabulary: Set<String>] { [.method: methods, .theme: themes] }
-}
-
-struct M010CreateCuratedContent: AsyncMigration {
-    var name: String { "M010CreateCuratedContent" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(ContentTerm.schema)
-            .id()
-            .field("content_type", .string, .required)
-            .field("content_id", .uuid, .required)
-            .field("vocabulary", .string, .required)
-            .field("code", .string, .required)
-            .unique(on: "content_type", "content_id", "vocabulary", "code")
-            .create()
-        try await database.schema(CaseStudy.schema)
-            .id()
-            .field("slug", .string, .required)
-            .field("title", .string, .required)
-            .field("summary", .string, .required)
-            .field("organisation_id", .uuid, .references(Organisation.schema, .id, onDelete: .setNull))
-            .field("context", .string, .required)
-            .field("challenge", .string, .required)
-            .field("approach", .string, .required)
-            .field("outcome", .string, .required)
-            .field("evidence", .string, .required)
-            .field("contact", .string, .required)
-            .field("created_at", .datetime)
-            .field("updated_at", .datetime)
-            .unique(on: "slug")
-            .create()
-        try await database.schema(CaseStudySave.schema)
-            .id()
-            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
-            .field("case_study_id", .uuid, .required, .references(CaseStudy.schema, .id, onDelete: .cascade))
-            .field("created_at", .datetime)
-            .unique(on: "user_id", "case_study_id")
-            .create()
-        try await database.schema(Narrative.schema)
-            .id()
-            .field("slug", .string, .required)
-            .field("title", .string, .required)
-            .field("hot_topic", .string, .required)
-            .field("claim", .string, .required)
-            .field("sets_against", .string, .required)
-            .field("facts", .string, .required)
-            .field("answers", .string, .required)
-            .field("resource_slugs", .string, .required)
-            .field("created_at", .datetime)
-            .field("updated_at", .datetime)
-            .unique(on: "slug")
-            .create()
-        try await database.schema(NarrativeSighting.schema)
-            .id()
-            .field("narrative_id", .uuid, .required, .references(Narrative.schema, .id, onDelete: .cascade))
-            .field("hub_id", .uuid, .required, .references(Hub.schema, .id, onDelete: .cascade))
-            .field("user_id", .uuid, .references(User.schema, .id, onDelete: .setNull))
-            .field("seen_on", .string, .required)
-            .field("place", .string, .required)
-            .field("note", .string, .required)
-            .field("created_at", .datetime)
-            .create()
-        try await database.schema(Resource.schema)
-            .id()
-            .field("slug", .string, .required)
-            .field("title", .string, .required)
-            .field("kind", .string, .required)
-            .field("summary", .string, .required)
-            .field("body", .string, .required)
-            .field("link", .string)
-            .field("doi", .string)
-            .field("created_at", .datetime)
-            .field("updated_at", .datetime)
-            .unique(on: "slug")
-            .create()
-    }
-
-    func revert(on database: Database) async throws {
-        for schema in [
-            Resource.schema, NarrativeSighting.schema, Narrative.schema, CaseStudySave.schema, CaseStudy.schema,
-            ContentTerm.schema,
-        ] {
-            try await database.schema(schema).delete()
-        }
-    }
 }

@@ -9,7 +9,7 @@ final class Narrative: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "slug") var slug: String
     @Field(key: "title") var title: String
-    @Field(key: "hot_topic") var hotTopic: String
+    @Field(key: "hot_topic") var hotTopic: HotTopic
     @Field(key: "claim") var claim: String
     @Field(key: "sets_against") var setsAgainst: String
     @Field(key: "facts") var facts: String
@@ -50,7 +50,8 @@ final class NarrativeSighting: Model, @unchecked Sendable {
     }
 }
 
-struct NarrativeForm: Sendable, Equatable {
+/// What a curator typed for a narrative.
+struct NarrativeForm: SubmittedForm, Equatable {
     var title = ""
     var hotTopic = ""
     var claim = ""
@@ -61,8 +62,8 @@ struct NarrativeForm: Sendable, Equatable {
 
     init() {}
 
-    init(_ req: Request) {
-        func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
+    init(_ input: FormInput) {
+        func field(_ name: String) -> String { input.text(name, keepNewlines: true) }
         title = field("title")
         hotTopic = field("hot_topic")
         claim = field("claim")
@@ -74,7 +75,7 @@ struct NarrativeForm: Sendable, Equatable {
 
     init(_ narrative: Narrative) {
         title = narrative.title
-        hotTopic = narrative.hotTopic
+        hotTopic = narrative.hotTopic.rawValue
         claim = narrative.claim
         setsAgainst = narrative.setsAgainst
         facts = narrative.facts
@@ -88,7 +89,13 @@ struct NarrativeForm: Sendable, Equatable {
         }
     }
 
-    func validate(knownResources: Set<String>) -> FormErrors {
+    /// The checks that need nothing but the form; the handler also checks the resources named.
+    func validate() -> FormErrors {
+        validate(knownResources: nil)
+    }
+
+    /// `knownResources`: the library slugs the form may name, or nil not to check them.
+    func validate(knownResources: Set<String>?) -> FormErrors {
         var errors = FormErrors()
         ContentChecks.required(title, field: "title", label: "a title", max: 150, into: &errors)
         if HotTopic(rawValue: hotTopic) == nil {
@@ -100,7 +107,7 @@ struct NarrativeForm: Sendable, Equatable {
         ContentChecks.required(
             facts, field: "facts", label: "the facts, with their sources", max: 10_000, into: &errors)
         ContentChecks.required(answers, field: "answers", label: "how people answer it", max: 10_000, into: &errors)
-        let unknown = resourceSlugs.filter { !knownResources.contains($0) }
+        let unknown = knownResources.map { known in resourceSlugs.filter { !known.contains($0) } } ?? []
         if !unknown.isEmpty {
             errors.add("resources", "These are not in the library: \(unknown.prefix(5).joined(separator: ", "))")
         }
@@ -109,7 +116,8 @@ struct NarrativeForm: Sendable, Equatable {
 
     func apply(to narrative: Narrative) {
         narrative.title = title
-        narrative.hotTopic = hotTopic
+        // Only a checked form is applied, so the topic is one of the list.
+        if let topic = HotTopic(rawValue: hotTopic) { narrative.hotTopic = topic }
         narrative.claim = claim
         narrative.setsAgainst = setsAgainst
         narrative.facts = facts
@@ -118,11 +126,21 @@ struct NarrativeForm: Sendable, Equatable {
     }
 }
 
-struct SightingForm: Sendable, Equatable {
+/// Where and when a member met a narrative, as they typed it.
+struct SightingForm: SubmittedForm, Equatable {
     var hub = ""
     var seenOn = ""
     var place = ""
     var note = ""
+
+    init() {}
+
+    init(_ input: FormInput) {
+        hub = input.text("hub")
+        seenOn = input.text("seen_on")
+        place = input.text("place")
+        note = input.text("note", keepNewlines: true)
+    }
 
     /// Text that looks like an email address or a phone number: sightings are about places, never people.
     static func looksLikeContactDetails(_ text: String) -> Bool {
@@ -131,9 +149,15 @@ struct SightingForm: Sendable, Equatable {
         return digits.count >= 9 && text.range(of: #"(\+?\d[\d\s\-()]{8,}\d)"#, options: .regularExpression) != nil
     }
 
-    func validate(allowedHubs: Set<String>, today: String = UKDate.today()) -> FormErrors {
+    /// The checks that need nothing but the form; the handler also checks the hub is the person's.
+    func validate() -> FormErrors {
+        validate(allowedHubs: nil, today: UKDate.today())
+    }
+
+    /// `allowedHubs`: the slugs of the hubs the person may report in, or nil not to check them.
+    func validate(allowedHubs: Set<String>?, today: String) -> FormErrors {
         var errors = FormErrors()
-        if hub.isEmpty || !allowedHubs.contains(hub) { errors.add("hub", "Choose one of your hubs") }
+        if hub.isEmpty || allowedHubs?.contains(hub) == false { errors.add("hub", "Choose one of your hubs") }
         if let date = UKDate.validated(seenOn) {
             if date > today { errors.add("seen_on", "The date must be today or in the past") }
         } else {

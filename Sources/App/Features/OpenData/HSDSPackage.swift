@@ -30,7 +30,7 @@ enum HSDSPackage {
     static func export(to folder: URL, on db: Database, base: String) async throws -> Summary {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let organisations = try await Organisation.query(on: db)
-            .filter(\.$visibility == Organisation.Visibility.public.rawValue)
+            .filter(\.$visibility == .public)
             .sort(\.$name).with(\.$terms).all()
         let hsds = organisations.map { HSDS.organization($0, terms: $0.terms, base: base) }
 
@@ -65,25 +65,25 @@ enum HSDSPackage {
         rows["attribute"] = hsds.flatMap { organization in
             organization.attributes.map { attribute in
                 [
-                    "id": attribute.id.uuidString.lowercased(), "link_id": attribute.link_id.uuidString.lowercased(),
-                    "taxonomy_term_id": attribute.taxonomy_term_id.uuidString.lowercased(),
-                    "link_type": attribute.link_type, "link_entity": "organization",
+                    "id": attribute.id.uuidString.lowercased(), "link_id": attribute.linkId.uuidString.lowercased(),
+                    "taxonomy_term_id": attribute.taxonomyTermId.uuidString.lowercased(),
+                    "link_type": attribute.linkType, "link_entity": "organization",
                 ]
             }
         }
         rows["phone"] = hsds.flatMap { organization in
             organization.phones.map {
                 [
-                    "id": $0.id.uuidString.lowercased(), "organization_id": $0.organization_id.uuidString.lowercased(),
+                    "id": $0.id.uuidString.lowercased(), "organization_id": $0.organizationId.uuidString.lowercased(),
                     "number": $0.number, "type": $0.type,
                 ]
             }
         }
         rows["organization_identifier"] = hsds.flatMap { organization in
-            organization.organization_identifiers.map {
+            organization.organizationIdentifiers.map {
                 [
-                    "id": $0.id.uuidString.lowercased(), "organization_id": $0.organization_id.uuidString.lowercased(),
-                    "identifier_scheme": $0.identifier_scheme, "identifier_type": $0.identifier_type,
+                    "id": $0.id.uuidString.lowercased(), "organization_id": $0.organizationId.uuidString.lowercased(),
+                    "identifier_scheme": $0.identifierScheme, "identifier_type": $0.identifierType,
                     "identifier": $0.identifier,
                 ]
             }
@@ -99,7 +99,7 @@ enum HSDSPackage {
             guard let name = resource["name"] as? String, let path = resource["path"] as? String else { continue }
             let header = fieldNames(of: resource)
             let body = (rows[name] ?? []).map { row in header.map { row[$0] ?? "" } }
-            try CSVWriter.document(header: header, rows: body).write(
+            try CSV.document(header: header, rows: body).write(
                 to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
         }
         descriptor["resources"] = resources
@@ -128,7 +128,7 @@ enum HSDSPackage {
                 if file == "organizations.csv" { throw ImportError.missing(file) }
                 return []
             }
-            var rows = CSVReader.rows(try String(contentsOf: url, encoding: .utf8))
+            var rows = CSV.rows(try String(contentsOf: url, encoding: .utf8))
             guard !rows.isEmpty else { return [] }
             let header = rows.removeFirst()
             return rows.filter { !($0.count == 1 && $0[0].isEmpty) }.map {

@@ -22,7 +22,7 @@ enum OrganisationCSVImport {
     }
 
     static func run(text: String, on db: Database, progress: (Int, Int) -> Void = { _, _ in }) async throws -> Outcome {
-        var rows = CSVReader.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        var rows = CSV.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         var outcome = Outcome()
         guard !rows.isEmpty else {
             outcome.problems.append(Problem(line: 1, reason: "the file is empty; the first line must name the columns"))

@@ -21,7 +21,7 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "charity_number") var charityNumber: String?
     @OptionalField(key: "contact_email") var contactEmail: String?
     @OptionalField(key: "contact_phone") var contactPhone: String?
-    @Field(key: "visibility") var visibility: String
+    @Field(key: "visibility") var visibility: Visibility
     @Children(for: \.$organisation) var terms: [OrganisationTerm]
     @Children(for: \.$organisation) var areas: [OrganisationArea]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -38,10 +38,42 @@ final class Organisation: Model, @unchecked Sendable {
         self.name = name
         self.summary = summary
         self.description = description
-        self.visibility = visibility.rawValue
+        self.visibility = visibility
     }
 
-    var isPublic: Bool { visibility == Visibility.public.rawValue }
+    var isPublic: Bool { visibility == .public }
+}
+
+extension Organisation {
+    /// The organisation with this slug, or nil.
+    static func find(slug: String, on db: Database) async throws -> Organisation? {
+        try await Organisation.query(on: db).filter(\.$slug == slug).first()
+    }
+}
+
+extension Organisation: PolicySubject {
+    var policyResource: PolicyResource { id.map(PolicyResource.organisation) ?? .none }
+}
+
+extension SubjectLoader {
+    /// The organisation named by the path's `organisationSlug`, or a 404.
+    static let organisationBySlug = SubjectLoader { req in
+        guard let slug = req.parameters.get("organisationSlug"),
+            let organisation = try await Organisation.find(slug: slug, on: req.db)
+        else { throw Abort(.notFound) }
+        return organisation
+    }
+
+    /// The same, but a 404 too for a members-only listing this person may not see, so its
+    /// existence is not revealed: it is seen by approved members and by its own people.
+    static let visibleOrganisationBySlug = SubjectLoader { req in
+        guard let slug = req.parameters.get("organisationSlug"),
+            let organisation = try await Organisation.find(slug: slug, on: req.db),
+            try organisation.isPublic || req.seesMembersOnly
+                || Policy.can(req.currentUser, .workForOrganisation, .organisation(organisation.requireID()))
+        else { throw Abort(.notFound) }
+        return organisation
+    }
 }
 
 /// A person's place in an organisation: a member or one of its admins.
@@ -56,7 +88,7 @@ final class OrganisationMembership: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "organisation_id") var organisation: Organisation
     @Parent(key: "user_id") var user: User
-    @Field(key: "role") var role: String
+    @Field(key: "role") var role: Role
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -64,7 +96,7 @@ final class OrganisationMembership: Model, @unchecked Sendable {
     init(organisationID: UUID, userID: UUID, role: Role) {
         self.$organisation.id = organisationID
         self.$user.id = userID
-        self.role = role.rawValue
+        self.role = role
     }
 }
 
@@ -109,7 +141,7 @@ final class OrganisationHub: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "organisation_id") var organisation: Organisation
     @Parent(key: "hub_id") var hub: Hub
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: MembershipStatus
     @OptionalField(key: "reason") var reason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -118,7 +150,7 @@ final class OrganisationHub: Model, @unchecked Sendable {
     init(organisationID: UUID, hubID: UUID, status: MembershipStatus) {
         self.$organisation.id = organisationID
         self.$hub.id = hubID
-        self.status = status.rawValue
+        self.status = status
     }
 }
 

@@ -1,8 +1,7 @@
 import Foundation
-import Vapor
 
 /// What the organisation form holds, as typed, and the rules it must meet.
-struct OrganisationForm: Sendable {
+struct OrganisationForm: SubmittedForm {
     var name = ""
     var summary = ""
     var description = ""
@@ -19,39 +18,21 @@ struct OrganisationForm: Sendable {
     static let maximumDescription = 5_000
 
     /// Reads the posted form. Checkbox groups arrive as repeated fields (`work[]`).
-    init(request: Request) {
-        struct Posted: Content {
-            var name: String?
-            var summary: String?
-            var description: String?
-            var website: String?
-            var charity_number: String?
-            var contact_email: String?
-            var contact_phone: String?
-            var visibility: String?
-            var sector: [String]?
-            var work: [String]?
-            var theme: [String]?
-            var method: [String]?
-            var area: [String]?
-            var hub: [String]?
-        }
-        let posted = (try? request.content.decode(Posted.self)) ?? Posted()
-        func clean(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        name = clean(posted.name)
-        summary = clean(posted.summary)
-        description = clean(posted.description).replacingOccurrences(of: "\r\n", with: "\n")
-        website = clean(posted.website)
-        charityNumber = clean(posted.charity_number)
-        contactEmail = clean(posted.contact_email)
-        contactPhone = clean(posted.contact_phone)
-        visibility = clean(posted.visibility)
-        terms[.sector] = Set(posted.sector ?? [])
-        terms[.kindOfWork] = Set(posted.work ?? [])
-        terms[.theme] = Set(posted.theme ?? [])
-        terms[.method] = Set(posted.method ?? [])
-        areas = Set(posted.area ?? [])
-        hubs = Set(posted.hub ?? [])
+    init(_ input: FormInput) {
+        name = input.text("name")
+        summary = input.text("summary")
+        description = input.text("description", keepNewlines: true)
+        website = input.text("website")
+        charityNumber = input.text("charity_number")
+        contactEmail = input.text("contact_email")
+        contactPhone = input.text("contact_phone")
+        visibility = input.text("visibility")
+        terms[.sector] = input.set("sector")
+        terms[.kindOfWork] = input.set("work")
+        terms[.theme] = input.set("theme")
+        terms[.method] = input.set("method")
+        areas = input.set("area")
+        hubs = input.set("hub")
     }
 
     init() {}
@@ -64,7 +45,7 @@ struct OrganisationForm: Sendable {
         charityNumber = organisation.charityNumber ?? ""
         contactEmail = organisation.contactEmail ?? ""
         contactPhone = organisation.contactPhone ?? ""
-        visibility = organisation.visibility
+        visibility = organisation.visibility.rawValue
         for term in terms {
             if let vocabulary = Vocabulary(rawValue: term.vocabulary) {
                 self.terms[vocabulary, default: []].insert(term.code)
@@ -74,7 +55,17 @@ struct OrganisationForm: Sendable {
         hubs = hubSlugs
     }
 
+    /// Every rule, the hubs chosen among them.
     func validate(knownHubSlugs: Set<String>) -> FormErrors {
+        var errors = validate()
+        if !hubs.isSubset(of: knownHubSlugs) {
+            errors.add("hubs", "Choose hubs from the list")
+        }
+        return errors
+    }
+
+    /// The rules for what was typed; which hubs exist is checked by `validate(knownHubSlugs:)`.
+    func validate() -> FormErrors {
         var errors = FormErrors()
         if name.isEmpty {
             errors.add("name", "Enter the organisation's name")
@@ -120,9 +111,6 @@ struct OrganisationForm: Sendable {
         if areas.contains(where: { LocalAuthorities.byCode[$0] == nil }) {
             errors.add("areas", "Choose areas from the list")
         }
-        if !hubs.isSubset(of: knownHubSlugs) {
-            errors.add("hubs", "Choose hubs from the list")
-        }
         return errors
     }
 
@@ -132,26 +120,5 @@ struct OrganisationForm: Sendable {
             ["http", "https"].contains(scheme), let host = components.host, host.contains(".")
         else { return nil }
         return text
-    }
-}
-
-enum Slugs {
-    /// "Who Is Your Neighbour?" becomes "who-is-your-neighbour". A name with no Latin letters or
-    /// digits gets `fallback`, and the callers number repeats.
-    static func make(from text: String, fallback: String = "organisation") -> String {
-        let folded = text.folding(
-            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")
-        ).lowercased()
-        var slug = ""
-        for scalar in folded.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.hasSuffix("-") {
-                slug.append("-")
-            }
-        }
-        let trimmed = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        return trimmed.isEmpty
-            ? fallback : String(trimmed.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 }

@@ -13,7 +13,7 @@ final class OrganisationInvitation: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "organisation_id") var organisation: Organisation
     @Field(key: "email") var email: String
-    @Field(key: "role") var role: String
+    @Field(key: "role") var role: OrganisationMembership.Role
     @Field(key: "token_hash") var tokenHash: String
     @OptionalParent(key: "invited_by") var invitedBy: User?
     @Field(key: "expires_at") var expiresAt: Date
@@ -24,13 +24,11 @@ final class OrganisationInvitation: Model, @unchecked Sendable {
     init(organisationID: UUID, email: String, role: OrganisationMembership.Role, tokenHash: String, invitedBy: UUID?) {
         self.$organisation.id = organisationID
         self.email = email
-        self.role = role.rawValue
+        self.role = role
         self.tokenHash = tokenHash
         self.$invitedBy.id = invitedBy
         self.expiresAt = Date().addingTimeInterval(Self.lifetime)
     }
-
-    var membershipRole: OrganisationMembership.Role { OrganisationMembership.Role(rawValue: role) ?? .member }
 
     /// Invites `email`; a new invitation to the same address replaces the old one, whose link
     /// stops working. Only the person at that address can use the link.
@@ -78,29 +76,6 @@ final class OrganisationInvitation: Model, @unchecked Sendable {
     }
 }
 
-struct M020CreateOrganisationInvitations: AsyncMigration {
-    var name: String { "M020CreateOrganisationInvitations" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(OrganisationInvitation.schema)
-            .id()
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id, onDelete: .cascade))
-            .field("email", .string, .required)
-            .field("role", .string, .required)
-            .field("token_hash", .string, .required)
-            .field("invited_by", .uuid, .references(User.schema, .id, onDelete: .setNull))
-            .field("expires_at", .datetime, .required)
-            .field("created_at", .datetime)
-            .unique(on: "token_hash")
-            .unique(on: "organisation_id", "email")
-            .create()
-    }
-
-    func revert(on database: Database) async throws {
-        try await database.schema(OrganisationInvitation.schema).delete()
-    }
-}
-
 /// `/invitations/respond`: the invited person accepts or declines, signed in with the address the
 /// invitation went to; `/organisations/{slug}/leave`: a member leaves.
 struct OrganisationInvitationController {
@@ -125,20 +100,30 @@ struct OrganisationInvitationController {
     func page(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
         guard let invitation = try await Self.invitation(token: token, on: req.db) else { throw Self.notValid() }
-        return InvitationViews.respond(req, invitation: invitation, token: token).response()
+        return InvitationPage.view(invitationModel(req, invitation: invitation, token: token)).response()
+    }
+
+    private func invitationModel(_ req: Request, invitation: OrganisationInvitation, token: String)
+        -> InvitationPage.Model
+    {
+        InvitationPage.Model(
+            page: req.page, invitation: invitation, token: token, isSignedIn: req.currentUser != nil,
+            isInvitee: req.currentUser?.email == invitation.email)
     }
 
     func respond(req: Request) async throws -> Response {
-        let token = req.formText("token")
+        let answer = req.form(InvitationAnswerForm.self)
+        let token = answer.token
         guard let invitation = try await Self.invitation(token: token, on: req.db) else { throw Self.notValid() }
         let user = try req.requireCurrentUser()
         // The link works only for the person it was sent to.
         guard user.email == invitation.email else {
-            return InvitationViews.respond(req, invitation: invitation, token: token).response(status: .forbidden)
+            let model = invitationModel(req, invitation: invitation, token: token)
+            return InvitationPage.view(model).response(status: .forbidden)
         }
         let organisation = invitation.organisation
         let organisationID = try organisation.requireID()
-        let accepting = req.formText("decision") == "accept"
+        let accepting = answer.accepting
         // Claimed by deleting it in one statement: of two presses at once, one answers.
         guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError) }
         let claimed = try await sql.raw(
@@ -147,115 +132,74 @@ struct OrganisationInvitationController {
         guard !claimed.isEmpty else { throw Self.notValid() }
         guard accepting else {
             try await req.audit(.invitationDeclined, subjectType: "organisation", subjectID: organisationID)
-            return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.invitationDeclined.rawValue]))
+            return req.redirect(to: SiteURL.account.with(notice: OrganisationNotice.invitationDeclined))
         }
         let existing = try await OrganisationMembership.query(on: req.db)
             .filter(\.$organisation.$id == organisationID).filter(\.$user.$id == user.id).first()
         if let existing {
-            if invitation.membershipRole == .admin, existing.role != OrganisationMembership.Role.admin.rawValue {
-                existing.role = OrganisationMembership.Role.admin.rawValue
+            if invitation.role == .admin, existing.role != .admin {
+                existing.role = .admin
                 try await existing.save(on: req.db)
             }
         } else {
             try await OrganisationMembership(
-                organisationID: organisationID, userID: user.id, role: invitation.membershipRole
+                organisationID: organisationID, userID: user.id, role: invitation.role
             ).create(on: req.db)
         }
         try await req.audit(
-            .invitationAccepted, subjectType: "organisation", subjectID: organisationID, detail: invitation.role)
-        if invitation.membershipRole == .admin {
+            .invitationAccepted, subjectType: "organisation", subjectID: organisationID,
+            detail: invitation.role.rawValue)
+        if invitation.role == .admin {
             try await req.audit(
                 .roleGranted, subjectType: "user", subjectID: user.id,
                 detail: "admin of organisation \(organisation.slug)")
         }
         return req.redirect(
-            to: SiteURL.organisation(organisation.slug).with(query: ["notice": Notice.invitationAccepted.rawValue]))
+            to: SiteURL.organisation(organisation.slug).with(notice: OrganisationNotice.invitationAccepted))
     }
 
     func leave(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
         guard let slug = req.parameters.get("organisationSlug"),
-            let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first(),
+            let organisation = try await Organisation.find(slug: slug, on: req.db),
             let membership = try await OrganisationMembership.query(on: req.db)
                 .filter(\.$organisation.$id == organisation.requireID()).filter(\.$user.$id == user.id).first()
         else { throw Abort(.notFound) }
-        if membership.role == OrganisationMembership.Role.admin.rawValue {
-            let admins = try await OrganisationMembership.query(on: req.db).filter(
-                \.$organisation.$id == organisation.requireID()
-            )
-            .filter(\.$role == OrganisationMembership.Role.admin.rawValue).count()
+        if membership.role == .admin {
+            let admins = try await OrganisationMembership.query(on: req.db)
+                .filter(\.$organisation.$id == organisation.requireID())
+                .filter(\.$role == .admin)
+                .count()
             if admins <= 1 {
                 var errors = FormErrors()
                 errors.add(
                     "organisations",
                     "You are the only admin of \(organisation.name), so you cannot leave it yet. Make someone else an admin first"
                 )
-                return try await AccountController.accountPage(req, errors: errors).response(
+                return AccountPage.view(try await AccountController.accountModel(req, errors: errors)).response(
                     status: .unprocessableEntity)
             }
         }
         try await membership.delete(on: req.db)
         try await req.audit(
-            .organisationLeft, subjectType: "organisation", subjectID: organisation.id, detail: membership.role)
-        return req.redirect(to: SiteURL.account.with(query: ["notice": Notice.leftOrganisation.rawValue]))
+            .organisationLeft, subjectType: "organisation", subjectID: organisation.id,
+            detail: membership.role.rawValue)
+        return req.redirect(to: SiteURL.account.with(notice: OrganisationNotice.leftOrganisation))
     }
 }
 
-enum InvitationViews {
-    static func respond(_ request: Request, invitation: OrganisationInvitation, token: String) -> HTML {
-        let organisation = invitation.organisation
-        let role = invitation.membershipRole == .admin ? "an admin" : "a member"
-        let title = "Join \(organisation.name)"
-        let here = SiteURL.respondToInvitation.with(query: ["token": token])
-        let answer: Node<HTML.BodyContext>
-        if let user = request.currentUser {
-            if user.email == invitation.email {
-                answer = .group(
-                    .p(
-                        .plainText(
-                            "As \(role), you will appear among its people on Bridgework"
-                                + (invitation.membershipRole == .admin
-                                    ? " and be able to edit its listing, manage its members, projects, surveys and events."
-                                    : "."))),
-                    .div(
-                        .class("button-group"),
-                        .form(
-                            .method(.post), .action(SiteURL.respondToInvitation.path), Forms.csrfField(request),
-                            Forms.hidden("token", token),
-                            Forms.hidden("decision", "accept"), Forms.submit("Accept the invitation")),
-                        .form(
-                            .method(.post), .action(SiteURL.respondToInvitation.path), Forms.csrfField(request),
-                            Forms.hidden("token", token),
-                            Forms.hidden("decision", "decline"), Forms.submit("Decline", secondary: true))
-                    )
-                )
-            } else {
-                answer = .p(
-                    .plainText(
-                        "This invitation was sent to a different email address from the one you are signed in with. Sign out, then sign in with the address the invitation was sent to, and open the link again."
-                    ))
-            }
-        } else {
-            answer = .group(
-                .p(
-                    .plainText(
-                        "Sign in with the email address this invitation was sent to, or create an account with it, then answer."
-                    )),
-                .p(
-                    .a(
-                        .class("button"), .href(SiteURL.signIn.with(query: ["next": here]).attributeEscaped),
-                        .plainText("Sign in to answer"))),
-                .p(.a(.href(SiteURL.signUp.path), .plainText("Create an account")))
-            )
-        }
-        return Layout(title: title, request: request).render(
-            .h1(.plainText(title)),
-            .p(
-                .class("lead"),
-                .plainText(
-                    "You have been invited to join \(organisation.name) as \(role). You decide: nothing changes unless you accept."
-                )),
-            answer
-        )
+/// An answer to an invitation: the link's token, carried in a hidden field, and yes or no.
+struct InvitationAnswerForm: SubmittedForm {
+    let token: String
+    let accepting: Bool
+
+    init(_ input: FormInput) {
+        token = input.text("token")
+        accepting = input.text("decision") == "accept"
+    }
+
+    /// Nothing to say: a token that matches no live invitation is answered as a broken link.
+    func validate() -> FormErrors {
+        FormErrors()
     }
 }

@@ -41,9 +41,10 @@ enum OrganisationStore {
         let id = try organisation.requireID()
         let terms = try await OrganisationTerm.query(on: db).filter(\.$organisation.$id == id).all()
         let areas = try await OrganisationArea.query(on: db).filter(\.$organisation.$id == id).all()
-        let memberships = try await OrganisationHub.query(on: db).filter(\.$organisation.$id == id).filter(
-            \.$status != MembershipStatus.declined.rawValue
-        ).all()
+        let memberships = try await OrganisationHub.query(on: db)
+            .filter(\.$organisation.$id == id)
+            .filter(\.$status != .declined)
+            .all()
         let chosen = Set(hubs.filter { hub in memberships.contains { $0.$hub.id == hub.id } }.map(\.slug))
         return OrganisationForm(organisation: organisation, terms: terms, areas: areas, hubSlugs: chosen)
     }
@@ -56,7 +57,8 @@ enum OrganisationStore {
         organisation.charityNumber = form.charityNumber.isEmpty ? nil : form.charityNumber
         organisation.contactEmail = form.contactEmail.isEmpty ? nil : form.contactEmail.lowercased()
         organisation.contactPhone = form.contactPhone.isEmpty ? nil : form.contactPhone
-        organisation.visibility = form.visibility
+        // The form was checked first, so its visibility is one of the choices.
+        organisation.visibility = Organisation.Visibility(rawValue: form.visibility) ?? .public
     }
 
     private static func replaceTermsAndAreas(of id: UUID, with form: OrganisationForm, on db: Database) async throws {
@@ -82,11 +84,10 @@ enum OrganisationStore {
             let current = existing.first { $0.$hub.id == hubID }
             if chosenSlugs.contains(hub.slug) {
                 if current == nil {
-                    let status: MembershipStatus =
-                        hub.membershipPolicy == Hub.MembershipPolicy.open.rawValue ? .approved : .pending
+                    let status: MembershipStatus = hub.membershipPolicy == .open ? .approved : .pending
                     try await OrganisationHub(organisationID: id, hubID: hubID, status: status).create(on: db)
                 }
-            } else if let current, current.status != MembershipStatus.declined.rawValue {
+            } else if let current, current.status != .declined {
                 try await current.delete(on: db)
             }
         }

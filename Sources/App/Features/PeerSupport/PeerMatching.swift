@@ -17,8 +17,12 @@ enum PeerMatching {
 
     /// How much each kind of fit counts. Methods weigh most: a critical friend who has done the
     /// same kind of work can ask the useful questions.
-    static let methodWeight = 3, themeWeight = 2, languageWeight = 1, outsideHubWeight = 2, sameHubWeight = 1,
-        sameHubPenalty = 4
+    static let methodWeight = 3
+    static let themeWeight = 2
+    static let languageWeight = 1
+    static let outsideHubWeight = 2
+    static let sameHubWeight = 1
+    static let sameHubPenalty = 4
 
     static func suggestions(for request: PeerRequest, limit: Int = 10, on db: Database) async throws -> [Suggestion] {
         let askerID = request.$asker.id
@@ -27,7 +31,7 @@ enum PeerMatching {
             try await PeerInvitation.query(on: db).filter(\.$request.$id == requestID).all().map { $0.$invitee.id })
         let candidates = try await Profile.query(on: db)
             .filter(\.$criticalFriend == true)
-            .filter(\.$visibility ~~ [ProfileVisibility.members.rawValue, ProfileVisibility.public.rawValue])
+            .filter(\.$visibility ~~ [ProfileVisibility.members, .public])
             .filter(\.$user.$id != askerID)
             // Only approved members: a registered person could not open the request they are invited to.
             .filter(.sql(embed: CurrentUser.approvedMemberSQL(userIDColumn: "profiles.user_id")))
@@ -39,7 +43,7 @@ enum PeerMatching {
         let termsByProfile = Dictionary(grouping: terms, by: { $0.$profile.id })
         let userIDs = candidates.map { $0.$user.id } + [askerID]
         let memberships = try await HubMembership.query(on: db).filter(\.$user.$id ~~ userIDs)
-            .filter(\.$status == MembershipStatus.approved.rawValue).with(\.$hub).all()
+            .filter(\.$status == .approved).with(\.$hub).all()
         let hubsByUser = Dictionary(grouping: memberships, by: { $0.$user.id }).mapValues {
             Dictionary($0.map { ($0.$hub.id, $0.hub.name) }, uniquingKeysWith: { first, _ in first })
         }
@@ -48,7 +52,7 @@ enum PeerMatching {
             try await Profile.query(on: db).filter(\.$user.$id == askerID).first()?.languages ?? "")
         let experience = Dictionary(
             grouping: try await PeerInvitation.query(on: db).filter(\.$invitee.$id ~~ candidates.map { $0.$user.id })
-                .filter(\.$status ~~ [PeerInvitation.Status.accepted.rawValue, PeerInvitation.Status.closed.rawValue])
+                .filter(\.$status ~~ [PeerInvitation.Status.accepted, .closed])
                 .filter(\.$respondedAt != nil).all(), by: { $0.$invitee.id }
         ).mapValues(\.count)
 

@@ -6,7 +6,10 @@ import Vapor
 final class PeerRequest: Model, @unchecked Sendable {
     static let schema = "peer_requests"
 
-    enum Status: String, Sendable { case open, closed }
+    enum Status: String, Codable, Sendable {
+        case open
+        case closed
+    }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "asker_id") var asker: User
@@ -16,14 +19,14 @@ final class PeerRequest: Model, @unchecked Sendable {
     @Field(key: "methods") var methods: String
     @Field(key: "themes") var themes: String
     @Field(key: "prefer_outside_hub") var preferOutsideHub: Bool
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
     var methodCodes: Set<String> { Set(methods.split(separator: ",").map(String.init)) }
     var themeCodes: Set<String> { Set(themes.split(separator: ",").map(String.init)) }
-    var isOpen: Bool { status == Status.open.rawValue }
+    var isOpen: Bool { status == .open }
 
     static func codes(_ codes: Set<String>) -> String {
         codes.isEmpty ? "" : "," + codes.sorted().joined(separator: ",") + ","
@@ -34,12 +37,17 @@ final class PeerRequest: Model, @unchecked Sendable {
 final class PeerInvitation: Model, @unchecked Sendable {
     static let schema = "peer_invitations"
 
-    enum Status: String, Sendable { case invited, accepted, declined, closed }
+    enum Status: String, Codable, Sendable {
+        case invited
+        case accepted
+        case declined
+        case closed
+    }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "request_id") var request: PeerRequest
     @Parent(key: "invitee_id") var invitee: User
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     /// Why the platform suggested this person, as the asker saw it.
     @Field(key: "reasons") var reasons: String
     @OptionalField(key: "responded_at") var respondedAt: Date?
@@ -47,8 +55,6 @@ final class PeerInvitation: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-
-    var invitationStatus: Status { Status(rawValue: status) ?? .closed }
 }
 
 /// One message in a private thread.
@@ -76,55 +82,4 @@ final class SkillOffer: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-}
-
-struct M018CreatePeerSupport: AsyncMigration {
-    var name: String { "M018CreatePeerSupport" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(PeerRequest.schema)
-            .id()
-            .field("asker_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
-            .field("title", .string, .required)
-            .field("challenge", .string, .required)
-            .field("methods", .string, .required)
-            .field("themes", .string, .required)
-            .field("prefer_outside_hub", .bool, .required)
-            .field("status", .string, .required)
-            .field("created_at", .datetime)
-            .create()
-        try await database.schema(PeerInvitation.schema)
-            .id()
-            .field("request_id", .uuid, .required, .references(PeerRequest.schema, .id, onDelete: .cascade))
-            .field("invitee_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
-            .field("status", .string, .required)
-            .field("reasons", .string, .required)
-            .field("responded_at", .datetime)
-            .field("closed_at", .datetime)
-            .field("created_at", .datetime)
-            .unique(on: "request_id", "invitee_id")
-            .create()
-        try await database.schema(PeerMessage.schema)
-            .id()
-            .field("invitation_id", .uuid, .required, .references(PeerInvitation.schema, .id, onDelete: .cascade))
-            .field("author_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
-            .field("body", .string, .required)
-            .field("created_at", .datetime)
-            .create()
-        try await database.schema(SkillOffer.schema)
-            .id()
-            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
-            .field("title", .string, .required)
-            .field("description", .string, .required)
-            .field("methods", .string, .required)
-            .field("created_at", .datetime)
-            .create()
-    }
-
-    func revert(on database: Database) async throws {
-        try await database.schema(SkillOffer.schema).delete()
-        try await database.schema(PeerMessage.schema).delete()
-        try await database.schema(PeerInvitation.schema).delete()
-        try await database.schema(PeerRequest.schema).delete()
-    }
 }

@@ -7,53 +7,37 @@ import Vapor
 /// private thread; and offer skills to others. What is private answers 404 to everyone else, so
 /// nobody can even learn that a request exists.
 struct PeerSupportController {
-    struct RequestForm: Sendable {
-        var title = "", challenge = "", methods: Set<String> = [], themes: Set<String> = [], preferOutsideHub = false
-    }
-
     func index(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let mine = try await PeerRequest.query(on: req.db).filter(\.$asker.$id == user.id).sort(
-            \.$createdAt, .descending
-        ).all()
+        let mine = try await PeerRequest.query(on: req.db).filter(\.$asker.$id == user.id)
+            .sort(\.$createdAt, .descending).all()
         let invitations = try await PeerInvitation.query(on: req.db).filter(\.$invitee.$id == user.id)
-            .filter(
-                \.$status ~~ [
-                    PeerInvitation.Status.invited.rawValue, PeerInvitation.Status.accepted.rawValue,
-                    PeerInvitation.Status.closed.rawValue,
-                ]
-            )
+            .filter(\.$status ~~ [PeerInvitation.Status.invited, .accepted, .closed])
             .with(\.$request) { $0.with(\.$asker) }.sort(\.$createdAt, .descending).all()
-            .filter { $0.invitationStatus != .closed || $0.respondedAt != nil }
+            .filter { $0.status != .closed || $0.respondedAt != nil }
         let sent =
             mine.isEmpty
             ? []
-            : try await PeerInvitation.query(on: req.db).filter(\.$request.$id ~~ mine.compactMap(\.id)).with(
-                \.$invitee
-            ).all()
+            : try await PeerInvitation.query(on: req.db).filter(\.$request.$id ~~ mine.compactMap(\.id))
+                .with(\.$invitee).all()
         let profile = try await Profile.query(on: req.db).filter(\.$user.$id == user.id).first()
-        return PeerSupportViews.index(
-            req, requests: mine, sent: sent, invitations: invitations, available: profile?.criticalFriend == true
-        ).response()
+        let model = PeerSupportPage.Model(
+            page: req.page, requests: mine, sent: sent, invitations: invitations,
+            isAvailable: profile?.criticalFriend == true)
+        return PeerSupportPage.view(model).response()
     }
 
     func newForm(req: Request) async throws -> Response {
-        PeerSupportViews.form(req, form: .init()).response()
+        PeerRequestFormPage.view(.init(page: req.page)).response()
     }
 
     func create(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let form = RequestForm(
-            title: req.formText("title"), challenge: req.formText("challenge", keepNewlines: true),
-            methods: ContentChecks.list(req, "methods"), themes: ContentChecks.list(req, "themes"),
-            preferOutsideHub: ContentChecks.list(req, "outside_hub").contains("yes"))
-        var errors = FormErrors()
-        ContentChecks.required(form.title, field: "title", label: "a short title", max: 120, into: &errors)
-        ContentChecks.required(form.challenge, field: "challenge", label: "the challenge", max: 5_000, into: &errors)
-        ContentChecks.codes(form.methods, in: .method, field: "methods", into: &errors)
-        ContentChecks.codes(form.themes, in: .theme, field: "themes", into: &errors)
+        let form = req.form(PeerRequestForm.self)
+        let errors = form.validate()
         guard errors.isEmpty else {
-            return PeerSupportViews.form(req, form: form, errors: errors).response(status: .unprocessableEntity)
+            let model = PeerRequestFormPage.Model(page: req.page, form: form, errors: errors)
+            return PeerRequestFormPage.view(model).response(status: .unprocessableEntity)
         }
         let request = PeerRequest()
         request.$asker.id = user.id
@@ -62,54 +46,50 @@ struct PeerSupportController {
         request.methods = PeerRequest.codes(form.methods)
         request.themes = PeerRequest.codes(form.themes)
         request.preferOutsideHub = form.preferOutsideHub
-        request.status = PeerRequest.Status.open.rawValue
+        request.status = .open
         try await request.create(on: req.db)
         return req.redirect(
-            to: SiteURL.peerRequest(try request.requireID()).with(query: ["notice": Notice.peerRequestSaved.rawValue]))
+            to: SiteURL.peerRequest(try request.requireID()).with(notice: PeerSupportNotice.peerRequestSaved))
     }
 
     func show(req: Request) async throws -> Response {
         let (request, invitations) = try await Self.request(req)
         let user = try req.requireCurrentUser()
-        let isAsker = Policy.can(
+        let canManage = Policy.can(
             req.currentUser, .managePeerRequest, .peerRequest(askerID: request.$asker.id, inviteeIDs: []))
-        let suggestions = isAsker && request.isOpen ? try await PeerMatching.suggestions(for: request, on: req.db) : []
+        let suggestions =
+            canManage && request.isOpen ? try await PeerMatching.suggestions(for: request, on: req.db) : []
         let asker = try await request.$asker.get(on: req.db)
-        return PeerSupportViews.show(
-            req, request: request, asker: asker, isAsker: isAsker, invitations: invitations,
-            mine: invitations.first { $0.$invitee.id == user.id }, suggestions: suggestions
-        ).response()
+        let model = PeerRequestPage.Model(
+            page: req.page, request: request, asker: asker, canManage: canManage, invitations: invitations,
+            mine: invitations.first { $0.$invitee.id == user.id }, suggestions: suggestions)
+        return PeerRequestPage.view(model).response()
     }
 
     func invite(req: Request) async throws -> Response {
         let (request, _) = try await Self.request(req)
         try Self.authorize(req, .managePeerRequest, request)
-        guard request.isOpen, let inviteeID = UUID(uuidString: req.formText("invitee")) else {
+        guard request.isOpen, let inviteeID = UUID(uuidString: req.form.text("invitee")) else {
             throw Abort(.badRequest)
         }
         // Only someone the platform would suggest now: open to it, visible, not yet asked.
-        guard
-            let suggestion = try await PeerMatching.suggestions(for: request, limit: 1_000, on: req.db).first(where: {
-                $0.userID == inviteeID
-            })
-        else {
+        let suggestions = try await PeerMatching.suggestions(for: request, limit: 1_000, on: req.db)
+        guard let suggestion = suggestions.first(where: { $0.userID == inviteeID }) else {
             return req.redirect(
-                to: SiteURL.peerRequest(try request.requireID()).with(query: [
-                    "notice": Notice.peerNoLongerAvailable.rawValue
-                ]))
+                to: SiteURL.peerRequest(try request.requireID()).with(notice: PeerSupportNotice.peerNoLongerAvailable))
         }
         let invitation = PeerInvitation()
         invitation.$request.id = try request.requireID()
         invitation.$invitee.id = inviteeID
-        invitation.status = PeerInvitation.Status.invited.rawValue
+        invitation.status = .invited
         invitation.reasons = suggestion.reasonsForInvitee.joined(separator: "; ")
-        do { try await invitation.create(on: req.db) } catch {
+        do {
+            try await invitation.create(on: req.db)
+        } catch {
             // Pressed twice at once: the unique pair keeps one invitation.
-            guard
-                try await PeerInvitation.query(on: req.db).filter(\.$request.$id == request.requireID()).filter(
-                    \.$invitee.$id == inviteeID
-                ).first() != nil
-            else { throw error }
+            let kept = try await PeerInvitation.query(on: req.db).filter(\.$request.$id == request.requireID())
+                .filter(\.$invitee.$id == inviteeID).first()
+            guard kept != nil else { throw error }
         }
         if let invitee = try await User.find(inviteeID, on: req.db) {
             try await req.mailer.send(
@@ -125,24 +105,25 @@ struct PeerSupportController {
                     """)
         }
         return req.redirect(
-            to: SiteURL.peerRequest(try request.requireID()).with(query: ["notice": Notice.peerInvited.rawValue]))
+            to: SiteURL.peerRequest(try request.requireID()).with(notice: PeerSupportNotice.peerInvited))
     }
 
     func respond(req: Request) async throws -> Response {
         let (request, invitations) = try await Self.request(req)
         let user = try req.requireCurrentUser()
         guard request.isOpen, let invitation = invitations.first(where: { $0.$invitee.id == user.id }),
-            invitation.invitationStatus == .invited
+            invitation.status == .invited
         else {
             throw Abort(.notFound, reason: "This request is closed, or you have already answered it.")
         }
-        let accepted = req.formText("decision") == "accept"
+        let accepted = req.form.text("decision") == "accept"
+        let answer: PeerInvitation.Status = accepted ? .accepted : .declined
         // From "invited" only, in one update: a double press, or the asker closing the request
         // at the same moment, cannot leave two answers.
         guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError) }
         let answered = try await sql.raw(
             """
-            UPDATE peer_invitations SET status = \(bind: (accepted ? PeerInvitation.Status.accepted : .declined).rawValue), responded_at = \(bind: Date())
+            UPDATE peer_invitations SET status = \(bind: answer.rawValue), responded_at = \(bind: Date())
             WHERE id = \(bind: try invitation.requireID()) AND status = \(bind: PeerInvitation.Status.invited.rawValue)
             RETURNING id
             """
@@ -151,68 +132,73 @@ struct PeerSupportController {
             throw Abort(.notFound, reason: "This request is closed, or you have already answered it.")
         }
         let asker = try await request.$asker.get(on: req.db)
+        let base = req.application.publicBaseURL
+        let threadLink = SiteURL.peerThread(try invitation.requireID()).absolute(base: base)
+        let requestLink = SiteURL.peerRequest(try request.requireID()).absolute(base: base)
         try await req.mailer.send(
             to: asker.email,
             subject: accepted
                 ? "\(user.name) will be your critical friend" : "\(user.name) cannot be your critical friend this time",
             body: accepted
-                ? "Hello \(asker.name),\n\n\(user.name) has accepted. Your private conversation is here: \(SiteURL.peerThread(try invitation.requireID()).absolute(base: req.application.publicBaseURL))"
-                : "Hello \(asker.name),\n\n\(user.name) has declined, with thanks for asking. You can invite someone else: \(SiteURL.peerRequest(try request.requireID()).absolute(base: req.application.publicBaseURL))"
+                ? "Hello \(asker.name),\n\n\(user.name) has accepted. Your private conversation is here: \(threadLink)"
+                : "Hello \(asker.name),\n\n\(user.name) has declined, with thanks for asking. You can invite someone else: \(requestLink)"
         )
-        return accepted
-            ? req.redirect(
-                to: SiteURL.peerThread(try invitation.requireID()).with(query: ["notice": Notice.peerAccepted.rawValue])
-            )
-            : req.redirect(to: SiteURL.peerSupport.with(query: ["notice": Notice.peerDeclined.rawValue]))
+        guard accepted else {
+            return req.redirect(to: SiteURL.peerSupport.with(notice: PeerSupportNotice.peerDeclined))
+        }
+        return req.redirect(
+            to: SiteURL.peerThread(try invitation.requireID()).with(notice: PeerSupportNotice.peerAccepted))
     }
 
     func closeRequest(req: Request) async throws -> Response {
         let (request, _) = try await Self.request(req)
         try Self.authorize(req, .managePeerRequest, request)
-        request.status = PeerRequest.Status.closed.rawValue
+        request.status = .closed
         try await request.save(on: req.db)
         // Invitations not yet answered lapse with the request; conversations already open go on.
-        try await PeerInvitation.query(on: req.db).filter(\.$request.$id == request.requireID()).filter(
-            \.$status == PeerInvitation.Status.invited.rawValue
-        )
-        .set(\.$status, to: PeerInvitation.Status.closed.rawValue).set(\.$closedAt, to: Date()).update()
+        try await PeerInvitation.query(on: req.db).filter(\.$request.$id == request.requireID())
+            .filter(\.$status == .invited)
+            .set(\.$status, to: .closed).set(\.$closedAt, to: Date()).update()
         return req.redirect(
-            to: SiteURL.peerRequest(try request.requireID()).with(query: ["notice": Notice.peerRequestClosed.rawValue]))
+            to: SiteURL.peerRequest(try request.requireID()).with(notice: PeerSupportNotice.peerRequestClosed))
     }
 
     // MARK: Threads
 
     func thread(req: Request) async throws -> Response {
         let (invitation, request) = try await Self.thread(req)
-        return try await threadPage(req, invitation: invitation, request: request).response()
+        return PeerThreadPage.view(try await threadModel(req, invitation: invitation, request: request)).response()
     }
 
-    private func threadPage(
+    private func threadModel(
         _ req: Request, invitation: PeerInvitation, request: PeerRequest, draft: String = "",
         errors: FormErrors = .init()
-    ) async throws -> HTML {
-        let messages = try await PeerMessage.query(on: req.db).filter(\.$invitation.$id == invitation.requireID()).with(
-            \.$author
-        ).sort(\.$createdAt).all()
+    ) async throws -> PeerThreadPage.Model {
+        let messages = try await PeerMessage.query(on: req.db).filter(\.$invitation.$id == invitation.requireID())
+            .with(\.$author).sort(\.$createdAt).all()
         let asker = try await request.$asker.get(on: req.db)
         let invitee = try await invitation.$invitee.get(on: req.db)
-        return PeerSupportViews.thread(
-            req, invitation: invitation, request: request, asker: asker, invitee: invitee, messages: messages,
-            draft: draft, errors: errors)
+        let other = req.currentUser?.id == asker.id ? invitee : asker
+        let model = PeerThreadPage.Model(
+            page: req.page, invitation: invitation, request: request, other: other, messages: messages, draft: draft,
+            errors: errors)
+        return model
     }
 
     func postMessage(req: Request) async throws -> Response {
         let (invitation, request) = try await Self.thread(req)
         let user = try req.requireCurrentUser()
-        let body = req.formText("body", keepNewlines: true)
+        let body = req.form.text("body", keepNewlines: true)
         var errors = FormErrors()
-        if invitation.invitationStatus != .accepted {
+        if invitation.status != .accepted {
             errors.add("body", "This conversation has been closed, so no more messages can be added")
         }
         ContentChecks.required(body, field: "body", label: "a message", max: 5_000, into: &errors)
         guard errors.isEmpty else {
-            return try await threadPage(req, invitation: invitation, request: request, draft: body, errors: errors)
-                .response(status: .unprocessableEntity)
+            return PeerThreadPage.view(
+                try await threadModel(req, invitation: invitation, request: request, draft: body, errors: errors)
+            )
+            .response(status: .unprocessableEntity)
         }
         let message = PeerMessage()
         message.$invitation.id = try invitation.requireID()
@@ -237,60 +223,60 @@ struct PeerSupportController {
 
     func closeThread(req: Request) async throws -> Response {
         let (invitation, _) = try await Self.thread(req)
-        if invitation.invitationStatus == .accepted {
-            invitation.status = PeerInvitation.Status.closed.rawValue
+        if invitation.status == .accepted {
+            invitation.status = .closed
             invitation.closedAt = Date()
             try await invitation.save(on: req.db)
         }
         return req.redirect(
-            to: SiteURL.peerThread(try invitation.requireID()).with(query: ["notice": Notice.peerThreadClosed.rawValue])
-        )
+            to: SiteURL.peerThread(try invitation.requireID()).with(notice: PeerSupportNotice.peerThreadClosed))
     }
 
     // MARK: Skills
 
     func skills(req: Request) async throws -> Response {
-        try await skillsPage(req).response()
+        SkillOffersPage.view(try await skillsModel(req)).response()
     }
 
-    private func skillsPage(
-        _ req: Request, draft: (title: String, description: String, methods: Set<String>) = ("", "", []),
-        errors: FormErrors = .init()
-    ) async throws -> HTML {
+    private func skillsModel(_ req: Request, draft: SkillOfferForm = .init(), errors: FormErrors = .init())
+        async throws -> SkillOffersPage.Model
+    {
         let page = PageRequest(req)
         let paged = try await SkillOffer.query(on: req.db).with(\.$user).sort(\.$createdAt, .descending).paged(page)
-        return PeerSupportViews.skills(req, offers: paged, draft: draft, errors: errors)
+        let withdrawable = paged.items.filter {
+            Policy.can(req.currentUser, .manageSkillOffer, .ownedBy($0.$user.id))
+        }
+        let model = SkillOffersPage.Model(
+            page: req.page, offers: paged, withdrawable: Set(withdrawable.compactMap(\.id)), draft: draft,
+            errors: errors)
+        return model
     }
 
     func addSkill(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let title = req.formText("skill_title")
-        let description = req.formText("skill_description", keepNewlines: true)
-        let methods = ContentChecks.list(req, "skill_methods")
-        var errors = FormErrors()
-        ContentChecks.required(title, field: "skill_title", label: "what you offer", max: 150, into: &errors)
-        ContentChecks.optional(description, field: "skill_description", label: "the details", max: 2_000, into: &errors)
-        ContentChecks.codes(methods, in: .method, field: "skill_methods", into: &errors)
+        let form = req.form(SkillOfferForm.self)
+        let errors = form.validate()
         guard errors.isEmpty else {
-            return try await skillsPage(req, draft: (title, description, methods), errors: errors).response(
+            return SkillOffersPage.view(try await skillsModel(req, draft: form, errors: errors)).response(
                 status: .unprocessableEntity)
         }
         let offer = SkillOffer()
         offer.$user.id = user.id
-        offer.title = title
-        offer.description = description
-        offer.methods = PeerRequest.codes(methods)
+        offer.title = form.title
+        offer.description = form.description
+        offer.methods = PeerRequest.codes(form.methods)
         try await offer.create(on: req.db)
-        return req.redirect(to: SiteURL.skillOffers.with(query: ["notice": Notice.skillOffered.rawValue]))
+        return req.redirect(to: SiteURL.skillOffers.with(notice: PeerSupportNotice.skillOffered))
     }
 
     func deleteSkill(req: Request) async throws -> Response {
         guard let id = req.parameters.get("skillOfferID", as: UUID.self),
             let offer = try await SkillOffer.find(id, on: req.db)
         else { throw Abort(.notFound) }
+        // Two rules: the route lets members in, and only the offer's owner or the national team withdraw it.
         try req.authorize(.manageSkillOffer, .ownedBy(offer.$user.id))
         try await offer.delete(on: req.db)
-        return req.redirect(to: SiteURL.skillOffers.with(query: ["notice": Notice.skillWithdrawn.rawValue]))
+        return req.redirect(to: SiteURL.skillOffers.with(notice: PeerSupportNotice.skillWithdrawn))
     }
 
     // MARK: Finding things, for the people allowed only
@@ -302,20 +288,19 @@ struct PeerSupportController {
     }
 
     /// The request named, with its invitations, if this person asked or was invited (and has not
-    /// declined); otherwise 404, whoever they are.
+    /// declined); otherwise 404, whoever they are. Checked here, not on the route: the route lets
+    /// members in (403 for others), and this then hides the request from every other member.
     static func request(_ req: Request) async throws -> (PeerRequest, [PeerInvitation]) {
         guard let id = req.parameters.get("peerRequestID", as: UUID.self),
             let request = try await PeerRequest.find(id, on: req.db)
         else { throw Abort(.notFound) }
-        let invitations = try await PeerInvitation.query(on: req.db).filter(\.$request.$id == id).with(\.$invitee).sort(
-            \.$createdAt
-        ).all()
+        let invitations = try await PeerInvitation.query(on: req.db).filter(\.$request.$id == id).with(\.$invitee)
+            .sort(\.$createdAt).all()
         // Readers: those invited and not yet answering, and those who accepted. Nobody who declined,
         // nor anyone whose invitation lapsed unanswered when the request closed.
         let readers = Set(
             invitations.filter {
-                $0.invitationStatus == .invited || $0.invitationStatus == .accepted
-                    || ($0.invitationStatus == .closed && $0.respondedAt != nil)
+                $0.status == .invited || $0.status == .accepted || ($0.status == .closed && $0.respondedAt != nil)
             }
             .map { $0.$invitee.id })
         guard
@@ -324,10 +309,11 @@ struct PeerSupportController {
         return (request, invitations)
     }
 
+    /// The conversation named, for its two people only; 404 to everyone else, like a request.
     static func thread(_ req: Request) async throws -> (PeerInvitation, PeerRequest) {
         guard let id = req.parameters.get("peerInvitationID", as: UUID.self),
             let invitation = try await PeerInvitation.query(on: req.db).filter(\.$id == id).with(\.$request).first(),
-            invitation.invitationStatus == .accepted || invitation.invitationStatus == .closed,
+            invitation.status == .accepted || invitation.status == .closed,
             Policy.can(
                 req.currentUser, .joinPeerThread,
                 .peerThread(askerID: invitation.request.$asker.id, inviteeID: invitation.$invitee.id))

@@ -24,17 +24,18 @@ struct PeopleController {
             .join(OrganisationMembership.self, on: \OrganisationMembership.$organisation.$id == \Organisation.$id)
             .filter(OrganisationMembership.self, \.$user.$id == id)
         if !req.seesMembersOnly {
-            organisationQuery = organisationQuery.filter(\.$visibility == Organisation.Visibility.public.rawValue)
+            organisationQuery = organisationQuery.filter(\.$visibility == .public)
         }
         let organisations = try await organisationQuery.sort(\.$name).all()
         let hubs = try await Hub.query(on: req.db)
             .join(HubMembership.self, on: \HubMembership.$hub.$id == \Hub.$id)
             .filter(HubMembership.self, \.$user.$id == id)
-            .filter(HubMembership.self, \.$status == MembershipStatus.approved.rawValue)
+            .filter(HubMembership.self, \.$status == .approved)
             .sort(\.$name).all()
-        return PeopleViews.show(
-            req, user: user, profile: profile, terms: terms, organisations: organisations, hubs: hubs
-        ).response()
+        let model = PersonPage.Model(
+            page: req.page, user: user, profile: profile, terms: terms, organisations: organisations, hubs: hubs,
+            isOwner: req.currentUser?.id == id)
+        return PersonPage.view(model).response()
     }
 
     private static func terms(of profile: Profile?, on db: Database) async throws -> [ProfileTerm] {
@@ -44,7 +45,7 @@ struct PeopleController {
 
     // MARK: Finding practitioners
 
-    struct Search {
+    struct Search: Sendable {
         var text = ""
         var method: String? = nil
         var theme: String? = nil
@@ -81,9 +82,10 @@ struct PeopleController {
                 criticalFriend: search.criticalFriend),
             viewer: viewer.id, page: search.page, pageSize: Self.pageSize, on: req.db)
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
-        return PeopleViews.search(
-            req, search: search, profiles: found.profiles, total: found.total, pageSize: Self.pageSize, hubs: hubs
-        ).response()
+        let model = PractitionerSearchPage.Model(
+            page: req.page, search: search, profiles: found.profiles, total: found.total, pageSize: Self.pageSize,
+            hubs: hubs)
+        return PractitionerSearchPage.view(model).response()
     }
 
     // MARK: Editing one's own profile
@@ -92,15 +94,17 @@ struct PeopleController {
         let user = try req.requireCurrentUser()
         let profile = try await Profile.query(on: req.db).filter(\.$user.$id == user.id).first()
         let terms = try await Self.terms(of: profile, on: req.db)
-        return PeopleViews.form(req, form: ProfileForm(profile: profile, terms: terms)).response()
+        let model = ProfileFormPage.Model(page: req.page, form: ProfileForm(profile: profile, terms: terms))
+        return ProfileFormPage.view(model).response()
     }
 
     func update(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let form = ProfileForm(request: req)
+        let form = req.form(ProfileForm.self)
         let errors = form.validate()
         guard errors.isEmpty else {
-            return PeopleViews.form(req, form: form, errors: errors).response(status: .unprocessableEntity)
+            let model = ProfileFormPage.Model(page: req.page, form: form, errors: errors)
+            return ProfileFormPage.view(model).response(status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             let profile =
@@ -110,7 +114,8 @@ struct PeopleController {
             profile.skills = form.skills
             profile.languages = form.languages
             profile.criticalFriend = form.criticalFriend
-            profile.visibility = form.visibility
+            // The form was checked first, so its visibility is one of the choices.
+            profile.visibility = ProfileVisibility(rawValue: form.visibility) ?? .private
             try await profile.save(on: db)
             let profileID = try profile.requireID()
             try await ProfileTerm.query(on: db).filter(\.$profile.$id == profileID).delete()
@@ -121,12 +126,12 @@ struct PeopleController {
         }
         try await req.audit(
             .profileUpdated, subjectType: "user", subjectID: user.id, detail: "visibility \(form.visibility)")
-        return req.redirect(to: SiteURL.person(user.id).with(query: ["notice": Notice.profileSaved.rawValue]))
+        return req.redirect(to: SiteURL.person(user.id).with(notice: PeopleNotice.profileSaved))
     }
 }
 
 /// The profile form as typed, and its rules.
-struct ProfileForm {
+struct ProfileForm: SubmittedForm {
     var role = ""
     var bio = ""
     var skills = ""
@@ -143,32 +148,20 @@ struct ProfileForm {
         skills = profile.skills
         languages = profile.languages
         criticalFriend = profile.criticalFriend
-        visibility = profile.visibility
+        visibility = profile.visibility.rawValue
         methods = Set(terms.filter { $0.vocabulary == Vocabulary.method.rawValue }.map(\.code))
         themes = Set(terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code))
     }
 
-    init(request: Request) {
-        struct Posted: Content {
-            var role: String?
-            var bio: String?
-            var skills: String?
-            var languages: String?
-            var method: [String]?
-            var theme: [String]?
-            var critical_friend: String?
-            var visibility: String?
-        }
-        let posted = (try? request.content.decode(Posted.self)) ?? Posted()
-        func clean(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        role = clean(posted.role)
-        bio = clean(posted.bio).replacingOccurrences(of: "\r\n", with: "\n")
-        skills = clean(posted.skills)
-        languages = clean(posted.languages)
-        methods = Set(posted.method ?? [])
-        themes = Set(posted.theme ?? [])
-        criticalFriend = posted.critical_friend == "yes"
-        visibility = clean(posted.visibility)
+    init(_ input: FormInput) {
+        role = input.text("role")
+        bio = input.text("bio", keepNewlines: true)
+        skills = input.text("skills")
+        languages = input.text("languages")
+        methods = input.set("method")
+        themes = input.set("theme")
+        criticalFriend = input.text("critical_friend") == "yes"
+        visibility = input.text("visibility")
     }
 
     func validate() -> FormErrors {

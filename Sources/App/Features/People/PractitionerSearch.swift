@@ -21,7 +21,7 @@ enum PractitionerSearch {
         var query = Profile.query(on: db)
             .join(User.self, on: \Profile.$user.$id == \User.$id)
             .group(.or) { group in
-                group.filter(\.$visibility ~~ [ProfileVisibility.members.rawValue, ProfileVisibility.public.rawValue])
+                group.filter(\.$visibility ~~ [ProfileVisibility.members, .public])
                 group.filter(\.$user.$id == viewer)
             }
         // Each word must appear in the name, role, skills or about text.

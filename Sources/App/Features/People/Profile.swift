@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 import Vapor
 
 /// Who may see a practitioner's profile. Private is the default: a person appears only by their own choice.
@@ -36,7 +35,7 @@ final class Profile: Model, @unchecked Sendable {
     @Field(key: "skills") var skills: String
     @Field(key: "languages") var languages: String
     @Field(key: "critical_friend") var criticalFriend: Bool
-    @Field(key: "visibility") var visibility: String
+    @Field(key: "visibility") var visibility: ProfileVisibility
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
@@ -51,15 +50,13 @@ final class Profile: Model, @unchecked Sendable {
         self.skills = skills
         self.languages = languages
         self.criticalFriend = criticalFriend
-        self.visibility = visibility.rawValue
+        self.visibility = visibility
     }
-
-    var profileVisibility: ProfileVisibility { ProfileVisibility(rawValue: visibility) ?? .private }
 
     /// Whether `viewer` may see this profile: its owner always; others as its owner chose.
     func isVisible(to viewer: CurrentUser?) -> Bool {
         if viewer?.id == $user.id { return true }
-        switch profileVisibility {
+        switch visibility {
         case .public: return true
         case .members: return viewer?.isApprovedMember == true
         case .private: return false
@@ -82,39 +79,5 @@ final class ProfileTerm: Model, @unchecked Sendable {
         self.$profile.id = profileID
         self.vocabulary = vocabulary.rawValue
         self.code = code
-    }
-}
-
-struct M007CreateProfiles: AsyncMigration {
-    var name: String { "M007CreateProfiles" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(Profile.schema)
-            .id()
-            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
-            .field("role", .string, .required)
-            .field("bio", .string, .required)
-            .field("skills", .string, .required)
-            .field("languages", .string, .required)
-            .field("critical_friend", .bool, .required)
-            .field("visibility", .string, .required)
-            .field("updated_at", .datetime)
-            .unique(on: "user_id")
-            .create()
-        try await database.schema(ProfileTerm.schema)
-            .id()
-            .field("profile_id", .uuid, .required, .references(Profile.schema, .id, onDelete: .cascade))
-            .field("vocabulary", .string, .required)
-            .field("code", .string, .required)
-            .unique(on: "profile_id", "vocabulary", "code")
-            .create()
-        if let sql = database as? SQLDatabase {
-            try await sql.create(index: "profiles_visibility").on(Profile.schema).column("visibility").run()
-        }
-    }
-
-    func revert(on database: Database) async throws {
-        try await database.schema(ProfileTerm.schema).delete()
-        try await database.schema(Profile.schema).delete()
     }
 }

@@ -49,7 +49,7 @@ final class CaseStudySave: Model, @unchecked Sendable {
 }
 
 /// What a curator typed for a case study.
-struct CaseStudyForm: Sendable, Equatable {
+struct CaseStudyForm: SubmittedForm, Equatable {
     var title = ""
     var summary = ""
     var organisation = ""
@@ -67,8 +67,8 @@ struct CaseStudyForm: Sendable, Equatable {
 
     init() {}
 
-    init(_ req: Request) {
-        func field(_ name: String) -> String { req.formText(name, keepNewlines: true) }
+    init(_ input: FormInput) {
+        func field(_ name: String) -> String { input.text(name, keepNewlines: true) }
         title = field("title")
         summary = field("summary")
         organisation = field("organisation")
@@ -78,9 +78,9 @@ struct CaseStudyForm: Sendable, Equatable {
         outcome = field("outcome")
         evidence = field("evidence")
         contact = field("contact")
-        kindsOfWork = ContentChecks.list(req, "work")
-        methods = ContentChecks.list(req, "methods")
-        themes = ContentChecks.list(req, "themes")
+        kindsOfWork = input.set("work")
+        methods = input.set("methods")
+        themes = input.set("themes")
     }
 
     init(_ study: CaseStudy, organisationSlug: String?, terms: [Vocabulary: [String]]) {
@@ -98,11 +98,17 @@ struct CaseStudyForm: Sendable, Equatable {
         themes = Set(terms[.theme] ?? [])
     }
 
-    func validate(knownOrganisations: Set<String>) -> FormErrors {
+    /// The checks that need nothing but the form; the handler also checks the organisation named.
+    func validate() -> FormErrors {
+        validate(knownOrganisations: nil)
+    }
+
+    /// `knownOrganisations`: the directory slugs the organisation field may name, or nil not to check it.
+    func validate(knownOrganisations: Set<String>?) -> FormErrors {
         var errors = FormErrors()
         ContentChecks.required(title, field: "title", label: "a title", max: 150, into: &errors)
         ContentChecks.required(summary, field: "summary", label: "a summary", max: 400, into: &errors)
-        if !organisation.isEmpty, !knownOrganisations.contains(organisation) {
+        if let knownOrganisations, !organisation.isEmpty, !knownOrganisations.contains(organisation) {
             errors.add(
                 "organisation",
                 "Enter the web address name (slug) of an organisation in the directory, or leave it empty")

@@ -1,5 +1,4 @@
 import Fluent
-import Plot
 import SQLKit
 import Vapor
 
@@ -13,10 +12,16 @@ struct PracticeController {
         var method: String? = nil
         var page = 1
 
+        init(work: String? = nil, method: String? = nil, page: Int = 1) {
+            self.work = work
+            self.method = method
+            self.page = page
+        }
+
         init(_ req: Request) {
             work = req.query[String.self, at: "work"].flatMap { Vocabulary.kindOfWork.isValid($0) ? $0 : nil }
             method = req.query[String.self, at: "method"].flatMap { Vocabulary.method.isValid($0) ? $0 : nil }
-            page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 10_000))
+            page = CuratedListQuery.pageNumber(req)
         }
 
         var parameters: [String: String] {
@@ -38,12 +43,13 @@ struct PracticeController {
             query = query.filter(
                 .sql(ContentTerm.hasTerm(.caseStudy, table: CaseStudy.schema, vocabulary: .method, code: method)))
         }
-        let total = try await query.copy().count()
-        let studies = try await query.copy().sort(\.$title).range(
-            ((filters.page - 1) * Self.pageSize)..<(filters.page * Self.pageSize)
-        ).all()
-        let terms = try await ContentTerm.terms(of: .caseStudy, ids: studies.compactMap(\.id), on: req.db)
-        return PracticeViews.list(req, filters: filters, studies: studies, terms: terms, total: total).response()
+        let studies = try await query.sort(\.$title).curatedPage(filters.page, size: Self.pageSize)
+        let terms = try await ContentTerm.terms(of: .caseStudy, ids: studies.items.compactMap(\.id), on: req.db)
+        let model = PracticeListPage.Model(
+            page: req.page, filters: filters, studies: studies, terms: terms,
+            canKeepList: Policy.can(req.currentUser, .manageOwnAccount),
+            canCurate: Policy.can(req.currentUser, .curateContent))
+        return PracticeListPage.view(model).response()
     }
 
     func show(req: Request) async throws -> Response {
@@ -51,14 +57,20 @@ struct PracticeController {
         let id = try study.requireID()
         let terms = try await ContentTerm.terms(of: .caseStudy, ids: [id], on: req.db)[id] ?? [:]
         var organisation = try await study.$organisation.get(on: req.db)
-        if let listed = organisation, !listed.isPublic, !req.seesMembersOnly { organisation = nil }
+        if let listed = organisation, !listed.isPublic, !Policy.can(req.currentUser, .readMembersOnly) {
+            organisation = nil
+        }
         var saved = false
         if let user = req.currentUser {
             saved =
                 try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$caseStudy.$id == id)
                 .first() != nil
         }
-        return PracticeViews.show(req, study: study, organisation: organisation, terms: terms, saved: saved).response()
+        let model = CaseStudyPage.Model(
+            page: req.page, study: study, organisation: organisation, terms: terms, saved: saved,
+            canKeepList: Policy.can(req.currentUser, .manageOwnAccount),
+            canCurate: Policy.can(req.currentUser, .curateContent))
+        return CaseStudyPage.view(model).response()
     }
 
     /// Adds the case study to the member's list, or takes it off.
@@ -66,38 +78,36 @@ struct PracticeController {
         let user = try req.requireCurrentUser()
         let study = try await caseStudy(req)
         let id = try study.requireID()
-        if let existing = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).filter(
-            \.$caseStudy.$id == id
-        ).first() {
+        let existing = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id)
+            .filter(\.$caseStudy.$id == id).first()
+        if let existing {
             try await existing.delete(on: req.db)
-            return req.redirect(
-                to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.caseStudyUnsaved.rawValue]))
+            return req.redirect(to: SiteURL.caseStudy(study.slug).with(notice: PracticeNotice.caseStudyUnsaved))
         }
         try await CaseStudySave(userID: user.id, caseStudyID: id).create(on: req.db)
-        return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.caseStudySaved.rawValue]))
+        return req.redirect(to: SiteURL.caseStudy(study.slug).with(notice: PracticeNotice.caseStudySaved))
     }
 
     func saved(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let saves = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).with(\.$caseStudy).sort(
-            \.$createdAt, .descending
-        ).all()
-        return PracticeViews.saved(req, studies: saves.map(\.caseStudy)).response()
+        let saves = try await CaseStudySave.query(on: req.db).filter(\.$user.$id == user.id).with(\.$caseStudy)
+            .sort(\.$createdAt, .descending).all()
+        return SavedCaseStudiesPage.view(.init(page: req.page, studies: saves.map(\.caseStudy))).response()
     }
 
     // MARK: Curating
 
     func newForm(req: Request) async throws -> Response {
-        PracticeViews.form(req, form: CaseStudyForm(), study: nil).response()
+        CaseStudyFormPage.view(.init(page: req.page, form: CaseStudyForm(), study: nil)).response()
     }
 
     func create(req: Request) async throws -> Response {
-        let form = CaseStudyForm(req)
+        let form = req.form(CaseStudyForm.self)
         let organisations = try await organisations(req, slug: form.organisation)
         let errors = form.validate(knownOrganisations: Set(organisations.map(\.slug)))
         guard errors.isEmpty else {
-            return PracticeViews.form(req, form: form, study: nil, errors: errors).response(
-                status: .unprocessableEntity)
+            let model = CaseStudyFormPage.Model(page: req.page, form: form, study: nil, errors: errors)
+            return CaseStudyFormPage.view(model).response(status: .unprocessableEntity)
         }
         let study = CaseStudy()
         form.apply(to: study, organisationID: organisations.first?.id)
@@ -107,7 +117,7 @@ struct PracticeController {
             try await study.create(on: db)
             try await ContentTerm.replace(.caseStudy, id: study.requireID(), with: form.terms, on: db)
         }
-        return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.contentSaved.rawValue]))
+        return req.redirect(to: SiteURL.caseStudy(study.slug).with(notice: CuratedNotice.contentSaved))
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -115,26 +125,25 @@ struct PracticeController {
         let id = try study.requireID()
         let terms = try await ContentTerm.terms(of: .caseStudy, ids: [id], on: req.db)[id] ?? [:]
         let organisation = try await study.$organisation.get(on: req.db)
-        return PracticeViews.form(
-            req, form: CaseStudyForm(study, organisationSlug: organisation?.slug, terms: terms), study: study
-        ).response()
+        let form = CaseStudyForm(study, organisationSlug: organisation?.slug, terms: terms)
+        return CaseStudyFormPage.view(.init(page: req.page, form: form, study: study)).response()
     }
 
     func update(req: Request) async throws -> Response {
         let study = try await caseStudy(req)
-        let form = CaseStudyForm(req)
+        let form = req.form(CaseStudyForm.self)
         let organisations = try await organisations(req, slug: form.organisation)
         let errors = form.validate(knownOrganisations: Set(organisations.map(\.slug)))
         guard errors.isEmpty else {
-            return PracticeViews.form(req, form: form, study: study, errors: errors).response(
-                status: .unprocessableEntity)
+            let model = CaseStudyFormPage.Model(page: req.page, form: form, study: study, errors: errors)
+            return CaseStudyFormPage.view(model).response(status: .unprocessableEntity)
         }
         form.apply(to: study, organisationID: organisations.first?.id)
         try await req.db.transaction { db in
             try await study.save(on: db)
             try await ContentTerm.replace(.caseStudy, id: study.requireID(), with: form.terms, on: db)
         }
-        return req.redirect(to: SiteURL.caseStudy(study.slug).with(query: ["notice": Notice.contentSaved.rawValue]))
+        return req.redirect(to: SiteURL.caseStudy(study.slug).with(notice: CuratedNotice.contentSaved))
     }
 
     private func organisations(_ req: Request, slug: String) async throws -> [Organisation] {

@@ -1,14 +1,36 @@
+import Foundation
 import Plot
-import Vapor
 
-enum PracticeViews {
-    static func list(
-        _ request: Request, filters: PracticeController.Filters, studies: [CaseStudy],
-        terms: [UUID: [Vocabulary: [String]]], total: Int
-    ) -> HTML {
-        let pageCount = max(1, (total + PracticeController.pageSize - 1) / PracticeController.pageSize)
+/// `/practice`: the bank of case studies, filtered by kind of work and method.
+enum PracticeListPage {
+    struct Model: Sendable {
+        let page: PageContext
+        let filters: PracticeController.Filters
+        let studies: Paged<CaseStudy>
+        let terms: [UUID: [Vocabulary: [String]]]
+        /// Whether the viewer may keep their own list of case studies (anyone signed in).
+        let canKeepList: Bool
+        let canCurate: Bool
+    }
+
+    static func view(_ model: Model) -> HTML {
+        let filters = model.filters
+        let total = model.studies.total
+        let results = FilteredResults(
+            address: .practice, formLabel: "Filter case studies",
+            filters: [
+                .init(
+                    name: "work", label: "Kind of work", options: CuratedViews.options(.kindOfWork),
+                    selected: filters.work),
+                .init(
+                    name: "method", label: "Method", options: CuratedViews.options(.method), selected: filters.method),
+            ],
+            parameters: filters.parameters, showAllText: "Show every case study",
+            countText: total == 1 ? "1 case study" : "\(total) case studies",
+            emptyText: "No case studies match. Try another kind of work or method.",
+            paginationLabel: "Pages of case studies")
         return Layout(
-            title: "Practice bank", request: request,
+            title: "Practice bank", page: model.page,
             description: "Case studies of good relations work across England, to learn from and adapt."
         ).render(
             .h1(.plainText("Practice bank")),
@@ -20,78 +42,42 @@ enum PracticeViews {
             .div(
                 .class("button-group"),
                 .if(
-                    request.currentUser != nil,
+                    model.canKeepList,
                     .a(.href(SiteURL.savedCaseStudies.path), .plainText("Your saved case studies"))),
                 .if(
-                    request.currentUser?.isCoordinator == true,
+                    model.canCurate,
                     .a(
                         .class("button button--secondary"), .href(SiteURL.newCaseStudy.path),
                         .plainText("Add a case study")))
             ),
-            .div(
-                .class("search-layout"),
-                .form(
-                    .class("search-form"), .method(.get), .action(SiteURL.practice.path),
-                    .attribute(named: "role", value: "search"),
-                    .attribute(named: "aria-label", value: "Filter case studies"),
-                    Forms.select(
-                        name: "work", label: "Kind of work", empty: "Any",
-                        options: Vocabulary.kindOfWork.terms.map { ($0.code, $0.label) }, selected: filters.work),
-                    Forms.select(
-                        name: "method", label: "Method", empty: "Any",
-                        options: Vocabulary.method.terms.map { ($0.code, $0.label) }, selected: filters.method),
-                    .button(.type(.submit), .class("button"), .plainText("Filter")),
-                    .if(
-                        !filters.parameters.isEmpty,
-                        .p(.a(.href(SiteURL.practice.path), .plainText("Show every case study"))))
-                ),
-                .div(
-                    .class("search-results"),
-                    .h2(.class("results-count"), .plainText(total == 1 ? "1 case study" : "\(total) case studies")),
-                    .if(studies.isEmpty, .p(.plainText("No case studies match. Try another kind of work or method."))),
-                    caseStudyList(studies, terms: terms),
-                    .if(
-                        pageCount > 1,
-                        Pagination.links(page: filters.page, pageCount: pageCount, label: "Pages of case studies") {
-                            number in
-                            var parameters = filters.parameters
-                            if number > 1 { parameters["page"] = String(number) }
-                            return SiteURL.practice.with(query: parameters)
-                        })
-                )
-            )
+            results.node(model.studies, results: PracticeViews.caseStudyList(model.studies.items, terms: model.terms))
         )
     }
+}
 
-    private static func caseStudyList(_ studies: [CaseStudy], terms: [UUID: [Vocabulary: [String]]]) -> Node<
-        HTML.BodyContext
-    > {
-        .ol(
-            .class("result-list"),
-            .forEach(studies) { study in
-                let methods = (study.id.flatMap { terms[$0]?[.method] } ?? []).compactMap {
-                    Vocabulary.method.label(for: $0)
-                }
-                return .li(
-                    .class("result"),
-                    .h3(
-                        .class("result__title"),
-                        .a(.href(SiteURL.caseStudy(study.slug).path.attributeEscaped), .plainText(study.title))),
-                    .p(.class("result__summary"), .plainText(study.summary)),
-                    .if(!methods.isEmpty, .p(.class("result__meta"), .plainText(methods.joined(separator: " · ")))))
-            })
+/// `/practice/{slug}`: one case study, in its parts.
+enum CaseStudyPage {
+    struct Model: Sendable {
+        let page: PageContext
+        let study: CaseStudy
+        /// The organisation behind it, when the viewer may see its listing.
+        let organisation: Organisation?
+        let terms: [Vocabulary: [String]]
+        /// Whether it is on the viewer's own list.
+        let saved: Bool
+        let canKeepList: Bool
+        let canCurate: Bool
     }
 
-    static func show(
-        _ request: Request, study: CaseStudy, organisation: Organisation?, terms: [Vocabulary: [String]], saved: Bool
-    ) -> HTML {
-        Layout(title: study.title, request: request, description: study.summary).render(
+    static func view(_ model: Model) -> HTML {
+        let study = model.study
+        return Layout(title: study.title, page: model.page, description: study.summary).render(
             .p(.a(.href(SiteURL.practice.path), .plainText("Practice bank"))),
             .article(
                 .span(.class("caption"), .plainText("Case study")),
                 .h1(.plainText(study.title)),
                 .p(.class("lead"), .plainText(study.summary)),
-                .unwrap(organisation) { organisation in
+                .unwrap(model.organisation) { organisation in
                     .p(
                         .plainText("By "),
                         .a(
@@ -101,46 +87,68 @@ enum PracticeViews {
                 .forEach(study.parts) { part in
                     .group(.h2(.plainText(part.heading)), Markdown.node(part.text))
                 },
-                CuratedViews.termSummary(terms, vocabularies: [.kindOfWork, .method, .theme])
+                CuratedViews.termSummary(model.terms, vocabularies: [.kindOfWork, .method, .theme])
             ),
             .if(
-                request.currentUser != nil,
+                model.canKeepList,
                 .form(
                     .method(.post), .action(SiteURL.saveCaseStudy(study.slug).path.attributeEscaped),
-                    Forms.csrfField(request),
-                    Forms.submit(saved ? "Take it off your list" : "Save to your list", secondary: true)
+                    Forms.csrfField(model.page),
+                    Forms.submit(model.saved ? "Take it off your list" : "Save to your list", secondary: true)
                 )),
             .if(
-                request.currentUser?.isCoordinator == true,
+                model.canCurate,
                 .p(
                     .a(
                         .href(SiteURL.editCaseStudy(study.slug).path.attributeEscaped),
                         .plainText("Edit this case study"))))
         )
     }
+}
 
-    static func saved(_ request: Request, studies: [CaseStudy]) -> HTML {
-        Layout(title: "Your saved case studies", request: request).render(
+/// `/account/saved`: the case studies a member keeps.
+enum SavedCaseStudiesPage {
+    struct Model: Sendable {
+        let page: PageContext
+        /// Newest saved first.
+        let studies: [CaseStudy]
+    }
+
+    static func view(_ model: Model) -> HTML {
+        Layout(title: "Your saved case studies", page: model.page).render(
             .h1(.plainText("Your saved case studies")),
             .if(
-                studies.isEmpty,
+                model.studies.isEmpty,
                 .p(
                     .plainText("You have not saved any yet. Use \"Save to your list\" on a case study in the "),
                     .a(.href(SiteURL.practice.path), .plainText("practice bank")), .plainText("."))),
-            caseStudyList(studies, terms: [:])
+            PracticeViews.caseStudyList(model.studies, terms: [:])
         )
     }
+}
 
-    static func form(_ request: Request, form: CaseStudyForm, study: CaseStudy?, errors: FormErrors = .init()) -> HTML {
-        let title = study == nil ? "Add a case study" : "Edit a case study"
-        let action = study.map { SiteURL.editCaseStudy($0.slug) } ?? .newCaseStudy
+/// `/practice/new` and `/practice/{slug}/edit`: a curator writes or changes a case study.
+enum CaseStudyFormPage {
+    struct Model: Sendable {
+        let page: PageContext
+        let form: CaseStudyForm
+        /// The case study being changed, or nil for a new one.
+        let study: CaseStudy?
+        var errors = FormErrors()
+    }
+
+    static func view(_ model: Model) -> HTML {
+        let form = model.form
+        let errors = model.errors
+        let title = model.study == nil ? "Add a case study" : "Edit a case study"
+        let action = model.study.map { SiteURL.editCaseStudy($0.slug) } ?? .newCaseStudy
         let hint = "Markdown works here: a blank line between paragraphs, *italics*, **bold**, lists and links."
-        return Layout(title: title, request: request, hasErrors: !errors.isEmpty).render(
+        return Layout(title: title, page: model.page, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
             .h1(.plainText(title)),
             .form(
                 .method(.post), .action(action.path.attributeEscaped),
-                Forms.csrfField(request),
+                Forms.csrfField(model.page),
                 Forms.input(.init(name: "title", label: "Title", value: form.title), errors: errors),
                 Forms.textarea(
                     name: "summary", label: "Summary", value: form.summary, hint: "One or two sentences.", rows: 3,
@@ -163,36 +171,38 @@ enum PracticeViews {
                     hint: "How to reach the people behind it: a hub or an organisation, never a private address.",
                     rows: 2, errors: errors),
                 Forms.checkboxes(
-                    name: "work", legend: "Kinds of work",
-                    options: Vocabulary.kindOfWork.terms.map { ($0.code, $0.label) }, checked: form.kindsOfWork,
-                    errors: errors, groupID: "work"),
+                    name: "work", legend: "Kinds of work", options: CuratedViews.options(.kindOfWork),
+                    checked: form.kindsOfWork, errors: errors, groupID: "work"),
                 Forms.checkboxes(
-                    name: "methods", legend: "Methods (optional)",
-                    options: Vocabulary.method.terms.map { ($0.code, $0.label) }, checked: form.methods, errors: errors,
-                    groupID: "methods"),
+                    name: "methods", legend: "Methods (optional)", options: CuratedViews.options(.method),
+                    checked: form.methods, errors: errors, groupID: "methods"),
                 Forms.checkboxes(
-                    name: "themes", legend: "Themes (optional)",
-                    options: Vocabulary.theme.terms.map { ($0.code, $0.label) }, checked: form.themes, errors: errors,
-                    groupID: "themes"),
+                    name: "themes", legend: "Themes (optional)", options: CuratedViews.options(.theme),
+                    checked: form.themes, errors: errors, groupID: "themes"),
                 Forms.submit("Save")
             )
         )
     }
 }
 
-/// Pieces shared by the practice bank, narratives and the library.
-enum CuratedViews {
-    static func termSummary(_ terms: [Vocabulary: [String]], vocabularies: [Vocabulary]) -> Node<HTML.BodyContext> {
-        let rows = vocabularies.compactMap { vocabulary -> (String, String)? in
-            let labels = (terms[vocabulary] ?? []).compactMap { vocabulary.label(for: $0) }
-            return labels.isEmpty ? nil : (vocabulary.pluralTitle, labels.joined(separator: ", "))
-        }
-        return .if(
-            !rows.isEmpty,
-            .dl(
-                .class("summary-list"),
-                .forEach(rows) { row in
-                    .div(.class("summary-list__row"), .dt(.plainText(row.0)), .dd(.plainText(row.1)))
-                }))
+/// Pieces the practice bank's pages share.
+enum PracticeViews {
+    static func caseStudyList(_ studies: [CaseStudy], terms: [UUID: [Vocabulary: [String]]]) -> Node<
+        HTML.BodyContext
+    > {
+        .ol(
+            .class("result-list"),
+            .forEach(studies) { study in
+                let methods = (study.id.flatMap { terms[$0]?[.method] } ?? []).compactMap {
+                    Vocabulary.method.label(for: $0)
+                }
+                return .li(
+                    .class("result"),
+                    .h3(
+                        .class("result__title"),
+                        .a(.href(SiteURL.caseStudy(study.slug).path.attributeEscaped), .plainText(study.title))),
+                    .p(.class("result__summary"), .plainText(study.summary)),
+                    .if(!methods.isEmpty, .p(.class("result__meta"), .plainText(methods.joined(separator: " · ")))))
+            })
     }
 }

@@ -24,10 +24,10 @@ enum ConsentExpiry {
             let story = consent.story
             let people = consents.map(\.person).joined(separator: " and ")
             let wasPublished = story.publishedVersionID != nil
-            let wasWaiting = story.currentStatus == .submitted
+            let wasWaiting = story.status == .submitted
             guard wasPublished || wasWaiting else { continue }
             let endedOn = consent.expiresOn ?? today
-            story.status = Story.Status.returned.rawValue
+            story.status = .returned
             if wasPublished {
                 story.publishedVersionID = nil
                 story.publishedAt = nil

@@ -5,8 +5,8 @@ import Foundation
 /// The file's own bytes decide its type, never its name or the browser's claim. JPEG keeps only
 /// what is needed to draw it (tables, frame, scans, colour profile, Adobe colour data) under a
 /// fresh JFIF header; Exif (with GPS and camera), XMP, IPTC, comments, thumbnails and anything after
-/// the image go. One thing goes with them: the Exif orientation, so a phone photo may need turning. PNG keeps only the chunks that affect how it looks; text,
-/// time and Exif chunks go.
+/// the image go. One thing goes with them: the Exif orientation, so a phone photo may need turning.
+/// PNG keeps only the chunks that affect how it looks; text, time and Exif chunks go.
 enum PhotoCleaner {
     static let maximumBytes = 5 * 1024 * 1024
 

@@ -34,7 +34,7 @@ final class Story: Model, @unchecked Sendable {
     @OptionalParent(key: "organisation_id") var organisation: Organisation?
     @OptionalParent(key: "author_id") var author: User?
     @Field(key: "kind_of_work") var kindOfWork: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     @OptionalField(key: "return_reason") var returnReason: String?
     @OptionalField(key: "published_version_id") var publishedVersionID: UUID?
     /// When it was first published; kept after an unpublishing so its address answers 410 Gone.
@@ -64,11 +64,41 @@ final class Story: Model, @unchecked Sendable {
         self.$organisation.id = organisationID
         self.$author.id = authorID
         self.kindOfWork = kindOfWork
-        self.status = Status.draft.rawValue
+        self.status = .draft
         self.photoApproved = false
     }
+}
 
-    var currentStatus: Status { Status(rawValue: status) ?? .draft }
+/// A story as its workflow routes see it: the story, and what the policy needs to know of it,
+/// which takes a look at the versions saved since the published one.
+struct StoryInWorkflow: PolicySubject {
+    let story: Story
+    let policyResource: PolicyResource
+
+    /// The story as the policy sees it, with everyone who saved a version since the one now
+    /// published: none of them may publish it, since a second person must check their words.
+    static func policyResource(of story: Story, on db: Database) async throws -> PolicyResource {
+        var versions = StoryVersion.query(on: db).filter(\.$story.$id == (try story.requireID()))
+        if let publishedID = story.publishedVersionID,
+            let published = try await StoryVersion.query(on: db).filter(\.$id == publishedID).first()
+        {
+            versions = versions.filter(\.$number > published.number)
+        }
+        let editors = try await versions.all().compactMap { $0.$savedBy.id }
+        return .story(authorID: story.$author.id, hubID: story.$hub.id, editorsUnderReview: Set(editors))
+    }
+}
+
+extension SubjectLoader {
+    /// The story in the path (`storySlug`), whatever its state: the route's action decides who
+    /// may work on it, and hides it from everyone who may not follow it.
+    static let storyInWorkflow = SubjectLoader { req in
+        guard let slug = req.parameters.get("storySlug"),
+            let story = try await Story.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
+        return StoryInWorkflow(
+            story: story, policyResource: try await StoryInWorkflow.policyResource(of: story, on: req.db))
+    }
 }
 
 /// A snapshot of a story's text, kept on every save.
@@ -118,37 +148,24 @@ final class StoryVersion: Model, @unchecked Sendable {
     }
 }
 
-/// Keeps what a story is filed under with each version.
-struct M013VersionStoryFiling: AsyncMigration {
-    var name: String { "M013VersionStoryFiling" }
-
-    func prepare(on database: Database) async throws {
-        try await database.schema(StoryVersion.schema).field("hub_id", .uuid).update()
-        try await database.schema(StoryVersion.schema).field("organisation_id", .uuid).update()
-        try await database.schema(StoryVersion.schema).field("kind_of_work", .string).update()
-        try await database.schema(StoryVersion.schema).field("themes", .string).update()
-        try await database.schema(StoryVersion.schema).field("hot_topics", .string).update()
-    }
-
-    func revert(on database: Database) async throws {
-        for field in ["hot_topics", "themes", "kind_of_work", "organisation_id", "hub_id"] {
-            try await database.schema(StoryVersion.schema).deleteField(FieldKey(stringLiteral: field)).update()
-        }
-    }
-}
-
 /// Themes and hot topics of a story.
 final class StoryTerm: Model, @unchecked Sendable {
     static let schema = "story_terms"
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "story_id") var story: Story
-    @Field(key: "vocabulary") var vocabulary: String
+    @Field(key: "vocabulary") var vocabulary: Kind
     @Field(key: "code") var code: String
+
+    /// Which list a term comes from: the directory's themes, or the hot topics.
+    enum Kind: String, Codable, Sendable {
+        case theme
+        case hotTopic = "hot-topic"
+    }
 
     init() {}
 
-    init(storyID: UUID, vocabulary: String, code: String) {
+    init(storyID: UUID, vocabulary: Kind, code: String) {
         self.$story.id = storyID
         self.vocabulary = vocabulary
         self.code = code
@@ -204,7 +221,7 @@ final class StoryConsent: Model, @unchecked Sendable {
     @Parent(key: "story_id") var story: Story
     /// A name or pseudonym, as the story refers to them.
     @Field(key: "person") var person: String
-    @Field(key: "scope") var scope: String
+    @Field(key: "scope") var scope: ConsentScope
     /// The scope's rank, so the database can find the narrowest consent.
     @Field(key: "scope_rank") var scopeRank: Int
     @Field(key: "how_given") var howGiven: String
@@ -219,14 +236,12 @@ final class StoryConsent: Model, @unchecked Sendable {
     init(storyID: UUID, person: String, scope: ConsentScope, howGiven: String, givenOn: String, expiresOn: String?) {
         self.$story.id = storyID
         self.person = person
-        self.scope = scope.rawValue
+        self.scope = scope
         self.scopeRank = scope.rank
         self.howGiven = howGiven
         self.givenOn = givenOn
         self.expiresOn = expiresOn
     }
-
-    var consentScope: ConsentScope { ConsentScope(rawValue: scope) ?? .internal }
 
     func isCurrent(today: String) -> Bool {
         withdrawnAt == nil && (expiresOn.map { $0 > today } ?? true)
@@ -234,7 +249,7 @@ final class StoryConsent: Model, @unchecked Sendable {
 }
 
 /// The topics that divisive narratives gather around; stories and narratives are tagged with them.
-enum HotTopic: String, CaseIterable, Sendable {
+enum HotTopic: String, CaseIterable, Codable, Sendable {
     case immigration
     case jobsAndHousing = "jobs-and-housing"
     case welfare
@@ -251,36 +266,5 @@ enum HotTopic: String, CaseIterable, Sendable {
         case .nationalIdentity: return "National identity"
         case .europe: return "Britain and Europe"
         }
-    }
-
-    static let vocabulary = "hot-topic"
-}
-
-/// Today's date in the UK, as consents record dates.
-enum UKDate {
-    static func today(_ now: Date = Date()) -> String {
-        string(from: now)
-    }
-
-    static func string(from date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-    }
-
-    /// A yyyy-MM-dd string that names a real date, or nil.
-    static func validated(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: "-")
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            parts[0].count == 4, (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-            calendar.component(.day, from: date) == day
-        else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }

@@ -17,7 +17,7 @@ enum StoryAudience {
     static func allowedScope(_ consents: [StoryConsent], today: String = UKDate.today()) -> ConsentScope? {
         let standing = consents.filter { $0.withdrawnAt == nil }
         guard !standing.isEmpty, standing.allSatisfy({ $0.isCurrent(today: today) }) else { return nil }
-        let narrowest = standing.map(\.consentScope).min() ?? .internal
+        let narrowest = standing.map(\.scope).min() ?? .internal
         return narrowest >= .alliance ? narrowest : nil
     }
 
@@ -120,20 +120,25 @@ enum StoryFinder {
             conditions = conditions + " AND COALESCE(v.kind_of_work, stories.kind_of_work) = \(bind: kind)"
         }
         for (vocabulary, column, code) in [
-            (Vocabulary.theme.rawValue, "themes", query.theme), (HotTopic.vocabulary, "hot_topics", query.hotTopic),
+            (StoryTerm.Kind.theme.rawValue, "themes", query.theme),
+            (StoryTerm.Kind.hotTopic.rawValue, "hot_topics", query.hotTopic),
         ] {
             guard let code else { continue }
-            conditions =
-                conditions
-                + " AND ((v.\(unsafeRaw: column) IS NOT NULL AND v.\(unsafeRaw: column) LIKE \(bind: "%," + code + ",%")) OR (v.\(unsafeRaw: column) IS NULL AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.vocabulary = \(bind: vocabulary) AND t.code = \(bind: code))))"
+            let filed: SQLQueryString =
+                "v.\(unsafeRaw: column) IS NOT NULL AND v.\(unsafeRaw: column) LIKE \(bind: "%," + code + ",%")"
+            let unfiled: SQLQueryString = """
+                v.\(unsafeRaw: column) IS NULL AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id \
+                AND t.vocabulary = \(bind: vocabulary) AND t.code = \(bind: code))
+                """
+            conditions = conditions + " AND ((" + filed + ") OR (" + unfiled + "))"
         }
         let words = query.words
         if !words.isEmpty {
             if isSQLite {
                 let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
-                conditions =
-                    conditions
-                    + " AND v.rowid IN (SELECT rowid FROM story_versions_fts WHERE story_versions_fts MATCH \(bind: match))"
+                let matching: SQLQueryString =
+                    "v.rowid IN (SELECT rowid FROM story_versions_fts WHERE story_versions_fts MATCH \(bind: match))"
+                conditions = conditions + " AND " + matching
             } else {
                 let match = words.map { "\($0):*" }.joined(separator: " & ")
                 conditions = conditions + " AND v.search_vector @@ to_tsquery('english', \(bind: match))"
@@ -153,8 +158,9 @@ enum StoryFinder {
         let rows = try await sql.raw(
             """
             SELECT stories.id AS id, stories.slug AS slug, v.title AS title, v.summary AS summary, v.body AS body,
-              h.slug AS hub_slug, h.name AS hub_name, o.name AS organisation_name, o.visibility AS organisation_visibility,
-              COALESCE(v.kind_of_work, stories.kind_of_work) AS kind_of_work, stories.published_at AS published_at, v.created_at AS version_at,
+              h.slug AS hub_slug, h.name AS hub_name, o.name AS organisation_name,
+              o.visibility AS organisation_visibility, COALESCE(v.kind_of_work, stories.kind_of_work) AS kind_of_work,
+              stories.published_at AS published_at, v.created_at AS version_at,
               v.themes AS version_themes, v.hot_topics AS version_hot_topics,
               stories.photo_type AS photo_type, stories.photo_approved AS photo_approved, stories.photo_alt AS photo_alt
             """ + " " + from + " " + conditions
@@ -197,8 +203,8 @@ enum StoryFinder {
             for index in unfiled {
                 let own = terms.filter { $0.$story.id == stories[index].id }
                 versionTerms[index] = (
-                    own.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
-                    own.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted()
+                    own.filter { $0.vocabulary == .theme }.map(\.code).sorted(),
+                    own.filter { $0.vocabulary == .hotTopic }.map(\.code).sorted()
                 )
             }
         }

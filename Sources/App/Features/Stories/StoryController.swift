@@ -11,7 +11,14 @@ struct StoryController {
         let scope = StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly)
         let found = try await StoryFinder.find(query, scope: scope, on: req.db)
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
-        return StoryViews.list(req, query: query, stories: found.stories, total: found.total, hubs: hubs).response()
+        let user = req.currentUser
+        let model = StoryListPage.Model(
+            page: req.page, query: query,
+            stories: Paged(items: found.stories, page: query.page, size: StoryQuery.pageSize, total: found.total),
+            hubs: hubs, canDraftStory: Policy.can(user, .draftStory),
+            canSeeOwnStories: Policy.can(user, .manageOwnAccount),
+            canReviewStories: !Self.hubsReviewed(by: user, among: hubs).isEmpty)
+        return StoryListPage.view(model).response()
     }
 
     /// The story as readers see it. A story its consents no longer allow answers 410 Gone once
@@ -23,8 +30,9 @@ struct StoryController {
         guard StoryAudience.isReadable(story, consents: consents, by: scope) else {
             throw try await unreadable(story, consents: consents, req: req)
         }
-        let page = try await StoryPage.load(story, consents: consents, req: req)
-        return StoryViews.show(req, page: page).response()
+        let published = try await StoryAsPublished.load(story, consents: consents, req: req)
+        let model = StoryShowPage.Model(page: req.page, story: published, baseURL: req.application.publicBaseURL)
+        return StoryShowPage.view(model).response()
     }
 
     /// A printable page for journalists, only for stories whose every consent includes the media.
@@ -39,8 +47,9 @@ struct StoryController {
             }
             throw try await unreadable(story, consents: consents, req: req)
         }
-        let page = try await StoryPage.load(story, consents: consents, req: req)
-        return StoryViews.media(req, page: page).response()
+        let published = try await StoryAsPublished.load(story, consents: consents, req: req)
+        let model = StoryMediaPage.Model(page: req.page, story: published, baseURL: req.application.publicBaseURL)
+        return StoryMediaPage.view(model).response()
     }
 
     func photo(req: Request) async throws -> Response {
@@ -50,7 +59,8 @@ struct StoryController {
             story.photoApproved
             && StoryAudience.isReadable(
                 story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly))
-        let canFollow = Policy.can(req.currentUser, .followStory, try await resource(story, on: req.db))
+        let canFollow = Policy.can(
+            req.currentUser, .followStory, try await StoryInWorkflow.policyResource(of: story, on: req.db))
         guard readable || canFollow,
             let photo = try await StoryPhoto.query(on: req.db).filter(\.$story.$id == story.requireID()).first()
         else { throw Abort(.notFound) }
@@ -69,72 +79,69 @@ struct StoryController {
     // MARK: Drafting and editing
 
     func newForm(req: Request) async throws -> Response {
-        try await formPage(req, draft: StoryDraft(), story: nil).response()
+        StoryFormPage.view(try await formModel(req, draft: StoryDraft(), story: nil)).response()
     }
 
     func create(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let draft = Self.readDraft(req)
-        let errors = draft.validate(
-            knownHubs: try await knownHubs(req), knownOrganisations: try await knownOrganisations(req, including: nil))
+        let draft = StoryDraft(
+            req.form, knownHubs: try await knownHubs(req),
+            knownOrganisations: try await knownOrganisations(req, including: nil))
+        let errors = draft.validate()
         guard errors.isEmpty else {
-            return try await formPage(req, draft: draft, story: nil, errors: errors).response(
+            return StoryFormPage.view(try await formModel(req, draft: draft, story: nil, errors: errors)).response(
                 status: .unprocessableEntity)
         }
         let story = try await StoryWorkflow(req: req).create(draft, author: user)
-        return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.storySaved.rawValue]))
+        return req.redirect(to: SiteURL.manageStory(story.slug).with(notice: StoryNotice.saved))
     }
 
     func editForm(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
-        return try await formPage(req, draft: try await Self.draft(of: story, on: req.db), story: story).response()
+        let story = try req.subject(StoryInWorkflow.self).story
+        return StoryFormPage.view(
+            try await formModel(req, draft: try await Self.draft(of: story, on: req.db), story: story)
+        ).response()
     }
 
     func update(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
-        let draft = Self.readDraft(req)
+        let story = try req.subject(StoryInWorkflow.self).story
         let current = try await story.$organisation.get(on: req.db)
-        let errors = draft.validate(
-            knownHubs: try await knownHubs(req),
+        let draft = StoryDraft(
+            req.form, knownHubs: try await knownHubs(req),
             knownOrganisations: try await knownOrganisations(req, including: current))
+        let errors = draft.validate()
         guard errors.isEmpty else {
-            return try await formPage(req, draft: draft, story: story, errors: errors).response(
+            return StoryFormPage.view(try await formModel(req, draft: draft, story: story, errors: errors)).response(
                 status: .unprocessableEntity)
         }
         try await StoryWorkflow(req: req).update(story, with: draft, by: user)
-        return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.storySaved.rawValue]))
+        return req.redirect(to: SiteURL.manageStory(story.slug).with(notice: StoryNotice.saved))
     }
 
     // MARK: The workflow page
 
     func manage(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.followStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
-        return try await managePage(req, story: story).response()
+        let story = try req.subject(StoryInWorkflow.self).story
+        return StoryManagePage.view(try await manageModel(req, story: story)).response()
     }
 
     func addConsent(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
-        let form = ConsentForm(
-            person: req.formText("person"), scope: req.formText("scope"), howGiven: req.formText("how_given"),
-            givenOn: req.formText("given_on"), expiresOn: req.formText("expires_on"))
+        let story = try req.subject(StoryInWorkflow.self).story
+        let form = req.form(ConsentForm.self)
         let errors = form.validate()
         guard errors.isEmpty else {
-            return try await managePage(req, story: story, consentForm: form, errors: errors).response(
-                status: .unprocessableEntity)
+            return StoryManagePage.view(try await manageModel(req, story: story, consentForm: form, errors: errors))
+                .response(
+                    status: .unprocessableEntity)
         }
         _ = try await StoryWorkflow(req: req).addConsent(form, to: story)
         return req.redirect(
-            to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.consentAdded.rawValue]) + "#consents")
+            to: SiteURL.manageStory(story.slug).with(notice: StoryNotice.consentAdded) + "#consents")
     }
 
     func withdrawConsent(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.followStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
+        let story = try req.subject(StoryInWorkflow.self).story
         guard let consentID = req.parameters.get("consentID", as: UUID.self),
             let consent = try await StoryConsent.query(on: req.db).filter(\.$id == consentID).filter(
                 \.$story.$id == story.requireID()
@@ -142,60 +149,48 @@ struct StoryController {
         else { throw Abort(.notFound) }
         try await StoryWorkflow(req: req).withdraw(consent, from: story)
         return req.redirect(
-            to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.consentWithdrawn.rawValue]))
+            to: SiteURL.manageStory(story.slug).with(notice: StoryNotice.consentWithdrawn))
     }
 
     func submit(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
+        let story = try req.subject(StoryInWorkflow.self).story
         do {
             try await StoryWorkflow(req: req).submit(story)
         } catch let refused as StoryStepRefused {
             var errors = FormErrors()
             errors.add(refused.field, refused.message)
-            return try await managePage(req, story: story, errors: errors).response(status: .unprocessableEntity)
+            return StoryManagePage.view(try await manageModel(req, story: story, errors: errors)).response(
+                status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.storySubmitted.rawValue]))
+        return req.redirect(to: SiteURL.manageStory(story.slug).with(notice: StoryNotice.submitted))
     }
 
     func review(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.reviewStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
-        let decision = StoryWorkflow.Decision(rawValue: req.formText("decision"))
-        let reason = req.formText("reason", keepNewlines: true)
-        var errors = FormErrors()
-        if decision == nil { errors.add("decision", "Choose whether to publish the story or return it to its author") }
-        if decision == .return, reason.isEmpty {
-            errors.add("reason", "Say what the author should change, so they can put it right")
-        }
-        if reason.count > 2_000 { errors.add("reason", "Keep the note to 2,000 characters or fewer") }
-        if errors.isEmpty, let decision {
+        let story = try req.subject(StoryInWorkflow.self).story
+        let form = req.form(StoryReviewForm.self)
+        var errors = form.validate()
+        if errors.isEmpty, let decision = form.decision {
             do {
                 try await StoryWorkflow(req: req).review(
-                    story, decision: decision, reason: reason, readVersion: Int(req.formText("version")))
-                let notice: Notice = decision == .publish ? .storyPublished : .storyReturned
-                return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": notice.rawValue]))
+                    story, decision: decision, reason: form.reason, readVersion: form.readVersion)
+                let notice: StoryNotice = decision == .publish ? .published : .returned
+                return req.redirect(to: SiteURL.manageStory(story.slug).with(notice: notice))
             } catch let refused as StoryStepRefused {
                 errors.add(refused.field == "consents" ? "decision" : refused.field, refused.message)
             }
         }
-        return try await managePage(
-            req, story: story, errors: errors, typedReason: reason, typedDecision: decision?.rawValue
-        ).response(status: .unprocessableEntity)
+        return StoryManagePage.view(try await manageModel(req, story: story, reviewForm: form, errors: errors))
+            .response(status: .unprocessableEntity)
     }
 
     func uploadPhoto(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
-        struct Upload: Content {
-            var photo: File?
-            var photo_alt: String?
-        }
-        let upload = try? req.content.decode(Upload.self)
-        let alt = (upload?.photo_alt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let story = try req.subject(StoryInWorkflow.self).story
+        // The file arrives in the same multipart form; the description is read like any other field.
+        let file = try? req.content.get(File.self, at: "photo")
+        let alt = req.form.text("photo_alt")
         var errors = FormErrors()
         var cleaned: PhotoCleaner.Cleaned? = nil
-        if let file = upload?.photo, file.data.readableBytes > 0 {
+        if let file, file.data.readableBytes > 0 {
             do {
                 cleaned = try PhotoCleaner.clean(Data(buffer: file.data))
             } catch {
@@ -210,18 +205,18 @@ struct StoryController {
             errors.add("photo_alt", "Keep the description to 300 characters or fewer")
         }
         guard errors.isEmpty, let cleaned else {
-            return try await managePage(req, story: story, errors: errors, typedAlt: alt).response(
-                status: .unprocessableEntity)
+            return StoryManagePage.view(try await manageModel(req, story: story, errors: errors, typedAlt: alt))
+                .response(
+                    status: .unprocessableEntity)
         }
         try await StoryWorkflow(req: req).replacePhoto(of: story, with: cleaned, alt: alt)
-        return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.photoSaved.rawValue]))
+        return req.redirect(to: SiteURL.manageStory(story.slug).with(notice: StoryNotice.photoSaved))
     }
 
     func removePhoto(req: Request) async throws -> Response {
-        let story = try await storyFromPath(req)
-        try req.authorize(.editStory, try await resource(story, on: req.db), hiddenUnless: .followStory)
+        let story = try req.subject(StoryInWorkflow.self).story
         try await StoryWorkflow(req: req).removePhoto(of: story)
-        return req.redirect(to: SiteURL.manageStory(story.slug).with(query: ["notice": Notice.photoRemoved.rawValue]))
+        return req.redirect(to: SiteURL.manageStory(story.slug).with(notice: StoryNotice.photoRemoved))
     }
 
     // MARK: Lists for authors and stewards
@@ -230,16 +225,25 @@ struct StoryController {
         let user = try req.requireCurrentUser()
         let stories = try await Story.query(on: req.db).filter(\.$author.$id == user.id).sort(\.$updatedAt, .descending)
             .with(\.$hub).all()
-        return StoryViews.mine(req, stories: stories).response()
+        return MyStoriesPage.view(.init(page: req.page, stories: stories)).response()
     }
 
     func reviews(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
-        var query = Story.query(on: req.db).filter(\.$status == Story.Status.submitted.rawValue)
-        if !user.isCoordinator { query = query.filter(\.$hub.$id ~~ Array(user.stewardOfHubs)) }
-        let stories = try await query.sort(\.$updatedAt).with(\.$hub).all()
-        return StoryViews.reviews(req, stories: stories, isReviewer: user.isCoordinator || !user.stewardOfHubs.isEmpty)
-            .response()
+        let reviewed = Self.hubsReviewed(by: user, among: try await Hub.query(on: req.db).all())
+        let stories = try await Story.query(on: req.db).filter(\.$status == .submitted)
+            .filter(\.$hub.$id ~~ reviewed.compactMap(\.id)).sort(\.$updatedAt).with(\.$hub).all()
+        let model = StoryReviewsPage.Model(page: req.page, stories: stories, reviewsAnyHub: !reviewed.isEmpty)
+        return StoryReviewsPage.view(model).response()
+    }
+
+    /// The hubs whose stories this person reviews, as the policy says hub by hub: the hubs they
+    /// steward, or every hub for the national team.
+    private static func hubsReviewed(by user: CurrentUser?, among hubs: [Hub]) -> [Hub] {
+        hubs.filter { hub in
+            guard let hubID = hub.id else { return false }
+            return Policy.can(user, .stewardHub, .hub(hubID))
+        }
     }
 
     // MARK: Helpers
@@ -249,19 +253,6 @@ struct StoryController {
             let story = try await Story.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound) }
         return story
-    }
-
-    /// The story as the policy sees it, with everyone who saved a version since the one now
-    /// published: none of them may publish it, since a second person must check their words.
-    private func resource(_ story: Story, on db: Database) async throws -> PolicyResource {
-        var versions = StoryVersion.query(on: db).filter(\.$story.$id == (try story.requireID()))
-        if let publishedID = story.publishedVersionID,
-            let published = try await StoryVersion.query(on: db).filter(\.$id == publishedID).first()
-        {
-            versions = versions.filter(\.$number > published.number)
-        }
-        let editors = try await versions.all().compactMap { $0.$savedBy.id }
-        return .story(authorID: story.$author.id, hubID: story.$hub.id, editorsUnderReview: Set(editors))
     }
 
     /// Why this reader cannot see the story: gone (410) if it was published and is no longer,
@@ -278,20 +269,20 @@ struct StoryController {
         return Abort(.notFound)
     }
 
-    private func formPage(_ req: Request, draft: StoryDraft, story: Story?, errors: FormErrors = .init()) async throws
-        -> HTML
+    private func formModel(_ req: Request, draft: StoryDraft, story: Story?, errors: FormErrors = .init()) async throws
+        -> StoryFormPage.Model
     {
         let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
         let current = try await story?.$organisation.get(on: req.db)
         let organisations = try await organisationChoices(req, including: current)
-        return StoryViews.form(
-            req, draft: draft, story: story, hubs: hubs, organisations: organisations, errors: errors)
+        return StoryFormPage.Model(
+            page: req.page, draft: draft, story: story, hubs: hubs, organisations: organisations, errors: errors)
     }
 
-    private func managePage(
-        _ req: Request, story: Story, consentForm: ConsentForm = .init(), errors: FormErrors = .init(),
-        typedReason: String = "", typedDecision: String? = nil, typedAlt: String = ""
-    ) async throws -> HTML {
+    private func manageModel(
+        _ req: Request, story: Story, consentForm: ConsentForm = .init(), reviewForm: StoryReviewForm = .init(),
+        errors: FormErrors = .init(), typedAlt: String = ""
+    ) async throws -> StoryManagePage.Model {
         let storyID = try story.requireID()
         let consents = try await StoryConsent.query(on: req.db).filter(\.$story.$id == storyID).sort(\.$createdAt).all()
         let versions = try await StoryVersion.query(on: req.db).filter(\.$story.$id == storyID).sort(
@@ -299,15 +290,13 @@ struct StoryController {
         ).with(\.$savedBy).all()
         let hub = try await story.$hub.get(on: req.db)
         let terms = try await story.$terms.get(on: req.db)
-        let resource = try await resource(story, on: req.db)
-        return StoryViews.manage(
-            req,
-            page: .init(
-                story: story, hub: hub, terms: terms, consents: consents, versions: versions,
-                canEdit: Policy.can(req.currentUser, .editStory, resource),
-                canReview: Policy.can(req.currentUser, .reviewStory, resource),
-                consentForm: consentForm, errors: errors, typedReason: typedReason, typedDecision: typedDecision,
-                typedAlt: typedAlt))
+        let resource = try await StoryInWorkflow.policyResource(of: story, on: req.db)
+        let model = StoryManagePage.Model(
+            page: req.page, story: story, hub: hub, terms: terms, consents: consents, versions: versions,
+            today: UKDate.today(), canEdit: Policy.can(req.currentUser, .editStory, resource),
+            canReview: Policy.can(req.currentUser, .reviewStory, resource), consentForm: consentForm,
+            reviewForm: reviewForm, typedAlt: typedAlt, errors: errors)
+        return model
     }
 
     private func knownHubs(_ req: Request) async throws -> Set<String> {
@@ -340,24 +329,14 @@ struct StoryController {
             title: story.title, summary: story.summary, body: story.body, hub: hub.slug,
             organisation: organisation?.slug ?? "",
             kindOfWork: story.kindOfWork,
-            themes: Set(terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code)),
-            hotTopics: Set(terms.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code)))
-    }
-
-    static func readDraft(_ req: Request) -> StoryDraft {
-        StoryDraft(
-            title: req.formText("title"), summary: req.formText("summary", keepNewlines: true),
-            body: req.formText("body", keepNewlines: true),
-            hub: req.formText("hub"), organisation: req.formText("organisation"),
-            kindOfWork: req.formText("kind_of_work"),
-            themes: Set(((try? req.content.get([String].self, at: "themes")) ?? [])),
-            hotTopics: Set(((try? req.content.get([String].self, at: "hot_topics")) ?? [])))
+            themes: Set(terms.filter { $0.vocabulary == .theme }.map(\.code)),
+            hotTopics: Set(terms.filter { $0.vocabulary == .hotTopic }.map(\.code)))
     }
 
 }
 
-/// Everything a story's public page and media kit show.
-struct StoryPage {
+/// Everything a story's public page and media kit show: the published version, filed as it was.
+struct StoryAsPublished: Sendable {
     let story: Story
     let version: StoryVersion
     let hub: Hub
@@ -369,7 +348,7 @@ struct StoryPage {
     let allowedScope: ConsentScope
     let canFollow: Bool
 
-    static func load(_ story: Story, consents: [StoryConsent], req: Request) async throws -> StoryPage {
+    static func load(_ story: Story, consents: [StoryConsent], req: Request) async throws -> StoryAsPublished {
         guard let versionID = story.publishedVersionID, let version = try await StoryVersion.find(versionID, on: req.db)
         else { throw Abort(.notFound) }
         // Filed as the published version is: a pending change of hub or topics is not shown yet.
@@ -380,12 +359,12 @@ struct StoryPage {
         if let organisationID { organisation = try await Organisation.find(organisationID, on: req.db) }
         if let listed = organisation, !listed.isPublic, !req.seesMembersOnly { organisation = nil }
         let terms = filed ? [] : try await story.$terms.get(on: req.db)
-        return StoryPage(
+        return StoryAsPublished(
             story: story, version: version, hub: hub, organisation: organisation,
             themes: StoryVersion.codes(version.themes)
-                ?? terms.filter { $0.vocabulary == Vocabulary.theme.rawValue }.map(\.code).sorted(),
+                ?? terms.filter { $0.vocabulary == .theme }.map(\.code).sorted(),
             hotTopics: StoryVersion.codes(version.hotTopics)
-                ?? terms.filter { $0.vocabulary == HotTopic.vocabulary }.map(\.code).sorted(),
+                ?? terms.filter { $0.vocabulary == .hotTopic }.map(\.code).sorted(),
             kindOfWork: version.kindOfWork ?? story.kindOfWork,
             allowedScope: StoryAudience.allowedScope(consents) ?? .internal,
             canFollow: Policy.can(

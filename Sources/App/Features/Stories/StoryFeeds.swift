@@ -14,7 +14,7 @@ struct StoryFeedController {
 
     func hub(req: Request) async throws -> Response {
         guard let slug = req.parameters.get("hubSlug"),
-            let hub = try await Hub.query(on: req.db).filter(\.$slug == slug).first()
+            let hub = try await Hub.find(slug: slug, on: req.db)
         else { throw Abort(.notFound) }
         var query = StoryQuery()
         query.hub = hub.slug
@@ -116,9 +116,9 @@ struct SitemapController {
         let base = req.application.publicBaseURL
         var urls: [String] = [SiteURL.home, .hubs, .organisations, .stories, .search].map { base + $0.path }
         urls += try await Hub.query(on: req.db).sort(\.$slug).all().map { base + SiteURL.hub($0.slug).path }
-        urls += try await Organisation.query(on: req.db).filter(
-            \.$visibility == Organisation.Visibility.public.rawValue
-        ).sort(\.$slug).all().map { base + SiteURL.organisation($0.slug).path }
+        urls += try await Organisation.query(on: req.db).filter(\.$visibility == .public).sort(\.$slug).all().map {
+            base + SiteURL.organisation($0.slug).path
+        }
         var query = StoryQuery()
         var page = 1
         // Stories in pages, so the sitemap never loads the whole table at once.
@@ -129,16 +129,21 @@ struct SitemapController {
             if found.stories.count < 500 { break }
             page += 1
         }
-        let body = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-            \(urls.map { "  <url><loc>\(AtomFeed.escape($0))</loc></url>" }.joined(separator: "\n"))
-            </urlset>
-
-            """
-        let response = Response(status: .ok, body: .init(string: body))
+        let response = Response(status: .ok, body: .init(string: Self.document(urls: urls)))
         response.headers.contentType = HTTPMediaType(
             type: "application", subType: "xml", parameters: ["charset": "utf-8"])
         return response
+    }
+
+    /// The sitemap document (sitemaps.org 0.9) listing the given addresses.
+    static func document(urls: [String]) -> String {
+        let entries = urls.map { "  <url><loc>\(AtomFeed.escape($0))</loc></url>" }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            \(entries.joined(separator: "\n"))
+            </urlset>
+
+            """
     }
 }

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// What an author typed for a story, checked the same way from the site and from the API.
-struct StoryDraft: Sendable, Equatable {
+struct StoryDraft: SubmittedForm, Equatable {
     var title = ""
     var summary = ""
     var body = ""
@@ -11,11 +11,23 @@ struct StoryDraft: Sendable, Equatable {
     var kindOfWork = ""
     var themes: Set<String> = []
     var hotTopics: Set<String> = []
+    /// The hubs and organisations (by slug) the story may be filed under. The handler sets them;
+    /// until it does none passes the check.
+    var knownHubs: Set<String> = []
+    var knownOrganisations: Set<String> = []
 
     static let limits = (title: 150, summary: 400, body: 20_000)
 
-    /// Every problem, keyed by field name; nothing typed is thrown away.
+    /// Every problem, keyed by field name, checked against the given hubs and organisations.
     func validate(knownHubs: Set<String>, knownOrganisations: Set<String>) -> FormErrors {
+        var draft = self
+        draft.knownHubs = knownHubs
+        draft.knownOrganisations = knownOrganisations
+        return draft.validate()
+    }
+
+    /// Every problem, keyed by field name; nothing typed is thrown away.
+    func validate() -> FormErrors {
         var errors = FormErrors()
         if title.isEmpty {
             errors.add("title", "Enter a title")
@@ -55,15 +67,48 @@ struct StoryDraft: Sendable, Equatable {
     }
 }
 
+// In an extension, so the memberwise initialiser the API and other features use stays.
+extension StoryDraft {
+    init(_ input: FormInput) {
+        self.init(
+            title: input.text("title"), summary: input.text("summary", keepNewlines: true),
+            body: input.text("body", keepNewlines: true), hub: input.text("hub"),
+            organisation: input.text("organisation"), kindOfWork: input.text("kind_of_work"),
+            themes: input.set("themes"), hotTopics: input.set("hot_topics"))
+    }
+
+    /// What was typed, to be checked against the hubs and organisations this person may choose.
+    init(_ input: FormInput, knownHubs: Set<String>, knownOrganisations: Set<String>) {
+        self.init(input)
+        self.knownHubs = knownHubs
+        self.knownOrganisations = knownOrganisations
+    }
+}
+
 /// What someone typed for one person's consent.
-struct ConsentForm: Sendable, Equatable {
+struct ConsentForm: SubmittedForm, Equatable {
     var person = ""
+    /// The scope as typed, so a form sent back with a problem keeps the choice.
     var scope = ""
     var howGiven = ""
     var givenOn = ""
     var expiresOn = ""
 
-    func validate(today: String = UKDate.today()) -> FormErrors {
+    init() {}
+
+    init(_ input: FormInput) {
+        person = input.text("person")
+        scope = input.text("scope")
+        howGiven = input.text("how_given")
+        givenOn = input.text("given_on")
+        expiresOn = input.text("expires_on")
+    }
+
+    func validate() -> FormErrors {
+        validate(today: UKDate.today())
+    }
+
+    func validate(today: String) -> FormErrors {
         var errors = FormErrors()
         if person.isEmpty {
             errors.add("person", "Enter the name or pseudonym the story uses for this person")
@@ -96,6 +141,36 @@ struct ConsentForm: Sendable, Equatable {
     }
 }
 
+/// A steward's decision on a story waiting for review.
+struct StoryReviewForm: SubmittedForm, Equatable {
+    var decision: StoryWorkflow.Decision?
+    var reason = ""
+    /// The version the steward had in front of them (see `StoryWorkflow.review`).
+    var readVersion: Int?
+
+    init() {}
+
+    init(_ input: FormInput) {
+        decision = StoryWorkflow.Decision(rawValue: input.text("decision"))
+        reason = input.text("reason", keepNewlines: true)
+        readVersion = Int(input.text("version"))
+    }
+
+    func validate() -> FormErrors {
+        var errors = FormErrors()
+        if decision == nil {
+            errors.add("decision", "Choose whether to publish the story or return it to its author")
+        }
+        if decision == .return, reason.isEmpty {
+            errors.add("reason", "Say what the author should change, so they can put it right")
+        }
+        if reason.count > 2_000 {
+            errors.add("reason", "Keep the note to 2,000 characters or fewer")
+        }
+        return errors
+    }
+}
+
 /// A reason someone must fix before a step can happen; shown to them in plain words.
 struct StoryStepRefused: Error {
     let field: String
@@ -110,7 +185,7 @@ struct StoryWorkflow {
     private var db: Database { req.db }
 
     func create(_ draft: StoryDraft, author: CurrentUser) async throws -> Story {
-        let hub = try await Hub.query(on: db).filter(\.$slug == draft.hub).first()
+        let hub = try await Hub.find(slug: draft.hub, on: db)
         let organisation =
             draft.organisation.isEmpty
             ? nil : try await Organisation.query(on: db).filter(\.$slug == draft.organisation).first()
@@ -138,13 +213,13 @@ struct StoryWorkflow {
     /// Saves an edit as a new version. An edit to a published or submitted story goes (back) to
     /// the stewards; readers keep seeing the approved version until they publish the new one.
     func update(_ story: Story, with draft: StoryDraft, by user: CurrentUser) async throws {
-        let hub = try await Hub.query(on: db).filter(\.$slug == draft.hub).first()
+        let hub = try await Hub.find(slug: draft.hub, on: db)
         guard let hub else { throw StoryStepRefused(field: "hub", message: "Choose a hub from the list") }
         let organisation =
             draft.organisation.isEmpty
             ? nil : try await Organisation.query(on: db).filter(\.$slug == draft.organisation).first()
         let storyID = try story.requireID()
-        let wasPublished = story.currentStatus == .published
+        let wasPublished = story.status == .published
         try await db.transaction { db in
             let last = try await StoryVersion.query(on: db).filter(\.$story.$id == storyID).sort(\.$number, .descending)
                 .first()
@@ -154,7 +229,7 @@ struct StoryWorkflow {
             story.$hub.id = try hub.requireID()
             story.$organisation.id = organisation?.id
             story.kindOfWork = draft.kindOfWork
-            if wasPublished { story.status = Story.Status.submitted.rawValue }
+            if wasPublished { story.status = .submitted }
             try await story.save(on: db)
             try await replaceTerms(of: story, with: draft, on: db)
             let version = StoryVersion(
@@ -187,7 +262,7 @@ struct StoryWorkflow {
         try await consent.create(on: db)
         try await req.audit(
             .consentAdded, subjectType: "story-consent", subjectID: consent.id,
-            detail: "story \(story.slug): \(consent.consentScope.shortLabel)"
+            detail: "story \(story.slug): \(consent.scope.shortLabel)"
                 + (consent.expiresOn.map { ", until \($0)" } ?? ""))
         return consent
     }
@@ -196,13 +271,13 @@ struct StoryWorkflow {
     func withdraw(_ consent: StoryConsent, from story: Story) async throws {
         guard consent.withdrawnAt == nil else { return }
         let wasPublished = story.publishedVersionID != nil
-        let wasWaiting = story.currentStatus == .submitted
+        let wasWaiting = story.status == .submitted
         try await db.transaction { db in
             consent.withdrawnAt = Date()
             try await consent.save(on: db)
             if wasWaiting && !wasPublished {
                 // Out of the review queue: a steward must not publish it as it stands.
-                story.status = Story.Status.returned.rawValue
+                story.status = .returned
                 story.returnReason =
                     "\(consent.person) withdrew their consent on \(UKDate.today()) while the story was waiting for review. Take them out of the story, or record a new consent from them, before sending it again."
                 try await story.save(on: db)
@@ -210,7 +285,7 @@ struct StoryWorkflow {
             if wasPublished {
                 story.publishedVersionID = nil
                 story.publishedAt = nil
-                story.status = Story.Status.returned.rawValue
+                story.status = .returned
                 story.returnReason =
                     "\(consent.person) withdrew their consent on \(UKDate.today()), so the story was taken down at once. It can be published again only without them, or with a new consent from them."
                 try await story.save(on: db)
@@ -232,11 +307,11 @@ struct StoryWorkflow {
     }
 
     func submit(_ story: Story) async throws {
-        guard [.draft, .returned].contains(story.currentStatus) else {
+        guard [.draft, .returned].contains(story.status) else {
             throw StoryStepRefused(field: "submit", message: "This story is already with the stewards")
         }
         try await checkConsentsAllowPublication(story)
-        story.status = Story.Status.submitted.rawValue
+        story.status = .submitted
         try await story.save(on: db)
         try await req.audit(.storySubmitted, subjectType: "story", subjectID: story.id)
         try await tellStewards(
@@ -248,12 +323,12 @@ struct StoryWorkflow {
                 """)
     }
 
-    enum Decision: String, Sendable { case publish, `return` }
+    enum Decision: String, Sendable, Equatable { case publish, `return` }
 
     /// `readVersion` is the version the steward had in front of them: if the story changed since,
     /// nothing is published, so a steward never publishes words they have not read.
     func review(_ story: Story, decision: Decision, reason: String, readVersion: Int?) async throws {
-        guard story.currentStatus == .submitted else {
+        guard story.status == .submitted else {
             throw StoryStepRefused(
                 field: "decision", message: "Only a story waiting for review can be published or returned")
         }
@@ -286,7 +361,7 @@ struct StoryWorkflow {
             story.publishedVersionID = try latest.requireID()
             story.publishedAt = now
             if story.firstPublishedAt == nil { story.firstPublishedAt = now }
-            story.status = Story.Status.published.rawValue
+            story.status = .published
             story.returnReason = nil
             story.photoApproved = story.photoType != nil
             try await story.save(on: db)
@@ -301,7 +376,7 @@ struct StoryWorkflow {
                     \(req.application.publicBaseURL)\(SiteURL.story(story.slug).path)
                     """)
         case .return:
-            story.status = Story.Status.returned.rawValue
+            story.status = .returned
             story.returnReason = reason
             try await story.save(on: db)
             try await req.audit(.storyReturned, subjectType: "story", subjectID: storyID, detail: reason)
@@ -326,7 +401,7 @@ struct StoryWorkflow {
             story.photoAlt = alt
             // A new photo on a published story waits for a steward, and so does the story.
             story.photoApproved = false
-            if story.currentStatus == .published { story.status = Story.Status.submitted.rawValue }
+            if story.status == .published { story.status = .submitted }
             try await story.save(on: db)
         }
         try await req.audit(
@@ -387,10 +462,10 @@ struct StoryWorkflow {
         let storyID = try story.requireID()
         try await StoryTerm.query(on: db).filter(\.$story.$id == storyID).delete()
         for code in draft.themes.sorted() {
-            try await StoryTerm(storyID: storyID, vocabulary: Vocabulary.theme.rawValue, code: code).create(on: db)
+            try await StoryTerm(storyID: storyID, vocabulary: .theme, code: code).create(on: db)
         }
         for code in draft.hotTopics.sorted() {
-            try await StoryTerm(storyID: storyID, vocabulary: HotTopic.vocabulary, code: code).create(on: db)
+            try await StoryTerm(storyID: storyID, vocabulary: .hotTopic, code: code).create(on: db)
         }
     }
 

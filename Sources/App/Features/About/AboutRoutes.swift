@@ -1,0 +1,9 @@
+import Vapor
+
+/// The routes of this feature, each with the policy action it performs.
+enum AboutRoutes {
+    static func register(on app: Application) {
+        let about = AboutController()
+        app.get(SiteURL.about.routeComponents, use: about.show).requires(.readPublic)
+    }
+}

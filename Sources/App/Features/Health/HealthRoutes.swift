@@ -1,0 +1,8 @@
+import Vapor
+
+/// The routes of this feature, each with the policy action it performs.
+enum HealthRoutes {
+    static func register(on app: Application) {
+        app.get(SiteURL.healthz.routeComponents, use: HealthCheck.handler).requires(.readPublic)
+    }
+}

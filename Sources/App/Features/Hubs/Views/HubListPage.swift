@@ -1,0 +1,95 @@
+import Plot
+import Vapor
+
+/// `/hubs`: every hub by region, and a map of the council areas they serve.
+enum HubListPage {
+    struct Model: Sendable {
+        let page: PageContext
+        /// By region, then name.
+        let hubs: [Hub]
+        let areas: [HubArea]
+        /// Each hub's colour on the map, by hub id.
+        let colours: [UUID: String]
+        /// The map as SVG, drawn by `CoverageMap`.
+        let map: String
+        let peopleCounts: [UUID: Int]
+        let organisationCounts: [UUID: Int]
+    }
+
+    static func view(_ model: Model) -> HTML {
+        let regions = Array(Set(model.hubs.map(\.region))).sorted()
+        let servedCount = Set(model.areas.map(\.areaCode)).count
+        return Layout(title: "Hubs", page: model.page).render(
+            .h1(.plainText("Hubs")),
+            .p(
+                .class("lead"),
+                .plainText(
+                    "The alliance is owned locally. Each hub is run by its own stewards, who welcome new members and organisations and know the work in their area."
+                )),
+            .div(
+                .class("map-layout"),
+                .element(
+                    named: "figure",
+                    nodes: [
+                        .class("map-figure"),
+                        .raw(model.map),
+                        .element(
+                            named: "figcaption",
+                            nodes: [
+                                .plainText(
+                                    "Hubs serve \(servedCount) of England's \(LocalAuthorities.all.count) council areas. Grey dots are areas no hub reaches yet."
+                                )
+                            ]),
+                    ]),
+                .div(
+                    .class("hub-regions"),
+                    .forEach(regions) { region in
+                        .group(
+                            .h2(.plainText(region)),
+                            .ul(
+                                .class("hub-cards"),
+                                .forEach(model.hubs.filter { $0.region == region }) { hub in
+                                    card(hub, model: model)
+                                })
+                        )
+                    }
+                )
+            )
+        )
+    }
+
+    private static func card(_ hub: Hub, model: Model) -> Node<HTML.ListContext> {
+        let id = hub.id ?? UUID()
+        let areaNames = model.areas.filter { $0.$hub.id == id }.compactMap {
+            LocalAuthorities.name(for: $0.areaCode)
+        }.sorted()
+        let counts =
+            countText(model.peopleCounts[id] ?? 0, "member", "members") + " · "
+            + countText(model.organisationCounts[id] ?? 0, "organisation", "organisations")
+        return .li(
+            .class("hub-card"),
+            .h3(
+                .class("hub-card__title"),
+                .span(
+                    .class("swatch swatch--\(colourName(model.colours[id]))"),
+                    .attribute(named: "aria-hidden", value: "true")),
+                .a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .plainText(hub.name))
+            ),
+            .p(.plainText(hub.summary)),
+            .p(.class("hub-card__meta"), .plainText(counts)),
+            .if(
+                !areaNames.isEmpty,
+                .p(.class("hub-card__meta"), .plainText("Areas: " + areaNames.joined(separator: ", "))))
+        )
+    }
+
+    /// Swatch colours are classes in the stylesheet (no inline styles under the content policy).
+    static func colourName(_ hex: String?) -> String {
+        guard let hex, let index = CoverageMap.palette.firstIndex(of: hex) else { return "none" }
+        return String(index)
+    }
+
+    static func countText(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(count) \(count == 1 ? singular : plural)"
+    }
+}

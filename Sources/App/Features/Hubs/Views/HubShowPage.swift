@@ -1,0 +1,162 @@
+import Plot
+import Vapor
+
+/// `/hubs/{slug}`: one hub, who runs it, who is in it, and how to join.
+enum HubShowPage {
+    struct Model: Sendable {
+        let page: PageContext
+        let hub: Hub
+        /// The organisations hosting the hub, members-only listings among them.
+        let hosts: [Organisation]
+        let stewards: [User]
+        let organisations: [Organisation]
+        let areaNames: [String]
+        let peopleCount: Int
+        /// The viewer's place in the hub, if they asked to join or joined.
+        var membership: HubMembership? = nil
+        /// Whether the viewer may join or leave hubs (anyone signed in).
+        var canJoin = false
+        var canSteward = false
+        /// Whether the viewer sees members-only listings, such as a members-only host.
+        var canReadMembersOnly = false
+        /// People and organisations waiting for a steward, counted only for stewards.
+        var pendingRequests = 0
+    }
+
+    static func view(_ model: Model) -> HTML {
+        let hub = model.hub
+        let visibleHosts = model.hosts.filter { $0.isPublic || model.canReadMembersOnly }.sorted { $0.name < $1.name }
+        let hasHiddenHosts = model.hosts.contains { !$0.isPublic } && !model.canReadMembersOnly
+        return Layout(
+            title: hub.name, page: model.page,
+            head: [StoryViews.feedLink(title: "Stories from the \(hub.name) hub", url: .hubStoriesFeed(hub.slug))]
+        ).render(
+            .p(.a(.href(SiteURL.hubs.path), .plainText("All hubs"))),
+            .h1(.plainText(hub.name)),
+            .p(.class("lead"), .plainText(hub.summary)),
+            .dl(
+                .class("summary-list"),
+                .div(.class("summary-list__row"), .dt(.plainText("Region")), .dd(.plainText(hub.region))),
+                .div(
+                    .class("summary-list__row"), .dt(.plainText("Hosted by")),
+                    .dd(
+                        .ul(
+                            .class("plain-list"),
+                            .forEach(visibleHosts) { host in
+                                .li(
+                                    .a(
+                                        .href(SiteURL.organisation(host.slug).path.attributeEscaped),
+                                        .plainText(host.name)))
+                            }),
+                        .if(
+                            hasHiddenHosts,
+                            .p(
+                                .plainText(
+                                    model.hosts.allSatisfy { !$0.isPublic }
+                                        ? "Organisations listed for alliance members only."
+                                        : "And organisations listed for alliance members only.")))
+                    )),
+                .div(
+                    .class("summary-list__row"), .dt(.plainText("Stewards")),
+                    .dd(
+                        .if(
+                            model.stewards.isEmpty,
+                            .plainText("The national team looks after this hub until it has stewards.")),
+                        .ul(.class("plain-list"), .forEach(model.stewards) { .li(.plainText($0.name)) })
+                    )),
+                .div(
+                    .class("summary-list__row"), .dt(.plainText("Members")),
+                    .dd(.plainText(HubListPage.countText(model.peopleCount, "person", "people")))),
+                .div(
+                    .class("summary-list__row"), .dt(.plainText("Areas served")),
+                    .dd(
+                        .plainText(model.areaNames.isEmpty ? "Not set yet" : model.areaNames.joined(separator: ", "))))
+            ),
+            .if(model.canSteward, stewardPanel(model)),
+            .h2(.plainText("How to join")),
+            .p(
+                .plainText(
+                    hub.membershipPolicy == .open
+                        ? "Anyone with a Bridgework account can join this hub straight away."
+                        : "The hub's stewards welcome each new member. Ask to join and a steward will reply.")),
+            membershipAction(model),
+            .h2(.plainText("Member organisations")),
+            .if(model.organisations.isEmpty, .p(.plainText("No organisations have joined yet."))),
+            .ul(
+                .class("result-list"),
+                .forEach(model.organisations) { organisation in
+                    .li(
+                        .class("result"),
+                        .h3(
+                            .class("result__title"),
+                            .a(
+                                .href(SiteURL.organisation(organisation.slug).path.attributeEscaped),
+                                .plainText(organisation.name))),
+                        .p(.class("result__summary"), .plainText(organisation.summary)))
+                }),
+            .p(
+                .a(
+                    .href(SiteURL.organisations.with(query: ["hub": hub.slug]).attributeEscaped),
+                    .plainText("Search the organisations in this hub"))),
+            .h2(.plainText("Stories")),
+            .p(
+                .a(
+                    .href(SiteURL.stories.with(query: ["hub": hub.slug]).attributeEscaped),
+                    .plainText("Stories from this hub")),
+                .plainText(" · "),
+                .a(.href(SiteURL.hubStoriesFeed(hub.slug).path.attributeEscaped), .plainText("Follow them (Atom feed)"))
+            )
+        )
+    }
+
+    private static func stewardPanel(_ model: Model) -> Node<HTML.BodyContext> {
+        let waiting = model.pendingRequests == 1 ? "1 request waiting" : "\(model.pendingRequests) requests waiting"
+        return .div(
+            .class("steward-panel"),
+            .h2(.plainText("For stewards")),
+            .p(
+                .a(
+                    .href(SiteURL.hubRequests(model.hub.slug).path.attributeEscaped),
+                    .plainText(waiting),
+                    .plainText(" – answer requests and add stewards")))
+        )
+    }
+
+    private static func membershipAction(_ model: Model) -> Node<HTML.BodyContext> {
+        let hub = model.hub
+        guard model.canJoin else {
+            return .p(
+                .a(
+                    .href(SiteURL.signIn.with(query: ["next": SiteURL.hub(hub.slug).path]).attributeEscaped),
+                    .plainText("Sign in to join this hub")))
+        }
+        func button(_ text: String, _ url: SiteURL, secondary: Bool) -> Node<HTML.BodyContext> {
+            .form(
+                .method(.post), .action(url.path.attributeEscaped), Forms.csrfField(model.page),
+                Forms.submit(text, secondary: secondary))
+        }
+        switch model.membership?.status {
+        case .approved:
+            return .group(
+                .p(
+                    .plainText(
+                        model.membership?.role == .steward
+                            ? "You are a steward of this hub." : "You are a member of this hub.")),
+                button("Leave this hub", .leaveHub(hub.slug), secondary: true)
+            )
+        case .pending:
+            return .group(
+                .p(.plainText("Your request to join is waiting for a steward.")),
+                button("Withdraw my request", .leaveHub(hub.slug), secondary: true)
+            )
+        case .declined:
+            return .p(
+                .plainText(
+                    "A steward declined your request to join" + (model.membership?.reason.map { ": " + $0 } ?? ".")))
+        case nil:
+            return button(
+                hub.membershipPolicy == .open ? "Join this hub" : "Ask to join this hub", .joinHub(hub.slug),
+                secondary: false)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Vapor
+import XCTest
+
+@testable import App
+
+/// Core's shared pieces, each checked on its own.
+final class CoreTests: XCTestCase {
+    func testAnAddressPatternFillsItsParametersAndNamesThemForTheRouter() {
+        XCTAssertEqual(SiteURL.event("harvest-supper").path, "/events/harvest-supper")
+        XCTAssertEqual(SiteURL.event.routeComponents.map(\.description), ["events", ":eventSlug"])
+        XCTAssertEqual(SiteURL.eventCalendar("harvest-supper").path, "/events/harvest-supper.ics")
+        let id = UUID(uuidString: "0F2D8C8E-4B4F-4C59-9A51-0D3C6A3B0C11")!
+        XCTAssertEqual(
+            SiteURL.withdrawConsent("a-story", id).path,
+            "/stories/a-story/consents/0f2d8c8e-4b4f-4c59-9a51-0d3c6a3b0c11/withdraw")
+        XCTAssertEqual(SiteURL.events.routeComponents.map(\.description), ["events"])
+    }
+
+    func testEveryNoticeKeyIsKnownOnceAndAnUnknownKeyShowsNothing() {
+        let catalogue = PageContexts.notices
+        XCTAssertGreaterThan(catalogue.count, 50)
+        XCTAssertNil(catalogue.notice(forKey: "Your account has been closed: call 0900 000 000"))
+        XCTAssertNil(catalogue.notice(forKey: nil))
+    }
+
+    func testTheNavigationShowsMembersAndCoordinatorLinksOnlyAsThePolicyAllows() {
+        func texts(_ user: CurrentUser?) -> [String] { PageContexts.navigation(for: user).map(\.text) }
+        let registered = CurrentUser(
+            id: UUID(), name: "R", email: "r@example.org", isCoordinator: false, stewardOfHubs: [],
+            memberOfHubs: [], adminOfOrganisations: [], memberOfOrganisations: [], hubsThroughOrganisations: [])
+        let member = CurrentUser(
+            id: UUID(), name: "M", email: "m@example.org", isCoordinator: false, stewardOfHubs: [],
+            memberOfHubs: [UUID()], adminOfOrganisations: [], memberOfOrganisations: [],
+            hubsThroughOrganisations: [])
+        let coordinator = CurrentUser(
+            id: UUID(), name: "C", email: "c@example.org", isCoordinator: true, stewardOfHubs: [],
+            memberOfHubs: [], adminOfOrganisations: [], memberOfOrganisations: [], hubsThroughOrganisations: [])
+        XCTAssertFalse(texts(nil).contains("Practitioners"))
+        XCTAssertFalse(texts(registered).contains("Peer support"))
+        XCTAssertTrue(texts(member).contains("Practitioners"))
+        XCTAssertTrue(texts(member).contains("Peer support"))
+        XCTAssertFalse(texts(member).contains("Outbox"))
+        XCTAssertTrue(texts(coordinator).contains("Accounts"))
+        XCTAssertTrue(texts(coordinator).contains("Outbox"))
+    }
+
+    func testAFormIsReadThroughTheCleaningReader() {
+        let form = FormInput(
+            fields: ["name": "  Lakeside\u{0007} Hub \n", "about": "one\r\ntwo\u{FFFE}"],
+            lists: ["work": [" mediation ", "dialogue\u{0000}"]])
+        XCTAssertEqual(form.text("name"), "Lakeside Hub")
+        XCTAssertEqual(form.text("about", keepNewlines: true), "one\ntwo")
+        XCTAssertEqual(form.text("missing"), "")
+        XCTAssertEqual(form.set("work"), ["mediation", "dialogue"])
+        XCTAssertEqual(FormInput(fields: ["password": " secret "]).password("password"), " secret ")
+    }
+
+    func testCSVCellsASpreadsheetWouldRunAsAFormulaAreDefused() {
+        XCTAssertEqual(CSV.safeCell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")")
+        XCTAssertEqual(CSV.safeCell("-3"), "-3")
+        XCTAssertEqual(CSV.rows("a,\"b,c\"\r\n\"d\"\"e\",f"), [["a", "b,c"], ["d\"e", "f"]])
+    }
+
+    func testUKTimeIsLondonTimeAcrossTheClockChange() {
+        let summer = ISO8601DateFormatter().date(from: "2026-07-01T23:30:00Z")!
+        XCTAssertEqual(UKDate.string(from: summer), "2026-07-02")
+        let winter = ISO8601DateFormatter().date(from: "2026-12-01T23:30:00Z")!
+        XCTAssertEqual(UKDate.string(from: winter), "2026-12-01")
+    }
+}
