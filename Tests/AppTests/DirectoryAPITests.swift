@@ -171,6 +171,12 @@ final class HSDSTests: XCTestCase {
             let response = try await TestClient(app).get("/api/hsds/organizations")
             let page = try JSONDecoder().decode(HSDS.Page.self, from: Data(response.text.utf8))
             XCTAssertEqual(page.totalItems, 2)
+            for field in [
+                "total_items", "total_pages", "page_number", "first_page", "last_page", "organization_identifiers",
+                "link_id", "taxonomy_term",
+            ] {
+                XCTAssertTrue(response.text.contains("\"\(field)\":"), "HSDS names the field \(field)")
+            }
             XCTAssertFalse(response.text.contains("Hidden Harbour"))
             let organization = try XCTUnwrap(page.contents.first { $0.id == people.organisation.id })
             XCTAssertEqual(organization.attributes.map(\.taxonomyTerm.code), ["work:mediation"])

@@ -94,6 +94,17 @@ enum HSDS {
         let lastPage: Bool
         let empty: Bool
         let contents: [Organization]
+
+        enum CodingKeys: String, CodingKey {
+            case totalItems = "total_items"
+            case totalPages = "total_pages"
+            case pageNumber = "page_number"
+            case size
+            case firstPage = "first_page"
+            case lastPage = "last_page"
+            case empty
+            case contents
+        }
     }
 
     /// Stable identifiers for things that have none of their own (a term, a phone number), so the
@@ -161,17 +172,5 @@ enum HSDS {
             } ?? [],
             attributes: attributes
         )
-
-        enum CodingKeys: String, CodingKey {
-            case totalItems = "total_items"
-            case totalPages = "total_pages"
-            case pageNumber = "page_number"
-            case size
-            case firstPage = "first_page"
-            case lastPage = "last_page"
-            case empty
-            case contents
-            case attributes
-        }
     }
 }
