@@ -10,8 +10,8 @@ enum APIRoutes {
         app.get(SiteURL.apiOrganisations.routeComponents, use: directoryAPI.organisations).requires(.readPublic)
         app.get(SiteURL.apiOrganisation.routeComponents, use: directoryAPI.organisation).requires(.readPublic)
         app.post(SiteURL.apiOrganisations.routeComponents, use: directoryAPI.create).requires(.addOrganisation)
-        // Token holders reach the handler, which checks they administer this organisation.
-        app.patch(SiteURL.apiOrganisation.routeComponents, use: directoryAPI.update).requires(.addOrganisation)
+        app.patch(SiteURL.apiOrganisation.routeComponents, use: directoryAPI.update).requires(
+            .administerOrganisation, on: .apiOrganisationBySlug)
         app.get(SiteURL.apiOpenAPI.routeComponents, use: OpenAPIDocument.handler).requires(.readPublic)
         let storiesAPI = StoriesAPI()
         app.get(SiteURL.apiStories.routeComponents, use: storiesAPI.list).requires(.readPublic)

@@ -203,10 +203,7 @@ struct DirectoryAPI {
     }
 
     func update(req: Request) async throws -> OrganisationDTO {
-        guard let slug = req.parameters.get("organisationSlug"),
-            let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first()
-        else { throw Abort(.notFound, reason: "There is no organisation with that slug.") }
-        try req.authorize(.administerOrganisation, .organisation(try organisation.requireID()))
+        let organisation = try req.subject(Organisation.self)
         let input = try req.content.decode(OrganisationInputDTO.self)
         let hubs = try await Hub.query(on: req.db).all()
         let form = input.applied(to: try await OrganisationStore.currentForm(of: organisation, hubs: hubs, on: req.db))
@@ -248,5 +245,15 @@ struct DirectoryAPI {
                 url: base + SiteURL.organisation(organisation.slug).path
             )
         }
+    }
+}
+
+extension SubjectLoader {
+    /// The organisation an API call names, public or not (its admins may change a members-only listing).
+    static let apiOrganisationBySlug = SubjectLoader { req in
+        guard let slug = req.parameters.get("organisationSlug"),
+            let organisation = try await Organisation.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound, reason: "There is no organisation with that slug.") }
+        return organisation
     }
 }

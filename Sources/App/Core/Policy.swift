@@ -145,6 +145,8 @@ struct SubjectLoader: Sendable {
 /// load that record. `hiddenUnless` names an action; someone who may not even do that is told the
 /// record does not exist.
 struct RouteRequirement: Sendable {
+    /// Checked first, before anything is loaded: who may use the route at all.
+    var gate: Action? = nil
     let action: Action
     let subject: SubjectLoader?
     let hiddenUnless: Action?
@@ -171,6 +173,17 @@ extension Route {
         return self
     }
 
+    /// Declares two rules: who may use the route at all (`gate`, say members, with its 403 for
+    /// anyone else), then the action on the record it names, checked once the record is loaded.
+    @discardableResult
+    func requires(_ gate: Action, then action: Action, on subject: SubjectLoader, hiddenUnless: Action? = nil)
+        -> Route
+    {
+        userInfo[AnySendableHashable(PolicyActionKey())] = RouteRequirement(
+            gate: gate, action: action, subject: subject, hiddenUnless: hiddenUnless)
+        return self
+    }
+
     var requirement: RouteRequirement? {
         userInfo[AnySendableHashable(PolicyActionKey())] as? RouteRequirement
     }
@@ -187,6 +200,9 @@ struct PolicyMiddleware: AsyncMiddleware {
         guard let requirement = route.requirement else {
             request.logger.error("Route \(route.description) declares no policy action; refusing it.")
             throw Abort(.forbidden)
+        }
+        if let gate = requirement.gate {
+            try request.authorize(gate)
         }
         if let loader = requirement.subject {
             // A visitor is asked to sign in before anything is looked up, so whether a record

@@ -242,3 +242,28 @@ enum DirectorySearch {
             "SELECT id AS k, -ts_rank(search_vector, to_tsquery('english', \(bind: expression)))::float8 AS r FROM organisations WHERE search_vector @@ to_tsquery('english', \(bind: expression))"
     }
 }
+
+/// A directory search as a page runs it: the results this person may see, and the filter form,
+/// rendered once and kept for everyone who sees the same filters until the directory changes.
+struct FilteredDirectorySearch {
+    let results: DirectoryResults
+    let filterForm: String
+
+    /// `cacheName` keeps each page's form apart; `action` and `label` are the form's.
+    static func run(_ req: Request, query: DirectoryQuery, cacheName: String, action: SiteURL, label: String)
+        async throws -> FilteredDirectorySearch
+    {
+        let signedIn = req.seesMembersOnly
+        let results = try await DirectorySearch.run(
+            query, signedIn: signedIn, on: req.db, index: req.application.directoryIndex)
+        // The filters do not depend on the page of results being shown.
+        var searchKey = query
+        searchKey.page = 1
+        let form = req.application.directoryIndex.fragment(
+            cacheName, for: searchKey, signedIn: signedIn, generation: results.generation
+        ) {
+            OrganisationSearchPage.filterForm(query: query, results: results, action: action, label: label)
+        }
+        return FilteredDirectorySearch(results: results, filterForm: form)
+    }
+}

@@ -9,17 +9,10 @@ struct DirectorySearchController {
 
     func search(req: Request) async throws -> Response {
         let query = DirectoryQuery(req)
-        let signedIn = req.seesMembersOnly
-        let results = try await DirectorySearch.run(
-            query, signedIn: signedIn, on: req.db, index: req.application.directoryIndex)
-        var searchKey = query
-        searchKey.page = 1
-        let form = req.application.directoryIndex.fragment(
-            "search-filters", for: searchKey, signedIn: signedIn, generation: results.generation
-        ) {
-            OrganisationSearchPage.filterForm(
-                query: query, results: results, action: .search, label: "Search the directory")
-        }
+        let search = try await FilteredDirectorySearch.run(
+            req, query: query, cacheName: "search-filters", action: .search, label: "Search the directory")
+        let results = search.results
+        let form = search.filterForm
         var practitioners: DirectorySearchPage.Practitioners? = nil
         if let viewer = req.currentUser {
             let criteria = PractitionerSearch.Criteria(

@@ -82,3 +82,27 @@ enum CuratedListQuery {
         max(1, min(req.query[Int.self, at: "page"] ?? 1, 10_000))
     }
 }
+
+/// A curated record with an address of its own, such as a case study or a library resource.
+protocol CuratedRecord: Model, Sendable where IDValue == UUID {
+    var slug: String { get set }
+}
+
+extension CaseStudy: CuratedRecord {}
+extension Resource: CuratedRecord {}
+
+extension ContentTerm {
+    /// Saves a new curated record under a fresh address made from its title, with its terms, in
+    /// one transaction: a record never appears without the terms it is found by.
+    static func create<Record: CuratedRecord>(
+        _ record: Record, as type: ContentType, title: String, fallback: String,
+        terms: [Vocabulary: Set<String>], on db: Database
+    ) async throws {
+        record.slug = try await ContentChecks.uniqueSlug(
+            for: title, schema: Record.schema, fallback: fallback, on: db)
+        try await db.transaction { db in
+            try await record.create(on: db)
+            try await replace(type, id: record.requireID(), with: terms, on: db)
+        }
+    }
+}

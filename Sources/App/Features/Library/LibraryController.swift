@@ -75,12 +75,8 @@ struct LibraryController {
         }
         let resource = Resource()
         form.apply(to: resource)
-        resource.slug = try await ContentChecks.uniqueSlug(
-            for: form.title, schema: Resource.schema, fallback: "resource", on: req.db)
-        try await req.db.transaction { db in
-            try await resource.create(on: db)
-            try await ContentTerm.replace(.resource, id: resource.requireID(), with: form.terms, on: db)
-        }
+        try await ContentTerm.create(
+            resource, as: .resource, title: form.title, fallback: "resource", terms: form.terms, on: req.db)
         return req.redirect(to: SiteURL.resource(resource.slug).with(notice: CuratedNotice.contentSaved))
     }
 

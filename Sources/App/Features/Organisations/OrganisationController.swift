@@ -6,17 +6,11 @@ import Vapor
 struct OrganisationController {
     func search(req: Request) async throws -> Response {
         let query = DirectoryQuery(req)
-        let signedIn = req.seesMembersOnly
-        let results = try await DirectorySearch.run(
-            query, signedIn: signedIn, on: req.db, index: req.application.directoryIndex)
-        var searchKey = query
-        searchKey.page = 1
-        let form = req.application.directoryIndex.fragment(
-            "organisations-filters", for: searchKey, signedIn: signedIn, generation: results.generation
-        ) {
-            OrganisationSearchPage.filterForm(
-                query: query, results: results, action: .organisations, label: "Search organisations")
-        }
+        let search = try await FilteredDirectorySearch.run(
+            req, query: query, cacheName: "organisations-filters", action: .organisations, label: "Search organisations"
+        )
+        let results = search.results
+        let form = search.filterForm
         let model = OrganisationSearchPage.Model(
             page: req.page, query: query, results: results, filterForm: form,
             canAddOrganisation: Policy.can(req.currentUser, .addOrganisation))

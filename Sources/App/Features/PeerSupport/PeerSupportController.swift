@@ -53,7 +53,8 @@ struct PeerSupportController {
     }
 
     func show(req: Request) async throws -> Response {
-        let (request, invitations) = try await Self.request(req)
+        let subject = try req.subject(PeerRequestSubject.self)
+        let (request, invitations) = (subject.request, subject.invitations)
         let user = try req.requireCurrentUser()
         let canManage = Policy.can(
             req.currentUser, .managePeerRequest, .peerRequest(askerID: request.$asker.id, inviteeIDs: []))
@@ -67,8 +68,7 @@ struct PeerSupportController {
     }
 
     func invite(req: Request) async throws -> Response {
-        let (request, _) = try await Self.request(req)
-        try Self.authorize(req, .managePeerRequest, request)
+        let request = try req.subject(PeerRequestSubject.self).request
         guard request.isOpen, let inviteeID = UUID(uuidString: req.form.text("invitee")) else {
             throw Abort(.badRequest)
         }
@@ -109,7 +109,8 @@ struct PeerSupportController {
     }
 
     func respond(req: Request) async throws -> Response {
-        let (request, invitations) = try await Self.request(req)
+        let subject = try req.subject(PeerRequestSubject.self)
+        let (request, invitations) = (subject.request, subject.invitations)
         let user = try req.requireCurrentUser()
         guard request.isOpen, let invitation = invitations.first(where: { $0.$invitee.id == user.id }),
             invitation.status == .invited
@@ -151,8 +152,7 @@ struct PeerSupportController {
     }
 
     func closeRequest(req: Request) async throws -> Response {
-        let (request, _) = try await Self.request(req)
-        try Self.authorize(req, .managePeerRequest, request)
+        let request = try req.subject(PeerRequestSubject.self).request
         request.status = .closed
         try await request.save(on: req.db)
         // Invitations not yet answered lapse with the request; conversations already open go on.
@@ -166,7 +166,8 @@ struct PeerSupportController {
     // MARK: Threads
 
     func thread(req: Request) async throws -> Response {
-        let (invitation, request) = try await Self.thread(req)
+        let subject = try req.subject(PeerThreadSubject.self)
+        let (invitation, request) = (subject.invitation, subject.request)
         return PeerThreadPage.view(try await threadModel(req, invitation: invitation, request: request)).response()
     }
 
@@ -186,7 +187,8 @@ struct PeerSupportController {
     }
 
     func postMessage(req: Request) async throws -> Response {
-        let (invitation, request) = try await Self.thread(req)
+        let subject = try req.subject(PeerThreadSubject.self)
+        let (invitation, request) = (subject.invitation, subject.request)
         let user = try req.requireCurrentUser()
         let body = req.form.text("body", keepNewlines: true)
         var errors = FormErrors()
@@ -222,7 +224,7 @@ struct PeerSupportController {
     }
 
     func closeThread(req: Request) async throws -> Response {
-        let (invitation, _) = try await Self.thread(req)
+        let invitation = try req.subject(PeerThreadSubject.self).invitation
         if invitation.status == .accepted {
             invitation.status = .closed
             invitation.closedAt = Date()
@@ -270,54 +272,8 @@ struct PeerSupportController {
     }
 
     func deleteSkill(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("skillOfferID", as: UUID.self),
-            let offer = try await SkillOffer.find(id, on: req.db)
-        else { throw Abort(.notFound) }
-        // Two rules: the route lets members in, and only the offer's owner or the national team withdraw it.
-        try req.authorize(.manageSkillOffer, .ownedBy(offer.$user.id))
+        let offer = try req.subject(SkillOffer.self)
         try await offer.delete(on: req.db)
         return req.redirect(to: SiteURL.skillOffers.with(notice: PeerSupportNotice.skillWithdrawn))
-    }
-
-    // MARK: Finding things, for the people allowed only
-
-    private static func authorize(_ req: Request, _ action: Action, _ request: PeerRequest) throws {
-        guard Policy.can(req.currentUser, action, .peerRequest(askerID: request.$asker.id, inviteeIDs: [])) else {
-            throw Abort(.notFound)
-        }
-    }
-
-    /// The request named, with its invitations, if this person asked or was invited (and has not
-    /// declined); otherwise 404, whoever they are. Checked here, not on the route: the route lets
-    /// members in (403 for others), and this then hides the request from every other member.
-    static func request(_ req: Request) async throws -> (PeerRequest, [PeerInvitation]) {
-        guard let id = req.parameters.get("peerRequestID", as: UUID.self),
-            let request = try await PeerRequest.find(id, on: req.db)
-        else { throw Abort(.notFound) }
-        let invitations = try await PeerInvitation.query(on: req.db).filter(\.$request.$id == id).with(\.$invitee)
-            .sort(\.$createdAt).all()
-        // Readers: those invited and not yet answering, and those who accepted. Nobody who declined,
-        // nor anyone whose invitation lapsed unanswered when the request closed.
-        let readers = Set(
-            invitations.filter {
-                $0.status == .invited || $0.status == .accepted || ($0.status == .closed && $0.respondedAt != nil)
-            }
-            .map { $0.$invitee.id })
-        guard
-            Policy.can(req.currentUser, .readPeerRequest, .peerRequest(askerID: request.$asker.id, inviteeIDs: readers))
-        else { throw Abort(.notFound) }
-        return (request, invitations)
-    }
-
-    /// The conversation named, for its two people only; 404 to everyone else, like a request.
-    static func thread(_ req: Request) async throws -> (PeerInvitation, PeerRequest) {
-        guard let id = req.parameters.get("peerInvitationID", as: UUID.self),
-            let invitation = try await PeerInvitation.query(on: req.db).filter(\.$id == id).with(\.$request).first(),
-            invitation.status == .accepted || invitation.status == .closed,
-            Policy.can(
-                req.currentUser, .joinPeerThread,
-                .peerThread(askerID: invitation.request.$asker.id, inviteeID: invitation.$invitee.id))
-        else { throw Abort(.notFound) }
-        return (invitation, invitation.request)
     }
 }

@@ -7,16 +7,26 @@ enum PeerSupportRoutes {
         app.get(SiteURL.peerSupport.routeComponents, use: peers.index).requires(.workAsMember)
         app.get(SiteURL.newPeerRequest.routeComponents, use: peers.newForm).requires(.workAsMember)
         app.post(SiteURL.newPeerRequest.routeComponents, use: peers.create).requires(.workAsMember)
-        // Members reach these handlers, which answer 404 to anyone but the people involved.
-        app.get(SiteURL.peerRequest.routeComponents, use: peers.show).requires(.workAsMember)
-        app.post(SiteURL.invitePeer.routeComponents, use: peers.invite).requires(.workAsMember)
-        app.post(SiteURL.respondToPeer.routeComponents, use: peers.respond).requires(.workAsMember)
-        app.post(SiteURL.closePeerRequest.routeComponents, use: peers.closeRequest).requires(.workAsMember)
-        app.get(SiteURL.peerThread.routeComponents, use: peers.thread).requires(.workAsMember)
-        app.post(SiteURL.peerMessages.routeComponents, use: peers.postMessage).requires(.workAsMember)
-        app.post(SiteURL.closePeerThread.routeComponents, use: peers.closeThread).requires(.workAsMember)
+        // Members only (403 for anyone else), then 404 to anyone but the people involved, coordinators
+        // included: the challenge and the conversations are private.
+        app.get(SiteURL.peerRequest.routeComponents, use: peers.show)
+            .requires(.workAsMember, then: .readPeerRequest, on: .peerRequestByID, hiddenUnless: .readPeerRequest)
+        app.post(SiteURL.invitePeer.routeComponents, use: peers.invite)
+            .requires(.workAsMember, then: .managePeerRequest, on: .peerRequestByID, hiddenUnless: .managePeerRequest)
+        app.post(SiteURL.respondToPeer.routeComponents, use: peers.respond)
+            .requires(.workAsMember, then: .readPeerRequest, on: .peerRequestByID, hiddenUnless: .readPeerRequest)
+        app.post(SiteURL.closePeerRequest.routeComponents, use: peers.closeRequest)
+            .requires(.workAsMember, then: .managePeerRequest, on: .peerRequestByID, hiddenUnless: .managePeerRequest)
+        app.get(SiteURL.peerThread.routeComponents, use: peers.thread)
+            .requires(.workAsMember, then: .joinPeerThread, on: .peerThreadByID, hiddenUnless: .joinPeerThread)
+        app.post(SiteURL.peerMessages.routeComponents, use: peers.postMessage)
+            .requires(.workAsMember, then: .joinPeerThread, on: .peerThreadByID, hiddenUnless: .joinPeerThread)
+        app.post(SiteURL.closePeerThread.routeComponents, use: peers.closeThread)
+            .requires(.workAsMember, then: .joinPeerThread, on: .peerThreadByID, hiddenUnless: .joinPeerThread)
         app.get(SiteURL.skillOffers.routeComponents, use: peers.skills).requires(.workAsMember)
         app.post(SiteURL.skillOffers.routeComponents, use: peers.addSkill).requires(.workAsMember)
-        app.post(SiteURL.deleteSkillOffer.routeComponents, use: peers.deleteSkill).requires(.workAsMember)
+        // Members only, then the offer's owner or the national team.
+        app.post(SiteURL.deleteSkillOffer.routeComponents, use: peers.deleteSkill)
+            .requires(.workAsMember, then: .manageSkillOffer, on: .skillOfferByID)
     }
 }

@@ -111,12 +111,8 @@ struct PracticeController {
         }
         let study = CaseStudy()
         form.apply(to: study, organisationID: organisations.first?.id)
-        study.slug = try await ContentChecks.uniqueSlug(
-            for: form.title, schema: CaseStudy.schema, fallback: "case-study", on: req.db)
-        try await req.db.transaction { db in
-            try await study.create(on: db)
-            try await ContentTerm.replace(.caseStudy, id: study.requireID(), with: form.terms, on: db)
-        }
+        try await ContentTerm.create(
+            study, as: .caseStudy, title: form.title, fallback: "case-study", terms: form.terms, on: req.db)
         return req.redirect(to: SiteURL.caseStudy(study.slug).with(notice: CuratedNotice.contentSaved))
     }
 
