@@ -24,11 +24,6 @@ struct FormInput: Sendable {
         FormText.clean(content(name) ?? "", keepNewlines: keepNewlines)
     }
 
-    /// Whether a field was sent at all, even empty.
-    func has(_ name: String) -> Bool {
-        content(name) != nil
-    }
-
     /// A password exactly as typed: never trimmed or cleaned, since every character counts.
     func password(_ name: String) -> String {
         content(name) ?? ""

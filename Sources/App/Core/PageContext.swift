@@ -15,13 +15,6 @@ struct PageContext: Sendable {
     /// cookie behind it only when a page actually carries a form.
     let formToken: FormToken
 
-    /// The same page with another notice, for a handler that shows one without a redirect.
-    func with(notice: Notice?) -> PageContext {
-        PageContext(
-            path: path, signedInName: signedInName, navigation: navigation, notice: notice ?? self.notice,
-            formToken: formToken)
-    }
-
     /// A context for building a page without a server, as tests and previews do.
     static func preview(
         path: String = "/", signedInName: String? = nil, navigation: [NavigationItem] = [], notice: Notice? = nil

@@ -35,12 +35,6 @@ struct Paged<Item> {
 /// A page of plain values is itself a plain value, so a page model may hold one.
 extension Paged: Sendable where Item: Sendable {}
 
-extension Paged where Item == Never {
-    init(total: Int, page: Int, size: Int) {
-        self.init(items: [], page: page, size: size, total: total)
-    }
-}
-
 extension QueryBuilder {
     /// Two queries whatever the page size: one count and one page of rows.
     func paged(_ request: PageRequest) async throws -> Paged<Model> {
