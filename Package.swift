@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -53,7 +54,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StatisticsTests",
-            dependencies: [.target(name: "Statistics")],
+            dependencies: [
+                .target(name: "Statistics"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // The Python scripts that produced the reference values, kept beside the tests.
             exclude: ["reference"]
         ),

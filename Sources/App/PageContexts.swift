@@ -30,6 +30,9 @@ enum PageContexts {
         if Policy.can(user, .workAsMember) {
             items.append(NavigationItem(text: "Peer support", url: .peerSupport))
         }
+        if Policy.can(user, .measureImpact) {
+            items.append(NavigationItem(text: "Impact", url: .projects))
+        }
         if Policy.can(user, .manageRoles) {
             items.append(NavigationItem(text: "Accounts", url: .adminPeople))
         }

@@ -65,3 +65,193 @@ public enum Disclosure {
         base < lowReliabilityBase
     }
 }
+
+/// A count as a reader sees it. Inside the organisation every count is ``exact(_:)``; beyond it, a
+/// true 0 stays exact, counts of 8 or more are ``about(_:)`` (rounded to the nearest 5), 1–7 are
+/// ``fewerThanEight``, and a count hidden only so that a small one cannot be worked back is
+/// ``hidden``: saying "fewer than 8" of it would be false.
+public enum ShownCount: Sendable, Equatable {
+    case exact(Int)
+    case about(Int)
+    case fewerThanEight
+    case hidden
+
+    /// As a table cell: "12", "about 15", "fewer than 8", "hidden".
+    public var text: String {
+        switch self {
+        case .exact(let count): return String(count)
+        case .about(let count): return "about \(count)"
+        case .fewerThanEight: return "fewer than \(Disclosure.largestHiddenCount + 1)"
+        case .hidden: return "hidden"
+        }
+    }
+
+    /// As a number for a download or JSON: the count shown, `nil` when it is withheld.
+    public var number: Int? {
+        switch self {
+        case .exact(let count), .about(let count): return count
+        case .fewerThanEight, .hidden: return nil
+        }
+    }
+
+    /// Whether the count is withheld, for either reason.
+    public var isWithheld: Bool { number == nil }
+}
+
+/// A whole and the parts it splits into (improved / stayed the same / got worse; the people giving
+/// each answer), as published. Beyond the organisation, when the whole is 10 or more, each part
+/// that is shown is given as a share of the whole in words ("about 8 in 10"), because a part and a
+/// whole rounded on their own can tell a falsehood ("15 of 15" for 13 of 16).
+public struct PublishedSplit: Sendable, Equatable {
+    public let whole: ShownCount
+    public let parts: [ShownCount]
+    /// Per part, its share of the whole in words, where one is given.
+    public let shares: [String?]
+    /// Whether these are the true counts (inside the organisation).
+    public let isExact: Bool
+
+    /// What a reader sees for one part: its share in words when there is one, otherwise its count.
+    public func cell(_ index: Int) -> String {
+        shares[index] ?? parts[index].text
+    }
+
+    /// Per part, the number for a download or JSON: the count shown, or `nil` when withheld. A
+    /// rounded part that would read as the whole (or more) while some people are not in it is
+    /// withheld too: "15 of 15" must mean everyone.
+    public let numbers: [Int?]
+
+    /// Whether nothing of the split is shown, because any figure would give a small count away.
+    public var isWithheld: Bool { !isExact && whole == .hidden }
+}
+
+extension Disclosure {
+    /// Counts under disclosure control, each saying why it is withheld: 1–7 are "fewer than 8";
+    /// the cell hidden by secondary suppression is "hidden"; the rest are rounded to the nearest 5.
+    public static func shown(_ counts: [Int]) -> [ShownCount] {
+        let suppressed = suppressSmallCounts(counts)
+        return zip(counts, suppressed).map { count, kept in
+            guard let kept else { return isSmall(count) ? .fewerThanEight : .hidden }
+            return kept == 0 ? .exact(0) : .about(roundToNearest5(kept))
+        }
+    }
+
+    /// One count (a total) under disclosure control.
+    public static func shown(_ count: Int) -> ShownCount {
+        if count == 0 { return .exact(0) }
+        return isSmall(count) ? .fewerThanEight : .about(roundToNearest5(count))
+    }
+
+    /// Parts of a whole as published. Exact inside the organisation; beyond it, under disclosure
+    /// control, with shares in words from a whole of 10 or more. A true share says more than the
+    /// rounded counts do, and beside a rounded whole it can pin down a small count (24, 7 and 7
+    /// of 38: "about 6 in 10" of "about 40" leaves room only for 7 and 7), so the shares are
+    /// checked first: when any withheld count could be worked out from what would be shown, the
+    /// rounded counts are shown instead, with "most" in place of a part that would round to the
+    /// whole.
+    public static func split(_ parts: [Int], exact: Bool) -> PublishedSplit {
+        let whole = parts.reduce(0, +)
+        if exact {
+            return PublishedSplit(
+                whole: .exact(whole), parts: parts.map { .exact($0) }, shares: parts.map { _ in nil }, isExact: true,
+                numbers: parts)
+        }
+        for wording in [ShareWording.trueShares, .roundedCounts] {
+            let published = candidate(parts, wording: wording)
+            guard published.parts.contains(where: \.isWithheld) else { return published }
+            if parts.count <= 3, cannotBeWorkedBack(published, from: parts, wording: wording) { return published }
+        }
+        // Even the rounded counts would give a small one away (8, 1 and 8: "hidden", "fewer than
+        // 8" and "about 10" of "about 15" fit no other counts), so nothing is shown.
+        return withheld(parts.count)
+    }
+
+    /// Nothing shown: the whole and every part withheld.
+    static func withheld(_ count: Int) -> PublishedSplit {
+        PublishedSplit(
+            whole: .hidden, parts: Array(repeating: .hidden, count: count), shares: Array(repeating: nil, count: count),
+            isExact: false, numbers: Array(repeating: nil, count: count))
+    }
+
+    enum ShareWording {
+        /// Each shown part as its true share in words.
+        case trueShares
+        /// Each shown part as its rounded count; "most" for one that would round to the whole.
+        case roundedCounts
+    }
+
+    static func candidate(_ parts: [Int], wording: ShareWording) -> PublishedSplit {
+        let whole = parts.reduce(0, +)
+        let shownParts = shown(parts)
+        let shownWhole = shown(whole)
+        // A part that would read as the whole (or more) while some people are not in it.
+        let readsAsWhole: [Bool] = zip(parts, shownParts).map { part, shownPart in
+            guard part < whole, let number = shownPart.number, let wholeNumber = shownWhole.number else { return false }
+            return number > 0 && number >= wholeNumber
+        }
+        let shares: [String?] = parts.indices.map { index in
+            switch wording {
+            case .trueShares:
+                guard allowsMeans(base: whole), case .about = shownParts[index] else { return nil }
+                return shareInWords(parts[index], of: whole)
+            case .roundedCounts:
+                // More than half, whatever the exact counts behind the two rounded figures.
+                return readsAsWhole[index] ? "most" : nil
+            }
+        }
+        let numbers: [Int?] = parts.indices.map { readsAsWhole[$0] ? nil : shownParts[$0].number }
+        return PublishedSplit(whole: shownWhole, parts: shownParts, shares: shares, isExact: false, numbers: numbers)
+    }
+
+    /// The counts that could stand behind one published cell, near the true one: where to look
+    /// for another set of counts that publishes the same (a hidden cell is 8 or more).
+    public static func candidates(for count: Int, shown: ShownCount) -> ClosedRange<Int> {
+        switch shown {
+        case .exact(let value): return value...value
+        case .about(let value): return max(largestHiddenCount + 1, value - 2)...(value + 2)
+        case .fewerThanEight: return 1...largestHiddenCount
+        case .hidden: return max(largestHiddenCount + 1, count - 8)...(count + 8)
+        }
+    }
+
+    /// Whether every withheld count has another value, in some nearby set of counts, that would
+    /// publish exactly the same: then no reader can work it out.
+    static func cannotBeWorkedBack(_ published: PublishedSplit, from parts: [Int], wording: ShareWording) -> Bool {
+        let ranges = zip(parts, published.parts).map { part, shown in candidates(for: part, shown: shown) }
+        for index in parts.indices where published.parts[index].isWithheld {
+            var found = false
+            var other = parts
+            func search(_ position: Int) {
+                if found { return }
+                if position == parts.count {
+                    if other[index] != parts[index], candidate(other, wording: wording) == published { found = true }
+                    return
+                }
+                for value in ranges[position] {
+                    other[position] = value
+                    search(position + 1)
+                    if found { return }
+                }
+            }
+            search(0)
+            if !found { return false }
+        }
+        return true
+    }
+
+    /// A share in words that is true of the exact counts: "all", "none", "more than 9 in 10",
+    /// "fewer than 1 in 10", or "about k in 10" when the share is within half a tenth of k/10.
+    public static func shareInWords(_ part: Int, of whole: Int) -> String? {
+        guard whole > 0, part >= 0, part <= whole else { return nil }
+        if part == whole { return "all" }
+        if part == 0 { return "none" }
+        // In whole numbers, so that a share exactly halfway between tenths rounds the same way on every machine.
+        if part * 20 >= whole * 19 { return "more than 9 in 10" }
+        if part * 20 < whole { return "fewer than 1 in 10" }
+        let tenths = (part * 20 + whole) / (whole * 2)
+        return "about \(tenths) in 10"
+    }
+
+    /// The one line that goes with figures that have left the organisation.
+    public static let publishedNote =
+        "Figures are under disclosure control: counts are rounded to the nearest 5, counts under 8 are not shown, a count marked \u{201C}hidden\u{201D} is withheld so that a small one cannot be worked out, and shares and averages need at least 10 people."
+}

@@ -73,6 +73,9 @@ public struct ChangeAnalysis: Codable, Sendable, Equatable {
     public var wilcoxon: WilcoxonSummary?
     public var rankBiserial: Double?
     public var summary: String
+    /// Improved / stayed the same / got worse as a reader sees them (exact, or under disclosure
+    /// control), for pages and downloads; `nil` under 5 pairs. Not part of the JSON contract.
+    public var counts: PublishedSplit?
 
     public init(
         indicator: String, nPairs: Int? = nil, improved: Int? = nil, same: Int? = nil, worse: Int? = nil,
@@ -135,6 +138,10 @@ public struct ChangeAnalysis: Codable, Sendable, Equatable {
         wilcoxon = try container.decodeIfPresent(WilcoxonSummary.self, forKey: .wilcoxon)
         rankBiserial = try container.decodeIfPresent(Double.self, forKey: .rankBiserial)
         summary = try container.decode(String.self, forKey: .summary)
+        // The JSON carries numbers only; where they are the whole (they add up), they are exact.
+        if let improved, let same, let worse, nPairs == improved + same + worse {
+            counts = Disclosure.split([improved, same, worse], exact: true)
+        }
     }
 
     /// Every key is written; a `nil` field as `null`.
@@ -364,15 +371,12 @@ public enum PairedAnalysis {
                 worse += 1
             }
         }
-        var result = ChangeAnalysis(indicator: indicator, nPairs: isPublic ? Disclosure.publish(n) : n, summary: "")
+        let split = Disclosure.split([improved, same, worse], exact: !isPublic)
+        var result = ChangeAnalysis(indicator: indicator, nPairs: split.whole.number, summary: "")
         var wilcoxon: WilcoxonResult?
         if n >= minimumPairsToSummarise {
-            if isPublic {
-                let published = Disclosure.publish([improved, same, worse])
-                (result.improved, result.same, result.worse) = (published[0], published[1], published[2])
-            } else {
-                (result.improved, result.same, result.worse) = (improved, same, worse)
-            }
+            (result.improved, result.same, result.worse) = (split.numbers[0], split.numbers[1], split.numbers[2])
+            result.counts = split
             if !isPublic || Disclosure.allowsMeans(base: n) {
                 result.medianBefore = finiteOrNil(Descriptive.median(before))
                 result.medianAfter = finiteOrNil(Descriptive.median(after))
@@ -396,9 +400,7 @@ public enum PairedAnalysis {
             }
         }
         result.summary = summary(
-            n: n, counts: (improved, same, worse), published: result, wilcoxon: wilcoxon,
-            lowerIsBetter: lowerIsBetter, isPublic: isPublic, framing: framing
-        )
+            n: n, split: split, wilcoxon: wilcoxon, lowerIsBetter: lowerIsBetter, isPublic: isPublic, framing: framing)
         return result
     }
 
@@ -410,8 +412,8 @@ public enum PairedAnalysis {
     /// One plain-English sentence. It reports counts and whether chance is a likely explanation,
     /// and never says what caused a change. With `isPublic` it uses only the published figures.
     static func summary(
-        n: Int, counts: (improved: Int, same: Int, worse: Int), published: ChangeAnalysis,
-        wilcoxon: WilcoxonResult?, lowerIsBetter: Bool, isPublic: Bool, framing: Framing
+        n: Int, split: PublishedSplit, wilcoxon: WilcoxonResult?, lowerIsBetter: Bool, isPublic: Bool,
+        framing: Framing
     ) -> String {
         let sentence: String
         if n < minimumPairsToSummarise {
@@ -422,20 +424,7 @@ public enum PairedAnalysis {
                     "Too few answers to summarise (\(n) \(n == 1 ? "pair" : "pairs"); at least \(minimumPairsToSummarise) are needed)."
             }
         } else {
-            let countsClause: String
-            if isPublic {
-                func phrase(_ value: Int?) -> String {
-                    guard let value else { return "fewer than \(Disclosure.largestHiddenCount + 1)" }
-                    return value == 0 ? "none" : "about \(value)"
-                }
-                countsClause =
-                    "Of \(phrase(published.nPairs)) people, \(phrase(published.improved)) improved, "
-                    + "\(phrase(published.same)) stayed the same and \(phrase(published.worse)) got worse "
-                    + "(counts rounded to the nearest \(Disclosure.roundingBase), and counts under \(Disclosure.largestHiddenCount + 1) not shown)"
-            } else {
-                countsClause =
-                    "\(counts.improved) of \(n) people improved, \(counts.same) stayed the same and \(counts.worse) got worse"
-            }
+            let countsClause = countsSentence(split)
             let testClause: String
             if n < minimumPairsForTests {
                 testClause = "with fewer than \(minimumPairsForTests) pairs no test is possible."
@@ -460,6 +449,53 @@ public enum PairedAnalysis {
         case .perceived:
             return "Looking back, as people rated themselves: " + sentence.prefix(1).lowercased() + sentence.dropFirst()
         }
+    }
+
+    static let changeWords = ["improved", "stayed the same", "got worse"]
+
+    /// "12 of 16 people improved, 3 stayed the same and 1 got worse", or, as published, "Of about
+    /// 15 people, about 8 in 10 improved, fewer than 8 stayed the same and none got worse", naming
+    /// a count hidden to protect a small one as hidden.
+    static func countsSentence(_ split: PublishedSplit) -> String {
+        if split.isExact {
+            let counts = split.parts.map { $0.number ?? 0 }
+            return
+                "\(counts[0]) of \(split.whole.number ?? 0) people improved, \(counts[1]) stayed the same and \(counts[2]) got worse"
+        }
+        if split.isWithheld {
+            return
+                "Some people answered at both times, but with counts this small any figure could give one person's answer away, so none is shown"
+        }
+        var shown: [String] = []
+        var hidden: [String] = []
+        for (index, words) in changeWords.enumerated() {
+            if split.parts[index] == .hidden {
+                hidden.append(words)
+            } else {
+                shown.append("\(split.parts[index] == .exact(0) ? "none" : split.cell(index)) \(words)")
+            }
+        }
+        let whole: String
+        switch split.whole {
+        case .exact(let count): whole = String(count)
+        case .about(let count): whole = "about \(count)"
+        case .fewerThanEight, .hidden: whole = "fewer than \(Disclosure.largestHiddenCount + 1)"
+        }
+        var sentence = "Of \(whole) people, " + listed(shown)
+        if !hidden.isEmpty {
+            sentence +=
+                "; how many \(listed(hidden, joiner: "or")) is hidden, so that a small count cannot be worked out"
+        }
+        let usesShares = split.shares.contains { $0 != nil }
+        return sentence
+            + (usesShares
+                ? " (shares of the people counted; counts rounded to the nearest \(Disclosure.roundingBase), and counts under \(Disclosure.largestHiddenCount + 1) not shown)"
+                : " (counts rounded to the nearest \(Disclosure.roundingBase), and counts under \(Disclosure.largestHiddenCount + 1) not shown)")
+    }
+
+    static func listed(_ items: [String], joiner: String = "and") -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(joiner) " + items.last!
     }
 
     /// "p < 0.001", or p to 3 decimals under 0.1 (4 if 3 would round a p under 0.05 up to 0.050),

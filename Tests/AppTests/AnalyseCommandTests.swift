@@ -81,9 +81,13 @@ final class AnalyseCommandTests: XCTestCase {
         try await withApp { app, _ in
             let console = try await app.run(AnalyseCommand(), [try file(twelvePeople), "--public"])
             let confidence = try json(console)[1]
-            XCTAssertEqual(confidence["improved"] as? Int, 10, "8 rounds to 10")
+            XCTAssertEqual(confidence["n_pairs"] as? Int, 10, "11 rounds to 10")
+            XCTAssertTrue(
+                confidence["improved"] is NSNull, "8 would round to 10, and 10 of 10 would say everyone improved")
             XCTAssertTrue(confidence["same"] is NSNull, "a count of 2 is hidden")
-            XCTAssertTrue(confidence["worse"] is NSNull, "and so is the smallest other non-zero count")
+            XCTAssertTrue(confidence["worse"] is NSNull, "and so is a count of 1")
+            let summary = try XCTUnwrap(confidence["summary"] as? String)
+            XCTAssertTrue(summary.hasPrefix("Of about 10 people, about 7 in 10 improved"), summary)
         }
     }
 

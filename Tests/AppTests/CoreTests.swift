@@ -40,6 +40,13 @@ final class CoreTests: XCTestCase {
         XCTAssertTrue(texts(member).contains("Practitioners"))
         XCTAssertTrue(texts(member).contains("Peer support"))
         XCTAssertFalse(texts(member).contains("Outbox"))
+        let organisationMember = CurrentUser(
+            id: UUID(), name: "O", email: "o@example.org", isCoordinator: false, stewardOfHubs: [],
+            memberOfHubs: [], adminOfOrganisations: [], memberOfOrganisations: [UUID()], hubsThroughOrganisations: [])
+        XCTAssertTrue(
+            texts(organisationMember).contains("Impact"), "people who belong to an organisation measure impact")
+        XCTAssertFalse(texts(member).contains("Impact"), "a member of no organisation has no projects to measure")
+        XCTAssertFalse(texts(nil).contains("Impact"))
         XCTAssertTrue(texts(coordinator).contains("Accounts"))
         XCTAssertTrue(texts(coordinator).contains("Outbox"))
     }

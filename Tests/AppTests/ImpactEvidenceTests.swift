@@ -218,8 +218,19 @@ final class ImpactEvidenceTests: XCTestCase {
             XCTAssertTrue(report.text.contains("Young people feel confident"))
             XCTAssertTrue(report.text.contains("Tournaments"))
             XCTAssertTrue(report.text.contains("Estates at ease with each other"))
-            XCTAssertTrue(report.text.contains("about 10 people answered"), "counts in the report are rounded")
-            XCTAssertFalse(report.text.contains("9 of 12"), "exact small counts never reach the report")
+            XCTAssertTrue(report.text.contains("12 people answered"), "the organisation's own report has exact counts")
+            XCTAssertTrue(report.text.contains("9 of 12 people improved"), report.text)
+            XCTAssertTrue(report.text.contains("public version"), "and says where the version to share is")
+
+            let published = try await TestClient(app).get("/impact/projects/goals-not-walls/public-report")
+            XCTAssertEqual(published.status, .ok, "a visitor may read a listed organisation's public report")
+            XCTAssertTrue(
+                published.text.contains("about 10 people answered"), "counts in the public report are rounded")
+            XCTAssertFalse(published.text.contains("9 of 12"), "exact small counts never leave the organisation")
+            XCTAssertFalse(published.text.contains("12 people answered"))
+            XCTAssertTrue(published.text.contains("Figures are under disclosure control"), "and it says so in one line")
+            XCTAssertFalse(published.text.contains("Story from A coach."))
+            XCTAssertFalse(published.text.contains("Back to the project"), "a visitor cannot open the project itself")
         }
     }
 
@@ -252,7 +263,7 @@ final class ImpactEvidenceTests: XCTestCase {
             XCTAssertEqual(national.status, .ok)
             XCTAssertTrue(
                 national.text.contains(
-                    "Practitioner confidence (CONFIDENCE)</th><td>1</td><td>15</td><td>hidden</td><td>0</td><td>hidden</td>"
+                    "Practitioner confidence (CONFIDENCE)</th><td>1</td><td>about 15</td><td>hidden</td><td>0</td><td>fewer than 8</td>"
                 ), national.text)
             let hub = try await TestClient(app).get("/hubs/riverside/impact")
             XCTAssertTrue(hub.text.contains("What projects in Riverside show"))
@@ -260,6 +271,70 @@ final class ImpactEvidenceTests: XCTestCase {
             let otherHub = try await TestClient(app).get("/hubs/hillside/impact")
             XCTAssertTrue(
                 otherHub.text.contains("No paired answers yet."), "a hub counts only its own organisations' projects")
+        }
+    }
+
+    /// `count` people answer before (2) and after (`after(person)`), each under their own code.
+    private func answerBeforeAndAfter(_ app: Application, people count: Int, after: (Int) -> String) async throws {
+        let surveys = try await Survey.query(on: app.db).sort(\.$title, .descending).all()
+        for person in 1...count {
+            for survey in surveys {
+                _ = try await TestClient(app).post(
+                    "/s/\(survey.token)",
+                    form: [
+                        "submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "p-\(person)",
+                        "answer_CONFIDENCE": survey.mode == .before ? "2" : after(person),
+                    ])
+            }
+        }
+    }
+
+    func testThirteenOfSixteenImprovingIsNeverPublishedAsFifteenOfFifteen() async throws {
+        try await withApp { app, _ in
+            let (admin, _) = try await project(app)
+            _ = try await admin.post(
+                "/impact/projects/goals-not-walls/outcomes",
+                form: ["description": "Confidence", "indicators[]": "CONFIDENCE"])
+            for (title, mode) in [("Before", "before"), ("After", "after")] {
+                _ = try await admin.post(
+                    "/impact/projects/goals-not-walls/surveys",
+                    form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
+            }
+            // 13 improve, 2 stay the same, 1 gets worse.
+            try await answerBeforeAndAfter(app, people: 16) { $0 <= 13 ? "4" : ($0 <= 15 ? "2" : "1") }
+            let national = try await TestClient(app).get("/impact")
+            XCTAssertTrue(
+                national.text.contains(
+                    "<td>about 15</td><td>about 8 in 10</td><td>fewer than 8</td><td>fewer than 8</td>"),
+                national.text)
+            XCTAssertFalse(national.text.contains("<td>15</td>"), "15 of 15 would say everyone improved")
+
+            let own = try await admin.get("/impact/projects/goals-not-walls/report")
+            XCTAssertTrue(own.text.contains("13 of 16 people improved, 2 stayed the same and 1 got worse"), own.text)
+            let published = try await TestClient(app).get("/impact/projects/goals-not-walls/public-report")
+            XCTAssertTrue(
+                published.text.contains(
+                    "Of about 15 people, about 8 in 10 improved, fewer than 8 stayed the same and fewer than 8 got worse"
+                ),
+                published.text)
+        }
+    }
+
+    func testAMembersOnlyOrganisationsPublicReportIsNotFoundByThoseWhoCannotSeeIt() async throws {
+        try await withApp { app, _ in
+            let (_, people) = try await project(app)
+            people.organisation.visibility = .members
+            try await people.organisation.save(on: app.db)
+            let visitor = try await TestClient(app).get("/impact/projects/goals-not-walls/public-report")
+            XCTAssertEqual(visitor.status, .notFound, "a visitor is not told the organisation exists")
+            let registered = TestClient(app)
+            try await registered.signIn(TestPeople.Role.registered.email)
+            let notYetApproved = try await registered.get("/impact/projects/goals-not-walls/public-report")
+            XCTAssertEqual(notYetApproved.status, .notFound, "nor is someone not yet approved")
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let approved = try await member.get("/impact/projects/goals-not-walls/public-report")
+            XCTAssertEqual(approved.status, .ok, "alliance members see members-only organisations")
         }
     }
 }

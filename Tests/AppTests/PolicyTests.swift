@@ -157,6 +157,7 @@ final class PolicyTests: XCTestCase {
         "POST /impact/projects/:projectSlug/surveys": [.organisationAdmin, .coordinator],
         "GET /impact/projects/:projectSlug/analysis": members,
         "GET /impact/projects/:projectSlug/report": members,
+        "GET /impact/projects/:projectSlug/public-report": everyone,
         "GET /impact/projects/:projectSlug/surveys/:surveyID": organisationWorkers,
         "POST /impact/projects/:projectSlug/surveys/:surveyID/questions": [.organisationAdmin, .coordinator],
         "GET /impact/projects/:projectSlug/surveys/:surveyID/translations": [.organisationAdmin, .coordinator],

@@ -68,7 +68,9 @@ final class SurveyTests: XCTestCase {
             let member = TestClient(app)
             try await member.signIn(TestPeople.Role.member.email)
             let published = try await member.get("/impact/projects/goals-not-walls/analysis")
-            XCTAssertTrue(published.text.contains("10 / – / –"), "beyond the organisation, small counts are hidden")
+            XCTAssertTrue(
+                published.text.contains("about 8 in 10 / fewer than 8 / fewer than 8"),
+                "beyond the organisation, small counts are hidden and 10 of 12 is a share in words")
             XCTAssertFalse(published.text.contains("<svg"), "each person's move stays inside the organisation")
         }
     }

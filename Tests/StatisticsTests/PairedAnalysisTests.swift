@@ -183,8 +183,11 @@ final class PairedAnalysisTests: XCTestCase {
         XCTAssertNotNil(analysis.medianBefore)
         XCTAssertTrue(
             analysis.summary.hasPrefix(
-                "Of about 25 people, about 15 improved, fewer than 8 stayed the same and fewer than 8 got worse"),
-            analysis.summary)
+                "Of about 25 people, about 5 in 10 improved and fewer than 8 got worse; how many stayed the same is hidden, so that a small count cannot be worked out"
+            ), analysis.summary)
+        XCTAssertFalse(
+            analysis.summary.contains("fewer than 8 stayed the same"),
+            "9 people stayed the same: a count hidden to protect another is never called fewer than 8")
         XCTAssertFalse(analysis.summary.contains("13"))
 
         let withZero = PairedAnalysis.analyse(
@@ -209,7 +212,7 @@ final class PairedAnalysisTests: XCTestCase {
         XCTAssertNil(analysis.meanChange)
         XCTAssertEqual(
             analysis.summary,
-            "Of about 10 people, fewer than 8 improved, none stayed the same and fewer than 8 got worse "
+            "Of about 10 people, none stayed the same and fewer than 8 got worse; how many improved is hidden, so that a small count cannot be worked out "
                 + "(counts rounded to the nearest 5, and counts under 8 not shown); with fewer than 10 pairs no test is possible."
         )
 

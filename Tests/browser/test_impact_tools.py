@@ -157,7 +157,14 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     assert "Young people feel at home in each other's neighbourhoods" in text
     assert "A young bowler" not in text, "a story told for the organisation only stays out of the report"
     check_page(driver, "project-report")
+    assert "organisation's own report, with exact counts" in text
     sign_out(driver)
+
+    visit(driver, project_path + "/public-report")
+    text = page_text(driver)
+    assert "Figures are under disclosure control" in text, "the public report says its figures are controlled"
+    assert "A young bowler" not in text
+    check_page(driver, "project-public-report")
 
     visit(driver, "/impact")
     assert heading(driver) == "What the alliance's projects show"

@@ -12,6 +12,11 @@ enum Action: String, Sendable, CaseIterable {
     case readMembersOnly
     /// Reading a project and its published figures: approved members, and the project's own organisation.
     case readProject
+    /// Reading a project's public report: anyone who may see its organisation in the directory.
+    case readPublishedReport
+    /// Measuring the impact of one's organisation's projects: anyone who belongs to an
+    /// organisation, and the national team.
+    case measureImpact
     /// Member work: finding practitioners, peer support, reporting where a narrative is met.
     case workAsMember
     /// Signing out, seeing and changing one's own account.
@@ -61,6 +66,8 @@ enum PolicyResource: Sendable {
     case none
     case hub(UUID)
     case organisation(UUID)
+    /// An organisation's directory listing, public or for alliance members only.
+    case listing(organisationID: UUID, isPublic: Bool)
     /// `editorsUnderReview`: everyone who saved a version since the published one.
     case story(authorID: UUID?, hubID: UUID, editorsUnderReview: Set<UUID> = [])
     case eventHost(hubID: UUID?, organisationID: UUID?)
@@ -71,6 +78,10 @@ enum PolicyResource: Sendable {
 
 /// The one place that decides who may do what.
 enum Policy {
+    /// Actions a visitor may take on some records but not others (a public organisation's report,
+    /// not a members-only one's): the record is loaded before the visitor is answered.
+    static let openToVisitorsOnSomeRecords: Set<Action> = [.readPublishedReport]
+
     static func can(_ user: CurrentUser?, _ action: Action, _ resource: PolicyResource = .none) -> Bool {
         switch action {
         case .readPublic, .useSignInForms:
@@ -92,6 +103,13 @@ enum Policy {
             return user.isCoordinator || user.memberOfOrganisations.contains(organisationID)
         case .readProject:
             return can(user, .readMembersOnly) || can(user, .workForOrganisation, resource)
+        case .measureImpact:
+            guard let user else { return false }
+            return user.isCoordinator || !user.memberOfOrganisations.isEmpty || !user.adminOfOrganisations.isEmpty
+        case .readPublishedReport:
+            guard case .listing(let organisationID, let isPublic) = resource else { return false }
+            return isPublic || can(user, .readMembersOnly)
+                || can(user, .workForOrganisation, .organisation(organisationID))
         case .organiseEvent:
             guard let user, case .eventHost(let hubID, let organisationID) = resource else { return false }
             return user.isCoordinator || hubID.map(user.stewardOfHubs.contains) == true
@@ -207,7 +225,9 @@ struct PolicyMiddleware: AsyncMiddleware {
         if let loader = requirement.subject {
             // A visitor is asked to sign in before anything is looked up, so whether a record
             // exists is not told to someone who could never act on it.
-            if request.currentUser == nil, !Policy.can(nil, requirement.action) {
+            if request.currentUser == nil, !Policy.can(nil, requirement.action),
+                !Policy.openToVisitorsOnSomeRecords.contains(requirement.action)
+            {
                 throw SignInRequired()
             }
             let subject = try await loader.load(request)
@@ -246,7 +266,10 @@ extension Request {
     /// exist (404), so nobody learns that a private record is there.
     func authorize(_ action: Action, _ resource: PolicyResource, hiddenUnless knowAction: Action) throws {
         guard Policy.can(currentUser, action, resource) else {
-            guard currentUser != nil else { throw SignInRequired() }
+            // Where visitors may read some records of a kind, asking one to sign in would tell them this one exists.
+            guard currentUser != nil || Policy.openToVisitorsOnSomeRecords.contains(action) else {
+                throw SignInRequired()
+            }
             throw Policy.can(currentUser, knowAction, resource) ? Abort(.forbidden) : Abort(.notFound)
         }
     }

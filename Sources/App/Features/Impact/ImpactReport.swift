@@ -40,14 +40,29 @@ struct ImpactReportController {
         return ProjectAnalysisPage.view(model).response()
     }
 
-    /// The report for a funder or a board: it leaves the organisation, so its figures are always
-    /// the published ones.
+    /// The organisation's own report: exact counts for its admins, the published figures for
+    /// anyone else who may read the project.
     func report(req: Request) async throws -> Response {
         let project = try req.subject(Project.self)
         let organisation = try await project.$organisation.get(on: req.db)
+        let isOwn = Policy.can(req.currentUser, .administerOrganisation, .organisation(project.$organisation.id))
+        return try await Self.report(req, project: project, organisation: organisation, isPublic: !isOwn)
+    }
+
+    /// The public version, for a funder or anyone who may see the organisation: it has left the
+    /// organisation, so its figures are always under disclosure control.
+    func publicReport(req: Request) async throws -> Response {
+        let subject = try req.subject(PublishedProject.self)
+        return try await Self.report(req, project: subject.project, organisation: subject.organisation, isPublic: true)
+    }
+
+    static func report(_ req: Request, project: Project, organisation: Organisation, isPublic: Bool) async throws
+        -> Response
+    {
         let lookup = try await IndicatorLookup.forOrganisation(organisation.requireID(), on: req.db)
         let outcomes = try await project.$outcomes.query(on: req.db).sort(\.$position).all()
-        let (analyses, _, surveys) = try await Self.projectAnalyses(project, lookup: lookup, isPublic: true, on: req.db)
+        let (analyses, _, surveys) = try await Self.projectAnalyses(
+            project, lookup: lookup, isPublic: isPublic, on: req.db)
         let counts = try await SurveyFigures.counts(surveys: surveys.compactMap(\.id), on: req.db)
         let responses = try await Self.responseCounts(surveys.compactMap(\.id), on: req.db)
         let chosen = try await ChangeStory.query(on: req.db).filter(\.$project.$id == project.requireID()).with(
@@ -57,7 +72,9 @@ struct ImpactReportController {
             .filter { $0.selections.contains { $0.chosen } && $0.consent != .organisation }
         let model = ProjectReportPage.Model(
             page: req.page, project: project, organisation: organisation, outcomes: outcomes, lookup: lookup,
-            analyses: analyses, surveys: surveys, counts: counts, responses: responses, chosenStories: chosen)
+            analyses: analyses, surveys: surveys, counts: counts, responses: responses, chosenStories: chosen,
+            isPublic: isPublic,
+            canReadProject: Policy.can(req.currentUser, .readProject, .organisation(project.$organisation.id)))
         return ProjectReportPage.view(model).response()
     }
 
@@ -83,12 +100,12 @@ struct ImpactReportController {
             let code: String
             let name: String
             let projects: Int
-            let pairs: Int?
-            let counts: [Int?]
+            /// Improved, stayed the same and got worse, under disclosure control.
+            let counts: PublishedSplit
         }
         let projects: Int
         let organisations: Int
-        let people: Int?
+        let people: ShownCount
         let lines: [Line]
     }
 
@@ -149,12 +166,11 @@ struct ImpactReportController {
             guard let total = totals[indicator.code], total.projects > 0 else { return nil }
             return RollUp.Line(
                 code: indicator.code, name: indicator.construct, projects: total.projects,
-                pairs: Disclosure.publish(total.improved + total.same + total.worse),
-                counts: Disclosure.publish([total.improved, total.same, total.worse]))
+                counts: Disclosure.split([total.improved, total.same, total.worse], exact: false))
         }
         return RollUp(
             projects: projects.count, organisations: Set(projects.map { $0.$organisation.id }).count,
-            people: Disclosure.publish(people), lines: lines)
+            people: Disclosure.shown(people), lines: lines)
     }
 
     func national(req: Request) async throws -> Response {

@@ -46,6 +46,9 @@ enum ImpactRoutes {
         app.get(SiteURL.projectAnalysis.routeComponents, use: impact.analysis).requires(
             .readProject, on: .projectBySlug)
         app.get(SiteURL.projectReport.routeComponents, use: impact.report).requires(.readProject, on: .projectBySlug)
+        // As visible as the organisation's listing; a members-only organisation's report is not found.
+        app.get(SiteURL.projectPublicReport.routeComponents, use: impact.publicReport).requires(
+            .readPublishedReport, on: .publishedProjectBySlug, hiddenUnless: .readPublishedReport)
         app.get(SiteURL.impactRollUp.routeComponents, use: impact.national).requires(.readPublic)
         app.get(SiteURL.hubImpact.routeComponents, use: impact.hub).requires(.readPublic)
         app.get(SiteURL.projectIndicators.routeComponents, use: indicators.show).requires(

@@ -11,6 +11,8 @@ extension SiteURL {
     static let projectSurveys = SiteURLPattern1<String>("impact", "projects", .parameter("projectSlug"), "surveys")
     static let projectAnalysis = SiteURLPattern1<String>("impact", "projects", .parameter("projectSlug"), "analysis")
     static let projectReport = SiteURLPattern1<String>("impact", "projects", .parameter("projectSlug"), "report")
+    static let projectPublicReport = SiteURLPattern1<String>(
+        "impact", "projects", .parameter("projectSlug"), "public-report")
     static let projectIndicators = SiteURLPattern1<String>(
         "impact", "projects", .parameter("projectSlug"), "indicators")
     static let projectOwnIndicators = SiteURLPattern1<String>(

@@ -177,4 +177,22 @@ extension Project {
 extension SubjectLoader {
     /// The project of a `/impact/projects/{projectSlug}/…` route, for someone who may read it.
     static let projectBySlug = SubjectLoader { req in try await Project.readable(in: req) }
+
+    /// A project with its organisation, for its public report.
+    static let publishedProjectBySlug = SubjectLoader { req in
+        guard let slug = req.parameters.get("projectSlug"),
+            let project = try await Project.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first()
+        else { throw Abort(.notFound) }
+        return PublishedProject(project: project, organisation: project.organisation)
+    }
+}
+
+/// A project as its public report shows it: as visible as its organisation's listing.
+struct PublishedProject: PolicySubject {
+    let project: Project
+    let organisation: Organisation
+
+    var policyResource: PolicyResource {
+        .listing(organisationID: project.$organisation.id, isPublic: organisation.isPublic)
+    }
 }

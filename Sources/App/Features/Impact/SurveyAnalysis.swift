@@ -38,29 +38,32 @@ struct SurveyAnalysisController {
                     choices.map { row.counts[$0.value] ?? 0 }, isPublic: analysis.isPublic)
                 for (choice, count) in zip(choices, published) {
                     rows.append([
-                        item.code, item.question, row.label, choice.label, count.map(String.init) ?? "fewer than 8", "",
+                        item.code, item.question, row.label, choice.label, count.text, "",
                     ])
                 }
             }
             if let change = analysis.paired[item.code]?.change {
                 rows.append([
                     item.code, item.question, "Paired", "People with answers before and after",
-                    change.nPairs.map(String.init) ?? "fewer than 8", change.summary,
+                    change.counts?.whole.text ?? SurveyAnalysisViews.number(change.nPairs), change.summary,
                 ])
-                for (label, value) in [
-                    ("Improved", change.improved), ("Stayed the same", change.same), ("Got worse", change.worse),
-                ] {
-                    rows.append([item.code, item.question, "Paired", label, value.map(String.init) ?? "hidden", ""])
+                if let split = change.counts {
+                    for (index, label) in ["Improved", "Stayed the same", "Got worse"].enumerated() {
+                        rows.append([item.code, item.question, "Paired", label, split.cell(index), ""])
+                    }
                 }
             }
             if case .text = item.answer {
                 let count = analysis.writtenCounts[item.code] ?? 0
                 rows.append([
                     item.code, item.question, "Written answers", "People who wrote an answer",
-                    analysis.isPublic ? (Disclosure.publish(count).map(String.init) ?? "fewer than 8") : String(count),
+                    SurveyAnalysisViews.published(count, isPublic: analysis.isPublic).text,
                     "",
                 ])
             }
+        }
+        if analysis.isPublic {
+            rows.append(["", "", "About these figures", "", "", Disclosure.publishedNote])
         }
         let csv = CSV.document(
             header: ["question_code", "question", "group", "answer", "people", "summary"],

@@ -28,10 +28,14 @@ struct OrganisationController {
             .filter(OrganisationHub.self, \.$status == .approved)
             .sort(\.$name)
             .all()
+        let projects = try await Project.query(on: req.db).filter(\.$organisation.$id == id).sort(\.$name).all()
         let model = OrganisationShowPage.Model(
             page: req.page, organisation: organisation, terms: terms, areas: areas, hubs: hubs,
             publicBaseURL: req.application.publicBaseURL,
-            canEdit: Policy.can(req.currentUser, .administerOrganisation, .organisation(id)))
+            canEdit: Policy.can(req.currentUser, .administerOrganisation, .organisation(id)),
+            projectReports: projects.map {
+                .init(projectName: $0.name, path: SiteURL.projectPublicReport($0.slug).path)
+            })
         return OrganisationShowPage.view(model).response()
     }
 

@@ -28,21 +28,25 @@ enum ImpactRollUpPage {
             .p(
                 .class("lead"),
                 .plainText(
-                    "What people told projects \(place), before and after taking part, added up across projects. Only totals are shown: counts are rounded to the nearest 5 and counts under 8 are hidden, so no one project or person can be picked out."
+                    "Good relations projects \(place) ask the people who take part the same short questions before and after, about how they mix, trust and feel towards people from other backgrounds. This page adds up how many changed for the better, stayed the same or changed for the worse, across every project, so that no one project or person can be picked out."
                 )),
+            .p(.class("hint"), .plainText(Disclosure.publishedNote)),
             .dl(
                 .class("summary-list"),
                 .div(.dt(.plainText("Projects")), .dd(.plainText(String(rollUp.projects)))),
                 .div(.dt(.plainText("Organisations")), .dd(.plainText(String(rollUp.organisations)))),
                 .div(
                     .dt(.plainText("Survey answers")),
-                    .dd(.plainText(rollUp.people.map { "about \($0)" } ?? "fewer than 8")))),
+                    .dd(.plainText(rollUp.people.text)))),
             .if(rollUp.lines.isEmpty, .p(.plainText("No paired answers yet."))),
             .if(
                 !rollUp.lines.isEmpty,
                 .table(
                     .class("table"),
-                    .caption(.plainText("People who answered before and after, by indicator")),
+                    .caption(
+                        .plainText(
+                            "People who answered before and after, by indicator: of the people counted, the share who improved, stayed the same or got worse"
+                        )),
                     .thead(
                         .tr(
                             .columnHeader("Indicator"), .columnHeader("Projects"), .columnHeader("People"),
@@ -54,8 +58,8 @@ enum ImpactRollUpPage {
                                     .attribute(named: "scope", value: "row"),
                                     .plainText("\(line.name) (\(line.code))")),
                                 .td(.plainText(String(line.projects))),
-                                .td(.plainText(line.pairs.map(String.init) ?? "fewer than 8")),
-                                .forEach(line.counts) { .td(.plainText($0.map(String.init) ?? "hidden")) })
+                                .td(.plainText(line.counts.whole.text)),
+                                .forEach(0..<3) { .td(.plainText(line.counts.cell($0))) })
                         })
                 )),
             .p(

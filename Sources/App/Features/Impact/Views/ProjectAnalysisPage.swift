@@ -39,8 +39,8 @@ enum ProjectAnalysisPage {
                 .p(
                     .class("inset"),
                     .plainText(
-                        "You are seeing the figures as published beyond the organisation: counts are rounded to the nearest 5, counts under 8 are hidden, and averages need at least 10 people."
-                    ))),
+                        "You are seeing the figures as published beyond the organisation. " + Disclosure.publishedNote))
+            ),
             .if(
                 !surveys.isEmpty,
                 .ul(

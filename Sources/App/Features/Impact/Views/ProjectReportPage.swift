@@ -2,8 +2,9 @@ import Foundation
 import Plot
 import Statistics
 
-/// `/impact/projects/{slug}/report`: the report for a funder or a board, following the theory of
-/// change. It leaves the organisation, so its figures are always the published ones.
+/// `/impact/projects/{slug}/report` and `/public-report`: the report for a board or a funder,
+/// following the theory of change. The organisation's admins read their own with exact counts;
+/// the public version, and anyone else's, has its figures under disclosure control.
 enum ProjectReportPage {
     struct Model: Sendable {
         let page: PageContext
@@ -19,6 +20,10 @@ enum ProjectReportPage {
         let responses: [UUID: Int]
         /// Stories a panel chose whose tellers agreed they may leave the organisation.
         let chosenStories: [ChangeStory]
+        /// Whether the figures are under disclosure control (anything that leaves the organisation).
+        let isPublic: Bool
+        /// Whether the reader may open the project's own pages.
+        let canReadProject: Bool
         /// When the report is written, as it says.
         var writtenAt = Date()
     }
@@ -31,19 +36,38 @@ enum ProjectReportPage {
         let counts = model.counts
         let responses = model.responses
         let chosenStories = model.chosenStories
-        return Layout(title: "Report: \(project.name)", page: model.page).render(
+        let isPublic = model.isPublic
+        return Layout(title: "\(isPublic ? "Public report" : "Report"): \(project.name)", page: model.page).render(
             .p(
                 .class("no-print"),
-                .a(.href(SiteURL.project(project.slug).path.attributeEscaped), .plainText("Back to the project")),
-                .plainText(". This report is ready to print or save as PDF from your browser.")),
+                .if(
+                    model.canReadProject,
+                    .group(
+                        .a(
+                            .href(SiteURL.project(project.slug).path.attributeEscaped),
+                            .plainText("Back to the project")),
+                        .plainText(". "))),
+                .plainText("This report is ready to print or save as PDF from your browser.")),
             .span(.class("caption"), .plainText(model.organisation.name)),
             .h1(.plainText("\(project.name): what changed")),
             .p(.class("lead"), .plainText(project.summary)),
-            .p(
-                .class("hint"),
-                .plainText(
-                    "Figures are as published beyond the organisation: counts rounded to the nearest 5, counts under 8 hidden, averages only with 10 or more people. Written \(DisplayDate.day(model.writtenAt))."
-                )),
+            .if(
+                isPublic,
+                .p(
+                    .class("hint"),
+                    .plainText("\(Disclosure.publishedNote) Written \(DisplayDate.day(model.writtenAt))."))
+            ),
+            .if(
+                !isPublic,
+                .p(
+                    .class("inset"),
+                    .plainText(
+                        "This is the organisation's own report, with exact counts: keep it inside the organisation. Written \(DisplayDate.day(model.writtenAt)). For a funder or anyone else, share "
+                    ),
+                    .a(
+                        .href(SiteURL.projectPublicReport(project.slug).path.attributeEscaped),
+                        .plainText("the public version")),
+                    .plainText(", whose figures are under disclosure control."))),
             .h2(.plainText("What went in and what we did")),
             list("What goes in", Project.lines(project.inputs)),
             list("What we do", Project.lines(project.activities)),
@@ -56,8 +80,7 @@ enum ProjectReportPage {
                     .li(
                         .plainText(
                             "\(survey.title) (\(survey.mode.label.lowercased())): "
-                                + (Disclosure.publish(responses[survey.id!] ?? 0).map { "about \($0) people answered" }
-                                    ?? "fewer than 8 people answered")))
+                                + answered(responses[survey.id!] ?? 0, isPublic: isPublic)))
                 }),
             .h2(.plainText("The changes we hoped for, and the evidence")),
             .if(model.outcomes.isEmpty, .p(.plainText("No outcomes set yet."))),
@@ -124,6 +147,13 @@ enum ProjectReportPage {
                 national, figure.year)
         }
         return nil
+    }
+
+    /// "12 people answered", "about 10 people answered", "fewer than 8 people answered".
+    private static func answered(_ count: Int, isPublic: Bool) -> String {
+        guard count > 0 else { return "no answers yet" }
+        let shown = SurveyAnalysisViews.published(count, isPublic: isPublic)
+        return shown == .exact(1) ? "1 person answered" : "\(shown.text) people answered"
     }
 
     private static func list(_ heading: String?, _ lines: [String]) -> Node<HTML.BodyContext> {

@@ -27,8 +27,8 @@ enum SurveyAnalysisPage {
                 .p(
                     .class("inset"),
                     .plainText(
-                        "You are seeing the figures as published beyond the organisation: counts are rounded to the nearest 5, counts under 8 are hidden, and averages and percentages need at least 10 people."
-                    ))),
+                        "You are seeing the figures as published beyond the organisation. " + Disclosure.publishedNote))
+            ),
             .p(
                 .a(
                     .href(SiteURL.surveyFiguresCSV(project.slug, surveyID).path.attributeEscaped),
@@ -139,7 +139,9 @@ enum SurveyAnalysisPage {
                 ordered && !drawable.isEmpty,
                 .raw(
                     SVGCharts.divergingBars(
-                        drawable.map { SVGCharts.DivergingRow(label: $0.label, counts: $0.shown.map { $0 ?? 0 }) },
+                        drawable.map {
+                            SVGCharts.DivergingRow(label: $0.label, counts: $0.shown.map { $0.number ?? 0 })
+                        },
                         answers: choices.map(\.label), id: id, title: "How people answered \(name)",
                         description:
                             "For each group, the share giving each answer: less favourable answers to the left of the centre line, more favourable to the right."
@@ -157,7 +159,7 @@ enum SurveyAnalysisPage {
                         .tr(
                             .th(.attribute(named: "scope", value: "row"), .plainText(choice.label)),
                             .forEach(table) { column in
-                                .td(.plainText(column.shown[index].map(String.init) ?? "fewer than 8"))
+                                .td(.plainText(column.shown[index].text))
                             })
                     })
             )
@@ -179,7 +181,7 @@ enum SurveyAnalysisPage {
                 enough,
                 .p(
                     .plainText(
-                        "Here, \(percent(share.estimate)) gave one of the top two answers (95% interval \(percent(share.low)) to \(percent(share.high)), from \(isPublic ? "about \(Disclosure.roundToNearest5(headline.people))" : String(headline.people)) people). In England as a whole, \(national)% did (Community Life Survey \(figure.year))."
+                        "Here, \(percent(share.estimate)) gave one of the top two answers (95% interval \(percent(share.low)) to \(percent(share.high)), from \(SurveyAnalysisViews.published(headline.people, isPublic: isPublic).text) people). In England as a whole, \(national)% did (Community Life Survey \(figure.year))."
                     ))),
             .if(
                 !enough,
@@ -206,8 +208,7 @@ enum SurveyAnalysisPage {
             return .p(
                 .plainText(
                     "Written answers stay inside the organisation. "
-                        + (Disclosure.publish(count).map { "About \($0) people wrote one." }
-                            ?? "Fewer than 8 people wrote one.")))
+                        + "People who wrote one: \(SurveyAnalysisViews.published(count, isPublic: true).text)."))
         }
         let answers = analysis.written[item.code] ?? []
         return .div(

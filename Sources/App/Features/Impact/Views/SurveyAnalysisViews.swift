@@ -14,10 +14,11 @@ enum SurveyAnalysisViews {
                 .caption(
                     .class("visually-hidden"), .plainText("Figures for \(name)" + (heading.map { ": \($0)" } ?? ""))),
                 .tbody(
-                    .labelledRow("People with answers at both times", number(change.nPairs)),
+                    .labelledRow(
+                        "People with answers at both times", change.counts?.whole.text ?? number(change.nPairs)),
                     .labelledRow(
                         "Improved / stayed the same / got worse",
-                        [change.improved, change.same, change.worse].map(number).joined(separator: " / ")),
+                        change.counts.map { split in (0..<3).map(split.cell).joined(separator: " / ") } ?? "–"),
                     .labelledRow(
                         "Middle answer at the start and at the end",
                         "\(decimal(change.medianBefore)) → \(decimal(change.medianAfter))"),
@@ -93,8 +94,13 @@ enum SurveyAnalysisViews {
     }
 
     /// Counts as shown: true counts inside the organisation, disclosure-controlled beyond it.
-    static func published(_ counts: [Int], isPublic: Bool) -> [Int?] {
-        isPublic ? Disclosure.publish(counts) : counts.map(Optional.some)
+    static func published(_ counts: [Int], isPublic: Bool) -> [ShownCount] {
+        isPublic ? Disclosure.shown(counts) : counts.map { .exact($0) }
+    }
+
+    /// One count (a total) as shown.
+    static func published(_ count: Int, isPublic: Bool) -> ShownCount {
+        isPublic ? Disclosure.shown(count) : .exact(count)
     }
 
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "–" }

@@ -13,6 +13,13 @@ enum OrganisationShowPage {
         /// The site's address, for the structured data a public listing carries.
         let publicBaseURL: String
         var canEdit = false
+        /// The organisation's projects, each linking to its public report.
+        var projectReports: [ReportLink] = []
+    }
+
+    struct ReportLink: Sendable, Equatable {
+        let projectName: String
+        let path: String
     }
 
     static func view(_ model: Model) -> HTML {
@@ -76,6 +83,22 @@ enum OrganisationShowPage {
                                     .li(.a(.href(SiteURL.hub(hub.slug).path.attributeEscaped), .plainText(hub.name)))
                                 }))))
             ),
+            .if(
+                !model.projectReports.isEmpty,
+                .group(
+                    .h2(.plainText("What their projects show")),
+                    .p(
+                        .plainText(
+                            "Each project's public report: what changed for the people who took part, under disclosure control."
+                        )),
+                    .ul(
+                        .class("bullet-list"),
+                        .forEach(model.projectReports) { report in
+                            .li(
+                                .a(
+                                    .href(report.path.attributeEscaped),
+                                    .plainText("\(report.projectName): public report")))
+                        }))),
             .h2(.plainText("Contact")),
             .dl(
                 .class("summary-list"),
