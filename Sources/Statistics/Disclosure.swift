@@ -45,14 +45,14 @@ public enum Disclosure {
         return result
     }
 
-    /// Counts as published: ``suppressSmallCounts(_:)``, then the shown ones rounded to the nearest 5.
+    /// Counts as published, as numbers: the counts `shown(_:)` gives, with `nil` for a withheld one.
     public static func publish(_ counts: [Int]) -> [Int?] {
-        suppressSmallCounts(counts).map { $0.map(roundToNearest5) }
+        shown(counts).map(\.number)
     }
 
     /// A single count (such as a total) as published: `nil` when 1–7, otherwise rounded to the nearest 5.
     public static func publish(_ count: Int) -> Int? {
-        isSmall(count) ? nil : roundToNearest5(count)
+        shown(count).number
     }
 
     /// Whether a mean, median or percentage may be published on this base (10 or more).
@@ -70,7 +70,7 @@ public enum Disclosure {
 /// true 0 stays exact, counts of 8 or more are ``about(_:)`` (rounded to the nearest 5), 1–7 are
 /// ``fewerThanEight``, and a count hidden only so that a small one cannot be worked back is
 /// ``hidden``: saying "fewer than 8" of it would be false.
-public enum ShownCount: Sendable, Equatable {
+public enum ShownCount: Sendable, Hashable {
     case exact(Int)
     case about(Int)
     case fewerThanEight
@@ -102,7 +102,7 @@ public enum ShownCount: Sendable, Equatable {
 /// each answer), as published. Beyond the organisation, when the whole is 10 or more, each part
 /// that is shown is given as a share of the whole in words ("about 8 in 10"), because a part and a
 /// whole rounded on their own can tell a falsehood ("15 of 15" for 13 of 16).
-public struct PublishedSplit: Sendable, Equatable {
+public struct PublishedSplit: Sendable, Hashable {
     public let whole: ShownCount
     public let parts: [ShownCount]
     /// Per part, its share of the whole in words, where one is given.
@@ -142,12 +142,15 @@ extension Disclosure {
     }
 
     /// Parts of a whole as published. Exact inside the organisation; beyond it, under disclosure
-    /// control, with shares in words from a whole of 10 or more. A true share says more than the
-    /// rounded counts do, and beside a rounded whole it can pin down a small count (24, 7 and 7
-    /// of 38: "about 6 in 10" of "about 40" leaves room only for 7 and 7), so the shares are
-    /// checked first: when any withheld count could be worked out from what would be shown, the
-    /// rounded counts are shown instead, with "most" in place of a part that would round to the
-    /// whole.
+    /// control, with shares in words from a whole of 10 or more.
+    ///
+    /// A true share says more than a rounded count does, and beside a rounded whole it can pin down
+    /// a withheld one (24, 7 and 7 of 38: "about 6 in 10" of "about 40" leaves room only for 7 and
+    /// 7). So the choice is made from what a reader would see of the rounded counts, never from the
+    /// exact ones, and holds for every set of counts behind them: shares when no set's shares would
+    /// give a withheld count away; otherwise the rounded counts, with "most" for a part that would
+    /// round to the whole; nothing at all when even those would. Because every set of counts that
+    /// reads the same takes the same wording, a reader who knows the rule learns nothing more.
     public static func split(_ parts: [Int], exact: Bool) -> PublishedSplit {
         let whole = parts.reduce(0, +)
         if exact {
@@ -155,14 +158,21 @@ extension Disclosure {
                 whole: .exact(whole), parts: parts.map { .exact($0) }, shares: parts.map { _ in nil }, isExact: true,
                 numbers: parts)
         }
-        for wording in [ShareWording.trueShares, .roundedCounts] {
-            let published = candidate(parts, wording: wording)
-            guard published.parts.contains(where: \.isWithheld) else { return published }
-            if parts.count <= 3, cannotBeWorkedBack(published, from: parts, wording: wording) { return published }
-        }
+        let rounded = candidate(parts, wording: .roundedCounts)
+        let withheldIndices = rounded.parts.indices.filter { rounded.parts[$0].isWithheld }
+        if withheldIndices.isEmpty { return candidate(parts, wording: .trueShares) }
+        // Trying every set of counts behind the figures is affordable for the three parts of a
+        // change (improved, same, worse); a longer split with a withheld part shows nothing.
+        guard parts.count <= 3 else { return withheld(parts.count) }
+        let behind = countsBehind(rounded)
         // Even the rounded counts would give a small one away (8, 1 and 8: "hidden", "fewer than
         // 8" and "about 10" of "about 15" fit no other counts), so nothing is shown.
-        return withheld(parts.count)
+        guard eachVaries(behind, at: withheldIndices) else { return withheld(parts.count) }
+        let readingTheSameWithShares = Dictionary(grouping: behind) { candidate($0, wording: .trueShares) }
+        guard readingTheSameWithShares.values.allSatisfy({ eachVaries($0, at: withheldIndices) }) else {
+            return rounded
+        }
+        return candidate(parts, wording: .trueShares)
     }
 
     /// Nothing shown: the whole and every part withheld.
@@ -202,40 +212,54 @@ extension Disclosure {
         return PublishedSplit(whole: shownWhole, parts: shownParts, shares: shares, isExact: false, numbers: numbers)
     }
 
-    /// The counts that could stand behind one published cell, near the true one: where to look
-    /// for another set of counts that publishes the same (a hidden cell is 8 or more).
-    public static func candidates(for count: Int, shown: ShownCount) -> ClosedRange<Int> {
+    /// The counts that could stand behind one shown count: a rounded one is within 2 (and 8 or
+    /// more), "fewer than 8" is 1 to 7, a 0 is 0. A hidden count is bounded only by the whole.
+    public static func possibleCounts(behind shown: ShownCount) -> ClosedRange<Int>? {
         switch shown {
         case .exact(let value): return value...value
         case .about(let value): return max(largestHiddenCount + 1, value - 2)...(value + 2)
         case .fewerThanEight: return 1...largestHiddenCount
-        case .hidden: return max(largestHiddenCount + 1, count - 8)...(count + 8)
+        case .hidden: return nil
         }
     }
 
-    /// Whether every withheld count has another value, in some nearby set of counts, that would
-    /// publish exactly the same: then no reader can work it out.
-    static func cannotBeWorkedBack(_ published: PublishedSplit, from parts: [Int], wording: ShareWording) -> Bool {
-        let ranges = zip(parts, published.parts).map { part, shown in candidates(for: part, shown: shown) }
-        for index in parts.indices where published.parts[index].isWithheld {
-            var found = false
-            var other = parts
-            func search(_ position: Int) {
-                if found { return }
-                if position == parts.count {
-                    if other[index] != parts[index], candidate(other, wording: wording) == published { found = true }
-                    return
-                }
+    /// Every set of counts whose rounded counts publish exactly as `published` does. At most one
+    /// part is hidden (secondary suppression hides one), and it is what the whole leaves.
+    static func countsBehind(_ published: PublishedSplit) -> [[Int]] {
+        let hiddenIndices = published.parts.indices.filter { published.parts[$0] == .hidden }
+        guard hiddenIndices.count <= 1, let wholeRange = possibleCounts(behind: published.whole) else { return [] }
+        let hiddenIndex = hiddenIndices.first
+        let ranges = published.parts.map { possibleCounts(behind: $0) ?? 0...0 }
+        var found: [[Int]] = []
+        var counts = Array(repeating: 0, count: published.parts.count)
+        func fill(_ position: Int) {
+            guard position == counts.count else {
                 for value in ranges[position] {
-                    other[position] = value
-                    search(position + 1)
-                    if found { return }
+                    counts[position] = value
+                    fill(position + 1)
                 }
+                return
             }
-            search(0)
-            if !found { return false }
+            let shownSum = counts.reduce(0, +)
+            for whole in wholeRange {
+                var possible = counts
+                if let hiddenIndex {
+                    guard whole - shownSum > largestHiddenCount else { continue }
+                    possible[hiddenIndex] = whole - shownSum
+                } else if shownSum != whole {
+                    continue
+                }
+                if candidate(possible, wording: .roundedCounts) == published { found.append(possible) }
+            }
         }
-        return true
+        fill(0)
+        return found
+    }
+
+    /// Whether, among these sets of counts, each of the given parts takes more than one value: then
+    /// no reader who sees what they have in common can tell which is true.
+    static func eachVaries(_ sets: [[Int]], at indices: [Int]) -> Bool {
+        indices.allSatisfy { index in Set(sets.map { $0[index] }).count > 1 }
     }
 
     /// A share in words that is true of the exact counts: "all", "none", "more than 9 in 10",

@@ -250,7 +250,7 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
 /// | 10 or more | everything: SD of the change, its 95% interval, paired t, d_z, g_z, Wilcoxon, rank-biserial |
 ///
 /// With `public: true` (figures leaving the organisation): `n_pairs` and the three counts go
-/// through ``Disclosure/publish(_:)-(Int)`` (1–7 hidden, with secondary suppression among
+/// through ``Disclosure/split(_:exact:)`` (1–7 hidden, with secondary suppression among
 /// improved / same / worse, then rounded to the nearest 5; 0 stays 0), and medians, means, the SD
 /// and the interval of the change, and the response shift are withheld under 10 pairs
 /// (under 10 people with both before and then, for the response shift). The summary sentence then
@@ -475,22 +475,14 @@ public enum PairedAnalysis {
                 shown.append("\(split.parts[index] == .exact(0) ? "none" : split.cell(index)) \(words)")
             }
         }
-        let whole: String
-        switch split.whole {
-        case .exact(let count): whole = String(count)
-        case .about(let count): whole = "about \(count)"
-        case .fewerThanEight, .hidden: whole = "fewer than \(Disclosure.largestHiddenCount + 1)"
-        }
-        var sentence = "Of \(whole) people, " + listed(shown)
+        var sentence = "Of \(split.whole.text) people, " + listed(shown)
         if !hidden.isEmpty {
             sentence +=
                 "; how many \(listed(hidden, joiner: "or")) is hidden, so that a small count cannot be worked out"
         }
         let usesShares = split.shares.contains { $0 != nil }
-        return sentence
-            + (usesShares
-                ? " (shares of the people counted; counts rounded to the nearest \(Disclosure.roundingBase), and counts under \(Disclosure.largestHiddenCount + 1) not shown)"
-                : " (counts rounded to the nearest \(Disclosure.roundingBase), and counts under \(Disclosure.largestHiddenCount + 1) not shown)")
+        return sentence + " (" + (usesShares ? "shares of the people counted; " : "")
+            + "counts rounded to the nearest \(Disclosure.roundingBase), and counts under \(Disclosure.largestHiddenCount + 1) not shown)"
     }
 
     static func listed(_ items: [String], joiner: String = "and") -> String {

@@ -171,26 +171,8 @@ final class ImpactEvidenceTests: XCTestCase {
     func testTheReportFollowsTheTheoryOfChangeWithPublishedFiguresAndChosenStories() async throws {
         try await withApp { app, _ in
             let (admin, _) = try await project(app)
-            _ = try await admin.post(
-                "/impact/projects/goals-not-walls/outcomes",
-                form: ["description": "Young people feel confident", "indicators[]": "CONFIDENCE"])
-            for (title, mode) in [("Before", "before"), ("After", "after")] {
-                _ = try await admin.post(
-                    "/impact/projects/goals-not-walls/surveys",
-                    form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
-            }
-            let surveys = try await Survey.query(on: app.db).sort(\.$title, .descending).all()
-            for person in 1...12 {
-                for survey in surveys {
-                    _ = try await TestClient(app).post(
-                        "/s/\(survey.token)",
-                        form: [
-                            "submission_key": Tokens.random(), "consent_box[]": "yes",
-                            "participant_code": "p-\(person)",
-                            "answer_CONFIDENCE": survey.mode == .before ? "2" : (person <= 9 ? "4" : "2"),
-                        ])
-                }
-            }
+            try await openConfidenceSurveys(admin, outcome: "Young people feel confident")
+            try await answerBeforeAndAfter(app, people: 12) { $0 <= 9 ? "4" : "2" }
             for (teller, consent) in [("A coach", "organisation"), ("A goalkeeper", "anonymised")] {
                 _ = try await admin.post(
                     "/impact/projects/goals-not-walls/stories-of-change",
@@ -239,26 +221,8 @@ final class ImpactEvidenceTests: XCTestCase {
             let (admin, people) = try await project(app)
             try await OrganisationHub(organisationID: people.organisation.id!, hubID: people.hub.id!, status: .approved)
                 .create(on: app.db)
-            _ = try await admin.post(
-                "/impact/projects/goals-not-walls/outcomes",
-                form: ["description": "Confidence", "indicators[]": "CONFIDENCE"])
-            for (title, mode) in [("Before", "before"), ("After", "after")] {
-                _ = try await admin.post(
-                    "/impact/projects/goals-not-walls/surveys",
-                    form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
-            }
-            let surveys = try await Survey.query(on: app.db).sort(\.$title, .descending).all()
-            for person in 1...13 {
-                for survey in surveys {
-                    _ = try await TestClient(app).post(
-                        "/s/\(survey.token)",
-                        form: [
-                            "submission_key": Tokens.random(), "consent_box[]": "yes",
-                            "participant_code": "p-\(person)",
-                            "answer_CONFIDENCE": survey.mode == .before ? "2" : (person <= 11 ? "4" : "1"),
-                        ])
-                }
-            }
+            try await openConfidenceSurveys(admin, outcome: "Confidence")
+            try await answerBeforeAndAfter(app, people: 13) { $0 <= 11 ? "4" : "1" }
             let national = try await TestClient(app).get("/impact")
             XCTAssertEqual(national.status, .ok)
             XCTAssertTrue(
@@ -271,6 +235,17 @@ final class ImpactEvidenceTests: XCTestCase {
             let otherHub = try await TestClient(app).get("/hubs/hillside/impact")
             XCTAssertTrue(
                 otherHub.text.contains("No paired answers yet."), "a hub counts only its own organisations' projects")
+        }
+    }
+
+    /// An outcome measured by CONFIDENCE, and a survey before and a survey after the project.
+    private func openConfidenceSurveys(_ admin: TestClient, outcome: String) async throws {
+        _ = try await admin.post(
+            "/impact/projects/goals-not-walls/outcomes", form: ["description": outcome, "indicators[]": "CONFIDENCE"])
+        for (title, mode) in [("Before", "before"), ("After", "after")] {
+            _ = try await admin.post(
+                "/impact/projects/goals-not-walls/surveys",
+                form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
         }
     }
 
@@ -292,20 +267,15 @@ final class ImpactEvidenceTests: XCTestCase {
     func testThirteenOfSixteenImprovingIsNeverPublishedAsFifteenOfFifteen() async throws {
         try await withApp { app, _ in
             let (admin, _) = try await project(app)
-            _ = try await admin.post(
-                "/impact/projects/goals-not-walls/outcomes",
-                form: ["description": "Confidence", "indicators[]": "CONFIDENCE"])
-            for (title, mode) in [("Before", "before"), ("After", "after")] {
-                _ = try await admin.post(
-                    "/impact/projects/goals-not-walls/surveys",
-                    form: ["survey_title": title, "mode": mode, "survey_indicators[]": "CONFIDENCE"])
-            }
-            // 13 improve, 2 stay the same, 1 gets worse.
+            try await openConfidenceSurveys(admin, outcome: "Confidence")
+            // 13 improve, 2 stay the same, 1 gets worse. A true share ("about 8 in 10") is not given:
+            // for some counts behind the same rounded figures ("about 9 in 10" of 15 or 16) it would
+            // show that 1 stayed the same and 1 got worse, and the wording must not depend on which.
             try await answerBeforeAndAfter(app, people: 16) { $0 <= 13 ? "4" : ($0 <= 15 ? "2" : "1") }
             let national = try await TestClient(app).get("/impact")
             XCTAssertTrue(
                 national.text.contains(
-                    "<td>about 15</td><td>about 8 in 10</td><td>fewer than 8</td><td>fewer than 8</td>"),
+                    "<td>about 15</td><td>most</td><td>fewer than 8</td><td>fewer than 8</td>"),
                 national.text)
             XCTAssertFalse(national.text.contains("<td>15</td>"), "15 of 15 would say everyone improved")
 
@@ -314,7 +284,7 @@ final class ImpactEvidenceTests: XCTestCase {
             let published = try await TestClient(app).get("/impact/projects/goals-not-walls/public-report")
             XCTAssertTrue(
                 published.text.contains(
-                    "Of about 15 people, about 8 in 10 improved, fewer than 8 stayed the same and fewer than 8 got worse"
+                    "Of about 15 people, most improved, fewer than 8 stayed the same and fewer than 8 got worse"
                 ),
                 published.text)
         }

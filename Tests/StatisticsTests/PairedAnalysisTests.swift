@@ -183,7 +183,7 @@ final class PairedAnalysisTests: XCTestCase {
         XCTAssertNotNil(analysis.medianBefore)
         XCTAssertTrue(
             analysis.summary.hasPrefix(
-                "Of about 25 people, about 5 in 10 improved and fewer than 8 got worse; how many stayed the same is hidden, so that a small count cannot be worked out"
+                "Of about 25 people, about 15 improved and fewer than 8 got worse; how many stayed the same is hidden, so that a small count cannot be worked out"
             ), analysis.summary)
         XCTAssertFalse(
             analysis.summary.contains("fewer than 8 stayed the same"),

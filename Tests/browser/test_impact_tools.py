@@ -160,7 +160,7 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     assert "organisation's own report, with exact counts" in text
     sign_out(driver)
 
-    visit(driver, project_path + "/public-report")
+    driver.get(project_path + "/public-report")
     text = page_text(driver)
     assert "Figures are under disclosure control" in text, "the public report says its figures are controlled"
     assert "A young bowler" not in text

@@ -105,7 +105,8 @@ enum Policy {
             return can(user, .readMembersOnly) || can(user, .workForOrganisation, resource)
         case .measureImpact:
             guard let user else { return false }
-            return user.isCoordinator || !user.memberOfOrganisations.isEmpty || !user.adminOfOrganisations.isEmpty
+            // An organisation's admins are among its members.
+            return user.isCoordinator || !user.memberOfOrganisations.isEmpty
         case .readPublishedReport:
             guard case .listing(let organisationID, let isPublic) = resource else { return false }
             return isPublic || can(user, .readMembersOnly)
