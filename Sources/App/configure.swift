@@ -76,6 +76,7 @@ enum Migrations {
         M019AddAccountRights(),
         M020CreateOrganisationInvitations(),
         M021CreateThrottleCounters(),
+        M022AddProjectCodeHints(),
     ]
 }
 

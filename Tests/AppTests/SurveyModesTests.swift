@@ -256,7 +256,7 @@ final class SurveyModesTests: XCTestCase {
             try await volunteer.signIn(TestPeople.Role.member.email)
             let paper = try await volunteer.get(path(survey, "/paper"))
             XCTAssertEqual(paper.status, .ok)
-            XCTAssertTrue(paper.text.contains("☐ 5"), "answers to tick")
+            XCTAssertTrue(paper.text.contains("☐ Very confident"), "answers to tick, each in words")
             XCTAssertTrue(paper.text.contains("Your code"))
             let missing = try await volunteer.post(
                 path(survey, "/paper-answers"),
@@ -336,7 +336,7 @@ final class SurveyModesTests: XCTestCase {
             let page = try await setup.admin.get(path(after, "/analysis"))
             XCTAssertTrue(page.text.contains("1 / 0 / 4"), "five people, the first counted with their later answer")
             XCTAssertTrue(
-                page.text.contains("<th scope=\"row\">5</th><td>0</td><td>1</td>"),
+                page.text.contains("<th scope=\"row\">Very confident</th><td>0</td><td>1</td>"),
                 "the earlier answer leaves the counts too")
             let kept = try await SurveyAnswer.query(on: app.db).count()
             XCTAssertEqual(kept, 11, "the earlier answer is kept, only no longer counted")

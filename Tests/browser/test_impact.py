@@ -67,7 +67,8 @@ def answer_survey(driver, link: str, code: str, answer_label: str, check_name: s
     if check_name:
         check_page(driver, check_name)
     field_by_label(driver, "I agree to answer on these terms").click()
-    fill_in(driver, "Your code", code)
+    # "Your code" before the project, "The code you used last time" after it.
+    driver.find_element(By.NAME, "participant_code").send_keys(code)
     field_by_label(driver, answer_label).click()
     press(driver, "Send my answers")
     assert heading(driver) == "Thank you", page_text(driver)[:300]
@@ -107,8 +108,8 @@ def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(dri
     sign_out(driver)
 
     for person in range(1, 13):
-        answer_survey(driver, links["Before the meals"], f"neighbour-{person}", "2", "survey-before" if person == 1 else None)
-        after = "4" if person <= 10 else ("2" if person == 11 else "1")
+        answer_survey(driver, links["Before the meals"], f"neighbour-{person}", "Not very confident", "survey-before" if person == 1 else None)
+        after = "Fairly confident" if person <= 10 else ("Not very confident" if person == 11 else "Not at all confident")
         answer_survey(driver, links["After the meals"], f"neighbour-{person}", after, "survey-after" if person == 1 else None)
 
     sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)

@@ -111,13 +111,13 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     click_and_wait(driver, link_by_text(driver, "English"))
     field_by_label(driver, "I agree to answer on these terms").click()
     field_by_label(driver, "Tend to agree").click()
-    field_by_label(driver, "5").click()
+    field_by_label(driver, "Very confident").click()
     fill_in(driver, "Question 3 of 3: What would you change about the season?", "More matches in the winter")
     press(driver, "Continue")
     assert "Page 2 of 2" in page_text(driver)
     check_page(driver, "survey-look-back")
     field_by_label(driver, "Tend to disagree").click()
-    field_by_label(driver, "2").click()
+    field_by_label(driver, "Not very confident").click()
     press(driver, "Send my answers")
     assert heading(driver) == "Thank you"
 

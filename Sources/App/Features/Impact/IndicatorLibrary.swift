@@ -27,6 +27,30 @@ struct LibraryIndicator: Sendable, Equatable {
     let answers: [String]
     let lowerIsBetter: Bool
     let nationalFigures: [NationalFigure]
+    /// For a scale of several questions, each question as asked; `wording` then leads into them.
+    var parts: [Part] = []
+    var scoring: Scoring = .oneAnswer
+    /// How the answers become a score, for the library and the analysis; a participant never reads it.
+    var scoringNote: String? = nil
+
+    /// One question of a scale of several, with a label for each of its answers, best first.
+    struct Part: Sendable, Equatable {
+        let key: String
+        let wording: String
+        let answers: [String]
+        /// Scored the other way round (feeling relaxed, in a measure of anxiety).
+        var isReversed = false
+    }
+
+    /// How an indicator's score is made from the answers.
+    enum Scoring: Sendable, Equatable {
+        /// The one answer is the score.
+        case oneAnswer
+        /// The average of the parts' scores, from at least half of them.
+        case averageOfParts
+        /// How many parts were answered yes, from people who answered them all.
+        case numberOfYes
+    }
 
     var headline: String {
         answers.count >= 2 ? "the share answering \u{201C}\(answers[0])\u{201D} or \u{201C}\(answers[1])\u{201D}" : ""
@@ -104,6 +128,11 @@ enum IndicatorCatalogue {
             nationalFigures: [figure("2019/20", 59), figure("2020/21", 65)]),
     ]
 
+    private static let agreement = [
+        "Strongly agree", "Agree", "Somewhat agree", "Neither agree nor disagree", "Somewhat disagree", "Disagree",
+        "Strongly disagree",
+    ]
+
     static let intergroupContact: [LibraryIndicator] = [
         LibraryIndicator(
             code: "CONTACT-AMOUNT", construct: "Amount of contact", source: .intergroupContact,
@@ -111,31 +140,55 @@ enum IndicatorCatalogue {
             answers: ["Very often", "Often", "Sometimes", "Rarely", "Never"], lowerIsBetter: false, nationalFigures: []),
         LibraryIndicator(
             code: "CONTACT-QUALITY", construct: "Quality of contact", source: .intergroupContact,
-            wording:
-                "When you spend time with people from [group], how does it feel: pleasant, cooperative, equal, meaningful? (1 to 7 for each, averaged)",
-            isOfficialWording: false,
-            answers: ["7", "6", "5", "4", "3", "2", "1"], lowerIsBetter: false, nationalFigures: []),
+            wording: "How much do you agree?", isOfficialWording: false,
+            answers: agreement, lowerIsBetter: false, nationalFigures: [],
+            parts: [
+                .init(key: "PLEASANT", wording: "Time with [group] is pleasant.", answers: agreement),
+                .init(key: "COOPERATIVE", wording: "You and [group] work well together.", answers: agreement),
+                .init(key: "EQUAL", wording: "You and [group] meet as equals.", answers: agreement),
+                .init(key: "MEANINGFUL", wording: "Time with [group] means something to you.", answers: agreement),
+            ], scoring: .averageOfParts,
+            scoringNote:
+                "Four statements (pleasant, working well together, as equals, meaningful), each scored from 7 for strongly agree to 1 for strongly disagree; the score is their average, from at least two answers."
+        ),
         LibraryIndicator(
             code: "CONTACT-FRIENDS", construct: "Cross-group friends", source: .intergroupContact,
             wording: "How many of your close friends are from [group]?", isOfficialWording: false,
-            answers: ["4 or more", "2 or 3", "1", "None"], lowerIsBetter: false, nationalFigures: []),
+            answers: ["Four or more", "Two or three", "One", "None"], lowerIsBetter: false, nationalFigures: []),
         LibraryIndicator(
             code: "ANXIETY", construct: "Intergroup anxiety (lower is better)", source: .intergroupContact,
-            wording:
-                "Imagine an event where most people are from [group]. How would you feel: relaxed, awkward, nervous, safe? (1 to 5 for each; relaxed and safe reversed; averaged)",
+            wording: "Imagine an event where most people there are from a different background to you.",
             isOfficialWording: false,
-            answers: ["5", "4", "3", "2", "1"], lowerIsBetter: true, nationalFigures: []),
+            answers: ["Extremely", "Very", "Moderately", "Slightly", "Not at all"], lowerIsBetter: true,
+            nationalFigures: [],
+            parts: ["relaxed", "awkward", "nervous", "safe"].map { feeling in
+                .init(
+                    key: feeling.uppercased(), wording: "How \(feeling) would you feel?",
+                    answers: ["Extremely", "Very", "Moderately", "Slightly", "Not at all"].map { "\($0) \(feeling)" },
+                    isReversed: feeling == "relaxed" || feeling == "safe")
+            }, scoring: .averageOfParts,
+            scoringNote:
+                "Four answers (relaxed, awkward, nervous, safe), each scored from 5 for extremely to 1 for not at all, with relaxed and safe scored the other way round; the score is their average, from at least two answers, and lower is better."
+        ),
         LibraryIndicator(
             code: "THERMOMETER", construct: "Warmth", source: .intergroupContact,
-            wording: "How warm or cold do you feel towards people from [group]? 0 is cold, 50 neither, 100 warm.",
+            wording:
+                "How warm or cold do you feel towards [group]? 0 is very cold, 50 is neither warm nor cold, and 100 is very warm.",
             isOfficialWording: false,
             answers: ["0 to 100"], lowerIsBetter: false, nationalFigures: []),
         LibraryIndicator(
             code: "DISTANCE", construct: "Social distance", source: .intergroupContact,
-            wording:
-                "Would you be comfortable with someone from [group] as your neighbour? As a close friend? Marrying into your family? (yes or no each)",
+            wording: "Would you be comfortable with someone from a different background to yours",
             isOfficialWording: false,
-            answers: ["Yes", "No"], lowerIsBetter: false, nationalFigures: []),
+            answers: ["Yes", "No"], lowerIsBetter: false, nationalFigures: [],
+            parts: [
+                .init(key: "NEIGHBOUR", wording: "as your neighbour?", answers: ["Yes", "No"]),
+                .init(key: "FRIEND", wording: "as a close friend?", answers: ["Yes", "No"]),
+                .init(key: "FAMILY", wording: "marrying into your family?", answers: ["Yes", "No"]),
+            ], scoring: .numberOfYes,
+            scoringNote:
+                "Three yes-or-no questions (as a neighbour, as a close friend, marrying into the family); the score is how many are yes, from 0 to 3, for people who answered all three."
+        ),
         LibraryIndicator(
             code: "MIXING", construct: "Social mixing", source: .intergroupContact,
             wording:
@@ -145,8 +198,10 @@ enum IndicatorCatalogue {
             lowerIsBetter: false, nationalFigures: []),
         LibraryIndicator(
             code: "CONFIDENCE", construct: "Practitioner confidence", source: .intergroupContact,
-            wording: "How confident do you feel holding a conversation on a divisive topic? (1 not at all, 5 very)",
-            isOfficialWording: false,
-            answers: ["5", "4", "3", "2", "1"], lowerIsBetter: false, nationalFigures: []),
+            wording: "How confident do you feel holding a conversation on a divisive topic?", isOfficialWording: false,
+            answers: [
+                "Very confident", "Fairly confident", "Somewhat confident", "Not very confident",
+                "Not at all confident",
+            ], lowerIsBetter: false, nationalFigures: []),
     ]
 }

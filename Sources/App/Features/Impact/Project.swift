@@ -17,6 +17,9 @@ final class Project: Model, @unchecked Sendable {
     @Field(key: "activities") var activities: String
     @Field(key: "outputs") var outputs: String
     @Field(key: "impact") var impact: String
+    /// How people make their participant code, in the organisation's words ("your first pet's
+    /// name and your house number"); shown beside the code box on every survey of the project.
+    @OptionalField(key: "code_hint") var codeHint: String?
     @Children(for: \.$project) var outcomes: [Outcome]
     @Children(for: \.$project) var surveys: [Survey]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -65,6 +68,7 @@ struct ProjectForm: SubmittedForm, Equatable {
     var activities = ""
     var outputs = ""
     var impact = ""
+    var codeHint = ""
 
     init() {}
 
@@ -77,6 +81,7 @@ struct ProjectForm: SubmittedForm, Equatable {
         activities = input.text("activities", keepNewlines: true)
         outputs = input.text("outputs", keepNewlines: true)
         impact = input.text("impact", keepNewlines: true)
+        codeHint = input.text("code_hint")
     }
 
     init(_ project: Project, organisationSlug: String) {
@@ -88,6 +93,7 @@ struct ProjectForm: SubmittedForm, Equatable {
         activities = project.activities
         outputs = project.outputs
         impact = project.impact
+        codeHint = project.codeHint ?? ""
     }
 
     /// The checks that need nothing but the form; the handler also checks the organisation is one
@@ -112,6 +118,7 @@ struct ProjectForm: SubmittedForm, Equatable {
             activities, field: "activities", label: "at least one activity", max: 4_000, into: &errors)
         ContentChecks.optional(outputs, field: "outputs", label: "the outputs", max: 4_000, into: &errors)
         ContentChecks.optional(impact, field: "impact", label: "the long-term difference", max: 2_000, into: &errors)
+        ContentChecks.optional(codeHint, field: "code_hint", label: "the hint for codes", max: 200, into: &errors)
         return errors
     }
 
@@ -124,6 +131,7 @@ struct ProjectForm: SubmittedForm, Equatable {
         project.activities = activities
         project.outputs = outputs
         project.impact = impact
+        project.codeHint = codeHint.isEmpty ? nil : codeHint
     }
 }
 

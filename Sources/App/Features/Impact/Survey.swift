@@ -113,7 +113,11 @@ final class SurveyAnswer: Model, @unchecked Sendable {
 
 extension LibraryIndicator {
     /// The choices a survey offers, best first, with the number each answer records.
-    var choices: [(label: String, value: Double)] {
+    var choices: [(label: String, value: Double)] { Self.choices(for: answers) }
+
+    /// Answers listed best first, with the number each records: a number its own value, yes 1 and
+    /// no 0, otherwise from the number of answers down to 1.
+    static func choices(for answers: [String]) -> [(label: String, value: Double)] {
         if answers.allSatisfy({ Double($0) != nil }) { return answers.map { ($0, Double($0)!) } }
         if answers == ["Yes", "No"] { return [("Yes", 1), ("No", 0)] }
         return answers.enumerated().map { index, label in (label, Double(answers.count - index)) }
@@ -123,7 +127,10 @@ extension LibraryIndicator {
     var isScaleFrom0To100: Bool { answers == ["0 to 100"] }
 
     /// The question as a participant reads it.
-    var question: String {
+    var question: String { Self.participantWords(wording) }
+
+    /// Library words as a participant reads them, with the group named.
+    static func participantWords(_ wording: String) -> String {
         wording.replacingOccurrences(of: "[group]", with: "people from a different background to you")
     }
 }

@@ -19,6 +19,8 @@ struct SurveyAnalysisController {
         let headlines: [String: SurveyFigures.Headline]
         let written: [String: [String]]
         let writtenCounts: [String: Int]
+        /// People who answered after the project under a code with no answers before it.
+        let unpairedPeople: Int
     }
 
     func show(req: Request) async throws -> Response {
@@ -151,6 +153,10 @@ struct SurveyAnalysisController {
             mode.pairsWithBefore
             ? try await SurveyFigures.pairTallies(beforeSurveys: beforeIDs, afterSurveys: [surveyID], on: req.db)
             : [:]
+        let unpairedPeople =
+            mode.pairsWithBefore
+            ? try await SurveyFigures.unpairedPeople(beforeSurveys: beforeIDs, afterSurveys: [surveyID], on: req.db)
+            : 0
         var paired: [String: IndicatorAnalysis] = [:]
         for item in contents.items where item.isMeasured {
             guard let rows = tallies[item.code] else { continue }
@@ -190,7 +196,7 @@ struct SurveyAnalysisController {
             contents: contents, isPublic: isPublic, beforeSurveys: beforeSurveys, paired: paired,
             pairCounts: pairCounts,
             rows: rows.mapValues { $0.map { (label: $0.0, counts: $0.1) } }, headlines: headlines, written: written,
-            writtenCounts: writtenCounts)
+            writtenCounts: writtenCounts, unpairedPeople: unpairedPeople)
     }
 
 }

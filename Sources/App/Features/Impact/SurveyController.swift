@@ -190,10 +190,19 @@ struct SurveyController {
                 page: req.page, contents: contents, language: language, form: form, pageNumber: 2)
             return SurveyAnswerPage.view(model).response()
         }
-        try await Self.save(
-            sheet, survey: survey, code: mode.asksForCode ? form.participantCode : "", key: form.submissionKey,
-            enteredBy: nil, on: req.db)
-        let model = SurveyThanksPage.Model(page: req.page, contents: contents, language: language)
+        let code = mode.asksForCode ? form.participantCode.lowercased() : ""
+        try await Self.save(sheet, survey: survey, code: code, key: form.submissionKey, enteredBy: nil, on: req.db)
+        var codeMatchesBefore = true
+        if mode.pairsWithBefore, !code.isEmpty {
+            let beforeIDs = try await contents.project.surveys(on: req.db).filter { $0.mode == .before }.compactMap(
+                \.id)
+            if !beforeIDs.isEmpty {
+                codeMatchesBefore = try await SurveyFigures.hasAnswerBefore(
+                    code: code, beforeSurveys: beforeIDs, on: req.db)
+            }
+        }
+        let model = SurveyThanksPage.Model(
+            page: req.page, contents: contents, language: language, codeMatchesBefore: codeMatchesBefore)
         return SurveyThanksPage.view(model).response()
     }
 

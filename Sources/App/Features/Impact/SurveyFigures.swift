@@ -25,6 +25,29 @@ enum SurveyFigures {
     /// current answers count (a later answer to the same survey replaces an earlier one). The
     /// pairing and the counting happen in the database, which returns a few hundred rows however
     /// many people answered.
+    /// How many people answered the after surveys under a code that no "before" answer of these
+    /// surveys has: their answers count, but cannot be compared with before. One query.
+    static func unpairedPeople(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> Int {
+        guard !afterSurveys.isEmpty, !beforeSurveys.isEmpty, let sql = db as? SQLDatabase else { return 0 }
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(DISTINCT r.participant_code) AS people FROM survey_responses r
+            WHERE r.survey_id IN (\(binds: afterSurveys)) AND r.participant_code <> ''
+              AND NOT EXISTS (
+                SELECT 1 FROM survey_responses b
+                WHERE b.survey_id IN (\(binds: beforeSurveys)) AND b.participant_code = r.participant_code)
+            """
+        ).first()
+        return try row?.decode(column: "people", as: Int.self) ?? 0
+    }
+
+    /// Whether any "before" survey of these has an answer under this code.
+    static func hasAnswerBefore(code: String, beforeSurveys: [UUID], on db: Database) async throws -> Bool {
+        guard !beforeSurveys.isEmpty else { return false }
+        return try await SurveyResponse.query(on: db).filter(\.$survey.$id ~~ beforeSurveys)
+            .filter(\.$participantCode == code).first() != nil
+    }
+
     static func pairTallies(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> [String:
         [PairTally]]
     {

@@ -107,6 +107,37 @@ struct SurveyItem: Sendable {
     let answer: Answer
     let lowerIsBetter: Bool
     let indicator: LibraryIndicator?
+    /// For a scale of several questions, each question as asked, under codes such as
+    /// `ANXIETY-RELAXED`; the item's own code then holds the score made from them.
+    let parts: [SurveyItem]
+    let scoring: LibraryIndicator.Scoring
+    /// A part scored the other way round.
+    let isReversed: Bool
+
+    /// What a person answers for this item: its parts, or the item itself.
+    var asked: [SurveyItem] { parts.isEmpty ? [self] : parts }
+
+    /// The score made from the parts' answers, or `nil` when too few were given to make one.
+    func score(_ values: [String: Double]) -> Double? {
+        guard !parts.isEmpty else { return values[code] }
+        let answered: [Double] = parts.compactMap { part in
+            guard let value = values[part.code] else { return nil }
+            guard part.isReversed, case .choices(let choices, _) = part.answer,
+                let low = choices.map(\.value).min(), let high = choices.map(\.value).max()
+            else { return value }
+            return low + high - value
+        }
+        switch scoring {
+        case .oneAnswer:
+            return nil
+        case .averageOfParts:
+            guard answered.count * 2 >= parts.count else { return nil }
+            return answered.reduce(0, +) / Double(answered.count)
+        case .numberOfYes:
+            guard answered.count == parts.count else { return nil }
+            return answered.reduce(0, +)
+        }
+    }
 
     /// Whether a "how were you before" answer can be asked and compared.
     var isMeasured: Bool {
@@ -134,22 +165,48 @@ struct SurveyItem: Sendable {
         }
         return SurveyItem(
             code: code, question: words[code] ?? question, answer: answer, lowerIsBetter: lowerIsBetter,
-            indicator: indicator)
+            indicator: indicator, parts: parts.map { $0.translated(words) }, scoring: scoring, isReversed: isReversed)
     }
 
-    init(code: String, question: String, answer: Answer, lowerIsBetter: Bool, indicator: LibraryIndicator?) {
+    init(
+        code: String, question: String, answer: Answer, lowerIsBetter: Bool, indicator: LibraryIndicator?,
+        parts: [SurveyItem] = [], scoring: LibraryIndicator.Scoring = .oneAnswer, isReversed: Bool = false
+    ) {
         self.code = code
         self.question = question
         self.answer = answer
         self.lowerIsBetter = lowerIsBetter
         self.indicator = indicator
+        self.parts = parts
+        self.scoring = scoring
+        self.isReversed = isReversed
     }
 
     init(_ indicator: LibraryIndicator) {
+        guard !indicator.parts.isEmpty else {
+            self.init(
+                code: indicator.code, question: indicator.question,
+                answer: indicator.isScaleFrom0To100 ? .number(0...100) : .choices(indicator.choices, ordered: true),
+                lowerIsBetter: indicator.lowerIsBetter, indicator: indicator)
+            return
+        }
+        let parts = indicator.parts.map { part in
+            SurveyItem(
+                code: "\(indicator.code)-\(part.key)",
+                question: LibraryIndicator.participantWords(indicator.wording + " " + part.wording),
+                answer: .choices(LibraryIndicator.choices(for: part.answers), ordered: true),
+                lowerIsBetter: indicator.lowerIsBetter, indicator: indicator, isReversed: part.isReversed)
+        }
+        let values = parts.flatMap { part -> [Double] in
+            guard case .choices(let choices, _) = part.answer else { return [] }
+            return choices.map(\.value)
+        }
+        let range: ClosedRange<Double> =
+            indicator.scoring == .numberOfYes
+            ? 0...Double(parts.count) : (values.min() ?? 0)...(values.max() ?? 0)
         self.init(
-            code: indicator.code, question: indicator.question,
-            answer: indicator.isScaleFrom0To100 ? .number(0...100) : .choices(indicator.choices, ordered: true),
-            lowerIsBetter: indicator.lowerIsBetter, indicator: indicator)
+            code: indicator.code, question: indicator.question, answer: .number(range),
+            lowerIsBetter: indicator.lowerIsBetter, indicator: indicator, parts: parts, scoring: indicator.scoring)
     }
 
     init(_ question: SurveyQuestion) {
@@ -206,6 +263,11 @@ struct SurveyContents: Sendable {
         items.map { $0.translated(translations[language.code] ?? [:]) }
     }
 
+    /// Every question a person answers, in order: a scale of several questions gives one each.
+    func asked(in language: SurveyLanguage = .english) -> [SurveyItem] {
+        items(in: language).flatMap(\.asked)
+    }
+
     func words(_ key: String, in language: SurveyLanguage, otherwise english: String) -> String {
         translations[language.code]?[key] ?? english
     }
@@ -225,10 +287,16 @@ struct SurveyAnswerSheet: Sendable {
     {
         var sheet = SurveyAnswerSheet()
         for item in items {
-            sheet.readOne(input, item: item, field: "answer_\(item.code)", then: false, errors: &errors)
-            if includeThen, item.isMeasured {
-                sheet.readOne(input, item: item, field: "then_\(item.code)", then: true, errors: &errors)
+            for question in item.asked {
+                sheet.readOne(input, item: question, field: "answer_\(question.code)", then: false, errors: &errors)
+                if includeThen, question.isMeasured {
+                    sheet.readOne(input, item: question, field: "then_\(question.code)", then: true, errors: &errors)
+                }
             }
+            // A scale of several questions is kept as its parts and as the score made from them.
+            guard !item.parts.isEmpty else { continue }
+            if let score = item.score(sheet.values) { sheet.values[item.code] = score }
+            if let score = item.score(sheet.thenValues) { sheet.thenValues[item.code] = score }
         }
         return sheet
     }

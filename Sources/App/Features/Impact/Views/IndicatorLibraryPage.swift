@@ -80,7 +80,11 @@ enum IndicatorLibraryPage {
                         .td(.plainText(indicator.construct)),
                         .td(
                             indicator.isOfficialWording
-                                ? .plainText("\u{201C}\(indicator.wording)\u{201D}") : .plainText(indicator.wording)),
+                                ? .plainText("\u{201C}\(indicator.wording)\u{201D}") : .plainText(indicator.wording),
+                            .if(
+                                !indicator.parts.isEmpty,
+                                .ul(.class("plain-list"), .forEach(indicator.parts) { .li(.plainText($0.wording)) })),
+                            .unwrap(indicator.scoringNote) { .p(.class("hint"), .plainText($0)) }),
                         .td(.plainText(indicator.answers.joined(separator: " / "))),
                         .if(
                             withFigures,

@@ -20,7 +20,7 @@ enum PaperAnswersPage {
         let errors = model.errors
         let survey = contents.survey
         let mode = survey.mode
-        let items = contents.items
+        let items = contents.asked()
         let measured = items.filter(\.isMeasured)
         return Layout(title: "Type in paper answers: \(survey.title)", page: model.page, hasErrors: !errors.isEmpty)
             .render(

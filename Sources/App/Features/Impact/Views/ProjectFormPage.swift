@@ -53,6 +53,12 @@ enum ProjectFormPage {
                 Forms.textarea(
                     name: "impact", label: "The difference in the long run (optional)", value: form.impact, rows: 3,
                     errors: errors),
+                Forms.input(
+                    .init(
+                        name: "code_hint", label: "How people make their survey code (optional)", value: form.codeHint,
+                        hint:
+                            "Shown beside the code box on this project's surveys, so each person makes the same code before and after. For example: the first two letters of your street and the day you were born. Never ask for a name."
+                    ), errors: errors),
                 Forms.submit("Save")
             )
         )

@@ -40,11 +40,31 @@ enum SurveyAnalysisPage {
                         .a(
                             .href(SiteURL.surveyAnswersCSV(project.slug, surveyID).path.attributeEscaped),
                             .plainText("Download every answer, without codes (CSV)"))))),
+            .if(
+                analysis.unpairedPeople > 0,
+                .div(
+                    .class("inset"),
+                    .p(.plainText(unpairedSentence(analysis))))),
             .if(contents.items.isEmpty, .p(.plainText("This survey has no questions yet."))),
             .forEach(contents.items) { item in
                 section(item, analysis: analysis)
             }
         )
+    }
+
+    /// How many after-answers could not be paired, true of the count for the organisation and
+    /// under disclosure control for anyone else.
+    private static func unpairedSentence(_ analysis: SurveyAnalysisController.Analysis) -> String {
+        let count = SurveyAnalysisViews.published(analysis.unpairedPeople, isPublic: analysis.isPublic)
+        let people: String
+        switch count {
+        case .exact(1): people = "1 person"
+        case .exact(let value): people = "\(value) people"
+        case .about(let value): people = "About \(value) people"
+        case .fewerThanEight, .hidden: people = "Fewer than 8 people"
+        }
+        return
+            "\(people) answered under a code that matches no answers from before the project. Their answers are counted below, but they cannot be paired, so they are not in the changes."
     }
 
     private static func intro(_ mode: Survey.Mode, beforeSurveys: [Survey]) -> String {
@@ -73,6 +93,7 @@ enum SurveyAnalysisPage {
             .class("analysis"),
             .h2(.plainText(name)),
             .if(item.indicator != nil, .p(.class("hint"), .plainText(item.question))),
+            .unwrap(item.indicator?.scoringNote) { .p(.class("hint"), .plainText("How it is scored: " + $0)) },
             .unwrap(paired) { paired in
                 .group(
                     .if(

@@ -21,7 +21,7 @@ enum SurveyAnswerPage {
         let errors = model.errors
         let survey = contents.survey
         let mode = survey.mode
-        let items = contents.items(in: language)
+        let items = contents.asked(in: language)
         let pages = mode.asksThen ? 2 : 1
         let measured = items.filter(\.isMeasured)
         let title = contents.words("title", in: language, otherwise: survey.title)
@@ -73,8 +73,8 @@ enum SurveyAnswerPage {
                                 Forms.input(
                                     .init(
                                         name: "participant_code",
-                                        label: mode.requiresCode ? "Your code" : "Your code (optional)",
-                                        value: state.participantCode, hint: codeHint(mode),
+                                        label: codeLabel(mode), value: state.participantCode,
+                                        hint: codeHint(mode, organisationHint: contents.project.codeHint),
                                         autocomplete: "off", width: "input--width-10", spellcheck: false),
                                     errors: errors)),
                             .forEach(Array(items.enumerated())) { index, item in
@@ -115,9 +115,25 @@ enum SurveyAnswerPage {
         )
     }
 
-    private static func codeHint(_ mode: Survey.Mode) -> String {
-        let base =
-            "Choose a code you will remember, such as a word and a number (river-42), and use the same one each time. It links your answers without your name. Please do not use your name."
-        return mode.requiresCode ? base : base + " Leave it empty if you did not answer a survey before the project."
+    private static func codeLabel(_ mode: Survey.Mode) -> String {
+        switch mode {
+        case .after: return "The code you used last time"
+        case .afterWithThen: return "The code you used last time (optional)"
+        default: return "Your code"
+        }
+    }
+
+    /// Before: how to make a code. After: to use the same one again. Either way with the
+    /// organisation's own hint, which is how a person finds their code again.
+    private static func codeHint(_ mode: Survey.Mode, organisationHint: String?) -> String {
+        let making =
+            mode.pairsWithBefore
+            ? "Give the same code you gave in the survey before the project, so your answers can be compared."
+            : "Choose a code you will remember and use the same one each time. It links your answers without your name; please do not use your name."
+        let hint =
+            organisationHint.map { " \($0.hasSuffix(".") ? $0 : $0 + ".")" }
+            ?? " For example a word and a number, such as river-42."
+        let optional = mode.requiresCode ? "" : " Leave it empty if you did not answer a survey before the project."
+        return making + hint + optional
     }
 }

@@ -14,7 +14,7 @@ enum SurveyPaperPage {
         let contents = model.contents
         let language = model.language
         let survey = contents.survey
-        let items = contents.items(in: language)
+        let items = contents.asked(in: language)
         let mode = survey.mode
         let title = contents.words("title", in: language, otherwise: survey.title)
         return Layout(title: "Paper form: \(survey.title)", page: model.page).render(
@@ -41,7 +41,8 @@ enum SurveyPaperPage {
                     .p(
                         .class("paper-form__line"),
                         .plainText(
-                            "Your code (a word and a number you will remember, never your name): ______________________"
+                            (mode.pairsWithBefore ? "The code you used last time" : "Your code")
+                                + " (\(contents.project.codeHint ?? "a word and a number you will remember"); never your name): ______________________"
                         ))),
                 .ol(
                     .class("paper-form__questions"),

@@ -7,6 +7,8 @@ enum SurveyThanksPage {
         let page: PageContext
         let contents: SurveyContents
         let language: SurveyLanguage
+        /// False when an after survey's code matches no answer from before the project.
+        var codeMatchesBefore = true
     }
 
     static func view(_ model: Model) -> HTML {
@@ -22,7 +24,15 @@ enum SurveyThanksPage {
                     ))),
             .if(
                 contents.survey.mode == .before,
-                .p(.plainText("Remember your code: you will be asked for it in the survey after the project.")))
+                .p(.plainText("Remember your code: you will be asked for it in the survey after the project."))),
+            .if(
+                !model.codeMatchesBefore,
+                .div(
+                    .class("inset"),
+                    .p(
+                        .plainText(
+                            "We found no answers from before the project under the code you gave, so your answers cannot be compared with how things were then. They still count among everyone's answers after the project."
+                        ))))
         )
     }
 }

@@ -71,7 +71,7 @@ enum SurveyViews {
     static func translatableEntries(_ contents: SurveyContents) -> [(key: String, english: String)] {
         var entries: [(String, String)] = [("title", contents.survey.title), ("consent", consentStatement)]
         if contents.survey.mode.asksThen { entries.append(("then", lookBackIntro)) }
-        for item in contents.items {
+        for item in contents.asked() {
             entries.append((item.code, item.question))
             // Numbers need no translation; worded answers do.
             if case .choices(let choices, _) = item.answer, !choices.allSatisfy({ Double($0.label) != nil }) {

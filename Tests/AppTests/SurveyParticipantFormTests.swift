@@ -1,0 +1,158 @@
+import Fluent
+import Vapor
+import XCTVapor
+
+@testable import App
+
+/// The survey as a participant reads it: questions as asked, a word on every answer, one question
+/// per item of a longer scale, and a code that is asked for the same way before and after.
+final class SurveyParticipantFormTests: XCTestCase {
+    private func project(_ app: Application, indicator: String, codeHint: String? = nil) async throws
+        -> TestClient
+    {
+        _ = try await TestPeople.make(on: app)
+        let admin = TestClient(app)
+        try await admin.signIn(TestPeople.Role.organisationAdmin.email)
+        var fields = [
+            "organisation": "bridge-builders", "name": "Goals not walls", "summary": "Football.",
+            "kind_of_work": "common-purpose", "activities": "Tournaments",
+        ]
+        if let codeHint { fields["code_hint"] = codeHint }
+        let created = try await admin.post("/impact/projects/new", form: fields)
+        XCTAssertEqual(created.status, .seeOther, created.text)
+        let outcome = try await admin.post(
+            "/impact/projects/goals-not-walls/outcomes", form: ["description": "Ease", "indicators[]": indicator])
+        XCTAssertEqual(outcome.status, .seeOther, outcome.text)
+        return admin
+    }
+
+    private func openSurvey(_ admin: TestClient, title: String, mode: String, indicator: String) async throws {
+        let opened = try await admin.post(
+            "/impact/projects/goals-not-walls/surveys",
+            form: ["survey_title": title, "mode": mode, "survey_indicators[]": indicator])
+        XCTAssertEqual(opened.status, .seeOther, opened.text)
+    }
+
+    private func survey(_ app: Application, titled title: String) async throws -> Survey {
+        let survey = try await Survey.query(on: app.db).filter(\.$title == title).first()
+        return try XCTUnwrap(survey)
+    }
+
+    func testEveryLibraryQuestionReadsAsAskedWithAWordOnEveryAnswerAndNoScoringNotes() throws {
+        for indicator in IndicatorCatalogue.all {
+            let asked = SurveyItem(indicator).asked
+            for question in asked {
+                let words = question.question
+                XCTAssertFalse(words.contains("[group]"), words)
+                for note in ["averaged", "reversed", "(1 ", "1 to 5", "1 to 7", "yes or no each"] {
+                    XCTAssertFalse(words.contains(note), "\(indicator.code) shows an analyst's note: \(words)")
+                }
+                if case .choices(let choices, _) = question.answer {
+                    XCTAssertTrue(
+                        choices.allSatisfy { Double($0.label) == nil }, "\(question.code): every answer has words")
+                }
+            }
+        }
+        XCTAssertEqual(SurveyItem(IndicatorCatalogue.indicator("ANXIETY")!).asked.count, 4)
+        XCTAssertEqual(SurveyItem(IndicatorCatalogue.indicator("CONTACT-QUALITY")!).asked.count, 4)
+        XCTAssertEqual(SurveyItem(IndicatorCatalogue.indicator("DISTANCE")!).asked.count, 3)
+    }
+
+    func testAScaleOfSeveralQuestionsIsAskedOneAtATimeAndScoredFromItsParts() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(app, indicator: "ANXIETY")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "ANXIETY")
+            let survey = try await survey(app, titled: "Before")
+            let form = try await TestClient(app).get("/s/\(survey.token)")
+            XCTAssertTrue(form.text.contains("4 questions"), form.text)
+            XCTAssertTrue(
+                form.text.contains(
+                    "Question 1 of 4: Imagine an event where most people there are from a different background to you. How relaxed would you feel?"
+                ), form.text)
+            XCTAssertTrue(form.text.contains(">Extremely relaxed</label>"), "every answer has its words")
+            XCTAssertFalse(form.text.contains("averaged"), "the scoring stays on the analysis side")
+
+            // Extremely relaxed and very safe count as little anxiety: 5 and 4 are scored 1 and 2.
+            let sent = try await TestClient(app).post(
+                "/s/\(survey.token)",
+                form: [
+                    "submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "kite-1",
+                    "answer_ANXIETY-RELAXED": "5", "answer_ANXIETY-AWKWARD": "2", "answer_ANXIETY-NERVOUS": "1",
+                    "answer_ANXIETY-SAFE": "4",
+                ])
+            XCTAssertTrue(sent.text.contains("Thank you"), sent.text)
+            let score = try await SurveyAnswer.query(on: app.db).filter(\.$indicatorCode == "ANXIETY").all()
+            XCTAssertEqual(score.map(\.value), [1.5], "(1 + 2 + 1 + 2) / 4")
+            let parts = try await SurveyAnswer.query(on: app.db).filter(\.$indicatorCode != "ANXIETY").count()
+            XCTAssertEqual(parts, 4, "each answer is kept as given")
+
+            // One answer of four is too few to make a score.
+            _ = try await TestClient(app).post(
+                "/s/\(survey.token)",
+                form: [
+                    "submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "kite-2",
+                    "answer_ANXIETY-NERVOUS": "3",
+                ])
+            let scores = try await SurveyAnswer.query(on: app.db).filter(\.$indicatorCode == "ANXIETY").count()
+            XCTAssertEqual(scores, 1)
+
+            let analysis = try await admin.get("/impact/projects/goals-not-walls/surveys/\(survey.id!)/analysis")
+            XCTAssertTrue(analysis.text.contains("How it is scored: Four answers"), "the scoring note is for analysts")
+        }
+    }
+
+    func testTheAfterSurveyAsksForTheCodeUsedLastTimeWithTheOrganisationsHint() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(
+                app, indicator: "CONFIDENCE", codeHint: "The first two letters of your street and your birth day")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
+            let before = try await survey(app, titled: "Before")
+            let after = try await survey(app, titled: "After")
+
+            let first = try await TestClient(app).get("/s/\(before.token)")
+            XCTAssertTrue(first.text.contains("Your code"))
+            XCTAssertTrue(first.text.contains("The first two letters of your street and your birth day."))
+            let second = try await TestClient(app).get("/s/\(after.token)")
+            XCTAssertTrue(second.text.contains("The code you used last time"), second.text)
+            XCTAssertTrue(second.text.contains("Give the same code you gave in the survey before the project"))
+            XCTAssertTrue(second.text.contains("The first two letters of your street and your birth day."))
+            let paper = try await admin.get("/impact/projects/goals-not-walls/surveys/\(after.id!)/paper")
+            XCTAssertTrue(paper.text.contains("The code you used last time (The first two letters of your street"))
+        }
+    }
+
+    func testAnAfterAnswerWhoseCodeMatchesNothingBeforeIsKeptAndBothThePersonAndTheOrganiserAreTold() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(app, indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
+            let before = try await survey(app, titled: "Before")
+            let after = try await survey(app, titled: "After")
+            func answer(_ survey: Survey, code: String) async throws -> XCTHTTPResponse {
+                try await TestClient(app).post(
+                    "/s/\(survey.token)",
+                    form: [
+                        "submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": code,
+                        "answer_CONFIDENCE": "3",
+                    ])
+            }
+            _ = try await answer(before, code: "sun-1")
+            let matched = try await answer(after, code: "SUN-1")
+            XCTAssertTrue(matched.text.contains("Thank you"))
+            XCTAssertFalse(matched.text.contains("We found no answers from before"), "codes match whatever their case")
+            let unmatched = try await answer(after, code: "moon-2")
+            XCTAssertTrue(unmatched.text.contains("Thank you"), "the answer is accepted")
+            XCTAssertTrue(
+                unmatched.text.contains("We found no answers from before the project under the code you gave"))
+            let kept = try await SurveyResponse.query(on: app.db).filter(\.$participantCode == "moon-2").count()
+            XCTAssertEqual(kept, 1)
+
+            let analysis = try await admin.get("/impact/projects/goals-not-walls/surveys/\(after.id!)/analysis")
+            XCTAssertTrue(
+                analysis.text.contains(
+                    "1 person answered under a code that matches no answers from before the project"),
+                analysis.text)
+        }
+    }
+}
