@@ -155,4 +155,44 @@ final class SurveyParticipantFormTests: XCTestCase {
                 analysis.text)
         }
     }
+
+    func testTheFormSaysWhoIsAskingAndATranslationGivesItsButtonsLabelsAndHintsToo() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(app, indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
+            let survey = try await survey(app, titled: "Before")
+            let english = try await TestClient(app).get("/s/\(survey.token)")
+            XCTAssertTrue(
+                english.text.contains("Asked by Bridge Builders for its project Goals not walls."), english.text)
+
+            let translations = "/impact/projects/goals-not-walls/surveys/\(survey.id!)/translations"
+            let dropped = try await admin.post(
+                translations, form: ["lang": "pl", "t_ui.question": "Pytanie", "t_ui.send": "Wyślij odpowiedzi"])
+            XCTAssertEqual(dropped.status, .unprocessableEntity)
+            XCTAssertTrue(
+                dropped.text.contains("Keep {number} and {total} in the translation"), "a number's place must stay")
+            XCTAssertTrue(dropped.text.contains("Wyślij odpowiedzi"), "what was typed is kept")
+
+            let saved = try await admin.post(
+                translations,
+                form: [
+                    "lang": "pl", "t_title": "Przed", "t_ui.question": "Pytanie {number} z {total}",
+                    "t_ui.send": "Wyślij odpowiedzi", "t_ui.agree": "Zgadzam się odpowiedzieć na tych warunkach",
+                    "t_ui.code": "Twój kod", "t_ui.thanks": "Dziękujemy",
+                ])
+            XCTAssertEqual(saved.status, .seeOther, saved.text)
+            let polish = try await TestClient(app).get("/s/\(survey.token)?lang=pl")
+            for words in ["Pytanie 1 z 1: ", "Wyślij odpowiedzi", "Zgadzam się odpowiedzieć", ">Twój kod</label>"] {
+                XCTAssertTrue(polish.text.contains(words), words)
+            }
+            XCTAssertFalse(polish.text.contains("Send my answers"))
+            let thanks = try await TestClient(app).post(
+                "/s/\(survey.token)",
+                form: [
+                    "submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "kite-1",
+                    "answer_CONFIDENCE": "3", "lang": "pl",
+                ])
+            XCTAssertTrue(thanks.text.contains("<h1>Dziękujemy</h1>"), thanks.text)
+        }
+    }
 }

@@ -119,7 +119,18 @@ struct SurveyController {
         for entry in SurveyViews.translatableEntries(contents) {
             let text = input.text("t_\(entry.key)", keepNewlines: entry.key == "consent")
             typed[entry.key] = text
-            if text.count > 1_000 { errors.add("t_\(entry.key)", "Each translation must be 1,000 characters or fewer") }
+            if text.count > 1_000 {
+                errors.add("t_\(entry.key)", "Each translation must be 1,000 characters or fewer")
+            } else if !text.isEmpty {
+                let missing = SurveyFormWord.placeholders(in: entry.english).subtracting(
+                    SurveyFormWord.placeholders(in: text))
+                if !missing.isEmpty {
+                    errors.add(
+                        "t_\(entry.key)",
+                        "Keep \(missing.sorted().joined(separator: " and ")) in the translation: it marks where a name or number goes"
+                    )
+                }
+            }
         }
         guard errors.isEmpty else {
             let model = SurveyTranslationPage.Model(

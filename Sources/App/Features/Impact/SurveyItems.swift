@@ -240,8 +240,10 @@ extension Survey {
         let lookup = try await IndicatorLookup.forOrganisation(project.$organisation.id, on: db)
         let questions = try await SurveyQuestion.query(on: db).filter(\.$survey.$id == surveyID).sort(\.$position).all()
         let translations = try await SurveyTranslation.query(on: db).filter(\.$survey.$id == surveyID).all()
+        let organisation = try await Organisation.find(project.$organisation.id, on: db)
         return SurveyContents(
-            survey: self, project: project, items: items(lookup: lookup, questions: questions), questions: questions,
+            survey: self, project: project, organisationName: organisation?.name ?? "",
+            items: items(lookup: lookup, questions: questions), questions: questions,
             translations: Dictionary(grouping: translations, by: \.language).mapValues {
                 Dictionary($0.map { ($0.itemKey, $0.text) }, uniquingKeysWith: { first, _ in first })
             })
@@ -252,6 +254,8 @@ extension Survey {
 struct SurveyContents: Sendable {
     let survey: Survey
     let project: Project
+    /// The organisation asking, named on the form.
+    let organisationName: String
     let items: [SurveyItem]
     let questions: [SurveyQuestion]
     /// language → item key → words.
@@ -270,6 +274,11 @@ struct SurveyContents: Sendable {
 
     func words(_ key: String, in language: SurveyLanguage, otherwise english: String) -> String {
         translations[language.code]?[key] ?? english
+    }
+
+    /// Whether a translation into this language gives its own words for this piece.
+    func isTranslated(_ key: String, in language: SurveyLanguage) -> Bool {
+        translations[language.code]?[key] != nil
     }
 }
 

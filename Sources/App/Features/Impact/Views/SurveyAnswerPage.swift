@@ -25,6 +25,10 @@ enum SurveyAnswerPage {
         let pages = mode.asksThen ? 2 : 1
         let measured = items.filter(\.isMeasured)
         let title = contents.words("title", in: language, otherwise: survey.title)
+        let words = { (word: SurveyFormWord, values: [String: String]) in contents.text(word, in: language, values) }
+        let numberHint = { (range: ClosedRange<Double>) in
+            words(.numberHint, ["from": String(Int(range.lowerBound)), "to": String(Int(range.upperBound))])
+        }
         return Layout(title: title, page: model.page, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
             SurveyViews.languageSwitch(
@@ -38,8 +42,9 @@ enum SurveyAnswerPage {
                     .class("caption"),
                     .plainText(
                         pages == 1
-                            ? "\(items.count) question\(items.count == 1 ? "" : "s"). It takes a few minutes."
-                            : "Page \(page) of \(pages)")),
+                            ? words(.length, ["total": String(items.count)])
+                            : words(.page, ["number": String(page), "total": String(pages)]))),
+                .p(.plainText(words(.askedBy, [:]))),
                 .if(
                     pages > 1,
                     .element(
@@ -47,8 +52,10 @@ enum SurveyAnswerPage {
                         nodes: [
                             .attribute(named: "max", value: String(pages).attributeEscaped),
                             .attribute(named: "value", value: String(page).attributeEscaped),
-                            .attribute(named: "aria-label", value: "Page \(page) of \(pages)".attributeEscaped),
-                            .plainText("Page \(page) of \(pages)"),
+                            .attribute(
+                                named: "aria-label",
+                                value: words(.page, ["number": String(page), "total": String(pages)]).attributeEscaped),
+                            .plainText(words(.page, ["number": String(page), "total": String(pages)])),
                         ])),
                 .form(
                     .method(.post), .action(SiteURL.answerSurvey(survey.token).path.attributeEscaped),
@@ -65,26 +72,29 @@ enum SurveyAnswerPage {
                                         contents.words("consent", in: language, otherwise: SurveyViews.consentStatement)
                                     ))),
                             Forms.checkboxes(
-                                name: "consent_box", legend: "Your agreement",
-                                options: [("yes", "I agree to answer on these terms")],
+                                name: "consent_box", legend: words(.agreement, [:]),
+                                options: [("yes", words(.agree, [:]))],
                                 checked: state.consented ? ["yes"] : [], errors: errors),
                             .if(
                                 mode.asksForCode,
                                 Forms.input(
                                     .init(
                                         name: "participant_code",
-                                        label: codeLabel(mode), value: state.participantCode,
-                                        hint: codeHint(mode, organisationHint: contents.project.codeHint),
+                                        label: words(.code, [:]), value: state.participantCode,
+                                        hint: words(.codeHint, [:]),
                                         autocomplete: "off", width: "input--width-10", spellcheck: false),
                                     errors: errors)),
                             .forEach(Array(items.enumerated())) { index, item in
                                 SurveyForm.question(
                                     item, field: "answer_\(item.code)",
-                                    label: "Question \(index + 1) of \(items.count): \(item.question)",
-                                    typed: state.typed["answer_\(item.code)"] ?? "", errors: errors)
+                                    label: words(
+                                        .question, ["number": String(index + 1), "total": String(items.count)])
+                                        + ": " + item.question,
+                                    typed: state.typed["answer_\(item.code)"] ?? "", errors: errors,
+                                    numberHint: numberHint)
                             },
                             Forms.hidden("step", "1"),
-                            Forms.submit(pages > 1 ? "Continue" : "Send my answers")
+                            Forms.submit(words(pages > 1 ? .continueButton : .send, [:]))
                         )),
                     .if(
                         page == 2,
@@ -96,44 +106,26 @@ enum SurveyAnswerPage {
                             .forEach(items) { item in
                                 Forms.hidden("answer_\(item.code)", state.typed["answer_\(item.code)"] ?? "")
                             },
-                            .h2(.plainText("Looking back")),
+                            .h2(.plainText(words(.lookingBack, [:]))),
                             .p(
                                 .class("lead"),
                                 .plainText(contents.words("then", in: language, otherwise: SurveyViews.lookBackIntro))),
                             .forEach(Array(measured.enumerated())) { index, item in
                                 SurveyForm.question(
                                     item, field: "then_\(item.code)",
-                                    label:
-                                        "Before the project, question \(index + 1) of \(measured.count): \(item.question)",
-                                    typed: state.typed["then_\(item.code)"] ?? "", errors: errors)
+                                    label: words(
+                                        .lookBackQuestion,
+                                        ["number": String(index + 1), "total": String(measured.count)])
+                                        + ": " + item.question,
+                                    typed: state.typed["then_\(item.code)"] ?? "", errors: errors,
+                                    numberHint: numberHint)
                             },
                             Forms.hidden("step", "2"),
-                            Forms.submit("Send my answers")
+                            Forms.submit(words(.send, [:]))
                         ))
                 )
             )
         )
     }
 
-    private static func codeLabel(_ mode: Survey.Mode) -> String {
-        switch mode {
-        case .after: return "The code you used last time"
-        case .afterWithThen: return "The code you used last time (optional)"
-        default: return "Your code"
-        }
-    }
-
-    /// Before: how to make a code. After: to use the same one again. Either way with the
-    /// organisation's own hint, which is how a person finds their code again.
-    private static func codeHint(_ mode: Survey.Mode, organisationHint: String?) -> String {
-        let making =
-            mode.pairsWithBefore
-            ? "Give the same code you gave in the survey before the project, so your answers can be compared."
-            : "Choose a code you will remember and use the same one each time. It links your answers without your name; please do not use your name."
-        let hint =
-            organisationHint.map { " \($0.hasSuffix(".") ? $0 : $0 + ".")" }
-            ?? " For example a word and a number, such as river-42."
-        let optional = mode.requiresCode ? "" : " Leave it empty if you did not answer a survey before the project."
-        return making + hint + optional
-    }
 }

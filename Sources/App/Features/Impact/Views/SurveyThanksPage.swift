@@ -14,25 +14,18 @@ enum SurveyThanksPage {
     static func view(_ model: Model) -> HTML {
         let contents = model.contents
         let language = model.language
-        return Layout(title: "Thank you", page: model.page).render(
+        let words = { (word: SurveyFormWord) in contents.text(word, in: language) }
+        return Layout(title: words(.thanks), page: model.page).render(
             .div(
-                .class("panel-confirmation"),
-                .h1(.plainText("Thank you")),
-                .p(
-                    .plainText(
-                        "Your answers to \u{201C}\(contents.words("title", in: language, otherwise: contents.survey.title))\u{201D} have been sent."
-                    ))),
-            .if(
-                contents.survey.mode == .before,
-                .p(.plainText("Remember your code: you will be asked for it in the survey after the project."))),
-            .if(
-                !model.codeMatchesBefore,
+                .attribute(named: "lang", value: language.code.attributeEscaped),
+                .unwrap(language.rightToLeft ? "rtl" : nil) { .attribute(named: "dir", value: $0.attributeEscaped) },
                 .div(
-                    .class("inset"),
-                    .p(
-                        .plainText(
-                            "We found no answers from before the project under the code you gave, so your answers cannot be compared with how things were then. They still count among everyone's answers after the project."
-                        ))))
+                    .class("panel-confirmation"),
+                    .h1(.plainText(words(.thanks))),
+                    .p(.plainText(words(.sent)))),
+                .if(contents.survey.mode == .before, .p(.plainText(words(.remember)))),
+                .if(!model.codeMatchesBefore, .div(.class("inset"), .p(.plainText(words(.noMatch)))))
+            )
         )
     }
 }

@@ -15,16 +15,17 @@ enum SurveyForm {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 
-    static func question(_ item: SurveyItem, field: String, label: String, typed: String, errors: FormErrors) -> Node<
-        HTML.FormContext
-    > {
+    /// `numberHint` gives the hint of a number box in the reader's language, from its range.
+    static func question(
+        _ item: SurveyItem, field: String, label: String, typed: String, errors: FormErrors,
+        numberHint: (ClosedRange<Double>) -> String = SurveyViews.englishNumberHint
+    ) -> Node<HTML.FormContext> {
         switch item.answer {
         case .number(let range):
             return Forms.input(
                 .init(
-                    name: field, label: label, type: .number, value: typed,
-                    hint: "A number from \(Int(range.lowerBound)) to \(Int(range.upperBound)).", width: "input--width-5"
-                ), errors: errors)
+                    name: field, label: label, type: .number, value: typed, hint: numberHint(range),
+                    width: "input--width-5"), errors: errors)
         case .text:
             return Forms.textarea(name: field, label: label, value: typed, rows: 3, errors: errors)
         case .choices(let choices, _):
@@ -67,10 +68,18 @@ enum SurveyViews {
             ))
     }
 
-    /// Every piece of a survey a person reads, with its key and English words.
+    static func englishNumberHint(_ range: ClosedRange<Double>) -> String {
+        "A number from \(Int(range.lowerBound)) to \(Int(range.upperBound))."
+    }
+
+    /// Every piece of a survey a person reads, with its key and English words: the title, the
+    /// terms, the form's own labels, hints and buttons, and each question and answer.
     static func translatableEntries(_ contents: SurveyContents) -> [(key: String, english: String)] {
         var entries: [(String, String)] = [("title", contents.survey.title), ("consent", consentStatement)]
         if contents.survey.mode.asksThen { entries.append(("then", lookBackIntro)) }
+        for word in SurveyFormWord.allCases where word.isUsed(by: contents) {
+            entries.append((word.rawValue, word.english(contents)))
+        }
         for item in contents.asked() {
             entries.append((item.code, item.question))
             // Numbers need no translation; worded answers do.
@@ -81,5 +90,128 @@ enum SurveyViews {
             }
         }
         return entries
+    }
+}
+
+/// The form's own words, beside its questions: labels, hints, buttons and the thank-you page. A
+/// translation can give each in another language; `{…}` marks where a name or number goes, and a
+/// translation keeps it.
+enum SurveyFormWord: String, CaseIterable, Sendable {
+    case askedBy = "ui.asked-by"
+    case length = "ui.length"
+    case agreement = "ui.agreement"
+    case agree = "ui.agree"
+    case code = "ui.code"
+    case codeHint = "ui.code-hint"
+    case question = "ui.question"
+    case numberHint = "ui.number-hint"
+    case page = "ui.page"
+    case continueButton = "ui.continue"
+    case lookingBack = "ui.looking-back"
+    case lookBackQuestion = "ui.look-back-question"
+    case send = "ui.send"
+    case thanks = "ui.thanks"
+    case sent = "ui.sent"
+    case remember = "ui.remember"
+    case noMatch = "ui.no-match"
+
+    func isUsed(by contents: SurveyContents) -> Bool {
+        let mode = contents.survey.mode
+        switch self {
+        case .code, .codeHint: return mode.asksForCode
+        case .page, .continueButton, .lookingBack, .lookBackQuestion: return mode.asksThen
+        case .remember: return mode == .before
+        case .noMatch: return mode.pairsWithBefore
+        case .numberHint:
+            return contents.asked().contains { if case .number = $0.answer { return true } else { return false } }
+        default: return true
+        }
+    }
+
+    func english(_ contents: SurveyContents) -> String {
+        let mode = contents.survey.mode
+        switch self {
+        case .askedBy:
+            return
+                "Asked by {organisation} for its project {project}. Only the organisation sees your answers one by one; anything shown beyond it is added up with everyone else's."
+        case .length: return "{total} questions. It takes a few minutes."
+        case .agreement: return "Your agreement"
+        case .agree: return "I agree to answer on these terms"
+        case .code:
+            switch mode {
+            case .after: return "The code you used last time"
+            case .afterWithThen: return "The code you used last time (optional)"
+            default: return "Your code"
+            }
+        case .codeHint: return Self.codeHint(mode, organisationHint: contents.project.codeHint)
+        case .question: return "Question {number} of {total}"
+        case .numberHint: return "A number from {from} to {to}."
+        case .page: return "Page {number} of {total}"
+        case .continueButton: return "Continue"
+        case .lookingBack: return "Looking back"
+        case .lookBackQuestion: return "Before the project, question {number} of {total}"
+        case .send: return "Send my answers"
+        case .thanks: return "Thank you"
+        case .sent: return "Your answers to \u{201C}{title}\u{201D} have been sent."
+        case .remember: return "Remember your code: you will be asked for it in the survey after the project."
+        case .noMatch:
+            return
+                "We found no answers from before the project under the code you gave, so your answers cannot be compared with how things were then. They still count among everyone's answers after the project."
+        }
+    }
+
+    /// The places in the words where a name or number goes: "{total}", "{project}".
+    static func placeholders(in words: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(words)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            found.insert(String(rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+
+    /// The words with each `{name}` replaced once, left to right, so a name that itself holds
+    /// braces is never filled in again.
+    static func fill(_ words: String, with values: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(words)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// Before: how to make a code. After: to use the same one again. Either way with the
+    /// organisation's own hint, which is how a person finds their code again.
+    private static func codeHint(_ mode: Survey.Mode, organisationHint: String?) -> String {
+        let making =
+            mode.pairsWithBefore
+            ? "Give the same code you gave in the survey before the project, so your answers can be compared."
+            : "Choose a code you will remember and use the same one each time. It links your answers without your name; please do not use your name."
+        let example =
+            organisationHint.map { " " + ($0.hasSuffix(".") ? $0 : $0 + ".") }
+            ?? " For example a word and a number, such as river-42."
+        let optional = mode.requiresCode ? "" : " Leave it empty if you did not answer a survey before the project."
+        return making + example + optional
+    }
+}
+
+extension SurveyContents {
+    /// One of the form's own words in the reader's language, with its names and numbers filled in.
+    func text(_ word: SurveyFormWord, in language: SurveyLanguage, _ values: [String: String] = [:]) -> String {
+        var english = word.english(self)
+        // English says "1 question"; a translation says it its own way.
+        if word == .length, values["total"] == "1", !isTranslated(word.rawValue, in: language) {
+            english = "1 question. It takes a few minutes."
+        }
+        let filled = values.merging([
+            "organisation": organisationName, "project": project.name,
+            "title": words("title", in: language, otherwise: survey.title),
+        ]) { own, _ in own }
+        return SurveyFormWord.fill(words(word.rawValue, in: language, otherwise: english), with: filled)
     }
 }
