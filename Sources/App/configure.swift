@@ -77,6 +77,7 @@ enum Migrations {
         M020CreateOrganisationInvitations(),
         M021CreateThrottleCounters(),
         M022AddProjectCodeHints(),
+        M023AddSurveyShortCodes(),
     ]
 }
 

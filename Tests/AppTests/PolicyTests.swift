@@ -163,6 +163,8 @@ final class PolicyTests: XCTestCase {
         "GET /impact/projects/:projectSlug/surveys/:surveyID/translations": [.organisationAdmin, .coordinator],
         "POST /impact/projects/:projectSlug/surveys/:surveyID/translations": [.organisationAdmin, .coordinator],
         "GET /impact/projects/:projectSlug/surveys/:surveyID/paper": organisationWorkers,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/poster": organisationWorkers,
+        "GET /impact/projects/:projectSlug/surveys/:surveyID/cards": organisationWorkers,
         "GET /impact/projects/:projectSlug/surveys/:surveyID/paper-answers": organisationWorkers,
         "POST /impact/projects/:projectSlug/surveys/:surveyID/paper-answers": organisationWorkers,
         "GET /impact/projects/:projectSlug/surveys/:surveyID/analysis": members,
@@ -219,6 +221,8 @@ final class PolicyTests: XCTestCase {
         "GET /hubs/:hubSlug/impact": everyone,
         "GET /s/:surveyToken": everyone,
         "POST /s/:surveyToken": everyone,
+        "GET /a/:shortCode": everyone,
+        "GET /a": everyone,
         "GET /library/new": [.coordinator],
         "POST /library/new": [.coordinator],
         "GET /library/:resourceSlug": everyone,
@@ -293,12 +297,9 @@ final class PolicyTests: XCTestCase {
                 project.impact = ""
                 project.$organisation.id = people.organisation.id!
                 try await project.create(on: app.db)
-                let survey = Survey()
-                survey.$project.id = project.id!
-                survey.title = "Before"
-                survey.mode = .before
-                survey.token = Tokens.random()
-                survey.indicatorCodes = "CONFIDENCE"
+                let survey = Survey(
+                    projectID: project.id!, title: "Before", mode: .before, indicatorCodes: ["CONFIDENCE"],
+                    opensOn: nil, closesOn: nil)
                 try await survey.create(on: app.db)
                 let local = try await IndicatorsController.create(
                     kind: .local, status: .proposed, organisationID: people.organisation.id!, construct: "Park",
@@ -357,7 +358,8 @@ final class PolicyTests: XCTestCase {
                 let parameterValues = [
                     "peerRequestID": peerRequest.id!.uuidString, "peerInvitationID": accepted.id!.uuidString,
                     "skillOfferID": skillOffer.id!.uuidString,
-                    "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "surveyID": survey.id!.uuidString,
+                    "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "shortCode": "NOSUCHCO",
+                    "surveyID": survey.id!.uuidString,
                     "indicatorID": local.id!.uuidString, "changeStoryID": changeStory.id!.uuidString,
                     "projectSlug": project.slug, "caseStudySlug": "no-such-case-study",
                     "narrativeSlug": "no-such-narrative", "resourceSlug": "no-such-resource", "storySlug": story.slug,

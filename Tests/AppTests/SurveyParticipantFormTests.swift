@@ -195,4 +195,43 @@ final class SurveyParticipantFormTests: XCTestCase {
             XCTAssertTrue(thanks.text.contains("<h1>Dziękujemy</h1>"), thanks.text)
         }
     }
+
+    func testTheOrganiserPrintsAPosterAndCardsWhoseShortAddressOpensTheSurvey() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(app, indicator: "CONFIDENCE", codeHint: "Your street and your birth day")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
+            let before = try await survey(app, titled: "Before")
+            let after = try await survey(app, titled: "After")
+            XCTAssertNotEqual(before.shortCode, after.shortCode)
+            XCTAssertNotNil(SurveyShortCode.normalised(before.shortCode))
+            let shown = SurveyShortCode.shown(before.shortCode)
+
+            let path = "/impact/projects/goals-not-walls/surveys/\(before.id!)"
+            let manage = try await admin.get(path)
+            XCTAssertTrue(manage.text.contains("/a/\(shown)"), "the survey's page gives the short address")
+            let poster = try await admin.get(path + "/poster")
+            XCTAssertEqual(poster.status, .ok)
+            XCTAssertTrue(poster.text.contains("/a/\(shown)</a>"), poster.text)
+            XCTAssertTrue(poster.text.contains("Asked by Bridge Builders for its project Goals not walls."))
+            XCTAssertTrue(poster.text.contains("Your street and your birth day."), "the code hint goes on the poster")
+            let cards = try await admin.get(path + "/cards")
+            XCTAssertEqual(cards.text.components(separatedBy: #"<li class="survey-card">"#).count - 1, 8)
+
+            // Typed from paper: any case, with or without the dash.
+            let typed = try await TestClient(app).get("/a/\(shown.lowercased())")
+            XCTAssertEqual(typed.status, .seeOther)
+            XCTAssertEqual(typed.headers.first(name: .location), "/s/\(before.token)")
+            let boxed = try await TestClient(app).get("/a?code=\(before.shortCode.lowercased())")
+            XCTAssertEqual(boxed.headers.first(name: .location), "/s/\(before.token)")
+            let wrong = try await TestClient(app).get("/a/ZZZZ-ZZZZ")
+            XCTAssertEqual(wrong.status, .notFound)
+            XCTAssertTrue(wrong.text.contains("No survey has the code ZZZZ-ZZZZ"), wrong.text)
+            XCTAssertTrue(wrong.text.contains(#"value="ZZZZ-ZZZZ""#), "what was typed stays in the box")
+            let empty = try await TestClient(app).get("/a?code=")
+            XCTAssertTrue(empty.text.contains("Enter the code from the poster or card"))
+            let form = try await TestClient(app).get("/a")
+            XCTAssertEqual(form.status, .ok)
+        }
+    }
 }

@@ -93,6 +93,13 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     driver.get(survey_path + "/paper")
     assert "☐ Definitely agree" in page_text(driver)
     check_page(driver, "survey-paper")
+    driver.get(survey_path + "/poster")
+    short_address = driver.find_element(By.CSS_SELECTOR, ".poster__link a").text
+    assert "/a/" in short_address
+    check_page(driver, "survey-poster")
+    driver.get(survey_path + "/cards")
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".survey-card")) == 8
+    check_page(driver, "survey-cards")
     driver.get(survey_path + "/paper-answers")
     field_by_label(driver, "The person ticked “I agree to answer on these terms”").click()
     driver.find_element(By.ID, "answer_CONFIDENCE-4").click()
@@ -101,6 +108,17 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     press(driver, "Save and type in the next form")
     assert "1 paper form typed in so far" in page_text(driver)
     sign_out(driver)
+
+    # Someone types the short address from the poster, with a slip first.
+    new_visitor(driver)
+    visit(driver, "/a/ZZZZ-ZZZZ")
+    assert "No survey has the code ZZZZ-ZZZZ" in page_text(driver)
+    check_page(driver, "survey-short-code-wrong")
+    field = field_by_label(driver, "The survey's code")
+    field.clear()
+    field.send_keys(short_address.split("/a/")[1])
+    press(driver, "Open the survey")
+    assert heading(driver) == "End of season"
 
     # A participant reads it in Urdu, switches to English and answers over two pages.
     new_visitor(driver)

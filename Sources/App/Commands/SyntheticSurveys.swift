@@ -38,12 +38,9 @@ extension SyntheticData {
         ).create(on: db)
         var surveys: [Survey] = []
         for mode in [Survey.Mode.before, .after] {
-            let survey = Survey()
-            survey.$project.id = try project.requireID()
-            survey.title = mode == .before ? "Synthetic before" : "Synthetic after"
-            survey.mode = mode
-            survey.token = Tokens.random()
-            survey.indicatorCodes = codes.joined(separator: ",")
+            let survey = Survey(
+                projectID: try project.requireID(), title: mode == .before ? "Synthetic before" : "Synthetic after",
+                mode: mode, indicatorCodes: codes, opensOn: nil, closesOn: nil)
             try await survey.create(on: db)
             surveys.append(survey)
         }

@@ -31,7 +31,7 @@ final class ImpactPageTests: XCTestCase {
         survey.opensOn = "2026-05-01"
         let early = SurveyClosedPage.view(.init(page: .preview(), survey: survey, today: "2026-04-01")).render()
         XCTAssertTrue(early.contains("<h1>This survey is closed</h1>"))
-        XCTAssertTrue(early.contains("It opens on 2026-05-01."))
+        XCTAssertTrue(early.contains("It opens on 1 May 2026."))
         let late = SurveyClosedPage.view(.init(page: .preview(), survey: survey, today: "2026-06-01")).render()
         XCTAssertFalse(late.contains("It opens on"))
     }

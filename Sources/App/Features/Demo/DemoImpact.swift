@@ -69,14 +69,8 @@ extension DemoContent {
             ("Before the sessions", Survey.Mode.before, "2026-01-12", "2026-01-23"),
             ("After the sessions", .after, "2026-04-13", "2026-04-24"),
         ] {
-            let survey = Survey()
-            survey.$project.id = projectID
-            survey.title = title
-            survey.mode = mode
-            survey.token = Tokens.random()
-            survey.indicatorCodes = codes.joined(separator: ",")
-            survey.opensOn = opens
-            survey.closesOn = closes
+            let survey = Survey(
+                projectID: projectID, title: title, mode: mode, indicatorCodes: codes, opensOn: opens, closesOn: closes)
             try await survey.create(on: db)
             surveys.append(survey)
         }

@@ -31,6 +31,10 @@ enum ImpactRoutes {
             .administerOrganisation, on: .surveyInProject)
         app.get(SiteURL.paperSurvey.routeComponents, use: surveys.paperForm).requires(
             .workForOrganisation, on: .surveyInProject)
+        app.get(SiteURL.surveyPoster.routeComponents, use: surveys.poster).requires(
+            .workForOrganisation, on: .surveyInProject)
+        app.get(SiteURL.surveyCards.routeComponents, use: surveys.cards).requires(
+            .workForOrganisation, on: .surveyInProject)
         app.get(SiteURL.paperAnswers.routeComponents, use: surveys.paperAnswersForm).requires(
             .workForOrganisation, on: .surveyInProject)
         app.post(SiteURL.paperAnswers.routeComponents, use: surveys.savePaperAnswers).requires(
@@ -75,6 +79,8 @@ enum ImpactRoutes {
         app.post(SiteURL.changeStoryToPortfolio.routeComponents, use: changeStories.offerToPortfolio).requires(
             .workForOrganisation, on: .projectBySlug)
         app.get(SiteURL.answerSurvey.routeComponents, use: surveys.answerForm).requires(.readPublic)
+        app.get(SiteURL.shortSurvey.routeComponents, use: surveys.openShortCode).requires(.readPublic)
+        app.get(SiteURL.findSurvey.routeComponents, use: surveys.findByCode).requires(.readPublic)
         app.post(SiteURL.answerSurvey.routeComponents, use: surveys.submit).requires(.readPublic)
     }
 }

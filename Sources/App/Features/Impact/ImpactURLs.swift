@@ -52,4 +52,12 @@ extension SiteURL {
     static let impactRollUp = SiteURL("/impact")
     static let hubImpact = SiteURLPattern1<String>("hubs", .parameter("hubSlug"), "impact")
     static let answerSurvey = SiteURLPattern1<String>("s", .parameter("surveyToken"))
+    static let surveyPoster = SiteURLPattern2<String, UUID>(
+        "impact", "projects", .parameter("projectSlug"), "surveys", .parameter("surveyID"), "poster")
+    static let surveyCards = SiteURLPattern2<String, UUID>(
+        "impact", "projects", .parameter("projectSlug"), "surveys", .parameter("surveyID"), "cards")
+    /// The short address on a poster or card: `/a/K7P3-QX9M`.
+    static let shortSurvey = SiteURLPattern1<String>("a", .parameter("shortCode"))
+    /// Where someone types the code from a poster.
+    static let findSurvey = SiteURL("/a")
 }

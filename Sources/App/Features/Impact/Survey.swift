@@ -52,12 +52,26 @@ final class Survey: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "mode") var mode: Mode
     @Field(key: "token") var token: String
+    /// Eight letters and digits that open the survey from a poster or card; see ``SurveyShortCode``.
+    @Field(key: "short_code") var shortCode: String
     @Field(key: "indicator_codes") var indicatorCodes: String
     @OptionalField(key: "opens_on") var opensOn: String?
     @OptionalField(key: "closes_on") var closesOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// A new survey with its own link and short code.
+    init(projectID: UUID, title: String, mode: Mode, indicatorCodes: [String], opensOn: String?, closesOn: String?) {
+        self.$project.id = projectID
+        self.title = title
+        self.mode = mode
+        self.token = Tokens.random()
+        self.shortCode = SurveyShortCode.random()
+        self.indicatorCodes = indicatorCodes.joined(separator: ",")
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+    }
 
     var codes: [String] { indicatorCodes.split(separator: ",").map(String.init) }
 
@@ -68,6 +82,30 @@ final class Survey: Model, @unchecked Sendable {
     /// Whether answers are taken today (UK time).
     func isOpen(today: String = UKDate.today()) -> Bool {
         (opensOn.map { $0 <= today } ?? true) && (closesOn.map { $0 >= today } ?? true)
+    }
+}
+
+/// The short code of a survey: eight characters from letters and digits that cannot be mistaken
+/// for each other (no I, O, 0 or 1), about a trillion in all, so one cannot be guessed. Shown in
+/// two halves (K7P3-QX9M); typed in any case, with or without the dash.
+enum SurveyShortCode {
+    static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
+    static func random() -> String {
+        String((0..<8).map { _ in alphabet.randomElement()! })
+    }
+
+    /// "K7P3-QX9M" for a code kept as "K7P3QX9M".
+    static func shown(_ code: String) -> String {
+        guard code.count == 8 else { return code }
+        return code.prefix(4) + "-" + code.suffix(4)
+    }
+
+    /// What a person typed, as kept: capitals, no dash or spaces; `nil` when it cannot be a code.
+    static func normalised(_ typed: String) -> String? {
+        let code = typed.uppercased().filter { $0 != "-" && $0 != " " }
+        guard code.count == 8, code.allSatisfy({ alphabet.contains($0) }) else { return nil }
+        return code
     }
 }
 

@@ -24,14 +24,10 @@ struct SurveyController {
                 surveyForm: form, errors: errors)
             return ProjectPage.view(model).response(status: .unprocessableEntity)
         }
-        let survey = Survey()
-        survey.$project.id = try project.requireID()
-        survey.title = form.title
-        survey.mode = mode
-        survey.token = Tokens.random()
-        survey.indicatorCodes = lookup.all.map(\.code).filter { form.codes.contains($0) }.joined(separator: ",")
-        survey.opensOn = UKDate.validated(form.opensOn)
-        survey.closesOn = UKDate.validated(form.closesOn)
+        let survey = Survey(
+            projectID: try project.requireID(), title: form.title, mode: mode,
+            indicatorCodes: lookup.all.map(\.code).filter { form.codes.contains($0) },
+            opensOn: UKDate.validated(form.opensOn), closesOn: UKDate.validated(form.closesOn))
         try await survey.create(on: req.db)
         return req.redirect(
             to: SiteURL.survey(project.slug, try survey.requireID()).with(notice: ImpactNotice.surveyOpened))
@@ -86,6 +82,8 @@ struct SurveyController {
         let model = SurveyManagePage.Model(
             page: req.page, contents: contents, responses: responses,
             participantLink: req.application.publicBaseURL + SiteURL.answerSurvey(survey.token).path,
+            shortAddress: SurveyPosterPage.withoutScheme(req.application.publicBaseURL)
+                + SiteURL.shortSurvey(SurveyShortCode.shown(survey.shortCode)).path,
             canEdit: Policy.can(req.currentUser, .administerOrganisation, project.policyResource),
             questionForm: questionForm, errors: errors)
         return model
@@ -215,6 +213,57 @@ struct SurveyController {
         let model = SurveyThanksPage.Model(
             page: req.page, contents: contents, language: language, codeMatchesBefore: codeMatchesBefore)
         return SurveyThanksPage.view(model).response()
+    }
+
+    // MARK: Poster, cards and the short address
+
+    func poster(req: Request) async throws -> Response {
+        try await SurveyPosterPage.view(printModel(req, format: .poster)).response()
+    }
+
+    func cards(req: Request) async throws -> Response {
+        try await SurveyPosterPage.view(printModel(req, format: .cards)).response()
+    }
+
+    private func printModel(_ req: Request, format: SurveyPosterPage.Format) async throws -> SurveyPosterPage.Model {
+        let (_, survey) = try Self.projectSurvey(req)
+        let contents = try await survey.contents(on: req.db)
+        let base = req.application.publicBaseURL
+        let shortPath = SiteURL.shortSurvey(SurveyShortCode.shown(survey.shortCode)).path
+        return SurveyPosterPage.Model(
+            page: req.page, contents: contents, format: format,
+            shortAddress: SurveyPosterPage.withoutScheme(base) + shortPath, shortLink: base + shortPath)
+    }
+
+    /// `/a/K7P3-QX9M`, typed from a poster or card: on to the survey, or a page to try again.
+    func openShortCode(req: Request) async throws -> Response {
+        let typed = req.parameters.get("shortCode") ?? ""
+        return try await open(typed, req: req)
+    }
+
+    /// `/a?code=…`: the code typed into the box on that page.
+    func findByCode(req: Request) async throws -> Response {
+        guard let typed = req.query[String.self, at: "code"] else {
+            return SurveyFindPage.view(.init(page: req.page, typed: "")).response()
+        }
+        return try await open(FormText.clean(typed, keepNewlines: false), req: req)
+    }
+
+    private func open(_ typed: String, req: Request) async throws -> Response {
+        if let code = SurveyShortCode.normalised(typed),
+            let survey = try await Survey.query(on: req.db).filter(\.$shortCode == code).first()
+        {
+            return req.redirect(to: SiteURL.answerSurvey(survey.token).path)
+        }
+        var errors = FormErrors()
+        errors.add(
+            "code",
+            typed.isEmpty
+                ? "Enter the code from the poster or card"
+                : "No survey has the code \(String(typed.prefix(40))). Check it against the poster or card: it has 8 letters and numbers, such as K7P3-QX9M"
+        )
+        return SurveyFindPage.view(.init(page: req.page, typed: String(typed.prefix(40)), errors: errors))
+            .response(status: .notFound)
     }
 
     // MARK: Paper

@@ -14,7 +14,9 @@ enum SurveyClosedPage {
         let survey = model.survey
         return Layout(title: "This survey is closed", page: model.page).render(
             .h1(.plainText("This survey is closed")),
-            .p(.plainText(survey.opensOn.map { $0 > model.today ? "It opens on \($0)." : "" } ?? "")),
+            .p(
+                .plainText(
+                    survey.opensOn.map { $0 > model.today ? "It opens on \(DisplayDate.day(iso: $0))." : "" } ?? "")),
             .p(
                 .plainText(
                     "Answers are taken only while a survey is open. If you think this is a mistake, ask the people who sent you the link."

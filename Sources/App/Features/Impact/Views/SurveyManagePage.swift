@@ -11,6 +11,8 @@ enum SurveyManagePage {
         let responses: Int
         /// The full address participants open.
         let participantLink: String
+        /// The address to type from a poster or card.
+        var shortAddress = ""
         /// Whether the viewer runs the organisation, and so may add questions and translations.
         let canEdit: Bool
         var questionForm = SurveyQuestionForm()
@@ -43,7 +45,10 @@ enum SurveyManagePage {
                 .div(.dt(.plainText("Answers so far")), .dd(.plainText(String(responses)))),
                 .div(
                     .dt(.plainText("Link for participants")),
-                    .dd(.a(.href(SiteURL.answerSurvey(survey.token).path.attributeEscaped), .plainText(link))))),
+                    .dd(.a(.href(SiteURL.answerSurvey(survey.token).path.attributeEscaped), .plainText(link)))),
+                .div(
+                    .dt(.plainText("Short address, for paper")),
+                    .dd(.plainText(model.shortAddress)))),
             .p(
                 .class("hint"),
                 .plainText(
@@ -59,6 +64,14 @@ enum SurveyManagePage {
                     .a(
                         .href(SiteURL.paperSurvey(project.slug, surveyID).path.attributeEscaped),
                         .plainText("Print the paper form"))),
+                .li(
+                    .a(
+                        .href(SiteURL.surveyPoster(project.slug, surveyID).path.attributeEscaped),
+                        .plainText("Print a poster with the short address"))),
+                .li(
+                    .a(
+                        .href(SiteURL.surveyCards(project.slug, surveyID).path.attributeEscaped),
+                        .plainText("Print cards with the short address to hand round"))),
                 .li(
                     .a(
                         .href(SiteURL.paperAnswers(project.slug, surveyID).path.attributeEscaped),
