@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import XCTVapor
 
@@ -232,6 +233,24 @@ final class SurveyParticipantFormTests: XCTestCase {
             XCTAssertTrue(empty.text.contains("Enter the code from the poster or card"))
             let form = try await TestClient(app).get("/a")
             XCTAssertEqual(form.status, .ok)
+        }
+    }
+
+    func testSurveysMadeBeforeShortCodesEachGetOneOfTheirOwn() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(app, indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
+            let sql = try XCTUnwrap(app.db as? SQLDatabase)
+            // As a survey made before short codes were added is left by the new column.
+            let after = try await survey(app, titled: "After")
+            try await sql.raw("UPDATE surveys SET short_code = '' WHERE title = 'Before'").run()
+            try await M023AddSurveyShortCodes.giveCodes(on: sql)
+            let kept = try await survey(app, titled: "After")
+            XCTAssertEqual(kept.shortCode, after.shortCode, "a survey with a code keeps it")
+            let codes = try await Survey.query(on: app.db).all().map(\.shortCode)
+            XCTAssertEqual(Set(codes).count, 2, "\(codes)")
+            XCTAssertTrue(codes.allSatisfy { SurveyShortCode.normalised($0) == $0 }, "\(codes)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// The hint an organisation gives for making a participant code, shown beside the code box on
 /// every survey of the project, so that the same person makes the same code before and after.
@@ -10,6 +11,8 @@ struct M022AddProjectCodeHints: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        try await database.schema(Project.schema).deleteField("code_hint").update()
+        // Fluent's deleteField does nothing on SQLite; both databases drop a column in SQL.
+        guard let sql = database as? SQLDatabase else { return }
+        try await sql.raw("ALTER TABLE projects DROP COLUMN code_hint").run()
     }
 }
