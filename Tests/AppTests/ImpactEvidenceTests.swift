@@ -227,11 +227,11 @@ final class ImpactEvidenceTests: XCTestCase {
             XCTAssertEqual(national.status, .ok)
             XCTAssertTrue(
                 national.text.contains(
-                    "Practitioner confidence (CONFIDENCE)</th><td>1</td><td>about 15</td><td>hidden</td><td>0</td><td>fewer than 8</td>"
+                    "Confidence talking about difference (CONFIDENCE)</th><td>1</td><td>about 15</td><td>hidden</td><td>0</td><td>fewer than 8</td>"
                 ), national.text)
             let hub = try await TestClient(app).get("/hubs/riverside/impact")
             XCTAssertTrue(hub.text.contains("What projects in Riverside show"))
-            XCTAssertTrue(hub.text.contains("Practitioner confidence (CONFIDENCE)"))
+            XCTAssertTrue(hub.text.contains("Confidence talking about difference (CONFIDENCE)"))
             let otherHub = try await TestClient(app).get("/hubs/hillside/impact")
             XCTAssertTrue(
                 otherHub.text.contains("No paired answers yet."), "a hub counts only its own organisations' projects")
@@ -305,6 +305,52 @@ final class ImpactEvidenceTests: XCTestCase {
             try await member.signIn(TestPeople.Role.member.email)
             let approved = try await member.get("/impact/projects/goals-not-walls/public-report")
             XCTAssertEqual(approved.status, .ok, "alliance members see members-only organisations")
+        }
+    }
+
+    func testEachIndicatorOpensWithAPlainSentenceInItsPeoplesWordsAndFoldsTheTestsAway() async throws {
+        try await withApp { app, _ in
+            let (admin, _) = try await project(app)
+            let edited = try await admin.post(
+                "/impact/projects/goals-not-walls/edit",
+                form: [
+                    "organisation": "bridge-builders", "name": "Goals not walls", "summary": "Football.",
+                    "kind_of_work": "common-purpose", "activities": "Tournaments", "participants": "Players",
+                ])
+            XCTAssertEqual(edited.status, .seeOther, edited.text)
+            try await openConfidenceSurveys(admin, outcome: "Confidence")
+            try await answerBeforeAndAfter(app, people: 16) { $0 <= 13 ? "4" : ($0 <= 15 ? "2" : "1") }
+            let after = try await Survey.query(on: app.db).filter(\.$title == "After").first()
+            let path = "/impact/projects/goals-not-walls/surveys/\(after!.id!)/analysis"
+
+            let own = try await admin.get(path)
+            XCTAssertTrue(
+                own.text.contains(
+                    "13 of 16 players now feel more confident talking about a divisive topic; 2 stayed the same; 1 less confident."
+                ), own.text)
+            XCTAssertTrue(own.text.contains("<summary class=\"details__summary\">How sure can we be?</summary>"))
+            XCTAssertTrue(own.text.contains("Not very confident → Fairly confident"), "the middle answers in words")
+            XCTAssertTrue(own.text.contains(">Not very confident</text>"), "the chart's axis uses the answer words")
+            XCTAssertTrue(own.text.contains("CONFIDENCE: Confidence talking about difference"))
+            XCTAssertFalse(own.text.contains("Practitioner confidence"), "players are not practitioners")
+
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let published = try await member.get(path)
+            XCTAssertTrue(
+                published.text.contains(
+                    "Of about 15 players, most now feel more confident talking about a divisive topic; fewer than 8 stayed the same; fewer than 8 less confident."
+                ), published.text)
+
+            _ = try await admin.post(
+                "/impact/projects/goals-not-walls/edit",
+                form: [
+                    "organisation": "bridge-builders", "name": "Goals not walls", "summary": "Football.",
+                    "kind_of_work": "common-purpose", "activities": "Tournaments", "about_practitioners[]": "yes",
+                ])
+            let practitioners = try await admin.get(path)
+            XCTAssertTrue(practitioners.text.contains("CONFIDENCE: Practitioner confidence"))
+            XCTAssertTrue(practitioners.text.contains("13 of 16 practitioners now feel more confident"))
         }
     }
 }

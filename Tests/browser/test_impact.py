@@ -86,7 +86,7 @@ def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(dri
     fill_in(driver, "What you do", "Monthly shared meals")
     press(driver, "Save")
     fill_in(driver, "The change you hope for", "People feel confident talking about divisive topics")
-    field_by_label(driver, "CONFIDENCE: Practitioner confidence").click()
+    field_by_label(driver, "CONFIDENCE: Confidence talking about difference").click()
     press(driver, "Add the outcome")
 
     links = {}
@@ -95,7 +95,7 @@ def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(dri
         driver.get(project_path)
         fill_in(driver, "Survey title", title)
         field_by_label(driver, when).click()
-        field_by_label(driver, "CONFIDENCE: Practitioner confidence", within=driver.find_element(By.CSS_SELECTOR, "form[action$='/surveys']")).click()
+        field_by_label(driver, "CONFIDENCE: Confidence talking about difference", within=driver.find_element(By.CSS_SELECTOR, "form[action$='/surveys']")).click()
         press(driver, "Open the survey")
         assert "The survey is ready" in page_text(driver)
         assert heading(driver) == title

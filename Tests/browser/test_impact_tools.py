@@ -63,7 +63,7 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     driver.get(project_path)
     fill_in(driver, "The change you hope for", "Young people feel at home in each other's neighbourhoods")
     field_by_label(driver, "CLS-COHESION: Cohesion").click()
-    field_by_label(driver, "CONFIDENCE: Practitioner confidence").click()
+    field_by_label(driver, "CONFIDENCE: Confidence talking about difference").click()
     press(driver, "Add the outcome")
 
     # A survey after the project, with a look back, an own written question and an Urdu translation.
@@ -71,7 +71,7 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     field_by_label(driver, "After the project, with a look back at how things were before").click()
     form = driver.find_element(By.CSS_SELECTOR, "form[action$='/surveys']")
     field_by_label(driver, "CLS-COHESION: Cohesion", within=form).click()
-    field_by_label(driver, "CONFIDENCE: Practitioner confidence", within=form).click()
+    field_by_label(driver, "CONFIDENCE: Confidence talking about difference", within=form).click()
     press(driver, "Open the survey")
     survey_path = driver.current_url.split("?")[0]
     link = participants_link(driver)

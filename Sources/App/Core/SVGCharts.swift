@@ -13,14 +13,17 @@ enum SVGCharts {
     /// A paired dot plot: "before" on the left, "after" on the right, one line for each
     /// before-to-after combination, as thick as the number of people who made it. Lines that go up
     /// are drawn in the "better" colour when higher is better (and the other way round).
+    /// `tickLabels` names the values of a worded scale ("Very confident"); other ticks show numbers.
     static func pairedDotPlot(
-        _ pairs: [PairCount], scale: ClosedRange<Double>, lowerIsBetter: Bool, id: String, title: String,
-        description: String
+        _ pairs: [PairCount], scale: ClosedRange<Double>, lowerIsBetter: Bool, id: String,
+        tickLabels: [Double: String] = [:], title: String, description: String
     ) -> String {
-        let width = 360.0
+        // Room on the left for the longest word, at about 6.5 units a character.
+        let longest = Double(tickLabels.values.map(\.count).max() ?? 3)
+        let left = max(70.0, 20 + longest * 6.5)
+        let right = left + 220
+        let width = right + 70
         let height = 240.0
-        let left = 70.0
-        let right = 290.0
         let top = 20.0
         let bottom = 200.0
         let span = max(scale.upperBound - scale.lowerBound, 1)
@@ -36,10 +39,14 @@ enum SVGCharts {
             <text x="\(right)" y="\(bottom + 25)" text-anchor="middle" class="chart__label">After</text>
 
             """
-        let ticks = stride(from: scale.lowerBound, through: scale.upperBound, by: span <= 10 ? 1 : span / 5)
+        let ticks =
+            tickLabels.isEmpty
+            ? Array(stride(from: scale.lowerBound, through: scale.upperBound, by: span <= 10 ? 1 : span / 5))
+            : tickLabels.keys.filter { scale.contains($0) }.sorted()
         for tick in ticks {
+            let label = tickLabels[tick] ?? format(tick)
             svg +=
-                "<text x=\"\(left - 12)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\" class=\"chart__tick\">\(format(tick))</text>\n"
+                "<text x=\"\(format(left - 12))\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\" class=\"chart__tick\">\(label.attributeEscaped)</text>\n"
         }
         for pair in pairs.sorted(by: { $0.count < $1.count }) {
             let better = lowerIsBetter ? pair.after < pair.before : pair.after > pair.before

@@ -26,6 +26,8 @@ extension DemoContent {
             "Weekly sessions on identity and difference, led by peer trainers\nA visit to the youth café\nA shared event with another school"
         project.outputs = "Sessions held\nPupils taking part\nTrainers trained"
         project.impact = "Pupils of different backgrounds treat each other, and their neighbours, with respect"
+        project.participants = "pupils"
+        project.codeHint = "Your favourite colour and the day of the month you were born, such as blue-14"
         project.$organisation.id = organisationID
         try await project.create(on: db)
         let projectID = try project.requireID()

@@ -52,6 +52,12 @@ struct LibraryIndicator: Sendable, Equatable {
         case numberOfYes
     }
 
+    /// What it measures, in the words for this project's people: the confidence indicator is
+    /// named for practitioners only when they are the ones answering.
+    func construct(for project: Project) -> String {
+        code == "CONFIDENCE" && project.isAboutPractitioners ? "Practitioner confidence" : construct
+    }
+
     var headline: String {
         answers.count >= 2 ? "the share answering \u{201C}\(answers[0])\u{201D} or \u{201C}\(answers[1])\u{201D}" : ""
     }
@@ -197,7 +203,7 @@ enum IndicatorCatalogue {
             answers: ["Every day", "At least once a week", "At least once a month", "Less often", "Never"],
             lowerIsBetter: false, nationalFigures: []),
         LibraryIndicator(
-            code: "CONFIDENCE", construct: "Practitioner confidence", source: .intergroupContact,
+            code: "CONFIDENCE", construct: "Confidence talking about difference", source: .intergroupContact,
             wording: "How confident do you feel holding a conversation on a divisive topic?", isOfficialWording: false,
             answers: [
                 "Very confident", "Fairly confident", "Somewhat confident", "Not very confident",

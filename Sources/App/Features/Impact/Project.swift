@@ -20,6 +20,15 @@ final class Project: Model, @unchecked Sendable {
     /// How people make their participant code, in the organisation's words ("your first pet's
     /// name and your house number"); shown beside the code box on every survey of the project.
     @OptionalField(key: "code_hint") var codeHint: String?
+    /// The word for the people answering its surveys ("pupils"), used in the analysis.
+    @OptionalField(key: "participants") var participants: String?
+    /// Whether the people answering are practitioners: staff or volunteers who do the work.
+    @OptionalField(key: "about_practitioners") var aboutPractitioners: Bool?
+
+    var isAboutPractitioners: Bool { aboutPractitioners ?? false }
+
+    /// The word for the people answering, in sentences: "pupils", or "people".
+    var participantsWord: String { participants ?? (isAboutPractitioners ? "practitioners" : "people") }
     @Children(for: \.$project) var outcomes: [Outcome]
     @Children(for: \.$project) var surveys: [Survey]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -69,6 +78,8 @@ struct ProjectForm: SubmittedForm, Equatable {
     var outputs = ""
     var impact = ""
     var codeHint = ""
+    var participants = ""
+    var isAboutPractitioners = false
 
     init() {}
 
@@ -82,6 +93,8 @@ struct ProjectForm: SubmittedForm, Equatable {
         outputs = input.text("outputs", keepNewlines: true)
         impact = input.text("impact", keepNewlines: true)
         codeHint = input.text("code_hint")
+        participants = input.text("participants")
+        isAboutPractitioners = input.set("about_practitioners").contains("yes")
     }
 
     init(_ project: Project, organisationSlug: String) {
@@ -94,6 +107,8 @@ struct ProjectForm: SubmittedForm, Equatable {
         outputs = project.outputs
         impact = project.impact
         codeHint = project.codeHint ?? ""
+        participants = project.participants ?? ""
+        isAboutPractitioners = project.isAboutPractitioners
     }
 
     /// The checks that need nothing but the form; the handler also checks the organisation is one
@@ -119,6 +134,8 @@ struct ProjectForm: SubmittedForm, Equatable {
         ContentChecks.optional(outputs, field: "outputs", label: "the outputs", max: 4_000, into: &errors)
         ContentChecks.optional(impact, field: "impact", label: "the long-term difference", max: 2_000, into: &errors)
         ContentChecks.optional(codeHint, field: "code_hint", label: "the hint for codes", max: 200, into: &errors)
+        ContentChecks.optional(
+            participants, field: "participants", label: "the word for the people answering", max: 40, into: &errors)
         return errors
     }
 
@@ -132,6 +149,8 @@ struct ProjectForm: SubmittedForm, Equatable {
         project.outputs = outputs
         project.impact = impact
         project.codeHint = codeHint.isEmpty ? nil : codeHint
+        project.participants = participants.isEmpty ? nil : participants.lowercased()
+        project.aboutPractitioners = isAboutPractitioners
     }
 }
 

@@ -54,12 +54,14 @@ enum ProjectAnalysisPage {
             .if(codes.isEmpty, .p(.plainText("No paired answers yet."))),
             .forEach(codes) { code in
                 let indicator = lookup.indicator(code)!
-                let name = "\(code): \(indicator.construct)"
+                let name = "\(code): \(indicator.construct(for: project))"
                 let analysis = analyses[code]!
                 return .section(
                     .class("analysis"),
                     .h2(.plainText(name)),
-                    SurveyAnalysisViews.changeTable(analysis.change, heading: nil, name: name),
+                    SurveyAnalysisViews.changeSection(
+                        analysis.change, item: SurveyItem(indicator), people: project.participantsWord, heading: nil,
+                        name: name),
                     .unwrap(pairCounts[code].flatMap { $0.isEmpty ? nil : $0 }) { pairs in
                         SurveyAnalysisViews.pairedChart(
                             SurveyItem(indicator), name: name, pairs: pairs, startLabel: "Before")

@@ -55,6 +55,22 @@ enum ProjectFormPage {
                     errors: errors),
                 Forms.input(
                     .init(
+                        name: "participants", label: "Who answers the surveys, in a word or two (optional)",
+                        value: form.participants,
+                        hint:
+                            "Used when the answers are described, for example: pupils, residents, parents. Plural, please.",
+                        width: "input--width-20"), errors: errors),
+                Forms.checkboxes(
+                    name: "about_practitioners", legend: "Practitioners",
+                    options: [
+                        (
+                            "yes",
+                            "The people answering are practitioners: staff or volunteers who do good relations work"
+                        )
+                    ],
+                    checked: form.isAboutPractitioners ? ["yes"] : [], errors: errors),
+                Forms.input(
+                    .init(
                         name: "code_hint", label: "How people make their survey code (optional)", value: form.codeHint,
                         hint:
                             "Shown beside the code box on this project's surveys, so each person makes the same code before and after. For example: the first two letters of your street and the day you were born. Never ask for a name."

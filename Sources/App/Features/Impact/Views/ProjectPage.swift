@@ -67,7 +67,8 @@ enum ProjectPage {
                                     .forEach(outcome.indicators(lookup)) { indicator in
                                         .li(
                                             .code(.plainText(indicator.code)),
-                                            .plainText(" – " + indicator.construct + ": " + indicator.wording))
+                                            .plainText(
+                                                " – " + indicator.construct(for: project) + ": " + indicator.wording))
                                     })
                             )
                         })
@@ -144,7 +145,7 @@ enum ProjectPage {
                 errors: errors),
             Forms.checkboxes(
                 name: "survey_indicators", legend: "Questions",
-                options: indicators.map { ($0.code, "\($0.code): \($0.construct)") },
+                options: indicators.map { ($0.code, "\($0.code): \($0.construct(for: model.project))") },
                 checked: draft.codes, errors: errors, groupID: "survey_indicators"),
             Forms.input(
                 .init(
@@ -183,7 +184,8 @@ enum ProjectPage {
                 name: "indicators", legend: "Indicators to measure it by",
                 hint:
                     "Community Life Survey questions can be compared with England's figures only when asked word for word.",
-                options: model.lookup.all.map { ($0.code, "\($0.code): \($0.construct)") }, checked: draft.codes,
+                options: model.lookup.all.map { ($0.code, "\($0.code): \($0.construct(for: model.project))") },
+                checked: draft.codes,
                 errors: errors, groupID: "indicators"),
             Forms.submit("Add the outcome", secondary: true)
         )

@@ -92,7 +92,7 @@ enum ProjectReportPage {
                         .class("bullet-list"),
                         .forEach(outcome.indicators(lookup)) { indicator in
                             .li(
-                                .strong(.plainText("\(indicator.construct) (\(indicator.code)). ")),
+                                .strong(.plainText("\(indicator.construct(for: project)) (\(indicator.code)). ")),
                                 .plainText(analyses[indicator.code]?.change.summary ?? "No paired answers yet."),
                                 .unwrap(analyses[indicator.code]?.perceivedChange) { .plainText(" " + $0.summary) },
                                 .unwrap(nationalLine(indicator, surveys: surveys, counts: counts)) {

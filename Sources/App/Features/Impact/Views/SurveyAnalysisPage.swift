@@ -87,7 +87,9 @@ enum SurveyAnalysisPage {
     private static func section(_ item: SurveyItem, analysis: SurveyAnalysisController.Analysis) -> Node<
         HTML.BodyContext
     > {
-        let name = item.indicator.map { "\($0.code): \($0.construct)" } ?? "\(item.code): \(item.question)"
+        let project = analysis.contents.project
+        let name =
+            item.indicator.map { "\($0.code): \($0.construct(for: project))" } ?? "\(item.code): \(item.question)"
         let paired = analysis.paired[item.code]
         return .section(
             .class("analysis"),
@@ -98,12 +100,13 @@ enum SurveyAnalysisPage {
                 .group(
                     .if(
                         (paired.change.nPairs ?? 1) > 0 || !paired.includesThen,
-                        SurveyAnalysisViews.changeTable(
-                            paired.change, heading: paired.includesThen ? "Change since the survey before" : nil,
-                            name: name)),
+                        SurveyAnalysisViews.changeSection(
+                            paired.change, item: item, people: project.participantsWord,
+                            heading: paired.includesThen ? "Change since the survey before" : nil, name: name)),
                     .unwrap(paired.perceivedChange) {
-                        SurveyAnalysisViews.changeTable(
-                            $0, heading: "Perceived change, from looking back to now", name: name)
+                        SurveyAnalysisViews.changeSection(
+                            $0, item: item, people: project.participantsWord,
+                            heading: "Perceived change, from looking back to now", name: name)
                     },
                     .unwrap(paired.responseShift) { shift in
                         .p(

@@ -5,43 +5,83 @@ import Statistics
 /// Pieces the analysis pages and downloads share: the table of a paired change, the chart of each
 /// person's move, and how counts and numbers are shown.
 enum SurveyAnalysisViews {
-    static func changeTable(_ change: ChangeAnalysis, heading: String?, name: String) -> Node<HTML.BodyContext> {
-        .group(
+    /// One change: a plain sentence of what changed, then, folded away, how sure we can be: the
+    /// summary with its test, and each figure with a sentence saying what it means.
+    static func changeSection(
+        _ change: ChangeAnalysis, item: SurveyItem, people: String, heading: String?, name: String
+    ) -> Node<HTML.BodyContext> {
+        let plain = ChangeInWords.of(item).sentence(change, people: people)
+        let rows: [(String, String, String)] = [
+            (
+                "People with answers at both times", change.counts?.whole.text ?? number(change.nPairs),
+                "Only people who answered at both times, under the same code, are compared."
+            ),
+            (
+                "Improved / stayed the same / got worse",
+                change.counts.map { split in (0..<3).map(split.cell).joined(separator: " / ") } ?? "–",
+                "How many gave a better, the same or a worse answer at the end than at the start."
+            ),
+            (
+                "Middle answer at the start and at the end",
+                "\(answerWords(change.medianBefore, item: item)) → \(answerWords(change.medianAfter, item: item))",
+                "Half the people gave this answer or a lower one, and half this or a higher one."
+            ),
+            (
+                "Average change (95% interval)",
+                decimal(change.meanChange)
+                    + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? ""),
+                "How far answers moved on average, in steps of the answer scale, and the range the true average most likely lies in."
+            ),
+            (
+                "Wilcoxon signed-rank test",
+                change.wilcoxon.map { "p \(pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))" }
+                    ?? "not possible with this many answers",
+                "How likely a change this consistent would be if nothing had really changed: under 0.05 is taken as unlikely to be chance."
+            ),
+            (
+                "Rank-biserial correlation (effect size)", decimal(change.rankBiserial),
+                "From −1 to 1: how much more people moved one way than the other, weighting bigger moves more; 0 is no lean either way."
+            ),
+            (
+                "Paired t-test",
+                change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p \(pValue($0.p))" }
+                    ?? "not possible with this many answers",
+                "A second test of the average change; it trusts the average more than the Wilcoxon test does."
+            ),
+            (
+                "Standardised change d_z (Hedges g_z)",
+                change.dz.map { "\(decimal($0)) (\(decimal(change.gz)))" } ?? "–",
+                "The average change set against how much people's changes differed: about 0.2 is small, 0.5 medium and 0.8 large."
+            ),
+        ]
+        return .group(
             .unwrap(heading) { .h3(.plainText($0)) },
-            .p(.strong(.plainText(change.summary))),
-            .table(
-                .class("table"),
-                .caption(
-                    .class("visually-hidden"), .plainText("Figures for \(name)" + (heading.map { ": \($0)" } ?? ""))),
-                .tbody(
-                    .labelledRow(
-                        "People with answers at both times", change.counts?.whole.text ?? number(change.nPairs)),
-                    .labelledRow(
-                        "Improved / stayed the same / got worse",
-                        change.counts.map { split in (0..<3).map(split.cell).joined(separator: " / ") } ?? "–"),
-                    .labelledRow(
-                        "Middle answer at the start and at the end",
-                        "\(decimal(change.medianBefore)) → \(decimal(change.medianAfter))"),
-                    .labelledRow(
-                        "Average change (95% interval)",
-                        decimal(change.meanChange)
-                            + (change.ci95MeanChange.map { " (\(decimal($0.first)) to \(decimal($0.last)))" } ?? "")),
-                    .labelledRow(
-                        "Wilcoxon signed-rank test",
-                        change.wilcoxon.map {
-                            "p \(pValue($0.p)) (\($0.method == .exact ? "exact" : "normal approximation"))"
-                        } ?? "not possible with this many answers"),
-                    .labelledRow("Rank-biserial correlation (effect size)", decimal(change.rankBiserial)),
-                    .labelledRow(
-                        "Paired t-test",
-                        change.pairedT.map { "t = \(decimal($0.t)), \($0.df) degrees of freedom, p \(pValue($0.p))" }
-                            ?? "not possible with this many answers"),
-                    .labelledRow(
-                        "Standardised change d_z (Hedges g_z)",
-                        change.dz.map { "\(decimal($0)) (\(decimal(change.gz)))" } ?? "–")
-                )
+            .p(.class("lead"), .plainText(plain ?? change.summary)),
+            .details(
+                .class("details"),
+                .summary(.class("details__summary"), .plainText("How sure can we be?")),
+                .p(.plainText(change.summary)),
+                .dl(
+                    .class("summary-list"),
+                    .attribute(named: "aria-label", value: "Figures for \(name)".attributeEscaped),
+                    .forEach(rows) { row in
+                        .div(.dt(.plainText(row.0)), .dd(.plainText(row.1), .p(.class("hint"), .plainText(row.2))))
+                    })
             )
         )
+    }
+
+    /// A middle answer in the answer's words: "Fairly confident", or "between Not very confident
+    /// and Somewhat confident" for a median halfway between two answers; a number where the
+    /// answer is one.
+    static func answerWords(_ value: Double?, item: SurveyItem) -> String {
+        guard let value else { return "–" }
+        guard case .choices(let choices, _) = item.answer else { return decimal(value) }
+        if let exact = choices.first(where: { $0.value == value }) { return exact.label }
+        let below = choices.filter { $0.value < value }.max { $0.value < $1.value }
+        let above = choices.filter { $0.value > value }.min { $0.value < $1.value }
+        if let below, let above { return "between \(below.label) and \(above.label)" }
+        return decimal(value)
     }
 
     static func pairedChart(_ item: SurveyItem, name: String, pairs: [SVGCharts.PairCount], startLabel: String) -> Node<
@@ -57,8 +97,14 @@ enum SurveyAnalysisViews {
         let high = max(values.max() ?? 1, pairs.map { max($0.before, $0.after) }.max() ?? 1)
         let id = "pairs-" + item.code.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
         let people = pairs.map(\.count).reduce(0, +)
+        let words: [Double: String]
+        if case .choices(let choices, _) = item.answer {
+            words = Dictionary(choices.map { ($0.value, $0.label) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            words = [:]
+        }
         let svg = SVGCharts.pairedDotPlot(
-            pairs, scale: low...high, lowerIsBetter: item.lowerIsBetter, id: id,
+            pairs, scale: low...high, lowerIsBetter: item.lowerIsBetter, id: id, tickLabels: words,
             title: "How each person's answer to \(name) changed",
             description:
                 "One line for each move from an answer at the start (\(startLabel.lowercased())) to an answer at the end, \(people) people in all; thicker lines are moves more people made. The table below gives the same numbers."
@@ -74,8 +120,8 @@ enum SurveyAnalysisViews {
                 .tbody(
                     .forEach(pairs) { pair in
                         .tr(
-                            .td(.plainText(decimal(pair.before, places: 0))),
-                            .td(.plainText(decimal(pair.after, places: 0))), .td(.plainText(String(pair.count))))
+                            .td(.plainText(answerWords(pair.before, item: item))),
+                            .td(.plainText(answerWords(pair.after, item: item))), .td(.plainText(String(pair.count))))
                     })
             )
         )
