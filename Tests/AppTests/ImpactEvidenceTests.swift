@@ -353,4 +353,13 @@ final class ImpactEvidenceTests: XCTestCase {
             XCTAssertTrue(practitioners.text.contains("13 of 16 practitioners now feel more confident"))
         }
     }
+
+    func testAnIndicatorsCodeIsMadeOfWholeWordsNeverOneCutShort() {
+        XCTAssertEqual(
+            IndicatorsController.codeWords("Sitting together at lunch in the school canteen"), "SITTING-TOGETHER-AT")
+        XCTAssertEqual(IndicatorsController.codeWords("Speaking up"), "SPEAKING-UP")
+        XCTAssertEqual(
+            IndicatorsController.codeWords("Intercommunitarianism-flavoured friendliness"), "INTERCOMMUNITARIANISM",
+            "a long first word is kept whole")
+    }
 }

@@ -135,6 +135,19 @@ struct IndicatorsController {
     }
 
     @discardableResult
+    /// The words of a code made from what an indicator measures: whole words, as many as fit in
+    /// 24 characters (at least the first), so a code is never a word cut short.
+    static func codeWords(_ construct: String) -> String {
+        let words = Slugs.make(from: construct, fallback: "indicator").uppercased().split(separator: "-")
+        var kept: [Substring] = []
+        for word in words {
+            let length = (kept + [word]).joined(separator: "-").count
+            if !kept.isEmpty && length > 24 { break }
+            kept.append(word)
+        }
+        return kept.joined(separator: "-")
+    }
+
     static func create(
         kind: CustomIndicator.Kind, status: CustomIndicator.Status, organisationID: UUID, construct: String,
         wording: String,
@@ -150,10 +163,7 @@ struct IndicatorsController {
         indicator.$proposedBy.id = proposer
         indicator.status = status
         let prefix = kind == .own ? "OWN-" : "LOCAL-"
-        let base =
-            prefix
-            + Slugs.make(from: construct, fallback: "indicator").prefix(24).uppercased().trimmingCharacters(
-                in: CharacterSet(charactersIn: "-"))
+        let base = prefix + Self.codeWords(construct)
         let taken = Set(try await CustomIndicator.query(on: db).filter(\.$code =~ base).all().map(\.code))
         var code = base
         var number = 2
