@@ -18,9 +18,9 @@ enum SVGCharts {
         _ pairs: [PairCount], scale: ClosedRange<Double>, lowerIsBetter: Bool, id: String,
         tickLabels: [Double: String] = [:], title: String, description: String
     ) -> String {
-        // Room on the left for the longest word, at about 6.5 units a character.
+        // Room on the left for the longest word, at about 8 units a character of the 14px labels.
         let longest = Double(tickLabels.values.map(\.count).max() ?? 3)
-        let left = max(70.0, 20 + longest * 6.5)
+        let left = max(70.0, 24 + longest * 8)
         let right = left + 220
         let width = right + 70
         let height = 240.0

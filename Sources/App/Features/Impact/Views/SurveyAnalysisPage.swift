@@ -170,23 +170,25 @@ enum SurveyAnalysisPage {
                         description:
                             "For each group, the share giving each answer: less favourable answers to the left of the centre line, more favourable to the right."
                             + (isPublic ? " Hidden small counts are left out." : "")
-                            + " The table below gives the numbers."))),
+                            + " The numbers behind the chart, below it, give the counts."))),
             .if(
                 isPublic && ordered && drawable.count < table.filter { $0.total > 0 }.count,
                 .p(.class("hint"), .plainText("Groups with fewer than 10 answers are not drawn."))),
-            .table(
-                .class("table"),
-                .caption(.plainText("Number of people giving each answer")),
-                .thead(.tr(.columnHeader("Answer"), .forEach(table) { .columnHeader($0.label) })),
-                .tbody(
-                    .forEach(Array(choices.enumerated()).reversed()) { index, choice in
-                        .tr(
-                            .th(.attribute(named: "scope", value: "row"), .plainText(choice.label)),
-                            .forEach(table) { column in
-                                .td(.plainText(column.shown[index].text))
-                            })
-                    })
-            )
+            SurveyAnalysisViews.numbersBehind(
+                isChartDrawn: ordered && !drawable.isEmpty,
+                .table(
+                    .class("table"),
+                    .caption(.plainText("Number of people giving each answer")),
+                    .thead(.tr(.columnHeader("Answer"), .forEach(table) { .columnHeader($0.label) })),
+                    .tbody(
+                        .forEach(Array(choices.enumerated()).reversed()) { index, choice in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .plainText(choice.label)),
+                                .forEach(table) { column in
+                                    .td(.plainText(column.shown[index].text))
+                                })
+                        })
+                ))
         )
     }
 

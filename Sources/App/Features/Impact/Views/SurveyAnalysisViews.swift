@@ -107,24 +107,43 @@ enum SurveyAnalysisViews {
             pairs, scale: low...high, lowerIsBetter: item.lowerIsBetter, id: id, tickLabels: words,
             title: "How each person's answer to \(name) changed",
             description:
-                "One line for each move from an answer at the start (\(startLabel.lowercased())) to an answer at the end, \(people) people in all; thicker lines are moves more people made. The table below gives the same numbers."
+                "One line for each move from an answer at the start (\(startLabel.lowercased())) to an answer at the end, \(people) people in all; thicker lines are moves more people made. The numbers behind the chart, below it, give the same moves."
         )
         return .div(
             .class("chart-block"),
             .h3(.plainText("Each person's change")),
             .raw(svg),
-            .table(
-                .class("table"),
-                .caption(.plainText("The same moves as numbers")),
-                .thead(.tr(.columnHeader(startLabel), .columnHeader("End"), .columnHeader("People"))),
-                .tbody(
-                    .forEach(pairs) { pair in
-                        .tr(
-                            .td(.plainText(answerWords(pair.before, item: item))),
-                            .td(.plainText(answerWords(pair.after, item: item))), .td(.plainText(String(pair.count))))
-                    })
-            )
+            numbersBehind(
+                isChartDrawn: true,
+                .table(
+                    .class("table"),
+                    .caption(.plainText("The same moves as numbers")),
+                    .thead(.tr(.columnHeader(startLabel), .columnHeader("End"), .columnHeader("People"))),
+                    .tbody(
+                        .forEach(pairs) { pair in
+                            .tr(
+                                .td(.plainText(answerWords(pair.before, item: item))),
+                                .td(.plainText(answerWords(pair.after, item: item))),
+                                .td(.plainText(String(pair.count))))
+                        })
+                ))
         )
+    }
+
+    /// A chart's table: folded away under the chart, so each indicator stays short on a phone,
+    /// and open when there is no chart, since it is then the only way to read the figures.
+    static func numbersBehind(isChartDrawn: Bool, _ table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        guard isChartDrawn else { return table }
+        // Built as elements: Plot's details takes only nodes made inside it, and the table is made apart.
+        return .element(
+            named: "details",
+            nodes: [
+                .class("details"),
+                .element(
+                    named: "summary",
+                    nodes: [.class("details__summary"), .plainText("The numbers behind the chart")]),
+                table,
+            ])
     }
 
     /// The choices in the order a chart reads them: worst first for a scale.
