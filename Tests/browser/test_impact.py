@@ -76,15 +76,8 @@ def answer_survey(driver, link: str, code: str, answer_label: str, check_name: s
 
 def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(driver):
     name = f"Kitchen conversations {uuid.uuid4().hex[:6]}"
-    new_visitor(driver)
-    sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
-    visit(driver, "/impact/projects/new")
-    Select(field_by_label(driver, "Organisation")).select_by_visible_text("Aik Saath")
-    fill_in(driver, "Project name", name)
-    fill_in(driver, "Summary", "Monthly meals where neighbours talk about what divides them.")
-    field_by_label(driver, "Tackling tensions through mediation and dialogue").click()
-    fill_in(driver, "What you do", "Monthly shared meals")
-    press(driver, "Save")
+    new_project(driver, name, "Monthly meals where neighbours talk about what divides them.",
+                "Tackling tensions through mediation and dialogue", "Monthly shared meals")
     fill_in(driver, "The change you hope for", "People feel confident talking about divisive topics")
     field_by_label(driver, "CONFIDENCE: Confidence talking about difference").click()
     press(driver, "Add the outcome")
@@ -124,6 +117,23 @@ def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(dri
     assert "10 / 1 / 1" in page_text(driver)
     check_page(driver, "project-analysis")
     sign_out(driver)
+
+
+def new_project(driver, name: str, summary: str, kind_of_work: str, activities: str,
+                more: dict[str, str] | None = None) -> str:
+    """Signs in as the demo coordinator and sets out a project of Aik Saath; the project page's path."""
+    new_visitor(driver)
+    sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
+    visit(driver, "/impact/projects/new")
+    Select(field_by_label(driver, "Organisation")).select_by_visible_text("Aik Saath")
+    fill_in(driver, "Project name", name)
+    fill_in(driver, "Summary", summary)
+    field_by_label(driver, kind_of_work).click()
+    fill_in(driver, "What you do", activities)
+    for label, value in (more or {}).items():
+        fill_in(driver, label, value)
+    press(driver, "Save")
+    return driver.current_url.split("?")[0].split("#")[0]
 
 
 def participants_link(driver) -> str:

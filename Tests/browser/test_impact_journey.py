@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
 from helpers import (
     COORDINATOR_EMAIL,
@@ -26,6 +25,7 @@ from helpers import (
     sign_out,
     visit,
 )
+from test_impact import new_project
 
 MIXING = "MIXING: Social mixing"
 ANXIETY = "ANXIETY: Intergroup anxiety (lower is better)"
@@ -66,18 +66,11 @@ def answer_on_a_phone(driver, path: str, code: str, mixing: str, at_ease: bool, 
 
 def test_people_answer_on_their_phones_and_the_organiser_and_a_visitor_read_what_changed(driver):
     name = f"Boxing club evenings {uuid.uuid4().hex[:6]}"
-    new_visitor(driver)
-    sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
-    visit(driver, "/impact/projects/new")
-    Select(field_by_label(driver, "Organisation")).select_by_visible_text("Aik Saath")
-    fill_in(driver, "Project name", name)
-    fill_in(driver, "Summary", "Boxing evenings that bring young men from two estates into one gym.")
-    field_by_label(driver, "Bringing people together for a shared purpose or place").click()
-    fill_in(driver, "What you do", "Weekly boxing evenings")
-    fill_in(driver, "Who answers the surveys, in a word or two (optional)", "boxers")
-    fill_in(driver, "How people make their survey code (optional)", "Your glove colour and your birth day")
-    press(driver, "Save")
-    project_path = driver.current_url.split("?")[0].split("#")[0]
+    project_path = new_project(
+        driver, name, "Boxing evenings that bring young men from two estates into one gym.",
+        "Bringing people together for a shared purpose or place", "Weekly boxing evenings",
+        {"Who answers the surveys, in a word or two (optional)": "boxers",
+         "How people make their survey code (optional)": "Your glove colour and your birth day"})
     fill_in(driver, "The change you hope for", "Boxers mix across the estates and feel at ease")
     field_by_label(driver, MIXING).click()
     field_by_label(driver, ANXIETY).click()

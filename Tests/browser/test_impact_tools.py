@@ -26,22 +26,15 @@ from helpers import (
     sign_out,
     visit,
 )
-from test_impact import participants_link
+from test_impact import new_project, participants_link
 
 
 def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver):
     name = f"Cricket and conversation {uuid.uuid4().hex[:6]}"
-    new_visitor(driver)
-    sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
-    visit(driver, "/impact/projects/new")
-    Select(field_by_label(driver, "Organisation")).select_by_visible_text("Aik Saath")
-    fill_in(driver, "Project name", name)
-    fill_in(driver, "Summary", "Cricket for young people of different faiths, with a talk after each match.")
-    field_by_label(driver, "Bringing people together for a shared purpose or place").click()
-    fill_in(driver, "What you do", "Weekly matches\nA talk after each match")
-    fill_in(driver, "The difference in the long run (optional)", "Young people of different faiths count each other as friends")
-    press(driver, "Save")
-    project_path = driver.current_url.split("?")[0].split("#")[0]
+    project_path = new_project(
+        driver, name, "Cricket for young people of different faiths, with a talk after each match.",
+        "Bringing people together for a shared purpose or place", "Weekly matches\nA talk after each match",
+        {"The difference in the long run (optional)": "Young people of different faiths count each other as friends"})
 
     # The organisation's own indicator, and a local one the community names and backs.
     click_and_wait(driver, link_by_text(driver, "The organisation's own and local indicators"))
