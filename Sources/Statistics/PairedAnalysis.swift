@@ -251,10 +251,11 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
 ///
 /// With `public: true` (figures leaving the organisation): `n_pairs` and the three counts go
 /// through ``Disclosure/split(_:exact:)`` (1–7 hidden, with secondary suppression among
-/// improved / same / worse, then rounded to the nearest 5; 0 stays 0), and medians, means, the SD
-/// and the interval of the change, and the response shift are withheld under 10 pairs
-/// (under 10 people with both before and then, for the response shift). The summary sentence then
-/// uses only the published figures.
+/// improved / same / worse, then rounded to the nearest 5; 0 stays 0); medians and the response
+/// shift are withheld under 10 pairs (under 10 people with both before and then, for the response
+/// shift); and the mean change, its SD and interval, paired t, d_z, g_z, W+ and the rank-biserial
+/// correlation are never published, since each can give away the exact number of pairs or the
+/// counts. The summary sentence then uses only the published figures, with p in bands.
 public enum PairedAnalysis {
     /// Fewer pairs than this: nothing but the number of pairs.
     public static let minimumPairsToSummarise = 5
@@ -343,8 +344,11 @@ public enum PairedAnalysis {
         let perceived = describe(
             indicator: indicator, before: thenForPerceived, after: afterForPerceived, lowerIsBetter: lowerIsBetter,
             isPublic: isPublic, framing: .perceived)
+        // A mean's digits can give away how many it is of, so beyond the organisation the shift is
+        // given to one decimal place, from 10 people or more.
         let shiftBase = isPublic ? Disclosure.minimumBaseForMeans : minimumPairsToSummarise
-        let responseShift = shifts.count >= shiftBase ? finiteOrNil(Descriptive.mean(shifts)) : nil
+        let shift = shifts.count >= shiftBase ? finiteOrNil(Descriptive.mean(shifts)) : nil
+        let responseShift = isPublic ? shift.map { ($0 * 10).rounded() / 10 } : shift
         return IndicatorAnalysis(
             change: change, perceivedChange: perceived, responseShift: responseShift, includesThen: true)
     }
@@ -380,10 +384,17 @@ public enum PairedAnalysis {
             if !isPublic || Disclosure.allowsMeans(base: n) {
                 result.medianBefore = finiteOrNil(Descriptive.median(before))
                 result.medianAfter = finiteOrNil(Descriptive.median(after))
-                result.meanChange = finiteOrNil(Descriptive.mean(differences))
             }
+            if !isPublic { result.meanChange = finiteOrNil(Descriptive.mean(differences)) }
         }
         if n >= minimumPairsForTests {
+            wilcoxon = Wilcoxon.signedRank(differences: differences)
+        }
+        // Beyond the organisation, every figure that would pin down the exact number of pairs or
+        // the counts is withheld: a t-test's degrees of freedom are n − 1, W+ and the rank-biserial
+        // correlation follow from the counts, and a mean's denominator shows in its digits. The
+        // summary gives the Wilcoxon p-value in bands.
+        if n >= minimumPairsForTests && !isPublic {
             result.sdChange = finiteOrNil(Descriptive.standardDeviation(differences))
             if let test = PairedTTest(differences: differences), test.t.isFinite, test.p.isFinite,
                 test.ci95Low.isFinite, test.ci95High.isFinite
@@ -393,7 +404,6 @@ public enum PairedAnalysis {
                 result.dz = finiteOrNil(EffectSize.dz(differences: differences))
                 result.gz = result.dz.flatMap { EffectSize.gz(dz: $0, n: n) }
             }
-            wilcoxon = Wilcoxon.signedRank(differences: differences)
             if let wilcoxon {
                 result.wilcoxon = .init(wPlus: wilcoxon.wPlus, p: wilcoxon.p, method: wilcoxon.method)
                 result.rankBiserial = wilcoxon.rankBiserial
@@ -429,7 +439,7 @@ public enum PairedAnalysis {
             if n < minimumPairsForTests {
                 testClause = "with fewer than \(minimumPairsForTests) pairs no test is possible."
             } else if let wilcoxon {
-                let p = formatP(wilcoxon.p)
+                let p = isPublic ? bandedP(wilcoxon.p) : formatP(wilcoxon.p)
                 if wilcoxon.p < 0.05 {
                     let upward = wilcoxon.wPlus > wilcoxon.wMinus
                     let better = upward != lowerIsBetter
@@ -488,6 +498,15 @@ public enum PairedAnalysis {
     static func listed(_ items: [String], joiner: String = "and") -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " \(joiner) " + items.last!
+    }
+
+    /// p in bands, for figures beyond the organisation: an exact p-value from few answers can
+    /// point to the counts behind it.
+    static func bandedP(_ p: Double) -> String {
+        if p < 0.001 { return "p < 0.001" }
+        if p < 0.01 { return "p < 0.01" }
+        if p < 0.05 { return "p < 0.05" }
+        return "p ≥ 0.05"
     }
 
     /// "p < 0.001", or p to 3 decimals under 0.1 (4 if 3 would round a p under 0.05 up to 0.050),

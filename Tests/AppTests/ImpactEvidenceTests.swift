@@ -341,6 +341,10 @@ final class ImpactEvidenceTests: XCTestCase {
                 published.text.contains(
                     "Of about 15 players, most now feel more confident talking about a divisive topic; fewer than 8 stayed the same; fewer than 8 less confident."
                 ), published.text)
+            XCTAssertFalse(published.text.contains("degrees of freedom"), "df is the number of pairs less one")
+            XCTAssertFalse(published.text.contains("Rank-biserial"))
+            XCTAssertTrue(published.text.contains("inside the organisation only"))
+            XCTAssertTrue(own.text.contains("15 degrees of freedom"), "the organisation reads every figure")
 
             _ = try await admin.post(
                 "/impact/projects/goals-not-walls/edit",

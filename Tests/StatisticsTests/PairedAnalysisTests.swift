@@ -179,8 +179,20 @@ final class PairedAnalysisTests: XCTestCase {
         XCTAssertEqual(analysis.improved, 15)
         XCTAssertNil(analysis.same, "secondary suppression: the smallest other non-zero count")
         XCTAssertNil(analysis.worse, "3 is under 8")
-        XCTAssertNotNil(analysis.meanChange, "25 pairs may have means")
-        XCTAssertNotNil(analysis.medianBefore)
+        XCTAssertNotNil(analysis.medianBefore, "25 pairs may have medians, which are answers on the scale")
+        // Each of these could give the exact number of pairs, or the counts, away.
+        XCTAssertNil(analysis.meanChange)
+        XCTAssertNil(analysis.pairedT, "its degrees of freedom are the number of pairs less one")
+        XCTAssertNil(analysis.wilcoxon)
+        XCTAssertNil(analysis.rankBiserial)
+        XCTAssertNil(analysis.dz)
+        XCTAssertNotNil(
+            analysis.summary.range(
+                of: #"\(Wilcoxon p (< 0\.001|< 0\.01|< 0\.05|≥ 0\.05)\)"#, options: .regularExpression),
+            "p in bands: \(analysis.summary)")
+        let own = PairedAnalysis.analyse(
+            indicator: "THERMOMETER", pairs: Self.pairs(improved: 13, same: 9, worse: 3), lowerIsBetter: false)
+        XCTAssertEqual(own.pairedT?.df, 24, "inside the organisation every figure is given")
         XCTAssertTrue(
             analysis.summary.hasPrefix(
                 "Of about 25 people, about 15 improved and fewer than 8 got worse; how many stayed the same is hidden, so that a small count cannot be worked out"

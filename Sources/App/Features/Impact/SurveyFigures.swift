@@ -164,6 +164,8 @@ enum SurveyFigures {
     /// have a national figure to set it beside.
     struct Headline: Sendable {
         let people: Int
+        /// How many gave one of the top two answers.
+        let top: Int
         let share: ProportionInterval
     }
 
@@ -175,7 +177,7 @@ enum SurveyFigures {
         let total = counts.values.reduce(0, +)
         let top = counts.filter { best.contains($0.key) }.values.reduce(0, +)
         guard let interval = Wilson.interval(successes: top, total: total) else { return nil }
-        return Headline(people: total, share: interval)
+        return Headline(people: total, top: top, share: interval)
     }
 
     /// A stand-in for a participant's code in downloads: stable within the project, so before and

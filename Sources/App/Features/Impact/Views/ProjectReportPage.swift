@@ -95,7 +95,7 @@ enum ProjectReportPage {
                                 .strong(.plainText("\(indicator.construct(for: project)) (\(indicator.code)). ")),
                                 .plainText(analyses[indicator.code]?.change.summary ?? "No paired answers yet."),
                                 .unwrap(analyses[indicator.code]?.perceivedChange) { .plainText(" " + $0.summary) },
-                                .unwrap(nationalLine(indicator, surveys: surveys, counts: counts)) {
+                                .unwrap(nationalLine(indicator, surveys: surveys, counts: counts, isPublic: isPublic)) {
                                     .plainText(" " + $0)
                                 }
                             )
@@ -129,7 +129,7 @@ enum ProjectReportPage {
 
     /// The share giving the top two answers in the latest survey, beside England's figure.
     private static func nationalLine(
-        _ indicator: LibraryIndicator, surveys: [Survey], counts: [UUID: SurveyFigures.Counts]
+        _ indicator: LibraryIndicator, surveys: [Survey], counts: [UUID: SurveyFigures.Counts], isPublic: Bool
     ) -> String? {
         guard let figure = indicator.nationalFigures.last(where: { $0.percent != nil }), let national = figure.percent
         else { return nil }
@@ -140,11 +140,8 @@ enum ProjectReportPage {
             guard Disclosure.allowsMeans(base: headline.people) else {
                 return "Too few answers in \(survey.title) to set beside England's \(national)%."
             }
-            return String(
-                format:
-                    "In %@, %.0f%% gave one of the top two answers (95%% interval %.0f%% to %.0f%%); England: %d%% (%@).",
-                survey.title, headline.share.estimate * 100, headline.share.low * 100, headline.share.high * 100,
-                national, figure.year)
+            return SurveyAnalysisViews.topTwoShare(headline, isPublic: isPublic, place: "In \(survey.title)")
+                + " England: \(national)% (\(figure.year))."
         }
         return nil
     }

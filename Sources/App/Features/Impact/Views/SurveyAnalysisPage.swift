@@ -199,16 +199,14 @@ enum SurveyAnalysisPage {
             let national = figure.percent
         else { return .empty }
         let enough = !isPublic || Disclosure.allowsMeans(base: headline.people)
-        let share = headline.share
+        let england = " In England as a whole, \(national)% did (Community Life Survey \(figure.year))."
+        let here = SurveyAnalysisViews.topTwoShare(headline, isPublic: isPublic, place: "Here")
         return .div(
             .class("national-figure"),
             .h3(.plainText("Beside England's figure")),
             .if(
                 enough,
-                .p(
-                    .plainText(
-                        "Here, \(percent(share.estimate)) gave one of the top two answers (95% interval \(percent(share.low)) to \(percent(share.high)), from \(SurveyAnalysisViews.published(headline.people, isPublic: isPublic).text) people). In England as a whole, \(national)% did (Community Life Survey \(figure.year))."
-                    ))),
+                .p(.plainText(here + england))),
             .if(
                 !enough,
                 .p(
@@ -247,5 +245,4 @@ enum SurveyAnalysisPage {
         )
     }
 
-    private static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
 }

@@ -11,7 +11,8 @@ enum SurveyAnalysisViews {
         _ change: ChangeAnalysis, item: SurveyItem, people: String, heading: String?, name: String
     ) -> Node<HTML.BodyContext> {
         let plain = ChangeInWords.of(item).sentence(change, people: people)
-        let rows: [(String, String, String)] = [
+        let isPublished = change.counts.map { !$0.isExact } ?? false
+        var rows: [(String, String, String)] = [
             (
                 "People with answers at both times", change.counts?.whole.text ?? number(change.nPairs),
                 "Only people who answered at both times, under the same code, are compared."
@@ -26,6 +27,8 @@ enum SurveyAnalysisViews {
                 "\(answerWords(change.medianBefore, item: item)) → \(answerWords(change.medianAfter, item: item))",
                 "Half the people gave this answer or a lower one, and half this or a higher one."
             ),
+        ]
+        let tests: [(String, String, String)] = [
             (
                 "Average change (95% interval)",
                 decimal(change.meanChange)
@@ -54,6 +57,15 @@ enum SurveyAnalysisViews {
                 "The average change set against how much people's changes differed: about 0.2 is small, 0.5 medium and 0.8 large."
             ),
         ]
+        if isPublished {
+            rows.append(
+                (
+                    "Averages, tests and effect sizes", "inside the organisation only",
+                    "With counts rounded, an average or a test's figures could show the exact numbers, so only whether chance is a likely explanation is given above."
+                ))
+        } else {
+            rows += tests
+        }
         return .group(
             .unwrap(heading) { .h3(.plainText($0)) },
             .p(.class("lead"), .plainText(plain ?? change.summary)),
@@ -157,6 +169,29 @@ enum SurveyAnalysisViews {
             return []
         }
     }
+
+    /// "Here, 62% gave one of the top two answers (95% interval 40% to 80%, from 16 people)." Beyond
+    /// the organisation, what disclosure control allows of the two counts (top two answers, the
+    /// rest), with no interval: an exact percentage and its interval give the counts away.
+    static func topTwoShare(_ headline: SurveyFigures.Headline, isPublic: Bool, place: String) -> String {
+        guard isPublic else {
+            let share = headline.share
+            return
+                "\(place), \(percentage(share.estimate)) gave one of the top two answers (95% interval \(percentage(share.low)) to \(percentage(share.high)), from \(headline.people) people)."
+        }
+        let split = Disclosure.split([headline.top, headline.people - headline.top], exact: false)
+        if split.isWithheld {
+            return "\(place), with so few people, any share could give someone's answer away, so none is shown."
+        }
+        if split.parts[0] == .hidden {
+            return
+                "\(place), of \(split.whole.text) people, how many gave one of the top two answers is hidden, so that a small count cannot be worked out."
+        }
+        let who = split.parts[0] == .exact(0) ? "none" : split.cell(0)
+        return "\(place), \(who) of \(split.whole.text) people gave one of the top two answers."
+    }
+
+    static func percentage(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
 
     /// Counts as shown: true counts inside the organisation, disclosure-controlled beyond it.
     static func published(_ counts: [Int], isPublic: Bool) -> [ShownCount] {
