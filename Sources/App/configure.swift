@@ -78,6 +78,7 @@ enum Migrations {
         M021CreateThrottleCounters(),
         M022AddProjectCodeHints(),
         M023AddSurveyShortCodes(),
+        M024SeparateOneAnswerSocialDistance(),
     ]
 }
 

@@ -315,7 +315,7 @@ final class ImpactEvidenceTests: XCTestCase {
                 "/impact/projects/goals-not-walls/edit",
                 form: [
                     "organisation": "bridge-builders", "name": "Goals not walls", "summary": "Football.",
-                    "kind_of_work": "common-purpose", "activities": "Tournaments", "participants": "Players",
+                    "kind_of_work": "common-purpose", "activities": "Tournaments", "participants": "players",
                 ])
             XCTAssertEqual(edited.status, .seeOther, edited.text)
             try await openConfidenceSurveys(admin, outcome: "Confidence")

@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import Statistics
 import Vapor
 import XCTVapor
 
@@ -123,7 +124,54 @@ final class SurveyParticipantFormTests: XCTestCase {
         }
     }
 
-    func testAnAfterAnswerWhoseCodeMatchesNothingBeforeIsKeptAndBothThePersonAndTheOrganiserAreTold() async throws {
+    func testAnAfterCodeThatMatchesNothingIsQueriedBeforeSavingThenKeptAndTheOrganiserIsTold() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(app, indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
+            try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
+            let before = try await survey(app, titled: "Before")
+            let after = try await survey(app, titled: "After")
+            func answer(_ survey: Survey, code: String, checked: String? = nil, key: String = Tokens.random())
+                async throws -> XCTHTTPResponse
+            {
+                var form = [
+                    "submission_key": key, "consent_box[]": "yes", "participant_code": code,
+                    "answer_CONFIDENCE": "3",
+                ]
+                if let checked { form["code_checked"] = checked }
+                return try await TestClient(app).post("/s/\(survey.token)", form: form)
+            }
+            _ = try await answer(before, code: "sun-1")
+            let matched = try await answer(after, code: "SUN-1")
+            XCTAssertTrue(matched.text.contains("Thank you"), "codes match whatever their case")
+            XCTAssertFalse(matched.text.contains("code you confirmed"))
+
+            // A slip: told before anything is saved, with what was typed kept.
+            let key = Tokens.random()
+            let slip = try await answer(after, code: "moon-2", key: key)
+            XCTAssertEqual(slip.status, .unprocessableEntity)
+            XCTAssertTrue(slip.text.contains("We found no answers from before the project under the code moon-2"))
+            XCTAssertTrue(slip.text.contains(#"name="code_checked" value="moon-2""#))
+            XCTAssertTrue(slip.text.contains(#"value="3" checked"#), "the answer given stays chosen")
+            let none = try await SurveyResponse.query(on: app.db).filter(\.$participantCode == "moon-2").count()
+            XCTAssertEqual(none, 0, "nothing is saved until the person decides")
+
+            // Sent again unchanged: accepted, and the person is told what that means.
+            let confirmed = try await answer(after, code: "moon-2", checked: "moon-2", key: key)
+            XCTAssertTrue(confirmed.text.contains("Thank you"), confirmed.text)
+            XCTAssertTrue(confirmed.text.contains("Your answers are saved under the code you confirmed"))
+            let kept = try await SurveyResponse.query(on: app.db).filter(\.$participantCode == "moon-2").count()
+            XCTAssertEqual(kept, 1)
+
+            let analysis = try await admin.get("/impact/projects/goals-not-walls/surveys/\(after.id!)/analysis")
+            XCTAssertTrue(
+                analysis.text.contains(
+                    "1 person answered under a code that matches no answers from before the project"),
+                analysis.text)
+        }
+    }
+
+    func testNobodyCanTryCodeAfterCodeToFindOtherPeoples() async throws {
         try await withApp { app, _ in
             let admin = try await project(app, indicator: "CONFIDENCE")
             try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
@@ -138,22 +186,18 @@ final class SurveyParticipantFormTests: XCTestCase {
                         "answer_CONFIDENCE": "3",
                     ])
             }
-            _ = try await answer(before, code: "sun-1")
-            let matched = try await answer(after, code: "SUN-1")
-            XCTAssertTrue(matched.text.contains("Thank you"))
-            XCTAssertFalse(matched.text.contains("We found no answers from before"), "codes match whatever their case")
-            let unmatched = try await answer(after, code: "moon-2")
-            XCTAssertTrue(unmatched.text.contains("Thank you"), "the answer is accepted")
-            XCTAssertTrue(
-                unmatched.text.contains("We found no answers from before the project under the code you gave"))
-            let kept = try await SurveyResponse.query(on: app.db).filter(\.$participantCode == "moon-2").count()
-            XCTAssertEqual(kept, 1)
-
-            let analysis = try await admin.get("/impact/projects/goals-not-walls/surveys/\(after.id!)/analysis")
-            XCTAssertTrue(
-                analysis.text.contains(
-                    "1 person answered under a code that matches no answers from before the project"),
-                analysis.text)
+            _ = try await answer(before, code: "real-7")
+            for guess in 1...Throttle.surveyCodeMisses.limit {
+                let missed = try await answer(after, code: "guess-\(guess)")
+                XCTAssertEqual(missed.status, .unprocessableEntity)
+            }
+            // Past the limit a code is no longer checked, so a reply says nothing of whether it matched.
+            let unchecked = try await answer(after, code: "guess-99")
+            XCTAssertTrue(unchecked.text.contains("Thank you"))
+            XCTAssertFalse(unchecked.text.contains("code you confirmed"))
+            let hit = try await answer(after, code: "real-7")
+            XCTAssertTrue(hit.text.contains("Thank you"))
+            XCTAssertFalse(hit.text.contains("code you confirmed"), "a hit reads exactly as an unchecked miss")
         }
     }
 
@@ -252,5 +296,49 @@ final class SurveyParticipantFormTests: XCTestCase {
             XCTAssertEqual(Set(codes).count, 2, "\(codes)")
             XCTAssertTrue(codes.allSatisfy { SurveyShortCode.normalised($0) == $0 }, "\(codes)")
         }
+    }
+
+    func testSocialDistanceAnswersOnTheOldOneAnswerScaleAreNeverPairedWithTheNewScore() async throws {
+        try await withApp { app, _ in
+            let admin = try await project(app, indicator: "DISTANCE")
+            try await openSurvey(admin, title: "Before", mode: "before", indicator: "DISTANCE")
+            let before = try await survey(app, titled: "Before")
+            _ = try await TestClient(app).post(
+                "/s/\(before.token)",
+                form: [
+                    "submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": "kite-1",
+                    "answer_DISTANCE-NEIGHBOUR": "1", "answer_DISTANCE-FRIEND": "1", "answer_DISTANCE-FAMILY": "0",
+                ])
+            let score = try await SurveyAnswer.query(on: app.db).filter(\.$indicatorCode == "DISTANCE").first()
+            XCTAssertEqual(score?.value, 2, "two of the three are yes")
+            // As an answer saved before the questions were split would be: one yes for all three.
+            score?.value = 1
+            try await score?.save(on: app.db)
+            try await M024SeparateOneAnswerSocialDistance().prepare(on: app.db)
+            let left = try await SurveyAnswer.query(on: app.db).filter(\.$indicatorCode == "DISTANCE").count()
+            XCTAssertEqual(left, 0)
+            let kept = try await SurveyAnswer.query(on: app.db)
+                .filter(\.$indicatorCode == M024SeparateOneAnswerSocialDistance.oldCode).count()
+            XCTAssertEqual(kept, 1, "kept, under a code of its own")
+        }
+    }
+
+    func testThePlainSentenceSpeaksOfOnePersonInTheSingularAndNamesAHiddenPartByWhatItsPeopleDid() {
+        let confidence = SurveyItem(IndicatorCatalogue.indicator("CONFIDENCE")!)
+        let one = PairedAnalysis.analyse(
+            indicator: "CONFIDENCE",
+            pairs: [(2, 4)] + Array(repeating: (3.0, 3.0), count: 5) + [(4, 2)], lowerIsBetter: false)
+        XCTAssertEqual(
+            ChangeInWords.of(confidence).sentence(one.change, people: "Year 9 pupils"),
+            "1 of 7 Year 9 pupils now feels more confident talking about a divisive topic; 5 stayed the same; 1 less confident."
+        )
+        let trust = SurveyItem(IndicatorCatalogue.indicator("CLS-TRUST")!)
+        let hidden = PairedAnalysis.analyse(
+            indicator: "CLS-TRUST",
+            pairs: Array(repeating: (2.0, 3.0), count: 13) + Array(repeating: (3.0, 2.0), count: 9)
+                + Array(repeating: (3.0, 3.0), count: 3), lowerIsBetter: false, public: true)
+        let sentence = ChangeInWords.of(trust).sentence(hidden.change, people: "residents") ?? ""
+        XCTAssertTrue(sentence.contains("how many got worse is hidden"), sentence)
+        XCTAssertFalse(sentence.contains("how many fewer"), sentence)
     }
 }

@@ -60,7 +60,6 @@ def answer_on_a_phone(driver, path: str, code: str, mixing: str, at_ease: bool, 
                             ("nervous", "Not at all" if at_ease else "Very"), ("safe", "Very" if at_ease else "Slightly")]:
         field_by_label(driver, f"{answer} {feeling}").click()
     press(driver, "Send my answers")
-    assert heading(driver) == "Thank you", page_text(driver)[:300]
     return page_text(driver)
 
 
@@ -97,18 +96,25 @@ def test_people_answer_on_their_phones_and_the_organiser_and_a_visitor_read_what
         for person in range(1, 6):
             text = answer_on_a_phone(driver, short["Before the evenings"], f"red-{person}", "Less often", False,
                                      "journey-before-on-a-phone" if person == 1 else None)
+            assert heading(driver) == "Thank you", text[:300]
             assert "Remember your code" in text
         for person in range(1, 6):
             mixing = "At least once a week" if person <= 4 else "Less often"
             text = answer_on_a_phone(driver, short["After the evenings"], f"RED-{person}", mixing, person <= 4,
                                      "journey-after-on-a-phone" if person == 1 else None)
-            assert "We found no answers from before" not in text, "the code matches, whatever its case"
+            assert heading(driver) == "Thank you", "the code matches, whatever its case: " + text[:300]
             if person == 1:
                 check_page(driver, "journey-thanks-on-a-phone")
                 on_a_phone(driver)
+        # A code that matches nothing: asked to check it before anything is saved, then sent as it is.
         text = answer_on_a_phone(driver, short["After the evenings"], "blue-9", "Every day", True, None)
-        assert "We found no answers from before the project under the code you gave" in text
+        assert "We found no answers from before the project under the code blue-9" in text, text[:500]
         check_page(driver, "journey-unmatched-code-on-a-phone")
+        on_a_phone(driver)
+        assert driver.find_element(By.NAME, "participant_code").get_attribute("value") == "blue-9"
+        press(driver, "Send my answers")
+        assert heading(driver) == "Thank you"
+        assert "Your answers are saved under the code you confirmed" in page_text(driver)
     finally:
         _set_viewport(driver, *DESKTOP, mobile=False)
 

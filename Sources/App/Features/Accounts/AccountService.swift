@@ -228,6 +228,9 @@ struct Throttle: Sendable {
     static let resetAddress = Throttle(prefix: "reset-ip:", limit: 10, window: 60 * 60)
     /// Invitations one person sends, so nobody can use an organisation to mail strangers at will.
     static let invitations = Throttle(prefix: "invite:", limit: 30, window: 60 * 60)
+    /// Survey codes that match no answer from before, per survey and network address: a person
+    /// who mistypes is told, but nobody can try code after code to find other people's.
+    static let surveyCodeMisses = Throttle(prefix: "survey-code:", limit: 20, window: 60 * 60)
     /// Counters idle for longer than the longest window are of no more use.
     static let longestWindow: TimeInterval = 60 * 60
 

@@ -46,7 +46,7 @@ struct ChangeInWords: Sendable, Equatable {
     /// The first sentence of an indicator's analysis: what changed, for whom, true of the counts
     /// as shown (exact inside the organisation, under disclosure control beyond it). `nil` when
     /// there are too few pairs to say, where the summary explains why.
-    func sentence(_ change: ChangeAnalysis, people: String) -> String? {
+    func sentence(_ change: ChangeAnalysis, people: String, lookingBack: Bool = false) -> String? {
         guard let split = change.counts, (change.nPairs ?? Int.max) >= PairedAnalysis.minimumPairsToSummarise
         else { return nil }
         if split.isWithheld {
@@ -56,12 +56,16 @@ struct ChangeInWords: Sendable, Equatable {
         func said(_ index: Int) -> String {
             split.parts[index] == .exact(0) ? "none" : split.cell(index)
         }
-        let clauses = [(said(0), better), (said(1), "stayed the same"), (said(2), worse)]
+        // One person takes a singular verb: "1 of 16 pupils now feels more confident".
+        let improvedWords = split.parts[0] == .exact(1) ? Self.singular(better) : better
+        let clauses = [(said(0), improvedWords), (said(1), "stayed the same"), (said(2), worse)]
+        // A hidden part is named by what its people did, whatever the indicator's words.
+        let hiddenWords = ["improved", "stayed the same", "got worse"]
         var shown: [String] = []
         var hidden: [String] = []
         for (index, clause) in clauses.enumerated() {
             if split.parts[index] == .hidden {
-                hidden.append(clause.1)
+                hidden.append(hiddenWords[index])
             } else if index == 0 && split.isExact {
                 shown.append("\(clause.0) of \(split.whole.text) \(people) \(clause.1)")
             } else {
@@ -74,6 +78,19 @@ struct ChangeInWords: Sendable, Equatable {
                 "; how many " + hidden.joined(separator: " or ")
                 + " is hidden, so that a small count cannot be worked out"
         }
-        return sentence.prefix(1).uppercased() + sentence.dropFirst() + "."
+        let said = lookingBack ? "Looking back, " + sentence : sentence
+        return said.prefix(1).uppercased() + said.dropFirst() + "."
+    }
+
+    /// The words for one person: "now feel" becomes "now feels", "are now" becomes "is now".
+    static func singular(_ words: String) -> String {
+        for (plural, one) in [
+            ("now feel ", "now feels "), ("now mix ", "now mixes "), ("now agree ", "now agrees "),
+            ("now trust ", "now trusts "), ("now spend ", "now spends "), ("now find ", "now finds "),
+            ("now have ", "now has "), ("are now ", "is now "), ("now give ", "now gives "),
+        ] where words.hasPrefix(plural) {
+            return one + words.dropFirst(plural.count)
+        }
+        return words
     }
 }

@@ -134,7 +134,6 @@ struct IndicatorsController {
         }
     }
 
-    @discardableResult
     /// The words of a code made from what an indicator measures: whole words, as many as fit in
     /// 24 characters (at least the first), so a code is never a word cut short.
     static func codeWords(_ construct: String) -> String {
@@ -148,6 +147,7 @@ struct IndicatorsController {
         return kept.joined(separator: "-")
     }
 
+    @discardableResult
     static func create(
         kind: CustomIndicator.Kind, status: CustomIndicator.Status, organisationID: UUID, construct: String,
         wording: String,

@@ -149,7 +149,8 @@ struct ProjectForm: SubmittedForm, Equatable {
         project.outputs = outputs
         project.impact = impact
         project.codeHint = codeHint.isEmpty ? nil : codeHint
-        project.participants = participants.isEmpty ? nil : participants.lowercased()
+        // As typed: "Year 9 pupils" and "Muslim women" keep their capitals.
+        project.participants = participants.isEmpty ? nil : participants
         project.aboutPractitioners = isAboutPractitioners
     }
 }

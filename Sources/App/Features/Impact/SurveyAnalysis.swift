@@ -158,7 +158,8 @@ struct SurveyAnalysisController {
             ? try await SurveyFigures.unpairedPeople(beforeSurveys: beforeIDs, afterSurveys: [surveyID], on: req.db)
             : 0
         var paired: [String: IndicatorAnalysis] = [:]
-        for item in contents.items where item.isMeasured {
+        // A choice from an unordered list has no better or worse, so it has no change to report.
+        for item in contents.items where item.isMeasured && item.isOrdered {
             guard let rows = tallies[item.code] else { continue }
             paired[item.code] = PairedAnalysis.analyse(
                 indicator: item.code, observations: SurveyFigures.observations(rows), includesThen: mode.asksThen,

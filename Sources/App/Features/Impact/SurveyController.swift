@@ -194,25 +194,52 @@ struct SurveyController {
                 page: req.page, contents: contents, language: language, form: form, pageNumber: page, errors: errors)
             return SurveyAnswerPage.view(model).response(status: .unprocessableEntity)
         }
+        let code = mode.asksForCode ? form.participantCode.lowercased() : ""
+        // A code that matches nothing from before is checked before anything is saved, so a slip
+        // can be put right and nobody counts twice; sent again unchanged, it is accepted.
+        if !onLookBackPage, form.checkedCode.lowercased() != code,
+            try await Self.codeMatchesBefore(code, survey: survey, project: contents.project, req: req) == false
+        {
+            form.checkedCode = code
+            errors.add(
+                "participant_code",
+                "We found no answers from before the project under the code \(code). Check it against the hint, and correct it if you used a different one. If it is right, send your answers again: they will count, but cannot be compared with before"
+            )
+            let model = SurveyAnswerPage.Model(
+                page: req.page, contents: contents, language: language, form: form, pageNumber: 1, errors: errors)
+            return SurveyAnswerPage.view(model).response(status: .unprocessableEntity)
+        }
         if mode.asksThen && !onLookBackPage {
             let model = SurveyAnswerPage.Model(
                 page: req.page, contents: contents, language: language, form: form, pageNumber: 2)
             return SurveyAnswerPage.view(model).response()
         }
-        let code = mode.asksForCode ? form.participantCode.lowercased() : ""
         try await Self.save(sheet, survey: survey, code: code, key: form.submissionKey, enteredBy: nil, on: req.db)
-        var codeMatchesBefore = true
-        if mode.pairsWithBefore, !code.isEmpty {
-            let beforeIDs = try await contents.project.surveys(on: req.db).filter { $0.mode == .before }.compactMap(
-                \.id)
-            if !beforeIDs.isEmpty {
-                codeMatchesBefore = try await SurveyFigures.hasAnswerBefore(
-                    code: code, beforeSurveys: beforeIDs, on: req.db)
-            }
-        }
+        // Told before sending that the code matched nothing, and sent it anyway.
+        let sentUnmatched = !code.isEmpty && form.checkedCode.lowercased() == code
         let model = SurveyThanksPage.Model(
-            page: req.page, contents: contents, language: language, codeMatchesBefore: codeMatchesBefore)
+            page: req.page, contents: contents, language: language, codeMatchesBefore: !sentUnmatched)
         return SurveyThanksPage.view(model).response()
+    }
+
+    /// Whether an after survey's code matches an answer from before the project: `nil` when there
+    /// is nothing to check, or when this address has had too many codes that matched nothing.
+    /// Only misses count against the limit, so a class answering on one network is never held up.
+    static func codeMatchesBefore(_ code: String, survey: Survey, project: Project, req: Request) async throws
+        -> Bool?
+    {
+        // Only where pairing is the point: on a look-back survey the code is optional, and
+        // people who were not there before may give one anyway.
+        guard survey.mode == .after, !code.isEmpty else { return nil }
+        let beforeIDs = try await project.surveys(on: req.db).filter { $0.mode == .before }.compactMap(\.id)
+        guard !beforeIDs.isEmpty else { return nil }
+        let throttle = Throttle.surveyCodeMisses
+        let key = ThrottleKey(
+            throttle: throttle, key: throttle.key("\(try survey.requireID()):\(req.clientAddress ?? "unknown")"))
+        guard let place = try await SignInThrottle.reserve([key], on: req.db) else { return nil }
+        let matches = try await SurveyFigures.hasAnswerBefore(code: code, beforeSurveys: beforeIDs, on: req.db)
+        if matches { try await SignInThrottle.release(place, on: req.db) }
+        return matches
     }
 
     // MARK: Poster, cards and the short address
@@ -262,8 +289,9 @@ struct SurveyController {
                 ? "Enter the code from the poster or card"
                 : "No survey has the code \(String(typed.prefix(40))). Check it against the poster or card: it has 8 letters and numbers, such as K7P3-QX9M"
         )
+        // An empty box is a slip on a page that exists; a code that opens nothing is not found.
         return SurveyFindPage.view(.init(page: req.page, typed: String(typed.prefix(40)), errors: errors))
-            .response(status: .notFound)
+            .response(status: typed.isEmpty ? .ok : .notFound)
     }
 
     // MARK: Paper

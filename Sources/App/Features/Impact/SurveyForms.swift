@@ -98,6 +98,8 @@ struct SurveyResponseForm: SubmittedForm {
     var submissionKey: String
     var participantCode = ""
     var consented = false
+    /// The code the person was told matches nothing from before, and chose to send anyway.
+    var checkedCode = ""
     /// What was typed, by field name, to show again after a problem.
     var typed: [String: String] = [:]
     /// The survey's mode, which says whether a code is asked. The handler sets it.
@@ -113,6 +115,7 @@ struct SurveyResponseForm: SubmittedForm {
         submissionKey = input.text("submission_key")
         participantCode = input.text("participant_code")
         consented = input.set("consent_box").contains("yes")
+        checkedCode = input.text("code_checked")
     }
 
     /// Whether the key the form carried can be one we gave: pressing submit twice sends the same key.

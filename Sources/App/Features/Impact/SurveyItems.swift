@@ -139,6 +139,15 @@ struct SurveyItem: Sendable {
         }
     }
 
+    /// Whether answers run from one end to the other, so a move between them is better or worse.
+    var isOrdered: Bool {
+        switch answer {
+        case .choices(_, let ordered): return ordered
+        case .number: return true
+        case .text: return false
+        }
+    }
+
     /// Whether a "how were you before" answer can be asked and compared.
     var isMeasured: Bool {
         if case .text = answer { return false }

@@ -106,7 +106,7 @@ enum SurveyAnalysisPage {
                     .unwrap(paired.perceivedChange) {
                         SurveyAnalysisViews.changeSection(
                             $0, item: item, people: project.participantsWord,
-                            heading: "Perceived change, from looking back to now", name: name)
+                            heading: "Perceived change, from looking back to now", name: name, lookingBack: true)
                     },
                     .unwrap(paired.responseShift) { shift in
                         .p(

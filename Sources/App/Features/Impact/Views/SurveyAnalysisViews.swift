@@ -8,9 +8,10 @@ enum SurveyAnalysisViews {
     /// One change: a plain sentence of what changed, then, folded away, how sure we can be: the
     /// summary with its test, and each figure with a sentence saying what it means.
     static func changeSection(
-        _ change: ChangeAnalysis, item: SurveyItem, people: String, heading: String?, name: String
+        _ change: ChangeAnalysis, item: SurveyItem, people: String, heading: String?, name: String,
+        lookingBack: Bool = false
     ) -> Node<HTML.BodyContext> {
-        let plain = ChangeInWords.of(item).sentence(change, people: people)
+        let plain = ChangeInWords.of(item).sentence(change, people: people, lookingBack: lookingBack)
         let isPublished = change.counts.map { !$0.isExact } ?? false
         var rows: [(String, String, String)] = [
             (

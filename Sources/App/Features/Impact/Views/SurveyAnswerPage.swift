@@ -62,6 +62,7 @@ enum SurveyAnswerPage {
                     Forms.csrfField(model.page),
                     Forms.hidden("submission_key", state.submissionKey),
                     Forms.hidden("lang", language.code),
+                    .if(!state.checkedCode.isEmpty, Forms.hidden("code_checked", state.checkedCode)),
                     .if(
                         page == 1,
                         .group(

@@ -42,7 +42,7 @@ enum SurveyPaperPage {
                         .class("paper-form__line"),
                         .plainText(
                             (mode.pairsWithBefore ? "The code you used last time" : "Your code")
-                                + " (\(contents.project.codeHint ?? "a word and a number you will remember"); never your name): ______________________"
+                                + " (\(Self.withoutFullStop(contents.project.codeHint) ?? "a word and a number you will remember"); never your name): ______________________"
                         ))),
                 .ol(
                     .class("paper-form__questions"),
@@ -72,5 +72,10 @@ enum SurveyPaperPage {
             return .p(.plainText("Write a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)): ________"))
         case .text: return .p(.class("paper-form__write"), .plainText("Write your answer here:"))
         }
+    }
+
+    /// "Your street and your birth day." as the start of a bracket: the full stop would clash.
+    static func withoutFullStop(_ words: String?) -> String? {
+        words.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
     }
 }

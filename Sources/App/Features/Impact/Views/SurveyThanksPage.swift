@@ -7,7 +7,7 @@ enum SurveyThanksPage {
         let page: PageContext
         let contents: SurveyContents
         let language: SurveyLanguage
-        /// False when an after survey's code matches no answer from before the project.
+        /// False when the person was told their code matched nothing from before, and sent anyway.
         var codeMatchesBefore = true
     }
 

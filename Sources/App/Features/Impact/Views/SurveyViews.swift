@@ -156,7 +156,7 @@ enum SurveyFormWord: String, CaseIterable, Sendable {
         case .remember: return "Remember your code: you will be asked for it in the survey after the project."
         case .noMatch:
             return
-                "We found no answers from before the project under the code you gave, so your answers cannot be compared with how things were then. They still count among everyone's answers after the project."
+                "Your answers are saved under the code you confirmed. If it matches no answers from before the project, they cannot be compared with how things were then, but they still count among everyone's answers after it."
         }
     }
 
