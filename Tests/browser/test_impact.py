@@ -108,13 +108,16 @@ def test_before_and_after_surveys_are_answered_by_twelve_people_and_analysed(dri
     sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
     driver.get(after_path + "/analysis")
     text = page_text(driver)
-    assert "12" in text and "10 / 1 / 1" in text, text[:600]
-    assert "Wilcoxon" in text and "p = " in text
+    assert "10 of 12 people now feel more confident talking about a divisive topic; 1 stayed the same; 1 less confident." in text, text[:900]
+    assert "Wilcoxon" not in text, "the tests are folded away under How sure can we be?"
+    unfold(driver, "How sure can we be?")
+    text = page_text(driver)
+    assert "10 / 1 / 1" in text and "Wilcoxon" in text and "p = " in text
     assert driver.find_elements(By.CSS_SELECTOR, "svg.chart line.chart__pair"), "a paired dot plot"
     assert driver.find_elements(By.CSS_SELECTOR, "svg.chart rect.chart__seg"), "diverging bars of the answers"
     check_page(driver, "survey-analysis")
     driver.get(project_path + "/analysis")
-    assert "10 / 1 / 1" in page_text(driver)
+    assert "10 of 12 people now feel more confident" in page_text(driver)
     check_page(driver, "project-analysis")
     sign_out(driver)
 
@@ -136,6 +139,15 @@ def new_project(driver, name: str, summary: str, kind_of_work: str, activities: 
     return driver.current_url.split("?")[0].split("#")[0]
 
 
+def unfold(driver, summary: str) -> None:
+    """Opens every fold whose summary reads `summary`, as a reader clicks "How sure can we be?"."""
+    folds = [s for s in driver.find_elements(By.CSS_SELECTOR, "details > summary") if s.text == summary]
+    assert folds, f"no fold reading {summary!r}"
+    for fold in folds:
+        if fold.find_element(By.XPATH, "..").get_attribute("open") is None:
+            fold.click()
+
+
 def participants_link(driver) -> str:
     """The participants' link on a survey's own page."""
     for anchor in driver.find_elements(By.CSS_SELECTOR, ".summary-list dd a"):
@@ -153,6 +165,8 @@ def test_the_demo_project_shows_its_evidence_to_its_organisation(driver):
     check_page(driver, "demo-project")
     click_and_wait(driver, link_by_text(driver, "After the sessions"))
     click_and_wait(driver, link_by_text(driver, "See what the answers show"))
+    assert "of 16 pupils now" in page_text(driver), "the demo's people are pupils"
+    unfold(driver, "How sure can we be?")
     text = page_text(driver)
     assert "People with answers at both times" in text and "16" in text
     assert "Wilcoxon" in text
