@@ -8,6 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from helpers import (
+    click_and_wait,
     COORDINATOR_EMAIL,
     DEMO_PASSWORD,
     check_page,
@@ -35,7 +36,7 @@ def test_a_coordinator_can_find_a_person_and_make_them_a_steward_of_a_hub(driver
     assert heading(driver) == "People"
     check_page(driver, "admin-people")
 
-    link_by_text(driver, "Demo Member").click()
+    click_and_wait(driver, link_by_text(driver, "Demo Member"))
     assert heading(driver) == "Demo Member"
     check_page(driver, "admin-person")
 

@@ -11,6 +11,7 @@ from helpers import (
     DEMO_PASSWORD,
     MEMBER_EMAIL,
     check_page,
+    click_and_wait,
     field_by_label,
     fill_in,
     heading,
@@ -60,7 +61,7 @@ def test_a_visitor_can_search_the_directory_by_words_and_filters(driver):
     assert heading(driver) == "Hubs"
     assert driver.find_elements(By.CSS_SELECTOR, "svg.coverage-map circle"), "the map shows council areas"
     check_page(driver, "hubs")
-    link_by_text(driver, "Newcastle").click()
+    click_and_wait(driver, link_by_text(driver, "Newcastle"))
     assert heading(driver) == "Newcastle"
     check_page(driver, "hub")
 
@@ -82,11 +83,11 @@ def test_a_member_asks_to_join_a_hub_and_a_steward_approves(driver):
     sign_in(driver, STEWARD_EMAIL, DEMO_PASSWORD)
     assert path_of(driver) == "/account", "the demo steward signs in"
     visit(driver, "/hubs/newcastle")
-    link_by_text(driver, "1 request waiting – answer requests and add stewards").click()
+    click_and_wait(driver, link_by_text(driver, "1 request waiting – answer requests and add stewards"))
     assert heading(driver) == "Requests to join Newcastle"
     check_page(driver, "hub-requests")
     card = [a for a in driver.find_elements(By.CSS_SELECTOR, "article.message") if "Demo Member" in a.text][0]
-    card.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+    click_and_wait(driver, card.find_element(By.CSS_SELECTOR, "button[value=approve]"))
     assert "The request has been approved" in page_text(driver)
     check_page(driver, "hub-requests-after")
     sign_out(driver)
@@ -124,7 +125,7 @@ def test_a_member_adds_an_organisation_then_edits_it(driver):
     assert "The organisation has been added. You are its admin." in page_text(driver)
     check_page(driver, "organisation-created")
 
-    link_by_text(driver, "Edit this organisation").click()
+    click_and_wait(driver, link_by_text(driver, "Edit this organisation"))
     assert heading(driver) == f"Edit {name}"
     assert field_by_label(driver, "Dialogue").is_selected()
     fill_in(driver, "Summary", "Listening circles for neighbours, old and new.")
@@ -132,7 +133,7 @@ def test_a_member_adds_an_organisation_then_edits_it(driver):
     assert "The organisation's details have been saved." in page_text(driver)
     assert "Listening circles for neighbours, old and new." in page_text(driver)
 
-    link_by_text(driver, "Manage members").click()
+    click_and_wait(driver, link_by_text(driver, "Manage members"))
     assert heading(driver) == f"Members of {name}"
     check_page(driver, "organisation-members")
     fill_in(driver, "Their email address", "tom@demo.bridgework.org.uk")

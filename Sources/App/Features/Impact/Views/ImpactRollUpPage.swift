@@ -45,7 +45,7 @@ enum ImpactRollUpPage {
                     .class("table"),
                     .caption(
                         .plainText(
-                            "People who answered before and after, by indicator: of the people counted, the share who improved, stayed the same or got worse"
+                            "People who answered before and after, by indicator: of the people counted, how many improved, stayed the same or got worse, as a share in words or a rounded count"
                         )),
                     .thead(
                         .tr(
