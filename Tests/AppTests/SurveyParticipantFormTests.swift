@@ -40,6 +40,27 @@ final class SurveyParticipantFormTests: XCTestCase {
         return try XCTUnwrap(survey)
     }
 
+    /// A project measuring confidence, with a survey before it and one after, paired.
+    private func confidenceBeforeAndAfter(_ app: Application) async throws -> (
+        admin: TestClient, before: Survey, after: Survey
+    ) {
+        let admin = try await project(app, indicator: "CONFIDENCE")
+        try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
+        try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
+        return (admin, try await survey(app, titled: "Before"), try await survey(app, titled: "After"))
+    }
+
+    /// One person answers the confidence question, as the form sends it.
+    private static func answerConfidence(
+        _ app: Application, _ survey: Survey, code: String, checked: String? = nil, key: String = Tokens.random()
+    ) async throws -> XCTHTTPResponse {
+        var form = [
+            "submission_key": key, "consent_box[]": "yes", "participant_code": code, "answer_CONFIDENCE": "3",
+        ]
+        if let checked { form["code_checked"] = checked }
+        return try await TestClient(app).post("/s/\(survey.token)", form: form)
+    }
+
     func testEveryLibraryQuestionReadsAsAskedWithAWordOnEveryAnswerAndNoScoringNotes() throws {
         for indicator in IndicatorCatalogue.all {
             let asked = SurveyItem(indicator).asked
@@ -126,20 +147,11 @@ final class SurveyParticipantFormTests: XCTestCase {
 
     func testAnAfterCodeThatMatchesNothingIsQueriedBeforeSavingThenKeptAndTheOrganiserIsTold() async throws {
         try await withApp { app, _ in
-            let admin = try await project(app, indicator: "CONFIDENCE")
-            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
-            try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
-            let before = try await survey(app, titled: "Before")
-            let after = try await survey(app, titled: "After")
+            let (admin, before, after) = try await confidenceBeforeAndAfter(app)
             func answer(_ survey: Survey, code: String, checked: String? = nil, key: String = Tokens.random())
                 async throws -> XCTHTTPResponse
             {
-                var form = [
-                    "submission_key": key, "consent_box[]": "yes", "participant_code": code,
-                    "answer_CONFIDENCE": "3",
-                ]
-                if let checked { form["code_checked"] = checked }
-                return try await TestClient(app).post("/s/\(survey.token)", form: form)
+                try await Self.answerConfidence(app, survey, code: code, checked: checked, key: key)
             }
             _ = try await answer(before, code: "sun-1")
             let matched = try await answer(after, code: "SUN-1")
@@ -173,18 +185,9 @@ final class SurveyParticipantFormTests: XCTestCase {
 
     func testNobodyCanTryCodeAfterCodeToFindOtherPeoples() async throws {
         try await withApp { app, _ in
-            let admin = try await project(app, indicator: "CONFIDENCE")
-            try await openSurvey(admin, title: "Before", mode: "before", indicator: "CONFIDENCE")
-            try await openSurvey(admin, title: "After", mode: "after", indicator: "CONFIDENCE")
-            let before = try await survey(app, titled: "Before")
-            let after = try await survey(app, titled: "After")
+            let (_, before, after) = try await confidenceBeforeAndAfter(app)
             func answer(_ survey: Survey, code: String) async throws -> XCTHTTPResponse {
-                try await TestClient(app).post(
-                    "/s/\(survey.token)",
-                    form: [
-                        "submission_key": Tokens.random(), "consent_box[]": "yes", "participant_code": code,
-                        "answer_CONFIDENCE": "3",
-                    ])
+                try await Self.answerConfidence(app, survey, code: code)
             }
             _ = try await answer(before, code: "real-7")
             for guess in 1...Throttle.surveyCodeMisses.limit {
