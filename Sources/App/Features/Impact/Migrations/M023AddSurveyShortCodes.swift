@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// A short code for each survey (K7P3-QX9M), for a poster or a card: an address a person can type
