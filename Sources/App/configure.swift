@@ -79,6 +79,7 @@ enum Migrations {
         M022AddProjectCodeHints(),
         M023AddSurveyShortCodes(),
         M024SeparateOneAnswerSocialDistance(),
+        M025IndexResponsesBySurveyAndCode(),
     ]
 }
 
