@@ -80,6 +80,7 @@ enum Migrations {
         M023AddSurveyShortCodes(),
         M024SeparateOneAnswerSocialDistance(),
         M025IndexResponsesBySurveyAndCode(),
+        M026KeepSurveyTallies(),
     ]
 }
 

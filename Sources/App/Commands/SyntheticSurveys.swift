@@ -98,6 +98,8 @@ extension SyntheticData {
                 say("Survey answers: \(made * 2 * codes.count) of \(people * 2 * codes.count)")
             }
         }
+        // The answers went in directly, in batches, so their sums are worked out once at the end.
+        try await SurveyTallies.rebuild(project: project.requireID(), on: db)
         return SiteURL.surveyAnalysis(project.slug, try surveys[1].requireID()).path
     }
 }

@@ -114,6 +114,7 @@ extension DemoContent {
                 }
             }
         }
+        try await SurveyTallies.rebuild(project: projectID, on: db)
 
         let stories:
             [(

@@ -13,10 +13,11 @@ struct ImpactReportController {
         -> (analyses: [String: IndicatorAnalysis], tallies: [String: [SurveyFigures.PairTally]], surveys: [Survey])
     {
         let surveys = try await project.surveys(on: db)
-        let before = surveys.filter { $0.mode == .before }.compactMap(\.id)
-        let after = surveys.filter { $0.mode.pairsWithBefore }.compactMap(\.id)
         let includesThen = surveys.contains { $0.mode.asksThen }
-        let tallies = try await SurveyFigures.pairTallies(beforeSurveys: before, afterSurveys: after, on: db)
+        // Without an after survey there is nothing to pair.
+        let tallies =
+            surveys.contains(where: \.mode.pairsWithBefore)
+            ? try await SurveyTallies.pairTallies(scope: project.requireID(), on: db) : [:]
         var analyses: [String: IndicatorAnalysis] = [:]
         // Own questions ("Q1") belong to one survey each and are not paired across surveys.
         for (code, rows) in tallies where lookup.indicator(code) != nil {
@@ -63,7 +64,7 @@ struct ImpactReportController {
         let outcomes = try await project.$outcomes.query(on: req.db).sort(\.$position).all()
         let (analyses, _, surveys) = try await Self.projectAnalyses(
             project, lookup: lookup, isPublic: isPublic, on: req.db)
-        let counts = try await SurveyFigures.counts(surveys: surveys.compactMap(\.id), on: req.db)
+        let counts = try await SurveyTallies.counts(surveys: surveys.compactMap(\.id), on: req.db)
         let responses = try await Self.responseCounts(surveys.compactMap(\.id), on: req.db)
         let chosen = try await ChangeStory.query(on: req.db).filter(\.$project.$id == project.requireID()).with(
             \.$selections
@@ -115,47 +116,27 @@ struct ImpactReportController {
         if let organisations { projectQuery = projectQuery.filter(\.$organisation.$id ~~ organisations) }
         let projects = organisations?.isEmpty == true ? [] : try await projectQuery.all()
         let projectIDs = projects.compactMap(\.id)
-        // Per project and indicator, how many people improved, stayed the same or got worse, paired
-        // and counted in the database: before surveys against after surveys, by participant code.
+        // Per project and indicator, how many people improved, stayed the same or got worse, from
+        // the sums kept as answers arrive: before surveys against after surveys, by participant code.
         var totals: [String: (projects: Int, improved: Int, same: Int, worse: Int)] = [:]
         var people = 0
         if !projectIDs.isEmpty {
-            let beforeMode = Survey.Mode.before.rawValue
-            let afterModes = Survey.Mode.allCases.filter(\.pairsWithBefore).map(\.rawValue)
-            let rows = try await sql.raw(
-                """
-                SELECT project, item, before_value, after_value, COUNT(*) AS people FROM (
-                  SELECT s.project_id AS project, a.indicator_code AS item, a.participant_code AS person,
-                         MAX(CASE WHEN s.mode = \(bind: beforeMode) THEN a.value END) AS before_value,
-                         MAX(CASE WHEN s.mode IN (\(binds: afterModes)) THEN a.value END) AS after_value
-                  FROM survey_answers a JOIN surveys s ON s.id = a.survey_id
-                  WHERE s.project_id IN (\(binds: projectIDs)) AND a.participant_code <> '' AND a.part = \(bind: SurveyAnswer.Part.now.rawValue) AND a.current = \(bind: true)
-                  GROUP BY s.project_id, a.indicator_code, a.participant_code
-                ) people
-                WHERE before_value IS NOT NULL AND after_value IS NOT NULL
-                GROUP BY project, item, before_value, after_value
-                """
-            ).all()
+            let rows = try await SurveyTallies.beforeAndAfter(projects: projectIDs, on: db)
             var counted: Set<[String]> = []
             for row in rows {
-                let code = try row.decode(column: "item", as: String.self)
                 // Only indicators everyone shares can be added up across projects.
-                guard let indicator = IndicatorCatalogue.indicator(code) else { continue }
-                let project = try row.decode(column: "project", as: UUID.self)
-                let before = try row.decode(column: "before_value", as: Double.self)
-                let after = try row.decode(column: "after_value", as: Double.self)
-                let count = try row.decode(column: "people", as: Int.self)
-                var total = totals[code] ?? (0, 0, 0, 0)
-                if counted.insert([project.uuidString, code]).inserted { total.projects += 1 }
-                let better = indicator.lowerIsBetter ? after < before : after > before
-                if after == before {
-                    total.same += count
+                guard let indicator = IndicatorCatalogue.indicator(row.item) else { continue }
+                var total = totals[row.item] ?? (0, 0, 0, 0)
+                if counted.insert([row.project.uuidString, row.item]).inserted { total.projects += 1 }
+                let better = indicator.lowerIsBetter ? row.after < row.before : row.after > row.before
+                if row.after == row.before {
+                    total.same += row.people
                 } else if better {
-                    total.improved += count
+                    total.improved += row.people
                 } else {
-                    total.worse += count
+                    total.worse += row.people
                 }
-                totals[code] = total
+                totals[row.item] = total
             }
             let responseRows = try await sql.raw(
                 "SELECT COUNT(*) AS people FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE s.project_id IN (\(binds: projectIDs))"

@@ -151,7 +151,7 @@ struct SurveyAnalysisController {
         let beforeIDs = beforeSurveys.compactMap(\.id)
         let tallies =
             mode.pairsWithBefore
-            ? try await SurveyFigures.pairTallies(beforeSurveys: beforeIDs, afterSurveys: [surveyID], on: req.db)
+            ? try await SurveyTallies.pairTallies(scope: surveyID, on: req.db)
             : [:]
         let unpairedPeople =
             mode.pairsWithBefore
@@ -168,7 +168,7 @@ struct SurveyAnalysisController {
         // Each person's move is shown only inside the organisation: small groups could be recognised.
         let hasRealBefore = tallies.values.joined().contains { $0.before != nil && $0.after != nil }
         let pairCounts = isPublic ? [:] : SurveyFigures.pairCounts(tallies, fromThen: mode.asksThen && !hasRealBefore)
-        let counts = try await SurveyFigures.counts(surveys: [surveyID] + beforeIDs, on: req.db)
+        let counts = try await SurveyTallies.counts(surveys: [surveyID] + beforeIDs, on: req.db)
         let here = counts[surveyID] ?? [:]
         let before = SurveyFigures.merge(beforeIDs.map { counts[$0] ?? [:] })
         var rows: [String: [(String, [Double: Int])]] = [:]

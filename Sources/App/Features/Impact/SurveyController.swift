@@ -28,7 +28,10 @@ struct SurveyController {
             projectID: try project.requireID(), title: form.title, mode: mode,
             indicatorCodes: lookup.all.map(\.code).filter { form.codes.contains($0) },
             opensOn: UKDate.validated(form.opensOn), closesOn: UKDate.validated(form.closesOn))
-        try await survey.create(on: req.db)
+        try await req.db.transaction { db in
+            try await survey.create(on: db)
+            try await SurveyTallies.recordOpening(of: survey, on: db)
+        }
         return req.redirect(
             to: SiteURL.survey(project.slug, try survey.requireID()).with(notice: ImpactNotice.surveyOpened))
     }
@@ -350,8 +353,28 @@ struct SurveyController {
         guard try await SurveyResponse.query(on: db).filter(\.$submissionKey == key).first() == nil else { return }
         let surveyID = try survey.requireID()
         let code = code.lowercased()
+        let responseID = UUID()
+        let parts: [(SurveyAnswer.Part, [String: Double])] = [(.now, sheet.values), (.then, sheet.thenValues)]
+        let answers = parts.flatMap { part, values in
+            values.sorted(by: { $0.key < $1.key }).map { item, value in
+                let answer = SurveyAnswer()
+                answer.$response.id = responseID
+                answer.surveyID = surveyID
+                answer.participantCode = code
+                answer.indicatorCode = item
+                answer.value = value
+                answer.part = part
+                answer.isCurrent = true
+                return answer
+            }
+        }
+        let counted = answers.map {
+            SurveyTallies.PersonAnswer(survey: surveyID, item: $0.indicatorCode, part: $0.part, value: $0.value)
+        }
         do {
             try await db.transaction { db in
+                // First, as it makes other saves in the project wait their turn.
+                try await SurveyTallies.recordSave(of: counted, code: code, survey: survey, on: db)
                 // The same person answering the same survey again: their later answers count.
                 if !code.isEmpty {
                     try await SurveyAnswer.query(on: db).filter(\.$surveyID == surveyID)
@@ -359,27 +382,12 @@ struct SurveyController {
                         .set(\.$isCurrent, to: false).update()
                 }
                 let response = SurveyResponse()
+                response.id = responseID
                 response.$survey.id = surveyID
                 response.submissionKey = key
                 response.participantCode = code
                 response.$enteredBy.id = enteredBy
                 try await response.create(on: db)
-                let responseID = try response.requireID()
-                var answers: [SurveyAnswer] = []
-                let parts: [(SurveyAnswer.Part, [String: Double])] = [(.now, sheet.values), (.then, sheet.thenValues)]
-                for (part, values) in parts {
-                    for (item, value) in values.sorted(by: { $0.key < $1.key }) {
-                        let answer = SurveyAnswer()
-                        answer.$response.id = responseID
-                        answer.surveyID = surveyID
-                        answer.participantCode = code
-                        answer.indicatorCode = item
-                        answer.value = value
-                        answer.part = part
-                        answer.isCurrent = true
-                        answers.append(answer)
-                    }
-                }
                 if !answers.isEmpty { try await answers.create(on: db) }
                 for (item, text) in sheet.texts.sorted(by: { $0.key < $1.key }) {
                     let answer = SurveyTextAnswer()

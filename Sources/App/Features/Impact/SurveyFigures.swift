@@ -6,7 +6,7 @@ import Statistics
 import Vapor
 
 /// Reads survey answers for analysis as plain rows and sums, never as model objects, so a survey
-/// with a hundred thousand answers stays quick.
+/// with a million answers stays quick; the sums themselves are kept by ``SurveyTallies``.
 enum SurveyFigures {
     /// item → part (now, or looking back) → answer value → people.
     typealias Counts = [String: [SurveyAnswer.Part: [Double: Int]]]
@@ -19,12 +19,6 @@ enum SurveyFigures {
         let people: Int
     }
 
-    /// Per item, how many people gave each combination of answers: "before" from `beforeSurveys`,
-    /// "after" and "then" from `afterSurveys`. People are matched by their code; a person who gave
-    /// no code is matched only with themselves (their own "then" and "now"). Only each person's
-    /// current answers count (a later answer to the same survey replaces an earlier one). The
-    /// pairing and the counting happen in the database, which returns a few hundred rows however
-    /// many people answered.
     /// How many people answered the after surveys under a code that no "before" answer of these
     /// surveys has: their answers count, but cannot be compared with before. One query.
     static func unpairedPeople(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> Int {
@@ -48,39 +42,6 @@ enum SurveyFigures {
             .filter(\.$participantCode == code).first() != nil
     }
 
-    static func pairTallies(beforeSurveys: [UUID], afterSurveys: [UUID], on db: Database) async throws -> [String:
-        [PairTally]]
-    {
-        guard !afterSurveys.isEmpty, let sql = db as? SQLDatabase else { return [:] }
-        let isBefore: SQLQueryString = beforeSurveys.isEmpty ? "1 = 0" : "a.survey_id IN (\(binds: beforeSurveys))"
-        let rows = try await sql.raw(
-            """
-            SELECT item, before_value, after_value, then_value, COUNT(*) AS people FROM (
-              SELECT a.indicator_code AS item,
-                     CASE WHEN a.participant_code = '' THEN 'response:' || a.response_id ELSE a.participant_code END AS person,
-                     MAX(CASE WHEN \(isBefore) THEN a.value END) AS before_value,
-                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.Part.now.rawValue) THEN a.value END) AS after_value,
-                     MAX(CASE WHEN NOT (\(isBefore)) AND a.part = \(bind: SurveyAnswer.Part.then.rawValue) THEN a.value END) AS then_value
-              FROM survey_answers a
-              WHERE a.survey_id IN (\(binds: beforeSurveys + afterSurveys)) AND a.current = \(bind: true)
-                AND NOT (a.participant_code = '' AND \(isBefore))
-              GROUP BY 1, 2
-            ) people
-            GROUP BY item, before_value, after_value, then_value
-            """
-        ).all()
-        var result: [String: [PairTally]] = [:]
-        for row in rows {
-            result[try row.decode(column: "item", as: String.self), default: []].append(
-                PairTally(
-                    before: try row.decode(column: "before_value", as: Double?.self),
-                    after: try row.decode(column: "after_value", as: Double?.self),
-                    then: try row.decode(column: "then_value", as: Double?.self),
-                    people: try row.decode(column: "people", as: Int.self)))
-        }
-        return result
-    }
-
     /// One observation per person, as the statistics expect them.
     static func observations(_ tallies: [PairTally]) -> [PairedAnalysis.Observation] {
         tallies.flatMap { tally in
@@ -88,27 +49,6 @@ enum SurveyFigures {
                 repeating: PairedAnalysis.Observation(before: tally.before, after: tally.after, then: tally.then),
                 count: tally.people)
         }
-    }
-
-    /// How many gave each answer, per survey, summed in the database.
-    static func counts(surveys: [UUID], on db: Database) async throws -> [UUID: Counts] {
-        guard !surveys.isEmpty, let sql = db as? SQLDatabase else { return [:] }
-        let rows = try await sql.raw(
-            """
-            SELECT survey_id AS survey, indicator_code AS item, part, value, COUNT(*) AS people
-            FROM survey_answers WHERE survey_id IN (\(binds: surveys)) AND current = \(bind: true)
-            GROUP BY survey_id, indicator_code, part, value
-            """
-        ).all()
-        var result: [UUID: Counts] = [:]
-        for row in rows {
-            let survey = try row.decode(column: "survey", as: UUID.self)
-            let item = try row.decode(column: "item", as: String.self)
-            let part = try row.decode(column: "part", as: SurveyAnswer.Part.self)
-            result[survey, default: [:]][item, default: [:]][part, default: [:]][
-                try row.decode(column: "value", as: Double.self)] = try row.decode(column: "people", as: Int.self)
-        }
-        return result
     }
 
     static func merge(_ counts: [Counts]) -> Counts {
