@@ -79,6 +79,9 @@ final class MembershipTests: XCTestCase {
                 XCTAssertFalse(list.text.contains("Quiet Circle"))
                 let hub = try await reader.get("/hubs/\(people.hub.slug)")
                 XCTAssertFalse(hub.text.contains("Quiet Circle"))
+                XCTAssertFalse(hub.text.contains("Members supper"), "the hub's members-only event")
+                XCTAssertFalse(hub.text.contains("A story for the alliance"), "the hub's alliance story")
+                XCTAssertFalse(hub.text.contains("Narratives seen here lately"), "sightings are for members")
                 let search = try await reader.get("/search?q=circle")
                 XCTAssertFalse(search.text.contains("Quiet Circle"))
                 let awaited1 = try await reader.get("/events/\(things.event.slug)").status
@@ -107,7 +110,11 @@ final class MembershipTests: XCTestCase {
             XCTAssertTrue(account.text.contains("Your membership is waiting for approval"))
             XCTAssertFalse(account.text.contains(">Practitioners<"), "no members' links in the navigation")
 
-            // An approved member sees all of it.
+            // An approved member sees all of it, on the hub's page too.
+            let memberHub = try await member.get("/hubs/\(people.hub.slug)").text
+            XCTAssertTrue(memberHub.contains("Members supper"))
+            XCTAssertTrue(memberHub.contains("A story for the alliance"))
+            XCTAssertTrue(memberHub.contains("Narratives seen here lately"))
             let awaited8 = try await member.get("/organisations/quiet-circle").text.contains(
                 "hello@quiet-circle.example")
             XCTAssertTrue(awaited8)

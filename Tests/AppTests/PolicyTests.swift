@@ -58,6 +58,7 @@ final class PolicyTests: XCTestCase {
         "GET /password/reset": everyone,
         "POST /password/reset": everyone,
         "GET /account": signedIn,
+        "GET /home": signedIn,
         "POST /account": signedIn,
         "POST /account/password": signedIn,
         "GET /account/email/undo": everyone,

@@ -98,6 +98,7 @@ struct Layout {
         }
         return .div(
             .class("account-area"),
+            .a(.href(SiteURL.personalHome.path), .plainText("Your home")),
             .span(
                 .class("account-area__who"), .plainText("Signed in as "),
                 .a(.href(SiteURL.account.path), .plainText(name))),

@@ -43,6 +43,8 @@ extension SiteURL {
     static let signIn = SiteURL("/signin")
     static let signOut = SiteURL("/signout")
     static let account = SiteURL("/account")
+    /// Where sign-in lands: what is waiting for this person.
+    static let personalHome = SiteURL("/home")
     static let hubs = SiteURL("/hubs")
     static let stylesheet = SiteURL("/css/site.css")
     static let script = SiteURL("/js/site.js")

@@ -224,7 +224,7 @@ struct AccountController {
 
     func signInPage(req: Request) async throws -> Response {
         let next = Self.safeNext(req.query[String.self, at: "next"])
-        if req.currentUser != nil { return req.redirect(to: next ?? SiteURL.account.path) }
+        if req.currentUser != nil { return req.redirect(to: next ?? SiteURL.personalHome.path) }
         return SignInPage.view(.init(page: req.page, next: next ?? "")).response()
     }
 
@@ -264,7 +264,7 @@ struct AccountController {
         }
 
         try await SignInThrottle.clear(email: email, on: req.db)
-        let response = req.redirect(to: form.next ?? SiteURL.account.path)
+        let response = req.redirect(to: form.next ?? SiteURL.personalHome.path)
         try await Sessions.signIn(user, request: req, response: response)
         try await req.audit(.signIn, subjectType: "user", subjectID: user.id)
         return response

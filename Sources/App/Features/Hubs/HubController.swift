@@ -50,10 +50,25 @@ struct HubController {
         let organisations = try await organisationQuery.sort(\.$name).all()
         let areaCodes = try await HubArea.query(on: req.db).filter(\.$hub.$id == hubID).all().map(\.areaCode)
         let peopleCount = try await HubCounts.people(on: req.db)[hubID] ?? 0
+        var eventQuery = Event.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$endsAt >= Date())
+        if !req.seesMembersOnly { eventQuery = eventQuery.filter(\.$audience == .public) }
+        let events = try await eventQuery.sort(\.$startsAt).limit(3).all()
+        var storyQuery = StoryQuery()
+        storyQuery.hub = hub.slug
+        let stories = try await StoryFinder.find(
+            storyQuery, scope: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly), limit: 3, on: req.db
+        ).stories
         var model = HubShowPage.Model(
             page: req.page, hub: hub, hosts: hub.hosts, stewards: stewards, organisations: organisations,
             areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount,
             canReadMembersOnly: canReadMembersOnly)
+        model.upcomingEvents = events
+        model.latestStories = stories
+        // Sightings are for members' eyes, as on each narrative's own page.
+        if req.seesMembersOnly {
+            model.sightings = try await HubCounts.narrativesSighted(
+                in: hubID, since: UKDate.string(from: Date().addingTimeInterval(-90 * 86_400)), on: req.db)
+        }
         if let user = req.currentUser {
             model.canJoin = Policy.can(user, .manageOwnAccount)
             model.membership = try await HubMembership.query(on: req.db)
@@ -69,15 +84,80 @@ struct HubController {
     }
 }
 
-/// Member counts per hub, one grouped query each.
+/// Counts per hub, one grouped query each; a hub with none is missing from the answer.
 enum HubCounts {
+    /// People approved into each hub, stewards included.
     static func people(on db: Database) async throws -> [UUID: Int] {
+        try await perHub(
+            "SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id", on: db)
+    }
+
+    /// Approved stewards of each hub.
+    static func stewards(on db: Database) async throws -> [UUID: Int] {
+        try await perHub(
+            """
+            SELECT hub_id, COUNT(*) AS n FROM hub_memberships
+            WHERE status = 'approved' AND role = \(bind: HubMembership.Role.steward.rawValue) GROUP BY hub_id
+            """, on: db)
+    }
+
+    /// Organisations approved into each hub.
+    static func organisations(on db: Database) async throws -> [UUID: Int] {
+        try await perHub(
+            "SELECT hub_id, COUNT(*) AS n FROM organisation_hubs WHERE status = 'approved' GROUP BY hub_id", on: db)
+    }
+
+    /// People and organisations waiting for each hub's stewards.
+    static func pendingRequests(on db: Database) async throws -> [UUID: Int] {
+        let people = try await perHub(
+            "SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'pending' GROUP BY hub_id", on: db)
+        let organisations = try await perHub(
+            "SELECT hub_id, COUNT(*) AS n FROM organisation_hubs WHERE status = 'pending' GROUP BY hub_id", on: db)
+        return people.merging(organisations, uniquingKeysWith: +)
+    }
+
+    /// Stories of each hub first published on or after `since` and published still.
+    static func storiesPublished(since: Date, on db: Database) async throws -> [UUID: Int] {
+        try await perHub(
+            """
+            SELECT hub_id, COUNT(*) AS n FROM stories
+            WHERE status = 'published' AND first_published_at >= \(bind: since) GROUP BY hub_id
+            """, on: db)
+    }
+
+    /// Events of each hub that started between `from` and `to`.
+    static func eventsHeld(from: Date, to: Date, on db: Database) async throws -> [UUID: Int] {
+        try await perHub(
+            """
+            SELECT hub_id, COUNT(*) AS n FROM events
+            WHERE hub_id IS NOT NULL AND starts_at >= \(bind: from) AND starts_at < \(bind: to) GROUP BY hub_id
+            """, on: db)
+    }
+
+    /// The narratives seen in one hub since a day ("2026-09-01"), most seen first.
+    static func narrativesSighted(in hubID: UUID, since: String, on db: Database) async throws
+        -> [HubShowPage.Sighted]
+    {
+        guard let sql = db as? SQLDatabase else { return [] }
+        let rows = try await sql.raw(
+            """
+            SELECT n.slug, n.title, COUNT(*) AS n FROM narrative_sightings s JOIN narratives n ON n.id = s.narrative_id
+            WHERE s.hub_id = \(bind: hubID) AND s.seen_on >= \(bind: since)
+            GROUP BY n.slug, n.title ORDER BY COUNT(*) DESC, n.title LIMIT 5
+            """
+        ).all()
+        return try rows.map { row in
+            HubShowPage.Sighted(
+                slug: try row.decode(column: "slug", as: String.self),
+                title: try row.decode(column: "title", as: String.self),
+                times: try row.decode(column: "n", as: Int.self))
+        }
+    }
+
+    private static func perHub(_ query: SQLQueryString, on db: Database) async throws -> [UUID: Int] {
         guard let sql = db as? SQLDatabase else { return [:] }
         var counts: [UUID: Int] = [:]
-        let rows = try await sql.raw(
-            "SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id"
-        ).all()
-        for row in rows {
+        for row in try await sql.raw(query).all() {
             counts[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts

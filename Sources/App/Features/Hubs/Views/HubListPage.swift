@@ -90,6 +90,6 @@ enum HubListPage {
     }
 
     static func countText(_ count: Int, _ singular: String, _ plural: String) -> String {
-        "\(count) \(count == 1 ? singular : plural)"
+        Wording.count(count, singular, plural)
     }
 }

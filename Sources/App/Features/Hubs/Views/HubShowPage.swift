@@ -21,6 +21,19 @@ enum HubShowPage {
         var canReadMembersOnly = false
         /// People and organisations waiting for a steward, counted only for stewards.
         var pendingRequests = 0
+        /// The next events the viewer may see, soonest first.
+        var upcomingEvents: [Event] = []
+        /// The newest stories the viewer may read.
+        var latestStories: [PublishedStory] = []
+        /// Narratives seen in the hub lately, for members; nil for anyone else.
+        var sightings: [Sighted]? = nil
+    }
+
+    /// A narrative and how often members of the hub saw it lately.
+    struct Sighted: Sendable, Equatable {
+        let slug: String
+        let title: String
+        let times: Int
     }
 
     static func view(_ model: Model) -> HTML {
@@ -98,11 +111,58 @@ enum HubShowPage {
                 .a(
                     .href(SiteURL.organisations.with(query: ["hub": hub.slug]).attributeEscaped),
                     .plainText("Search the organisations in this hub"))),
+            .h2(.plainText("Coming up")),
+            model.upcomingEvents.isEmpty
+                ? .p(.plainText("No events are planned yet."))
+                : .ul(
+                    .class("bullet-list"),
+                    .forEach(model.upcomingEvents) { event in
+                        .li(
+                            .a(.href(SiteURL.event(event.slug).path.attributeEscaped), .plainText(event.title)),
+                            .plainText(" – " + DisplayDate.dateTime(event.startsAt)))
+                    }),
+            .p(.a(.href(SiteURL.hubEvents(hub.slug).path.attributeEscaped), .plainText("All events in this hub"))),
             .h2(.plainText("Stories")),
+            model.latestStories.isEmpty
+                ? .p(.plainText("No stories from this hub are published yet."))
+                : .ul(
+                    .class("result-list"),
+                    .forEach(model.latestStories) { story in
+                        .li(
+                            .class("result"),
+                            .h3(
+                                .class("result__title"),
+                                .a(.href(SiteURL.story(story.slug).path.attributeEscaped), .plainText(story.title))),
+                            .p(.class("result__summary"), .plainText(story.summary)))
+                    }),
+            .unwrap(model.sightings) { sightings in
+                .group(
+                    .h2(.plainText("Narratives seen here lately")),
+                    sightings.isEmpty
+                        ? .p(.plainText("Members have not noted any divisive narratives here in the last 90 days."))
+                        : .group(
+                            .p(.plainText("How often members of this hub noted each narrative in the last 90 days.")),
+                            .ul(
+                                .class("bullet-list"),
+                                .forEach(sightings) { sighted in
+                                    .li(
+                                        .a(
+                                            .href(SiteURL.narrative(sighted.slug).path.attributeEscaped),
+                                            .plainText(sighted.title)),
+                                        .plainText(" – " + HubListPage.countText(sighted.times, "time", "times")))
+                                }))
+                )
+            },
+            .h2(.plainText("What the hub's projects show")),
+            .p(
+                .a(
+                    .href(SiteURL.hubImpact(hub.slug).path.attributeEscaped),
+                    .plainText("The difference this hub's projects made, added up"))),
+            .h2(.plainText("Follow the hub")),
             .p(
                 .a(
                     .href(SiteURL.stories.with(query: ["hub": hub.slug]).attributeEscaped),
-                    .plainText("Stories from this hub")),
+                    .plainText("Every story from this hub")),
                 .plainText(" · "),
                 .a(.href(SiteURL.hubStoriesFeed(hub.slug).path.attributeEscaped), .plainText("Follow them (Atom feed)"))
             )

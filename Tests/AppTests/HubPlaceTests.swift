@@ -1,0 +1,68 @@
+import Fluent
+import Vapor
+import XCTVapor
+
+@testable import App
+
+/// A hub's page is a place: what is coming up, what was told, and what members are noticing.
+final class HubPlaceTests: XCTestCase {
+    func testAHubsPageListsItsNextThreeEventsSoonestFirstAndNoneThatEnded() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let day = 86_400.0
+            for (slug, days) in [("ended", -2.0), ("fourth", 9), ("first", 1), ("third", 6), ("second", 3)] {
+                let event = Event(
+                    slug: slug, title: "Event \(slug)", hubID: people.hub.id,
+                    startsAt: Date().addingTimeInterval(days * day),
+                    endsAt: Date().addingTimeInterval(days * day + 3600))
+                event.place = "The hall"
+                event.description = "Tea."
+                event.capacity = 20
+                try await event.create(on: app.db)
+            }
+            let page = try await TestClient(app).get("/hubs/\(people.hub.slug)")
+            XCTAssertEqual(page.status, .ok)
+            let shown = ["first", "second", "third"].compactMap { page.text.range(of: "Event \($0)")?.lowerBound }
+            XCTAssertEqual(shown.count, 3)
+            XCTAssertEqual(shown, shown.sorted(), "soonest first")
+            XCTAssertFalse(page.text.contains("Event fourth"), "three at most")
+            XCTAssertFalse(page.text.contains("Event ended"))
+            XCTAssertTrue(page.text.contains("href=\"/hubs/riverside/events\""))
+        }
+    }
+
+    func testMembersSeeHowOftenEachNarrativeWasNotedInTheHubLately() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let narrative = Narrative()
+            narrative.slug = "strivers"
+            narrative.title = "Strivers and skivers"
+            narrative.hotTopic = .welfare
+            narrative.claim = "People on benefits choose not to work."
+            narrative.setsAgainst = "Working people against claimants."
+            narrative.facts = "Most spending goes on pensions."
+            narrative.answers = "Listen first."
+            narrative.resourceSlugs = ""
+            try await narrative.create(on: app.db)
+            let recent = UKDate.string(from: Date().addingTimeInterval(-5 * 86_400))
+            let old = UKDate.string(from: Date().addingTimeInterval(-200 * 86_400))
+            for (hub, seenOn) in [
+                (people.hub, recent), (people.hub, recent), (people.hub, recent), (people.hub, old),
+                (people.otherHub, recent),
+            ] {
+                try await NarrativeSighting(
+                    narrativeID: narrative.requireID(), hubID: hub.requireID(), userID: nil, seenOn: seenOn,
+                    place: "Market", note: ""
+                ).create(on: app.db)
+            }
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.steward.email)
+            let page = try await member.get("/hubs/\(people.hub.slug)")
+            XCTAssertTrue(page.text.contains("Narratives seen here lately"))
+            XCTAssertTrue(
+                page.text.contains("Strivers and skivers</a> – 3 times"), "not the old one, nor another hub's")
+            let visitor = try await TestClient(app).get("/hubs/\(people.hub.slug)")
+            XCTAssertFalse(visitor.text.contains("Strivers and skivers"))
+        }
+    }
+}
