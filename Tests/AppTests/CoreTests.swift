@@ -1,3 +1,4 @@
+import Plot
 import Vapor
 import XCTest
 
@@ -74,4 +75,43 @@ final class CoreTests: XCTestCase {
         let winter = ISO8601DateFormatter().date(from: "2026-12-01T23:30:00Z")!
         XCTAssertEqual(UKDate.string(from: winter), "2026-12-01")
     }
+
+    func testTimesReadAsPeopleSayThemInUKTimeWhateverTheSeason() throws {
+        func at(_ text: String) throws -> Date {
+            try XCTUnwrap(ISO8601DateFormatter().date(from: text))
+        }
+        // Winter is on GMT, summer an hour ahead.
+        XCTAssertEqual(DisplayDate.time(try at("2026-01-12T10:00:00Z")), "10am")
+        XCTAssertEqual(DisplayDate.time(try at("2026-07-12T13:30:00Z")), "2:30pm")
+        XCTAssertEqual(DisplayDate.time(try at("2026-01-12T12:00:00Z")), "midday")
+        XCTAssertEqual(DisplayDate.time(try at("2026-01-12T00:00:00Z")), "midnight")
+        XCTAssertEqual(DisplayDate.time(try at("2026-01-12T00:05:00Z")), "12:05am")
+        XCTAssertEqual(DisplayDate.dateTime(try at("2026-11-27T19:45:00Z")), "27 November 2026 at 7:45pm")
+    }
+
+    func testADateTypedInThreeBoxesIsReadAsOneAndKeptAsTypedWhenItIsNotAReal() {
+        func read(_ fields: [String: String]) -> String { FormInput(fields: fields).date("when") }
+        XCTAssertEqual(read(["when-day": "7", "when-month": "3", "when-year": "2026"]), "2026-03-07")
+        XCTAssertEqual(read(["when-day": " 07 ", "when-month": "03", "when-year": "2026"]), "2026-03-07")
+        // Not a real date: kept as typed, so the boxes show it again, and refused by the check.
+        XCTAssertEqual(read(["when-day": "31", "when-month": "2", "when-year": "2026"]), "2026-2-31")
+        XCTAssertNil(UKDate.validated(read(["when-day": "31", "when-month": "2", "when-year": "2026"])))
+        XCTAssertEqual(read(["when-day": "12", "when-month": "", "when-year": "2026"]), "2026--12")
+        XCTAssertEqual(read(["when-day": "", "when-month": "", "when-year": ""]), "")
+        // A client that sends one field, as the API and older forms do.
+        XCTAssertEqual(read(["when": "2026-03-07"]), "2026-03-07")
+    }
+
+    func testTheDateBoxesShowWhatWasTypedAndTheErrorBesideThem() {
+        var errors = FormErrors()
+        errors.add("when", "Enter a real date")
+        let html = Forms.dateInput(name: "when", legend: "Date", value: "2026-2-31", errors: errors).render()
+        XCTAssertTrue(html.contains("<legend class=\"fieldset__legend\">Date</legend>"), html)
+        XCTAssertTrue(html.contains("id=\"when\" name=\"when-day\""), "the error summary's link lands in the day box")
+        XCTAssertTrue(html.contains("value=\"31\""))
+        XCTAssertTrue(html.contains("name=\"when-month\"") && html.contains("value=\"2\""))
+        XCTAssertTrue(html.contains("name=\"when-year\"") && html.contains("value=\"2026\""))
+        XCTAssertTrue(html.contains("Enter a real date"))
+    }
+
 }

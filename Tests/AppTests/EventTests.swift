@@ -145,7 +145,7 @@ final class EventTests: XCTestCase {
                 ICalendar.utc(summer.startsAt), "20300331T090000Z", "10:00 in British Summer Time is 09:00 UTC")
             XCTAssertEqual(ICalendar.utc(winter.startsAt), "20300115T100000Z")
             let page = try await TestClient(app).get("/events/\(summer.slug)")
-            XCTAssertTrue(page.text.contains("Sunday 31 March 2030, 10:00 to 12:00 (UK time)"), page.text)
+            XCTAssertTrue(page.text.contains("Sunday 31 March 2030, 10am to midday (UK time)"), page.text)
             XCTAssertTrue(page.text.contains(#"<link rel="alternate" type="text/calendar""#))
             XCTAssertTrue(page.text.contains(#""@type":"Event""#), "schema.org Event")
             XCTAssertTrue(page.text.contains("calendar.google.com"), "add to calendar links")
@@ -188,7 +188,7 @@ final class EventTests: XCTestCase {
                 ])
             XCTAssertEqual(page.status, .unprocessableEntity)
             for message in [
-                "Choose a hub or organisation from the list", "Enter the date as year-month-day",
+                "Choose a hub or organisation from the list", "Enter a real date with its day, month and year",
                 "Enter the start time as hours and minutes",
                 "Enter the number of places", "Enter the online link as a full web address", "Choose who may register",
                 "Enter a description",

@@ -65,4 +65,75 @@ final class HubPlaceTests: XCTestCase {
             XCTAssertFalse(visitor.text.contains("Strivers and skivers"))
         }
     }
+
+    func testAnOrganisationsRequestToJoinAHubIsEmailedToItsStewardsLikeAPersons() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let created = try await member.post(
+                "/organisations/new",
+                form: [
+                    "name": "Tea and Talk", "summary": "Conversations over tea.", "visibility": "public",
+                    "hub[]": people.hub.slug,
+                ])
+            XCTAssertEqual(created.status, .seeOther, created.text)
+            let mail = app.deliveredMail(to: TestPeople.Role.steward.email)
+            XCTAssertEqual(mail.filter { $0.contains("Tea and Talk asked to join Riverside") }.count, 1, "\(mail)")
+            XCTAssertTrue(mail.last?.contains("/hubs/riverside/requests") ?? false)
+            XCTAssertTrue(
+                app.deliveredMail(to: TestPeople.Role.otherSteward.email).isEmpty, "another hub's steward is not told")
+            // Saving again asks nothing new, so nobody is told twice.
+            let saved = try await member.post(
+                "/organisations/tea-and-talk/edit",
+                form: [
+                    "name": "Tea and Talk", "summary": "Conversations over tea.", "visibility": "public",
+                    "hub[]": people.hub.slug,
+                ])
+            XCTAssertEqual(saved.status, .seeOther, saved.text)
+            XCTAssertEqual(app.deliveredMail(to: TestPeople.Role.steward.email).count, mail.count)
+        }
+    }
+
+    func testADateIsTypedInDayMonthAndYearBoxesShownInWordsAndKeptWhenItIsNotReal() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let narrative = Narrative()
+            narrative.slug = "strivers"
+            narrative.title = "Strivers and skivers"
+            narrative.hotTopic = .welfare
+            narrative.claim = "People on benefits choose not to work."
+            narrative.setsAgainst = "Working people against claimants."
+            narrative.facts = "Most spending goes on pensions."
+            narrative.answers = "Listen first."
+            narrative.resourceSlugs = ""
+            try await narrative.create(on: app.db)
+            let steward = TestClient(app)
+            try await steward.signIn(TestPeople.Role.steward.email)
+            let form = try await steward.get("/narratives/strivers")
+            XCTAssertTrue(form.text.contains("name=\"seen_on-day\""), "three boxes, not one")
+            let wrong = try await steward.post(
+                "/narratives/strivers/sightings",
+                form: [
+                    "hub": people.hub.slug, "seen_on-day": "31", "seen_on-month": "2", "seen_on-year": "2026",
+                    "place": "Market square", "note": "",
+                ])
+            XCTAssertEqual(wrong.status, .unprocessableEntity)
+            XCTAssertTrue(wrong.text.contains("Enter a real date with its day, month and year"))
+            XCTAssertTrue(wrong.text.contains("value=\"31\""), "what was typed is kept")
+            XCTAssertTrue(wrong.text.contains("href=\"#seen_on\""))
+            let right = try await steward.post(
+                "/narratives/strivers/sightings",
+                form: [
+                    "hub": people.hub.slug, "seen_on-day": "2", "seen_on-month": "3", "seen_on-year": "2026",
+                    "place": "Market square", "note": "Leaflets on the stall.",
+                ])
+            XCTAssertEqual(right.status, .seeOther, right.text)
+            let sighting = try await NarrativeSighting.query(on: app.db).first()
+            XCTAssertEqual(sighting?.seenOn, "2026-03-02")
+            let page = try await steward.get("/narratives/strivers")
+            XCTAssertTrue(page.text.contains("Riverside, 2 March 2026, Market square"))
+        }
+    }
+
 }

@@ -149,7 +149,7 @@ final class ImpactEvidenceTests: XCTestCase {
                 form: ["feedback": "Your story was chosen because it shows friendship.", "fed_back_on": "2026-06-10"])
             page = try await admin.get(base)
             XCTAssertTrue(page.text.contains("Project team: chosen"))
-            XCTAssertTrue(page.text.contains("Fed back on 2026-06-10"))
+            XCTAssertTrue(page.text.contains("Fed back on 10 June 2026"))
             let offered = try await admin.post(
                 base + "/story", form: ["portfolio_title": "Football across the estates"])
             XCTAssertEqual(offered.status, .seeOther, offered.text)

@@ -266,7 +266,7 @@ final class StoryTests: XCTestCase {
                 "/stories/\(slug)/consents",
                 form: ["person": "Sam", "scope": "public", "how_given": "Spoken", "given_on": "2026-02-30"])
             XCTAssertEqual(consent.status, .unprocessableEntity)
-            XCTAssertTrue(consent.text.contains("Enter the date as year-month-day"))
+            XCTAssertTrue(consent.text.contains("Enter a real date with its day, month and year"))
             XCTAssertTrue(consent.text.contains(#"value="Sam""#))
         }
     }

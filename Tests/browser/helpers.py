@@ -234,7 +234,7 @@ def http_sign_in(email: str, password: str, base_url: str | None = None, headers
     session = requests.Session()
     answer = post_form(session, "/signin", "/signin", {"email": email, "password": password},
                        base_url=base_url, headers=headers, follow=False)
-    assert answer.status_code == 303 and answer.headers.get("Location", "").startswith("/account"), (
+    assert answer.status_code == 303 and answer.headers.get("Location", "").startswith("/home"), (
         f"{email} could not sign in over HTTP: {answer.status_code} {answer.headers.get('Location')}")
     return session
 
@@ -456,6 +456,21 @@ def fill_in(driver: WebDriver, label: str, value: str) -> WebElement:
     field.clear()
     field.send_keys(value)
     return field
+
+
+def fill_in_date(driver: WebDriver, legend: str, iso_day: str) -> None:
+    """Types a date ("2026-03-27") into the day, month and year boxes of the fieldset whose
+    legend reads `legend`, as a person would."""
+    year, month, day = iso_day.split("-")
+    wanted = _normalise(legend).casefold()
+    fieldsets = [f for f in driver.find_elements(By.CSS_SELECTOR, "fieldset")
+                 if f.find_elements(By.TAG_NAME, "legend")
+                 and _normalise(f.find_element(By.TAG_NAME, "legend").text).casefold() == wanted]
+    assert fieldsets, f"no date boxes under {legend!r} on {driver.current_url}"
+    for label, value in (("Day", day), ("Month", month), ("Year", year)):
+        box = field_by_label(driver, label, within=fieldsets[0])
+        box.clear()
+        box.send_keys(str(int(value)))
 
 
 def button_by_text(driver: WebDriver, text: str, within: WebElement | None = None) -> WebElement:

@@ -88,7 +88,8 @@ def test_a_person_makes_and_revokes_a_token_downloads_their_data_and_deletes_the
     assert heading(driver) == "Confirm your email address"
     press(driver, "Confirm email address")
     sign_in(driver, email, password)
-    assert path_of(driver) == "/account", f"signing in led to {driver.current_url}, not /account"
+    assert path_of(driver) == "/home", f"signing in led to {driver.current_url}, not /home"
+    visit(driver, "/account")
     text = page_text(driver)
     assert "Your membership is waiting for approval" in text, "a new account is not told its membership waits for approval"
     assert "API tokens" in text and "You have no API tokens." in text

@@ -40,7 +40,7 @@ def outbox_shows_without_its_link(driver, email: str, subject: str) -> None:
     """As the coordinator, the outbox lists the message to `email` by its subject, with its
     link hidden: no working token anywhere on the page."""
     sign_in(driver, COORDINATOR_EMAIL, DEMO_PASSWORD)
-    assert path_of(driver) == "/account", f"the coordinator could not sign in (at {driver.current_url})"
+    assert path_of(driver) == "/home", f"the coordinator could not sign in (at {driver.current_url})"
     visit(driver, "/admin/outbox")
     assert heading(driver) == "Outbox"
     messages = [m for m in driver.find_elements(By.CSS_SELECTOR, "article.message") if email in m.text]
@@ -89,7 +89,9 @@ def test_a_new_person_can_sign_up_confirm_their_email_sign_in_and_sign_out(drive
     fill_in(driver, "Email address", email)
     fill_in(driver, "Password", password)
     press(driver, "Sign in")
-    assert path_of(driver) == "/account", f"signing in led to {driver.current_url}, not /account"
+    assert path_of(driver) == "/home", f"signing in led to {driver.current_url}, not /home"
+    assert heading(driver) == "Your home"
+    click_and_wait(driver, link_by_text(driver, name, within=header(driver)))
     assert heading(driver) == "Your account"
     text = page_text(driver)
     assert name in text and email in text, "the account page does not show the person's name and email"
@@ -145,7 +147,8 @@ def test_a_form_sent_without_its_csrf_token_is_refused_with_a_403_page(driver):
 
 def test_the_demo_member_can_sign_in_and_reach_their_account(driver):
     sign_in(driver, MEMBER_EMAIL, DEMO_PASSWORD)
-    assert path_of(driver) == "/account", f"signing in led to {driver.current_url}, not /account"
+    assert path_of(driver) == "/home", f"signing in led to {driver.current_url}, not /home"
+    visit(driver, "/account")
     assert heading(driver) == "Your account"
     assert MEMBER_EMAIL in page_text(driver)
     assert "Signed in as" in header(driver).text

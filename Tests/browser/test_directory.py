@@ -81,7 +81,7 @@ def test_a_member_asks_to_join_a_hub_and_a_steward_approves(driver):
 
     new_visitor(driver)
     sign_in(driver, STEWARD_EMAIL, DEMO_PASSWORD)
-    assert path_of(driver) == "/account", "the demo steward signs in"
+    assert path_of(driver) == "/home", "the demo steward signs in"
     visit(driver, "/hubs/newcastle")
     click_and_wait(driver, link_by_text(driver, "1 request waiting – answer requests and add stewards"))
     assert heading(driver) == "Requests to join Newcastle"

@@ -13,6 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from helpers import (
+    fill_in_date,
     DEMO_PASSWORD,
     MEMBER_EMAIL,
     check_page,
@@ -76,7 +77,7 @@ def test_an_event_fills_queues_and_passes_a_cancelled_place_to_the_first_waiting
     fill_in(driver, "Title", title)
     Select(field_by_label(driver, "Run by")).select_by_visible_text("The Newcastle hub")
     fill_in(driver, "Description", "An evening of **listening**: neighbours from both sides of the road share what the street means to them.")
-    fill_in(driver, "Date", day)
+    fill_in_date(driver, "Date", day)
     fill_in(driver, "Starts at", "18:30")
     fill_in(driver, "Ends at", "20:30")
     fill_in(driver, "Place", "St Michael's church hall, Newcastle")

@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from helpers import (
+    fill_in_date,
     COORDINATOR_EMAIL,
     button_by_text,
     DEMO_PASSWORD,
@@ -144,7 +145,7 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     driver.get(project_path + "/stories-of-change")
     field_by_label(driver, "Relations between groups").click()
     fill_in(driver, "Reporting period", "Summer 2026")
-    fill_in(driver, "Date told", "2026-09-01")
+    fill_in_date(driver, "Date told", "2026-09-01")
     fill_in(driver, "Who told it", "A young bowler")
     field_by_label(driver, "Only inside the organisation").click()
     fill_in(driver, "What happened", "I was invited to a friend's Eid meal for the first time.")
@@ -155,7 +156,7 @@ def test_a_project_uses_every_impact_tool_and_each_page_passes_the_checks(driver
     fill_in(driver, "Who was on the panel", "Two coaches and a parent")
     field_by_label(driver, "Yes").click()
     fill_in(driver, "The panel's reasons", "It shows friendship beyond the pitch.")
-    fill_in(driver, "Date decided", "2026-09-15")
+    fill_in_date(driver, "Date decided", "2026-09-15")
     press(driver, "Record the round")
     assert "Project team: chosen" in page_text(driver)
     assert "did not agree to the story being offered" in page_text(driver)

@@ -51,6 +51,7 @@ PUBLIC = [
 ]
 # Pages for anyone signed in.
 SIGNED_IN = [
+    ("your-home", "/home"),
     ("account", "/account"),
     ("account-profile", "/account/profile"),
     ("account-delete", "/account/delete"),
@@ -111,7 +112,7 @@ def test_every_page_a_role_can_open_passes_the_page_check(driver, role, register
         password = DEMO_PASSWORD
     if email:
         sign_in(driver, email, password)
-        assert path_of(driver) == "/account", f"{role} ({email}) could not sign in: at {driver.current_url}"
+        assert path_of(driver) == "/home", f"{role} ({email}) could not sign in: at {driver.current_url}"
         assert "Signed in as" in header(driver).text
 
     problems: list[str] = []

@@ -270,9 +270,9 @@ def test_ten_failures_for_one_account_do_not_stop_another_account_from_the_same_
     assert statuses == [422] * 10, f"ten wrong passwords answered {statuses}, not ten 422s"
     assert wrong_sign_in(server, COORDINATOR_EMAIL) == 429, "an eleventh wrong password for the account is still checked"
     answer = right_sign_in(server, MEMBER_EMAIL)
-    assert answer.status_code == 303 and answer.headers.get("Location", "").startswith("/account"), (
+    assert answer.status_code == 303 and answer.headers.get("Location", "").startswith("/home"), (
         f"after ten failures for {COORDINATOR_EMAIL}, the right password for {MEMBER_EMAIL} from the same "
-        f"address answered {answer.status_code} {answer.headers.get('Location')}, not a redirect to /account")
+        f"address answered {answer.status_code} {answer.headers.get('Location')}, not a redirect to /home")
 
 
 def test_fifty_failures_from_one_address_stop_that_address_but_no_other(proxied_server):
@@ -576,7 +576,8 @@ def test_members_only_pages_answer_a_registered_person_as_they_would_a_visitor(d
     assert ">Practitioners<" in member_nav and ">Peer support<" in member_nav, "an approved member's navigation lacks its links"
 
     sign_in(driver, *registered_person)
-    assert path_of(driver) == "/account"
+    assert path_of(driver) == "/home"
+    visit(driver, "/account")
     text = page_text(driver)
     assert "Your membership is waiting for approval" in text, "the account page has no 'waiting for approval' panel"
     assert "Until a hub approves you, you see what any visitor sees" in text

@@ -10,6 +10,7 @@ import requests
 from selenium.webdriver.common.by import By
 
 from helpers import (
+    fill_in_date,
     DEMO_PASSWORD,
     MEMBER_EMAIL,
     check_page,
@@ -45,7 +46,7 @@ def add_consent(driver, person: str, scope_label: str) -> None:
     fill_in(driver, "Name or pseudonym", person)
     field_by_label(driver, scope_label).click()
     fill_in(driver, "How consent was given", "Signed form kept by the project")
-    fill_in(driver, "Date given", "2026-03-01")
+    fill_in_date(driver, "Date given", "2026-03-01")
     press(driver, "Add consent")
     assert "The consent has been recorded." in page_text(driver)
 

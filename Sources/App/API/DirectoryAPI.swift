@@ -192,7 +192,9 @@ struct DirectoryAPI {
         let form = input.applied(to: OrganisationForm())
         let errors = form.validate(knownHubSlugs: Set(hubs.map(\.slug)))
         guard errors.isEmpty else { throw ValidationProblem(problems: OrganisationInputDTO.problems(errors)) }
-        let organisation = try await OrganisationStore.create(form, by: user.id, hubs: hubs, on: req.db)
+        let saved = try await OrganisationStore.create(form, by: user.id, hubs: hubs, on: req.db)
+        let organisation = saved.organisation
+        try await req.tellStewards(organisation: organisation, askedToJoin: saved.askedToJoin)
         try await req.audit(
             .organisationCreated, subjectType: "organisation", subjectID: organisation.id,
             detail: "\(organisation.slug), through the API")
@@ -209,7 +211,8 @@ struct DirectoryAPI {
         let form = input.applied(to: try await OrganisationStore.currentForm(of: organisation, hubs: hubs, on: req.db))
         let errors = form.validate(knownHubSlugs: Set(hubs.map(\.slug)))
         guard errors.isEmpty else { throw ValidationProblem(problems: OrganisationInputDTO.problems(errors)) }
-        try await OrganisationStore.update(organisation, with: form, hubs: hubs, on: req.db)
+        let asked = try await OrganisationStore.update(organisation, with: form, hubs: hubs, on: req.db)
+        try await req.tellStewards(organisation: organisation, askedToJoin: asked)
         try await req.audit(
             .organisationUpdated, subjectType: "organisation", subjectID: organisation.id,
             detail: "\(organisation.slug), through the API")

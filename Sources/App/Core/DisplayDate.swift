@@ -1,6 +1,7 @@
 import Foundation
 
-/// Dates as people in England read them, e.g. "29 November 2026 at 14:05".
+/// Dates and times as people in England read them, in the GOV.UK style: "29 November 2026 at
+/// 2:05pm", "10am", "midday".
 enum DisplayDate {
     /// A formatter for UK time in British English.
     private static func formatter(_ format: String) -> DateFormatter {
@@ -11,13 +12,24 @@ enum DisplayDate {
         return formatter
     }
 
-    private static let dateTimeFormatter = formatter("d MMMM yyyy 'at' HH:mm")
     private static let dayFormatter = formatter("d MMMM yyyy")
     private static let isoDayFormatter = formatter("yyyy-MM-dd")
 
     static func dateTime(_ date: Date?) -> String {
         guard let date else { return "unknown" }
-        return dateTimeFormatter.string(from: date)
+        return day(date) + " at " + time(date)
+    }
+
+    /// A time of day in UK time: "10am", "2:30pm", "midday", "midnight".
+    static func time(_ date: Date) -> String {
+        let parts = UKTime.calendar.dateComponents([.hour, .minute], from: date)
+        let hour = parts.hour ?? 0
+        let minute = parts.minute ?? 0
+        if minute == 0, hour == 12 { return "midday" }
+        if minute == 0, hour == 0 { return "midnight" }
+        let onTheClock = hour % 12 == 0 ? 12 : hour % 12
+        let half = hour < 12 ? "am" : "pm"
+        return minute == 0 ? "\(onTheClock)\(half)" : String(format: "%d:%02d", onTheClock, minute) + half
     }
 
     /// A day, e.g. "29 November 2026".

@@ -34,6 +34,16 @@ struct FormInput: Sendable {
         lists(name).map { FormText.clean($0, keepNewlines: false) }
     }
 
+    /// A date asked in three boxes (`name-day`, `name-month`, `name-year`, the GOV.UK pattern),
+    /// as "2026-03-27" when it names a real date and otherwise as typed, joined by dashes, so the
+    /// boxes can show it again. A single `name` field ("2026-03-27") is read when no box was sent.
+    func date(_ name: String) -> String {
+        let boxes = ["year", "month", "day"].map { text("\(name)-\($0)") }
+        guard boxes.contains(where: { !$0.isEmpty }) else { return text(name) }
+        let typed = boxes.map { $0.replacingOccurrences(of: "-", with: "") }.joined(separator: "-")
+        return UKDate.validated(typed) ?? typed
+    }
+
     /// The repeated field's values as a set.
     func set(_ name: String) -> Set<String> {
         Set(list(name))

@@ -96,6 +96,56 @@ enum Forms {
         )
     }
 
+    /// A date in day, month and year boxes (the GOV.UK date input), read back by
+    /// `FormInput.date`. `value` is "2026-03-27", or what was typed, joined by dashes. The day box
+    /// carries the field's name as its id, so the error summary's link lands in it.
+    static func dateInput(
+        name: String, legend: String, value: String, hint: String = "For example, 27 3 2026", errors: FormErrors
+    ) -> Node<HTML.FormContext> {
+        let error = errors[name]
+        let hintID = "\(name)-hint"
+        let errorID = "\(name)-error"
+        let describedBy = [hintID, error == nil ? nil : errorID].compactMap { $0 }.joined(separator: " ")
+        let parts = value.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        // A number is shown as a person writes it, without a leading zero.
+        func shown(_ index: Int) -> String {
+            guard parts.count == 3 else { return "" }
+            return Int(parts[index]).map(String.init) ?? parts[index]
+        }
+        func box(_ id: String, _ label: String, _ value: String, width: String) -> Node<HTML.FormContext> {
+            .div(
+                .class("date-input__item"),
+                .label(.class("label date-input__label"), .for(id), .plainText(label)),
+                .input(
+                    .class(
+                        ["input", width, error == nil ? nil : "input--error"].compactMap { $0 }.joined(separator: " ")),
+                    .id(id), .name(id == name ? "\(name)-day" : id), .type(.text),
+                    .attribute(named: "inputmode", value: "numeric"),
+                    .unwrap(value.isEmpty ? nil : value) { .value($0.attributeEscaped) },
+                    .unwrap(error) { _ in .attribute(named: "aria-invalid", value: "true") })
+            )
+        }
+        return .div(
+            .class(error == nil ? "form-group" : "form-group form-group--error"),
+            .fieldset(
+                .class("fieldset"), .attribute(named: "role", value: "group"),
+                .attribute(named: "aria-describedby", value: describedBy.attributeEscaped),
+                .element(named: "legend", nodes: [.class("fieldset__legend"), .plainText(legend)]),
+                .div(.id(hintID), .class("hint"), .plainText(hint)),
+                .unwrap(error) { message in
+                    .p(
+                        .id(errorID), .class("error-message"),
+                        .span(.class("visually-hidden"), .plainText("Error: ")), .plainText(message))
+                },
+                .div(
+                    .class("date-input"),
+                    box(name, "Day", shown(2), width: "input--width-2"),
+                    box("\(name)-month", "Month", shown(1), width: "input--width-2"),
+                    box("\(name)-year", "Year", shown(0), width: "input--width-4"))
+            )
+        )
+    }
+
     static func submit(_ text: String, secondary: Bool = false) -> Node<HTML.FormContext> {
         .button(.type(.submit), .class(secondary ? "button button--secondary" : "button"), .plainText(text))
     }

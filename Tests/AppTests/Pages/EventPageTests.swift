@@ -145,7 +145,7 @@ final class EventPageTests: XCTestCase {
         var model = EventFormPage.Model(
             page: .preview(path: "/events/new"), form: form, event: nil,
             hosts: [("hub:tyneside", "The Tyneside hub")])
-        model.errors.add("date", "Enter the date as year-month-day, for example 2026-03-27")
+        model.errors.add("date", "Enter a real date with its day, month and year, for example 27 3 2026")
         let html = EventFormPage.view(model).render()
         XCTAssertTrue(html.contains("<h1>Add an event</h1>"))
         XCTAssertTrue(html.contains("value=\"Walk &amp; talk\""))

@@ -33,9 +33,9 @@ struct EventForm: SubmittedForm, Equatable {
         title = input.text("title")
         description = input.text("description", keepNewlines: true)
         host = input.text("host")
-        date = input.text("date")
+        date = input.date("date")
         startTime = input.text("start_time")
-        endDate = input.text("end_date")
+        endDate = input.date("end_date")
         endTime = input.text("end_time")
         place = input.text("place")
         onlineURL = input.text("online_url")
@@ -84,13 +84,14 @@ struct EventForm: SubmittedForm, Equatable {
             errors.add("host", "Choose a hub or organisation from the list")
         }
         if UKDate.validated(date) == nil {
-            errors.add("date", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("date", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         if Self.time(startTime) == nil {
             errors.add("start_time", "Enter the start time as hours and minutes, for example 10:00 or 18:30")
         }
         if !endDate.isEmpty, UKDate.validated(endDate) == nil {
-            errors.add("end_date", "Enter the end date as year-month-day, or leave it empty for the same day")
+            errors.add(
+                "end_date", "Enter a real end date with its day, month and year, or leave it empty for the same day")
         }
         if Self.time(endTime) == nil {
             errors.add("end_time", "Enter the end time as hours and minutes, for example 16:00")

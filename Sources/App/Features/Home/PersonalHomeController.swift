@@ -118,10 +118,33 @@ struct PersonalHomeController {
         }
 
         let ownHubs = hubs.filter { hub in hub.id.map(user.memberOfHubs.contains) ?? false }
+        // What is new in the person's hubs: the latest stories they may read, from up to three hubs.
+        var latest: [PublishedStory] = []
+        for hub in ownHubs.prefix(3) {
+            var query = StoryQuery()
+            query.hub = hub.slug
+            latest += try await StoryFinder.find(
+                query, scope: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly), limit: 3, on: req.db
+            ).stories
+        }
+        let latestLines = latest.sorted { $0.publishedAt > $1.publishedAt }.prefix(5).map { story in
+            PersonalHomePage.Line(
+                text: story.title, link: SiteURL.story(story.slug).path,
+                detail: "\(story.hubName), \(DisplayDate.day(story.publishedAt))")
+        }
+        var hubEventQuery = Event.query(on: req.db).filter(\.$hub.$id ~~ ownHubs.compactMap(\.id))
+            .filter(\.$endsAt >= now)
+        if !req.seesMembersOnly { hubEventQuery = hubEventQuery.filter(\.$audience == .public) }
+        let hubEvents = ownHubs.isEmpty ? [] : try await hubEventQuery.sort(\.$startsAt).limit(5).all()
+        let hubEventLines = hubEvents.map { event in
+            PersonalHomePage.Line(
+                text: event.title, link: SiteURL.event(event.slug).path, detail: DisplayDate.dateTime(event.startsAt))
+        }
         let model = PersonalHomePage.Model(
             page: req.page, name: user.name, tasks: tasks, eventsGoing: goingLines, eventsOrganising: organisingLines,
             openSurveys: openSurveys, moreOpenSurveys: max(0, surveys.count - openSurveys.count),
             hubs: ownHubs.map { .init(text: $0.name, link: SiteURL.hub($0.slug).path, detail: $0.region) },
+            latestStories: Array(latestLines), hubEvents: hubEventLines,
             isApprovedMember: user.isApprovedMember,
             national: user.isCoordinator ? try await Self.nationalPicture(hubs: hubs, now: now, on: req.db) : nil)
         return PersonalHomePage.view(model).response()

@@ -246,6 +246,22 @@ extension Request {
     func tellStewards(ofHub hubID: UUID, subject: String, body: String) async throws {
         try await mailer.tellStewards(ofHub: hubID, subject: subject, body: body)
     }
+
+    /// Tells each hub's stewards that an organisation asked to join, as a person's request does.
+    func tellStewards(organisation: Organisation, askedToJoin hubs: [Hub]) async throws {
+        for hub in hubs {
+            try await tellStewards(
+                ofHub: try hub.requireID(), subject: "\(organisation.name) asked to join \(hub.name)",
+                body: """
+                    \(organisation.name) has asked to join the \(hub.name) hub on Bridgework.
+
+                    What they do: \(organisation.summary)
+
+                    You can approve or decline the request here:
+                    \(SiteURL.hubRequests(hub.slug).absolute(base: application.publicBaseURL))
+                    """)
+        }
+    }
 }
 
 extension Mailer {

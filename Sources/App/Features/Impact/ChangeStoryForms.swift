@@ -14,7 +14,7 @@ struct ChangeStoryForm: SubmittedForm {
     init(_ input: FormInput) {
         domain = input.text("domain")
         period = input.text("period")
-        toldOn = input.text("told_on")
+        toldOn = input.date("told_on")
         teller = input.text("teller")
         consent = input.text("consent")
         place = input.text("place")
@@ -35,7 +35,7 @@ struct ChangeStoryForm: SubmittedForm {
         if let date = UKDate.validated(toldOn) {
             if date > today { errors.add("told_on", "The date the story was told must be today or in the past") }
         } else {
-            errors.add("told_on", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("told_on", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         ContentChecks.required(
             teller, field: "teller", label: "who told it, as a role or pseudonym", max: 100, into: &errors)
@@ -79,7 +79,7 @@ struct SelectionForm: SubmittedForm {
         panel = input.text("panel")
         chosen = input.text("chosen")
         reasons = input.text("reasons", keepNewlines: true)
-        decidedOn = input.text("decided_on")
+        decidedOn = input.date("decided_on")
     }
 
     func validate() -> FormErrors {
@@ -89,7 +89,7 @@ struct SelectionForm: SubmittedForm {
         if chosen != "yes" && chosen != "no" { errors.add("chosen-yes", "Say whether the panel chose this story") }
         ContentChecks.required(reasons, field: "reasons", label: "the panel's reasons", max: 2_000, into: &errors)
         if UKDate.validated(decidedOn) == nil {
-            errors.add("decided_on", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("decided_on", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         return errors
     }
@@ -107,14 +107,14 @@ struct FeedbackForm: SubmittedForm {
 
     init(_ input: FormInput) {
         text = input.text("feedback", keepNewlines: true)
-        date = input.text("fed_back_on")
+        date = input.date("fed_back_on")
     }
 
     func validate() -> FormErrors {
         var errors = FormErrors()
         ContentChecks.required(text, field: "feedback", label: "what the teller was told", max: 2_000, into: &errors)
         if UKDate.validated(date) == nil {
-            errors.add("fed_back_on", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("fed_back_on", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         return errors
     }

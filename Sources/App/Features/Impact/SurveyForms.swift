@@ -14,8 +14,8 @@ struct SurveyOpeningForm: SubmittedForm {
         title = input.text("survey_title")
         mode = input.text("mode")
         codes = input.set("survey_indicators")
-        opensOn = input.text("opens_on")
-        closesOn = input.text("closes_on")
+        opensOn = input.date("opens_on")
+        closesOn = input.date("closes_on")
     }
 
     /// The checks that need nothing but the form; the handler also checks the indicators are the project's.
@@ -35,10 +35,10 @@ struct SurveyOpeningForm: SubmittedForm {
             errors.add("survey_indicators", "Choose indicators from the project's outcomes")
         }
         if !opensOn.isEmpty, UKDate.validated(opensOn) == nil {
-            errors.add("opens_on", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("opens_on", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         if !closesOn.isEmpty, UKDate.validated(closesOn) == nil {
-            errors.add("closes_on", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("closes_on", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         if let open = UKDate.validated(opensOn), let close = UKDate.validated(closesOn), close < open {
             errors.add("closes_on", "The closing date must be on or after the opening date")

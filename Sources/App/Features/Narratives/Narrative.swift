@@ -137,7 +137,7 @@ struct SightingForm: SubmittedForm, Equatable {
 
     init(_ input: FormInput) {
         hub = input.text("hub")
-        seenOn = input.text("seen_on")
+        seenOn = input.date("seen_on")
         place = input.text("place")
         note = input.text("note", keepNewlines: true)
     }
@@ -161,7 +161,7 @@ struct SightingForm: SubmittedForm, Equatable {
         if let date = UKDate.validated(seenOn) {
             if date > today { errors.add("seen_on", "The date must be today or in the past") }
         } else {
-            errors.add("seen_on", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("seen_on", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         ContentChecks.required(place, field: "place", label: "where it was seen", max: 200, into: &errors)
         ContentChecks.required(note, field: "note", label: "what was seen", max: 2_000, into: &errors)

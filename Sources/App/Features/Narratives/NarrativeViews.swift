@@ -119,7 +119,10 @@ enum NarrativePage {
                         .class("sightings"),
                         .forEach(model.sightings) { sighting in
                             .li(
-                                .strong(.plainText("\(sighting.hub.name), \(sighting.seenOn), \(sighting.place): ")),
+                                .strong(
+                                    .plainText(
+                                        "\(sighting.hub.name), \(DisplayDate.day(iso: sighting.seenOn)), \(sighting.place): "
+                                    )),
                                 .plainText(sighting.note))
                         }),
                     .if(!model.sightingHubs.isEmpty, sightingForm(model)),
@@ -152,10 +155,7 @@ enum NarrativePage {
                 name: "hub", label: "Your hub", empty: "Choose a hub",
                 options: model.sightingHubs.map { ($0.slug, $0.name) },
                 selected: form.hub.isEmpty ? nil : form.hub, error: errors["hub"]),
-            Forms.input(
-                .init(
-                    name: "seen_on", label: "Date seen", value: form.seenOn,
-                    hint: "Year-month-day, for example 2026-03-27.", width: "input--width-10"), errors: errors),
+            Forms.dateInput(name: "seen_on", legend: "Date seen", value: form.seenOn, errors: errors),
             Forms.input(
                 .init(
                     name: "place", label: "Where", value: form.place,

@@ -53,7 +53,9 @@ struct OrganisationController {
             let model = newFormModel(req, form: form, hubs: hubs, errors: errors)
             return OrganisationFormPage.view(model).response(status: .unprocessableEntity)
         }
-        let organisation = try await OrganisationStore.create(form, by: user.id, hubs: hubs, on: req.db)
+        let saved = try await OrganisationStore.create(form, by: user.id, hubs: hubs, on: req.db)
+        let organisation = saved.organisation
+        try await req.tellStewards(organisation: organisation, askedToJoin: saved.askedToJoin)
         try await req.audit(
             .organisationCreated, subjectType: "organisation", subjectID: organisation.id, detail: organisation.slug)
         return req.redirect(
@@ -95,7 +97,8 @@ struct OrganisationController {
             let model = editFormModel(req, organisation: organisation, form: form, hubs: hubs, errors: errors)
             return OrganisationFormPage.view(model).response(status: .unprocessableEntity)
         }
-        try await OrganisationStore.update(organisation, with: form, hubs: hubs, on: req.db)
+        let asked = try await OrganisationStore.update(organisation, with: form, hubs: hubs, on: req.db)
+        try await req.tellStewards(organisation: organisation, askedToJoin: asked)
         try await req.audit(.organisationUpdated, subjectType: "organisation", subjectID: id, detail: organisation.slug)
         return req.redirect(
             to: SiteURL.organisation(organisation.slug).with(notice: OrganisationNotice.organisationUpdated))

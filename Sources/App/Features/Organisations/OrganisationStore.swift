@@ -3,34 +3,43 @@ import Vapor
 
 /// Saving organisations, shared by the pages and the API so both follow the same rules.
 enum OrganisationStore {
+    /// An organisation as saved, with the hubs it has just asked to join (their stewards decide).
+    struct Saved: Sendable {
+        let organisation: Organisation
+        let askedToJoin: [Hub]
+    }
+
     /// Creates the organisation from a checked form; its creator becomes its admin.
     static func create(_ form: OrganisationForm, by creatorID: UUID?, hubs: [Hub], on db: Database) async throws
-        -> Organisation
+        -> Saved
     {
         let organisation = Organisation(
             slug: try await uniqueSlug(for: form.name, on: db), name: form.name, summary: form.summary)
-        try await db.transaction { db in
+        let asked = try await db.transaction { db in
             apply(form, to: organisation)
             try await organisation.create(on: db)
             let id = try organisation.requireID()
             try await replaceTermsAndAreas(of: id, with: form, on: db)
-            try await updateHubs(of: id, to: form.hubs, hubs: hubs, on: db)
+            let asked = try await updateHubs(of: id, to: form.hubs, hubs: hubs, on: db)
             if let creatorID {
                 try await OrganisationMembership(organisationID: id, userID: creatorID, role: .admin).create(on: db)
             }
+            return asked
         }
-        return organisation
+        return Saved(organisation: organisation, askedToJoin: asked)
     }
 
+    /// Saves the form over the organisation; returns the hubs it has just asked to join.
+    @discardableResult
     static func update(_ organisation: Organisation, with form: OrganisationForm, hubs: [Hub], on db: Database)
-        async throws
+        async throws -> [Hub]
     {
         let id = try organisation.requireID()
-        try await db.transaction { db in
+        return try await db.transaction { db in
             apply(form, to: organisation)
             try await organisation.save(on: db)
             try await replaceTermsAndAreas(of: id, with: form, on: db)
-            try await updateHubs(of: id, to: form.hubs, hubs: hubs, on: db)
+            return try await updateHubs(of: id, to: form.hubs, hubs: hubs, on: db)
         }
     }
 
@@ -75,10 +84,12 @@ enum OrganisationStore {
     }
 
     /// Joins newly chosen hubs (at once for open hubs, as a request otherwise) and leaves unchosen ones.
-    /// A declined request stays declined until a steward changes it.
+    /// A declined request stays declined until a steward changes it. Returns the hubs asked.
     private static func updateHubs(of id: UUID, to chosenSlugs: Set<String>, hubs: [Hub], on db: Database) async throws
+        -> [Hub]
     {
         let existing = try await OrganisationHub.query(on: db).filter(\.$organisation.$id == id).all()
+        var asked: [Hub] = []
         for hub in hubs {
             guard let hubID = hub.id else { continue }
             let current = existing.first { $0.$hub.id == hubID }
@@ -86,11 +97,13 @@ enum OrganisationStore {
                 if current == nil {
                     let status: MembershipStatus = hub.membershipPolicy == .open ? .approved : .pending
                     try await OrganisationHub(organisationID: id, hubID: hubID, status: status).create(on: db)
+                    if status == .pending { asked.append(hub) }
                 }
             } else if let current, current.status != .declined {
                 try await current.delete(on: db)
             }
         }
+        return asked
     }
 
     private static func uniqueSlug(for name: String, on db: Database) async throws -> String {

@@ -100,8 +100,8 @@ struct ConsentForm: SubmittedForm, Equatable {
         person = input.text("person")
         scope = input.text("scope")
         howGiven = input.text("how_given")
-        givenOn = input.text("given_on")
-        expiresOn = input.text("expires_on")
+        givenOn = input.date("given_on")
+        expiresOn = input.date("expires_on")
     }
 
     func validate() -> FormErrors {
@@ -128,13 +128,13 @@ struct ConsentForm: SubmittedForm, Equatable {
         } else if let date = UKDate.validated(givenOn) {
             if date > today { errors.add("given_on", "The date consent was given must be today or in the past") }
         } else {
-            errors.add("given_on", "Enter the date as year-month-day, for example 2026-03-27")
+            errors.add("given_on", "Enter a real date with its day, month and year, for example 27 3 2026")
         }
         if !expiresOn.isEmpty {
             if let date = UKDate.validated(expiresOn) {
                 if date <= today { errors.add("expires_on", "The end date must be in the future") }
             } else {
-                errors.add("expires_on", "Enter the date as year-month-day, for example 2027-03-27")
+                errors.add("expires_on", "Enter a real date with its day, month and year, for example 27 3 2027")
             }
         }
         return errors

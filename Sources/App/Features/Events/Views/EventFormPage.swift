@@ -43,18 +43,14 @@ enum EventFormPage {
                 .fieldset(
                     .class("fieldset"),
                     .element(named: "legend", nodes: [.class("fieldset__legend"), .plainText("When (UK time)")]),
-                    Forms.input(
-                        .init(
-                            name: "date", label: "Date", value: form.date,
-                            hint: "Year-month-day, for example 2026-03-27", width: "input--width-10"), errors: errors),
+                    Forms.dateInput(name: "date", legend: "Date", value: form.date, errors: errors),
                     Forms.input(
                         .init(
                             name: "start_time", label: "Starts at", value: form.startTime,
                             hint: "For example 10:00 or 18:30", width: "input--width-5"), errors: errors),
-                    Forms.input(
-                        .init(
-                            name: "end_date", label: "Ends on (if not the same day)", value: form.endDate,
-                            width: "input--width-10"), errors: errors),
+                    Forms.dateInput(
+                        name: "end_date", legend: "Ends on (if not the same day)", value: form.endDate,
+                        hint: "Leave it empty for an event that ends on the day it starts.", errors: errors),
                     Forms.input(
                         .init(name: "end_time", label: "Ends at", value: form.endTime, width: "input--width-5"),
                         errors: errors)),

@@ -48,6 +48,9 @@ enum PersonalHomePage {
         /// Open surveys beyond those listed.
         let moreOpenSurveys: Int
         let hubs: [Line]
+        /// The newest stories from the person's hubs, and what is coming up in them.
+        let latestStories: [Line]
+        let hubEvents: [Line]
         let isApprovedMember: Bool
         let national: National?
     }
@@ -103,7 +106,15 @@ enum PersonalHomePage {
                 ? .p(
                     .plainText("You are not a member of a hub yet. "),
                     .a(.href(SiteURL.hubs.path), .plainText("Find the hub near you")))
-                : lineList(model.hubs, heading: nil, empty: ""),
+                : .group(
+                    lineList(model.hubs, heading: nil, empty: ""),
+                    lineList(
+                        model.latestStories, heading: "New stories from your hubs",
+                        empty: "No stories from your hubs are published yet."),
+                    lineList(
+                        model.hubEvents, heading: "Coming up in your hubs",
+                        empty: "Nothing is planned in your hubs yet.")
+                ),
             .unwrap(model.national) { national in nationalPicture(national) }
         )
     }

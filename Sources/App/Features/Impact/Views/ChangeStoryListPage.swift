@@ -42,10 +42,7 @@ enum ChangeStoryListPage {
                     .init(
                         name: "period", label: "Reporting period", value: form.period,
                         hint: "For example: April to September 2026"), errors: errors),
-                Forms.input(
-                    .init(
-                        name: "told_on", label: "Date told", value: form.toldOn,
-                        hint: "Year-month-day, for example 2026-03-27", width: "input--width-10"), errors: errors),
+                Forms.dateInput(name: "told_on", legend: "Date told", value: form.toldOn, errors: errors),
                 Forms.input(
                     .init(
                         name: "teller", label: "Who told it", value: form.teller,
@@ -88,7 +85,7 @@ enum ChangeStoryListPage {
                                 .class("result__title"),
                                 .a(
                                     .href(SiteURL.changeStory(project.slug, story.id!).path.attributeEscaped),
-                                    .plainText("Told by \(story.teller), \(story.toldOn)"))),
+                                    .plainText("Told by \(story.teller), \(DisplayDate.day(iso: story.toldOn))"))),
                             .p(
                                 .class("result__summary"),
                                 .plainText(

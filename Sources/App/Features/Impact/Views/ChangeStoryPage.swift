@@ -37,7 +37,7 @@ enum ChangeStoryPage {
                 .dl(
                     .class("summary-list"),
                     .div(.dt(.plainText("Reporting period")), .dd(.plainText(story.period))),
-                    .div(.dt(.plainText("Told on")), .dd(.plainText(story.toldOn))),
+                    .div(.dt(.plainText("Told on")), .dd(.plainText(DisplayDate.day(iso: story.toldOn)))),
                     .div(.dt(.plainText("Place")), .dd(.plainText(story.place.isEmpty ? "Not given" : story.place))),
                     .div(.dt(.plainText("Collected by")), .dd(.plainText(model.collector?.name ?? "A former member"))),
                     .div(.dt(.plainText("The teller agreed to")), .dd(.plainText(story.consent.label)))),
@@ -55,7 +55,9 @@ enum ChangeStoryPage {
                             .h3(
                                 .class("result__title"),
                                 .plainText("\(round.level): " + (round.chosen ? "chosen" : "not chosen"))),
-                            .p(.plainText("Panel: \(round.panel). Decided on \(round.decidedOn).")),
+                            .p(
+                                .plainText(
+                                    "Panel: \(round.panel). Decided on \(DisplayDate.day(iso: round.decidedOn)).")),
                             .p(.plainText("Reasons: \(round.reasons)")))
                     }),
                 .form(
@@ -77,16 +79,14 @@ enum ChangeStoryPage {
                     Forms.textarea(
                         name: "reasons", label: "The panel's reasons", value: selection.reasons,
                         hint: "Why they chose it, or what they chose instead and why.", rows: 4, errors: errors),
-                    Forms.input(
-                        .init(
-                            name: "decided_on", label: "Date decided", value: selection.decidedOn,
-                            hint: "Year-month-day", width: "input--width-10"), errors: errors),
+                    Forms.dateInput(
+                        name: "decided_on", legend: "Date decided", value: selection.decidedOn, errors: errors),
                     Forms.submit("Record the round", secondary: true)
                 ),
                 .h2(.id("feedback-to-teller"), .plainText("Feedback to the teller")),
                 .p(
                     .plainText(
-                        story.fedBackOn.map { "Fed back on \($0): \(story.feedback ?? "")" }
+                        story.fedBackOn.map { "Fed back on \(DisplayDate.day(iso: $0)): \(story.feedback ?? "")" }
                             ?? "Not yet fed back. Tell the teller which stories were chosen and why.")),
                 .form(
                     .method(.post), .action(SiteURL.changeStoryFeedback(project.slug, id).path.attributeEscaped),
@@ -94,10 +94,8 @@ enum ChangeStoryPage {
                     Forms.textarea(
                         name: "feedback", label: "What the teller was told", value: model.feedback.text, rows: 3,
                         errors: errors),
-                    Forms.input(
-                        .init(
-                            name: "fed_back_on", label: "Date", value: model.feedback.date, hint: "Year-month-day",
-                            width: "input--width-10"), errors: errors),
+                    Forms.dateInput(
+                        name: "fed_back_on", legend: "Date fed back", value: model.feedback.date, errors: errors),
                     Forms.submit("Record the feedback", secondary: true)
                 ),
                 .h2(.plainText("The alliance's story portfolio")),

@@ -147,14 +147,12 @@ enum ProjectPage {
                 name: "survey_indicators", legend: "Questions",
                 options: indicators.map { ($0.code, "\($0.code): \($0.construct(for: model.project))") },
                 checked: draft.codes, errors: errors, groupID: "survey_indicators"),
-            Forms.input(
-                .init(
-                    name: "opens_on", label: "Opens on (optional)", value: draft.opensOn,
-                    hint: "Year-month-day. Leave empty to open now.", width: "input--width-10"), errors: errors),
-            Forms.input(
-                .init(
-                    name: "closes_on", label: "Closes on (optional)", value: draft.closesOn,
-                    hint: "Year-month-day. Leave empty to keep it open.", width: "input--width-10"), errors: errors),
+            Forms.dateInput(
+                name: "opens_on", legend: "Opens on (optional)", value: draft.opensOn,
+                hint: "For example, 27 3 2026. Leave it empty to open the survey now.", errors: errors),
+            Forms.dateInput(
+                name: "closes_on", legend: "Closes on (optional)", value: draft.closesOn,
+                hint: "For example, 27 4 2026. Leave it empty to keep the survey open.", errors: errors),
             Forms.submit("Open the survey", secondary: true)
         )
     }

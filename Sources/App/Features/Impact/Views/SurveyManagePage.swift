@@ -40,8 +40,9 @@ enum SurveyManagePage {
                     .dt(.plainText("Open")),
                     .dd(
                         .plainText(
-                            (survey.isOpen() ? "Yes" : "No") + (survey.opensOn.map { ", from \($0)" } ?? "")
-                                + (survey.closesOn.map { ", until \($0)" } ?? "")))),
+                            (survey.isOpen() ? "Yes" : "No")
+                                + (survey.opensOn.map { ", from \(DisplayDate.day(iso: $0))" } ?? "")
+                                + (survey.closesOn.map { ", until \(DisplayDate.day(iso: $0))" } ?? "")))),
                 .div(.dt(.plainText("Answers so far")), .dd(.plainText(String(responses)))),
                 .div(
                     .dt(.plainText("Link for participants")),

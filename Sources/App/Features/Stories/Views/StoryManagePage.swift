@@ -95,8 +95,8 @@ enum StoryManagePage {
                             .td(.plainText(consent.person)),
                             .td(.plainText(consent.scope.shortLabel)),
                             .td(.plainText(consent.howGiven)),
-                            .td(.plainText(consent.givenOn)),
-                            .td(.plainText(consent.expiresOn ?? "No end date")),
+                            .td(.plainText(DisplayDate.day(iso: consent.givenOn))),
+                            .td(.plainText(consent.expiresOn.map { DisplayDate.day(iso: $0) } ?? "No end date")),
                             .td(
                                 .plainText(
                                     consent.withdrawnAt != nil
@@ -202,15 +202,11 @@ enum StoryManagePage {
                     name: "how_given", label: "How consent was given", value: form.howGiven,
                     hint: "For example: signed form kept by the project; spoken, recorded in the project log."),
                 errors: errors),
-            Forms.input(
-                .init(
-                    name: "given_on", label: "Date given", value: form.givenOn,
-                    hint: "Year-month-day, for example 2026-03-27.", width: "input--width-10"), errors: errors),
-            Forms.input(
-                .init(
-                    name: "expires_on", label: "End date (optional)", value: form.expiresOn,
-                    hint: "If they agreed for a limited time. The story comes down on this date.",
-                    width: "input--width-10"), errors: errors),
+            Forms.dateInput(name: "given_on", legend: "Date given", value: form.givenOn, errors: errors),
+            Forms.dateInput(
+                name: "expires_on", legend: "End date (optional)", value: form.expiresOn,
+                hint: "If they agreed for a limited time, the story comes down on this date. For example, 27 3 2027.",
+                errors: errors),
             Forms.submit("Add consent", secondary: true)
         )
     }
