@@ -64,17 +64,7 @@ final class CuratedContentTests: XCTestCase {
     }
 
     private func narrative(on app: Application) async throws -> Narrative {
-        let narrative = Narrative()
-        narrative.slug = "strivers"
-        narrative.title = "Strivers and skivers"
-        narrative.hotTopic = .welfare
-        narrative.claim = "People on benefits choose not to work."
-        narrative.setsAgainst = "Working people against claimants."
-        narrative.facts = "- Most spending goes on [pensions](https://obr.uk)."
-        narrative.answers = "Listen first."
-        narrative.resourceSlugs = ""
-        try await narrative.create(on: app.db)
-        return narrative
+        try await TestContent.narrative(on: app)
     }
 
     func testHubMembersReportSightingsThatOnlyMembersReadAndNeverContactDetails() async throws {

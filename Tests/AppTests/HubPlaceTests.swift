@@ -34,16 +34,7 @@ final class HubPlaceTests: XCTestCase {
     func testMembersSeeHowOftenEachNarrativeWasNotedInTheHubLately() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            let narrative = Narrative()
-            narrative.slug = "strivers"
-            narrative.title = "Strivers and skivers"
-            narrative.hotTopic = .welfare
-            narrative.claim = "People on benefits choose not to work."
-            narrative.setsAgainst = "Working people against claimants."
-            narrative.facts = "Most spending goes on pensions."
-            narrative.answers = "Listen first."
-            narrative.resourceSlugs = ""
-            try await narrative.create(on: app.db)
+            let narrative = try await TestContent.narrative(on: app)
             let recent = UKDate.string(from: Date().addingTimeInterval(-5 * 86_400))
             let old = UKDate.string(from: Date().addingTimeInterval(-200 * 86_400))
             for (hub, seenOn) in [
@@ -98,16 +89,7 @@ final class HubPlaceTests: XCTestCase {
     func testADateIsTypedInDayMonthAndYearBoxesShownInWordsAndKeptWhenItIsNotReal() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            let narrative = Narrative()
-            narrative.slug = "strivers"
-            narrative.title = "Strivers and skivers"
-            narrative.hotTopic = .welfare
-            narrative.claim = "People on benefits choose not to work."
-            narrative.setsAgainst = "Working people against claimants."
-            narrative.facts = "Most spending goes on pensions."
-            narrative.answers = "Listen first."
-            narrative.resourceSlugs = ""
-            try await narrative.create(on: app.db)
+            try await TestContent.narrative(on: app)
             let steward = TestClient(app)
             try await steward.signIn(TestPeople.Role.steward.email)
             let form = try await steward.get("/narratives/strivers")

@@ -36,24 +36,8 @@ final class MembershipTests: XCTestCase {
 
         let memberRow = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
         let member = try XCTUnwrap(memberRow)
-        let story = try Story(
-            slug: "alliance-story", title: "A story for the alliance", summary: "Summary",
-            body: "Inside the alliance only.",
-            hubID: people.hub.requireID(), organisationID: nil, authorID: member.id, kindOfWork: "mediation")
-        try await story.create(on: app.db)
-        let version = try StoryVersion(
-            storyID: story.requireID(), number: 1, title: story.title, summary: story.summary, body: story.body,
-            savedBy: member.id)
-        try await version.create(on: app.db)
-        try await StoryConsent(
-            storyID: story.requireID(), person: "Sam", scope: .alliance, howGiven: "Signed form", givenOn: "2026-01-01",
-            expiresOn: nil
-        ).create(on: app.db)
-        story.status = .published
-        story.publishedVersionID = version.id
-        story.publishedAt = Date()
-        story.firstPublishedAt = Date()
-        try await story.save(on: app.db)
+        let story = try await TestContent.publishedStory(
+            "A story for the alliance", in: people.hub, by: member.id, scope: .alliance, on: app)
 
         try await Profile(
             userID: member.requireID(), role: "Mediator", bio: "Works on the estate.", visibility: .members

@@ -163,22 +163,7 @@ final class PersonalHomeTests: XCTestCase {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
             for (hub, title) in [(people.homeHub, "Lakeside story"), (people.otherHub, "Hillside story")] {
-                let story = try Story(
-                    slug: title.lowercased().replacingOccurrences(of: " ", with: "-"), title: title, summary: "Summary",
-                    body: "Body", hubID: hub.requireID(), organisationID: nil, authorID: nil, kindOfWork: "mediation")
-                try await story.create(on: app.db)
-                let version = try StoryVersion(
-                    storyID: story.requireID(), number: 1, title: title, summary: "Summary", body: "Body", savedBy: nil)
-                try await version.create(on: app.db)
-                try await StoryConsent(
-                    storyID: story.requireID(), person: "Sam", scope: .public, howGiven: "Signed form",
-                    givenOn: "2026-01-01", expiresOn: nil
-                ).create(on: app.db)
-                story.status = .published
-                story.publishedVersionID = version.id
-                story.publishedAt = Date()
-                story.firstPublishedAt = Date()
-                try await story.save(on: app.db)
+                try await TestContent.publishedStory(title, in: hub, on: app)
                 let event = Event(
                     slug: "\(hub.slug)-walk", title: "\(hub.name) walk", hubID: hub.id,
                     startsAt: Date().addingTimeInterval(86_400), endsAt: Date().addingTimeInterval(90_000))
