@@ -123,6 +123,11 @@ final class PeerSupportTests: XCTestCase {
             try await profile!.save(on: app.db)
             let page = try await member.get("/peer-support/requests/\(request.id!.uuidString.lowercased())")
             XCTAssertFalse(page.text.contains("Test otherSteward"), "never shown once they switch it off")
+            // Each suggestion links to the person's profile, which the asker may open.
+            let profilePath = SiteURL.person(stewardID).path
+            XCTAssertTrue(page.text.contains("href=\"\(profilePath)\">Test steward</a>"), page.text)
+            let profilePage = try await member.get(profilePath)
+            XCTAssertEqual(profilePage.status, .ok)
             let refused = try await member.post(
                 "/peer-support/requests/\(request.id!.uuidString.lowercased())/invite",
                 form: ["invitee": otherID.uuidString])

@@ -110,7 +110,7 @@ enum PersonalHomePage {
                     lineList(model.hubs, heading: nil, empty: ""),
                     lineList(
                         model.latestStories, heading: "New stories from your hubs",
-                        empty: "No stories from your hubs are published yet."),
+                        empty: "There are no stories from your hubs to show yet."),
                     lineList(
                         model.hubEvents, heading: "Coming up in your hubs",
                         empty: "Nothing is planned in your hubs yet.")
@@ -143,9 +143,11 @@ enum PersonalHomePage {
                     "Every hub's members and organisations today, and the stories first published and events held in the last \(national.days) days (since \(national.since))."
                 )),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "Every hub's figures"),
+                .attribute(named: "tabindex", value: "0"),
                 .table(
-                    .class("table"),
+                    .class("table table--figures"),
                     .caption(
                         .class("visually-hidden"), .plainText("Every hub's members, organisations and recent work")),
                     .thead(
@@ -158,8 +160,8 @@ enum PersonalHomePage {
                             .th(.attribute(named: "scope", value: "col"), .class("numeric"), .plainText("Stewards")),
                             .th(
                                 .attribute(named: "scope", value: "col"), .class("numeric"),
-                                .plainText("Stories published")),
-                            .th(.attribute(named: "scope", value: "col"), .class("numeric"), .plainText("Events held"))
+                                .plainText("Stories")),
+                            .th(.attribute(named: "scope", value: "col"), .class("numeric"), .plainText("Events"))
                         )),
                     .tbody(
                         .forEach(national.rows) { row in

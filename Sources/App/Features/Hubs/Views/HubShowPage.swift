@@ -86,31 +86,6 @@ enum HubShowPage {
                         .plainText(model.areaNames.isEmpty ? "Not set yet" : model.areaNames.joined(separator: ", "))))
             ),
             .if(model.canSteward, stewardPanel(model)),
-            .h2(.plainText("How to join")),
-            .p(
-                .plainText(
-                    hub.membershipPolicy == .open
-                        ? "Anyone with a Bridgework account can join this hub straight away."
-                        : "The hub's stewards welcome each new member. Ask to join and a steward will reply.")),
-            membershipAction(model),
-            .h2(.plainText("Member organisations")),
-            .if(model.organisations.isEmpty, .p(.plainText("No organisations have joined yet."))),
-            .ul(
-                .class("result-list"),
-                .forEach(model.organisations) { organisation in
-                    .li(
-                        .class("result"),
-                        .h3(
-                            .class("result__title"),
-                            .a(
-                                .href(SiteURL.organisation(organisation.slug).path.attributeEscaped),
-                                .plainText(organisation.name))),
-                        .p(.class("result__summary"), .plainText(organisation.summary)))
-                }),
-            .p(
-                .a(
-                    .href(SiteURL.organisations.with(query: ["hub": hub.slug]).attributeEscaped),
-                    .plainText("Search the organisations in this hub"))),
             .h2(.plainText("Coming up")),
             model.upcomingEvents.isEmpty
                 ? .p(.plainText("No events are planned yet."))
@@ -124,7 +99,7 @@ enum HubShowPage {
             .p(.a(.href(SiteURL.hubEvents(hub.slug).path.attributeEscaped), .plainText("All events in this hub"))),
             .h2(.plainText("Stories")),
             model.latestStories.isEmpty
-                ? .p(.plainText("No stories from this hub are published yet."))
+                ? .p(.plainText("There are no stories from this hub to show yet."))
                 : .ul(
                     .class("result-list"),
                     .forEach(model.latestStories) { story in
@@ -153,6 +128,31 @@ enum HubShowPage {
                                 }))
                 )
             },
+            .h2(.plainText("How to join")),
+            .p(
+                .plainText(
+                    hub.membershipPolicy == .open
+                        ? "Anyone with a Bridgework account can join this hub straight away."
+                        : "The hub's stewards welcome each new member. Ask to join and a steward will reply.")),
+            membershipAction(model),
+            .h2(.plainText("Member organisations")),
+            .if(model.organisations.isEmpty, .p(.plainText("No organisations have joined yet."))),
+            .ul(
+                .class("result-list"),
+                .forEach(model.organisations) { organisation in
+                    .li(
+                        .class("result"),
+                        .h3(
+                            .class("result__title"),
+                            .a(
+                                .href(SiteURL.organisation(organisation.slug).path.attributeEscaped),
+                                .plainText(organisation.name))),
+                        .p(.class("result__summary"), .plainText(organisation.summary)))
+                }),
+            .p(
+                .a(
+                    .href(SiteURL.organisations.with(query: ["hub": hub.slug]).attributeEscaped),
+                    .plainText("Search the organisations in this hub"))),
             .h2(.plainText("What the hub's projects show")),
             .p(
                 .a(

@@ -110,7 +110,12 @@ enum PeerRequestPage {
                         .forEach(model.suggestions) { suggestion in
                             .li(
                                 .class("result"),
-                                .h3(.class("result__title"), .plainText(suggestion.name)),
+                                // Suggestions are drawn from profiles members may read, so the link opens.
+                                .h3(
+                                    .class("result__title"),
+                                    .a(
+                                        .href(SiteURL.person(suggestion.userID).path.attributeEscaped),
+                                        .plainText(suggestion.name))),
                                 .if(!suggestion.role.isEmpty, .p(.class("result__meta"), .plainText(suggestion.role))),
                                 .ul(.class("bullet-list"), .forEach(suggestion.reasons) { .li(.plainText($0)) }),
                                 .form(
