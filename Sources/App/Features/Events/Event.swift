@@ -80,6 +80,18 @@ final class Event: Model, @unchecked Sendable {
     func hasEnded(now: Date = Date()) -> Bool { endsAt < now }
 }
 
+extension Event {
+    /// The next events of these hubs that this reader may see, soonest first; none has ended.
+    static func upcoming(inHubs hubIDs: [UUID], seesMembersOnly: Bool, limit: Int, on db: Database) async throws
+        -> [Event]
+    {
+        guard !hubIDs.isEmpty else { return [] }
+        var query = Event.query(on: db).filter(\.$hub.$id ~~ hubIDs).filter(\.$endsAt >= Date())
+        if !seesMembersOnly { query = query.filter(\.$audience == .public) }
+        return try await query.sort(\.$startsAt).limit(limit).all()
+    }
+}
+
 extension Event: PolicySubject {
     /// Those who run its hub or its organisation organise it.
     var policyResource: PolicyResource { .eventHost(hubID: $hub.id, organisationID: $organisation.id) }

@@ -6,9 +6,6 @@ import Vapor
 /// alliance, each with a count and a link; their events, open surveys and hubs; and, for the
 /// national team, the picture of every hub. A fixed number of queries, however many hubs.
 struct PersonalHomeController {
-    /// How far back the national picture looks.
-    static let recentDays = 90
-
     func show(req: Request) async throws -> Response {
         let user = try req.requireCurrentUser()
         let now = Date()
@@ -121,21 +118,16 @@ struct PersonalHomeController {
         // What is new in the person's hubs: the latest stories they may read, from up to three hubs.
         var latest: [PublishedStory] = []
         for hub in ownHubs.prefix(3) {
-            var query = StoryQuery()
-            query.hub = hub.slug
-            latest += try await StoryFinder.find(
-                query, scope: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly), limit: 3, on: req.db
-            ).stories
+            latest += try await StoryFinder.latest(
+                inHub: hub.slug, seesMembersOnly: req.seesMembersOnly, limit: 3, on: req.db)
         }
         let latestLines = latest.sorted { $0.publishedAt > $1.publishedAt }.prefix(5).map { story in
             PersonalHomePage.Line(
                 text: story.title, link: SiteURL.story(story.slug).path,
                 detail: "\(story.hubName), \(DisplayDate.day(story.publishedAt))")
         }
-        var hubEventQuery = Event.query(on: req.db).filter(\.$hub.$id ~~ ownHubs.compactMap(\.id))
-            .filter(\.$endsAt >= now)
-        if !req.seesMembersOnly { hubEventQuery = hubEventQuery.filter(\.$audience == .public) }
-        let hubEvents = ownHubs.isEmpty ? [] : try await hubEventQuery.sort(\.$startsAt).limit(5).all()
+        let hubEvents = try await Event.upcoming(
+            inHubs: ownHubs.compactMap(\.id), seesMembersOnly: req.seesMembersOnly, limit: 5, on: req.db)
         let hubEventLines = hubEvents.map { event in
             PersonalHomePage.Line(
                 text: event.title, link: SiteURL.event(event.slug).path, detail: DisplayDate.dateTime(event.startsAt))
@@ -152,7 +144,7 @@ struct PersonalHomeController {
 
     /// Every hub's members, organisations and recent work, and the hubs nobody stewards.
     static func nationalPicture(hubs: [Hub], now: Date, on db: Database) async throws -> PersonalHomePage.National {
-        let since = now.addingTimeInterval(-Double(recentDays) * 86_400)
+        let since = HubCounts.recentSince(now)
         let people = try await HubCounts.people(on: db)
         let organisations = try await HubCounts.organisations(on: db)
         let stewards = try await HubCounts.stewards(on: db)
@@ -165,6 +157,6 @@ struct PersonalHomeController {
                 organisations: organisations[id] ?? 0, stewards: stewards[id] ?? 0, stories: stories[id] ?? 0,
                 events: events[id] ?? 0)
         }
-        return .init(days: recentDays, since: DisplayDate.day(since), rows: rows)
+        return .init(days: HubCounts.recentDays, since: DisplayDate.day(since), rows: rows)
     }
 }

@@ -50,14 +50,10 @@ struct HubController {
         let organisations = try await organisationQuery.sort(\.$name).all()
         let areaCodes = try await HubArea.query(on: req.db).filter(\.$hub.$id == hubID).all().map(\.areaCode)
         let peopleCount = try await HubCounts.people(on: req.db)[hubID] ?? 0
-        var eventQuery = Event.query(on: req.db).filter(\.$hub.$id == hubID).filter(\.$endsAt >= Date())
-        if !req.seesMembersOnly { eventQuery = eventQuery.filter(\.$audience == .public) }
-        let events = try await eventQuery.sort(\.$startsAt).limit(3).all()
-        var storyQuery = StoryQuery()
-        storyQuery.hub = hub.slug
-        let stories = try await StoryFinder.find(
-            storyQuery, scope: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly), limit: 3, on: req.db
-        ).stories
+        let events = try await Event.upcoming(
+            inHubs: [hubID], seesMembersOnly: req.seesMembersOnly, limit: 3, on: req.db)
+        let stories = try await StoryFinder.latest(
+            inHub: hub.slug, seesMembersOnly: req.seesMembersOnly, limit: 3, on: req.db)
         var model = HubShowPage.Model(
             page: req.page, hub: hub, hosts: hub.hosts, stewards: stewards, organisations: organisations,
             areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount,
@@ -67,7 +63,7 @@ struct HubController {
         // Sightings are for members' eyes, as on each narrative's own page.
         if req.seesMembersOnly {
             model.sightings = try await HubCounts.narrativesSighted(
-                in: hubID, since: UKDate.string(from: Date().addingTimeInterval(-90 * 86_400)), on: req.db)
+                in: hubID, since: UKDate.string(from: HubCounts.recentSince()), on: req.db)
         }
         if let user = req.currentUser {
             model.canJoin = Policy.can(user, .manageOwnAccount)
@@ -86,6 +82,14 @@ struct HubController {
 
 /// Counts per hub, one grouped query each; a hub with none is missing from the answer.
 enum HubCounts {
+    /// How far back "lately" looks on hub pages and in the national picture.
+    static let recentDays = 90
+
+    /// The first moment of "lately", counted back from `now`.
+    static func recentSince(_ now: Date = Date()) -> Date {
+        now.addingTimeInterval(-Double(recentDays) * 86_400)
+    }
+
     /// People approved into each hub, stewards included.
     static func people(on db: Database) async throws -> [UUID: Int] {
         try await perHub(

@@ -104,12 +104,12 @@ enum SurveyTallies {
         let surveys = try await surveyModes(project: projectID, on: sql)
         let earlier = code.isEmpty ? [] : try await currentAnswers(of: code, in: surveys.map(\.id), on: sql)
         let later = earlier.filter { $0.survey != surveyID } + answers
-        var counts: [CountKey: Int] = [:]
+        var counts: [PersonAnswer: Int] = [:]
         for answer in earlier where answer.survey == surveyID {
-            counts[CountKey(answer), default: 0] -= 1
+            counts[answer, default: 0] -= 1
         }
         for answer in answers {
-            counts[CountKey(answer), default: 0] += 1
+            counts[answer, default: 0] += 1
         }
         for (key, change) in counts where change != 0 {
             try await sql.raw(
@@ -261,20 +261,6 @@ enum SurveyTallies {
 
     // MARK: Inside
 
-    private struct CountKey: Hashable {
-        let survey: UUID
-        let item: String
-        let part: SurveyAnswer.Part
-        let value: Double
-
-        init(_ answer: PersonAnswer) {
-            survey = answer.survey
-            item = answer.item
-            part = answer.part
-            value = answer.value
-        }
-    }
-
     private static func surveyModes(project: UUID, on sql: SQLDatabase) async throws -> [SurveyMode] {
         try await sql.raw("SELECT id, mode FROM surveys WHERE project_id = \(bind: project)").all().map { row in
             SurveyMode(
@@ -302,8 +288,8 @@ enum SurveyTallies {
         }
     }
 
-    /// Adds `people` (which may be negative) to one combination's count, and forgets a count
-    /// that reaches nothing.
+    /// Adds `people` (which may be negative) to one combination's count. A count that reaches
+    /// nothing stays as a row of 0, which every reader skips.
     private static func add(
         _ people: Int, to combination: Combination, item: String, scope: UUID, project: UUID, on sql: SQLDatabase
     ) async throws {

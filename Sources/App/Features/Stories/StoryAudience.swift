@@ -106,6 +106,16 @@ struct PublishedStory: Sendable {
 
 /// Finds readable stories with a fixed number of queries: a count, a page, and their terms.
 enum StoryFinder {
+    /// The newest stories of one hub that this reader may read.
+    static func latest(inHub slug: String, seesMembersOnly: Bool, limit: Int, on db: Database) async throws
+        -> [PublishedStory]
+    {
+        var query = StoryQuery()
+        query.hub = slug
+        let scope = StoryAudience.requiredScope(seesMembersOnly: seesMembersOnly)
+        return try await find(query, scope: scope, limit: limit, on: db).stories
+    }
+
     static func find(_ query: StoryQuery, scope: ConsentScope, limit: Int? = nil, on db: Database) async throws -> (
         stories: [PublishedStory], total: Int
     ) {

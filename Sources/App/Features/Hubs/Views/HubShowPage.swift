@@ -114,9 +114,15 @@ enum HubShowPage {
                 .group(
                     .h2(.plainText("Narratives seen here lately")),
                     sightings.isEmpty
-                        ? .p(.plainText("Members have not noted any divisive narratives here in the last 90 days."))
+                        ? .p(
+                            .plainText(
+                                "Members have not noted any divisive narratives here in the last \(HubCounts.recentDays) days."
+                            ))
                         : .group(
-                            .p(.plainText("How often members of this hub noted each narrative in the last 90 days.")),
+                            .p(
+                                .plainText(
+                                    "How often members of this hub noted each narrative in the last \(HubCounts.recentDays) days."
+                                )),
                             .ul(
                                 .class("bullet-list"),
                                 .forEach(sightings) { sighted in
