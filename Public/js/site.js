@@ -1,6 +1,31 @@
-// Small enhancement only: move focus to an error summary so screen-reader users hear it first.
-// Everything works without this file.
+// Small enhancements only; everything works without this file.
 document.addEventListener("DOMContentLoaded", function () {
+  // Move focus to an error summary so screen-reader users hear it first.
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
+
+  // The navigation's groups open without script; here one open group closes when another opens,
+  // when the person clicks or tabs elsewhere, or presses Escape.
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".site-nav__group details"));
+  function closeAll(except) {
+    groups.forEach(function (group) { if (group !== except) { group.removeAttribute("open"); } });
+  }
+  groups.forEach(function (group) {
+    group.addEventListener("toggle", function () { if (group.open) { closeAll(group); } });
+  });
+  document.addEventListener("click", function (event) {
+    groups.forEach(function (group) { if (!group.contains(event.target)) { group.removeAttribute("open"); } });
+  });
+  document.addEventListener("focusin", function (event) {
+    groups.forEach(function (group) { if (!group.contains(event.target)) { group.removeAttribute("open"); } });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    groups.forEach(function (group) {
+      if (group.open) {
+        group.removeAttribute("open");
+        group.querySelector("summary").focus();
+      }
+    });
+  });
 });

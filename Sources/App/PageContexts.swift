@@ -12,34 +12,43 @@ enum PageContexts {
         StoryNotice.self, EventNotice.self,
     ])
 
+    /// At most six entries, so the bar fits two lines on a phone; related pages share a group.
     static func navigation(for user: CurrentUser?) -> [NavigationItem] {
-        var items: [NavigationItem] = [
-            NavigationItem(text: "Home", url: .home),
-            NavigationItem(text: "Search", url: .search),
-            NavigationItem(text: "Hubs", url: .hubs),
-            NavigationItem(text: "Organisations", url: .organisations),
-            NavigationItem(text: "Events", url: .events),
-            NavigationItem(text: "Stories", url: .stories),
-            NavigationItem(text: "Practice", url: .practice),
-            NavigationItem(text: "Narratives", url: .narratives),
-            NavigationItem(text: "Library", url: .library),
-        ]
+        var directory = [NavigationItem(text: "Organisations", url: .organisations)]
         if Policy.can(user, .findPractitioners) {
-            items.append(NavigationItem(text: "Practitioners", url: .people))
+            directory.append(NavigationItem(text: "Practitioners", url: .people))
         }
         if Policy.can(user, .workAsMember) {
-            items.append(NavigationItem(text: "Peer support", url: .peerSupport))
+            directory.append(NavigationItem(text: "Peer support", url: .peerSupport))
         }
+        var manage: [NavigationItem] = []
         if Policy.can(user, .measureImpact) {
-            items.append(NavigationItem(text: "Impact", url: .projects))
+            manage.append(NavigationItem(text: "Impact", url: .projects))
         }
         if Policy.can(user, .manageRoles) {
-            items.append(NavigationItem(text: "Accounts", url: .adminPeople))
+            manage.append(NavigationItem(text: "Accounts", url: .adminPeople))
+        }
+        if Policy.can(user, .manageHubs) {
+            manage.append(NavigationItem(text: "Add a hub", url: .newHub))
         }
         if Policy.can(user, .readOutbox) {
-            items.append(NavigationItem(text: "Outbox", url: .adminOutbox))
+            manage.append(NavigationItem(text: "Outbox", url: .adminOutbox))
         }
-        return items
+        let entries: [NavigationItem?] = [
+            NavigationItem(text: "Stories", url: .stories),
+            .group(
+                "Practice",
+                [
+                    NavigationItem(text: "Practice bank", url: .practice),
+                    NavigationItem(text: "Narratives", url: .narratives),
+                    NavigationItem(text: "Library", url: .library),
+                ]),
+            .group("Directory", directory),
+            NavigationItem(text: "Events", url: .events),
+            NavigationItem(text: "Hubs", url: .hubs),
+            .group("Manage", manage),
+        ]
+        return entries.compactMap { $0 }
     }
 
     static let maker = PageContextMaker { request in
@@ -49,6 +58,7 @@ enum PageContexts {
             signedInName: user?.name,
             navigation: navigation(for: user),
             notice: notices.notice(forKey: request.query[String.self, at: "notice"]),
-            formToken: FormToken { request.csrfToken })
+            formToken: FormToken { request.csrfToken },
+            contactEmail: request.application.settings.contactEmail)
     }
 }

@@ -25,7 +25,7 @@ final class CoreTests: XCTestCase {
     }
 
     func testTheNavigationShowsMembersAndCoordinatorLinksOnlyAsThePolicyAllows() {
-        func texts(_ user: CurrentUser?) -> [String] { PageContexts.navigation(for: user).map(\.text) }
+        func texts(_ user: CurrentUser?) -> [String] { PageContexts.navigation(for: user).flatMap(\.links).map(\.text) }
         let registered = CurrentUser(
             id: UUID(), name: "R", email: "r@example.org", isCoordinator: false, stewardOfHubs: [],
             memberOfHubs: [], adminOfOrganisations: [], memberOfOrganisations: [], hubsThroughOrganisations: [])
@@ -50,6 +50,17 @@ final class CoreTests: XCTestCase {
         XCTAssertFalse(texts(nil).contains("Impact"))
         XCTAssertTrue(texts(coordinator).contains("Accounts"))
         XCTAssertTrue(texts(coordinator).contains("Outbox"))
+        XCTAssertTrue(texts(coordinator).contains("Add a hub"))
+        XCTAssertFalse(texts(organisationMember).contains("Add a hub"))
+        for user in [nil, registered, member, organisationMember, coordinator] {
+            XCTAssertLessThanOrEqual(
+                PageContexts.navigation(for: user).count, 6, "the top bar holds at most six entries for everyone")
+        }
+        let coordinatorBar = PageContexts.navigation(for: coordinator)
+        XCTAssertEqual(coordinatorBar.map(\.text), ["Stories", "Practice", "Directory", "Events", "Hubs", "Manage"])
+        XCTAssertEqual(
+            PageContexts.navigation(for: nil).map(\.text), ["Stories", "Practice", "Organisations", "Events", "Hubs"],
+            "a group a visitor would see with one link in it is that link")
     }
 
     func testAFormIsReadThroughTheCleaningReader() {

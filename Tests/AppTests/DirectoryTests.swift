@@ -47,6 +47,36 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func testAWordFindsOrganisationsTaggedWithItAsWellAsThoseWhoseTextSaysIt() async throws {
+        try await withApp { app, _ in
+            let people = try await makeListings(on: app)
+            let tagged = Organisation(
+                slug: "harbour-voices", name: "Harbour Voices",
+                summary: "Bringing neighbours back to the table after disputes between streets.")
+            try await tagged.create(on: app.db)
+            try await OrganisationTerm(organisationID: tagged.id!, vocabulary: .method, code: "mediation").create(
+                on: app.db)
+            try await OrganisationHub(organisationID: tagged.id!, hubID: people.hub.id!, status: .approved).create(
+                on: app.db)
+            let browser = TestClient(app)
+            let word = try await browser.get("/organisations?q=mediation")
+            XCTAssertTrue(
+                word.text.contains("Harbour Voices"), "tagged with the mediation method, so found by the word")
+            XCTAssertTrue(word.text.contains("River Dialogue Project"), "its own words say mediation")
+            XCTAssertTrue(word.text.contains("2 organisations<"))
+            let inHub = try await browser.get("/organisations?q=mediation&hub=riverside")
+            XCTAssertTrue(inHub.text.contains("Harbour Voices"))
+            XCTAssertFalse(inHub.text.contains("River Dialogue Project"), "not in the Riverside hub")
+            let twoWords = try await browser.get("/organisations?q=mediation+harbour")
+            XCTAssertTrue(twoWords.text.contains("Harbour Voices"), "one word by its tag, one by its name")
+            XCTAssertTrue(twoWords.text.contains("1 organisation<"))
+            let neither = try await browser.get("/organisations?q=mediation+football")
+            XCTAssertTrue(neither.text.contains("0 organisations<"), "every word must match")
+            let api = try await browser.get("/api/v1/organisations?q=mediation")
+            XCTAssertTrue(api.text.contains("harbour-voices"), "the API searches the same way")
+        }
+    }
+
     func testFiltersNarrowTheResultsAndShowHowManyEachChoiceWouldFind() async throws {
         try await withApp { app, _ in
             _ = try await makeListings(on: app)

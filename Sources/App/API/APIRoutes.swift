@@ -27,5 +27,6 @@ enum APIRoutes {
         let hsds = HSDSAPI()
         app.get(SiteURL.hsdsOrganizations.routeComponents, use: hsds.organizations).requires(.readPublic)
         app.get(SiteURL.hsdsOrganization.routeComponents, use: hsds.organization).requires(.readPublic)
+        app.get(SiteURL.openData.routeComponents, use: OpenDataPage.handler).requires(.readPublic)
     }
 }

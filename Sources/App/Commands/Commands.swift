@@ -6,6 +6,7 @@ enum Commands {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
         app.asyncCommands.use(CreateUserCommand(), as: "create-user")
+        app.asyncCommands.use(CreateHubCommand(), as: "create-hub")
         app.asyncCommands.use(CreateTokenCommand(), as: "create-token")
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(ImportCommand(), as: "import")

@@ -66,26 +66,63 @@ struct Layout {
             .class("site-header"),
             .div(
                 .class("site-header__inner"),
-                .a(.class("site-header__name"), .href(SiteURL.home.path), .plainText("Bridgework")),
-                .nav(
-                    .attribute(named: "aria-label", value: "Main"),
-                    .ul(
-                        .class("site-nav"),
-                        .forEach(page.navigation) { navItem($0) }
-                    )
+                .div(
+                    .class("site-header__top"),
+                    .a(.class("site-header__name"), .href(SiteURL.home.path), .plainText("Bridgework")),
+                    accountArea()
                 ),
-                accountArea()
+                .div(
+                    .class("site-header__bar"),
+                    .nav(
+                        .attribute(named: "aria-label", value: "Main"),
+                        .ul(
+                            .class("site-nav"),
+                            .forEach(page.navigation) { navItem($0) }
+                        )
+                    ),
+                    searchBox()
+                )
             )
         )
     }
 
+    /// A group opens as a disclosure (`details`), so it works without script; the script only closes
+    /// an open group when the person clicks elsewhere or presses Escape.
     private func navItem(_ item: NavigationItem) -> Node<HTML.ListContext> {
-        .li(
-            .a(
-                .href(item.url.path.attributeEscaped),
-                .if(item.isCurrent(path: page.path), .attribute(named: "aria-current", value: "page")),
-                .plainText(item.text)
-            ))
+        guard item.isGroup else {
+            return .li(.class("site-nav__item"), navLink(item))
+        }
+        let isCurrent = item.isCurrent(path: page.path)
+        return .li(
+            .class("site-nav__item site-nav__group" + (isCurrent ? " site-nav__group--current" : "")),
+            .element(
+                named: "details",
+                nodes: [
+                    .element(named: "summary", nodes: [.class("site-nav__toggle"), .plainText(item.text)]),
+                    .ul(.class("site-nav__menu"), .forEach(item.children) { .li(navLink($0)) }),
+                ])
+        )
+    }
+
+    private func navLink(_ item: NavigationItem) -> Node<HTML.BodyContext> {
+        .a(
+            .href(item.url.path.attributeEscaped),
+            .if(item.isCurrent(path: page.path), .attribute(named: "aria-current", value: "page")),
+            .plainText(item.text)
+        )
+    }
+
+    /// The one search box: it searches the directory of organisations and people.
+    private func searchBox() -> Node<HTML.BodyContext> {
+        .form(
+            .class("site-search"), .method(.get), .action(SiteURL.search.path),
+            .attribute(named: "role", value: "search"), .attribute(named: "aria-label", value: "Site search"),
+            .label(.class("visually-hidden"), .for("site-search-q"), .plainText("Search the directory")),
+            .input(
+                .class("site-search__input"), .type(.search), .id("site-search-q"), .name("q"),
+                .attribute(named: "placeholder", value: "Search the directory")),
+            .button(.type(.submit), .class("site-search__button"), .plainText("Search"))
+        )
     }
 
     private func accountArea() -> Node<HTML.BodyContext> {
@@ -117,13 +154,32 @@ struct Layout {
             .class("site-footer"),
             .div(
                 .class("site-footer__inner"),
+                .h2(.class("visually-hidden"), .plainText("About this site")),
+                .ul(
+                    .class("site-footer__links"),
+                    footerLink("About the alliance", .about),
+                    footerLink("Press", .press),
+                    footerLink("Open data", .openData),
+                    footerLink("Privacy notice", .privacy),
+                    footerLink("Accessibility statement", .accessibility)
+                ),
+                .p(
+                    .plainText("Contact the national team: "),
+                    .a(.href("mailto:" + page.contactEmail.attributeEscaped), .plainText(page.contactEmail))),
                 .p(
                     .plainText(
-                        "Bridgework is the shared platform of an alliance of people and organisations building good relations between communities in England."
-                    )),
-                .p(.plainText("Personal details are private unless their owner chooses otherwise."))
+                        "Bridgework is the shared platform of an alliance of people and organisations building good relations between communities in England. Personal details are private unless their owner chooses otherwise."
+                    ))
             )
         )
+    }
+
+    private func footerLink(_ text: String, _ url: SiteURL) -> Node<HTML.ListContext> {
+        .li(
+            .a(
+                .href(url.path),
+                .if(page.path == url.path, .attribute(named: "aria-current", value: "page")),
+                .plainText(text)))
     }
 }
 

@@ -14,6 +14,8 @@ struct PageContext: Sendable {
     /// The anti-forgery token for forms on this page. Read lazily: a visitor's browser is given the
     /// cookie behind it only when a page actually carries a form.
     let formToken: FormToken
+    /// The national team's address, for the footer.
+    var contactEmail = Settings.defaultContactEmail
 
     /// A context for building a page without a server, as tests and previews do.
     static func preview(
@@ -25,14 +27,42 @@ struct PageContext: Sendable {
     }
 }
 
-/// One link in the main navigation.
+/// One entry in the main navigation: a link, or a named group of links that opens without script.
 struct NavigationItem: Sendable, Equatable {
     let text: String
+    /// The link's address; a group's is its first link's.
     let url: SiteURL
+    /// The links a group holds; empty for a plain link.
+    let children: [NavigationItem]
 
-    /// Whether `path` is this item's page or one beneath it.
+    init(text: String, url: SiteURL) {
+        self.text = text
+        self.url = url
+        self.children = []
+    }
+
+    /// A group, or nil when the person may see none of its links. A group of one is that link.
+    static func group(_ text: String, _ children: [NavigationItem]) -> NavigationItem? {
+        guard let first = children.first else { return nil }
+        guard children.count > 1 else { return first }
+        return NavigationItem(text: text, url: first.url, children: children)
+    }
+
+    private init(text: String, url: SiteURL, children: [NavigationItem]) {
+        self.text = text
+        self.url = url
+        self.children = children
+    }
+
+    var isGroup: Bool { !children.isEmpty }
+
+    /// Every link this entry holds: itself, or a group's links.
+    var links: [NavigationItem] { isGroup ? children : [self] }
+
+    /// Whether `path` is this item's page or one beneath it (for a group, one of its links').
     func isCurrent(path: String) -> Bool {
-        url == .home ? path == "/" : (path == url.path || path.hasPrefix(url.path + "/"))
+        if isGroup { return children.contains { $0.isCurrent(path: path) } }
+        return url == .home ? path == "/" : (path == url.path || path.hasPrefix(url.path + "/"))
     }
 }
 
@@ -62,7 +92,8 @@ extension Application {
                 ?? PageContextMaker { request in
                     PageContext(
                         path: request.url.path, signedInName: request.currentUser?.name, navigation: [],
-                        notice: nil, formToken: FormToken { request.csrfToken })
+                        notice: nil, formToken: FormToken { request.csrfToken },
+                        contactEmail: request.application.settings.contactEmail)
                 }
         }
         set { storage[PageContextMakerKey.self] = newValue }

@@ -29,6 +29,8 @@ enum Action: String, Sendable, CaseIterable {
     case readOutbox
     /// Granting and removing coordinator, steward and organisation admin roles.
     case manageRoles
+    /// Creating hubs and changing any hub's details and stewards (the national team).
+    case manageHubs
     /// Calling the JSON API as oneself (bearer token).
     case useAPIAsSelf
     /// Steward work for one hub: approving members, reviewing stories, the tension picture.
@@ -90,7 +92,7 @@ enum Policy {
             return user != nil
         case .readMembersOnly, .workAsMember, .findPractitioners:
             return user?.isApprovedMember == true
-        case .readOutbox, .manageRoles, .curateContent:
+        case .readOutbox, .manageRoles, .curateContent, .manageHubs:
             return user?.isCoordinator == true
         case .stewardHub:
             guard let user, case .hub(let hubID) = resource else { return false }

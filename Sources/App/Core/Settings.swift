@@ -27,6 +27,8 @@ public struct Settings: Sendable {
     public var apiTokenLifetimeDays: Int
     /// Sender address for outgoing messages.
     public var mailFrom: String
+    /// The national team's address, shown in every page's footer and on the press page.
+    public var contactEmail: String
     /// bcrypt cost: 12 in production; tests lower it to stay quick.
     public var bcryptCost: Int
     /// Largest request body accepted, in bytes.
@@ -39,6 +41,8 @@ public struct Settings: Sendable {
     /// How much the server logs (`LOG_LEVEL`: trace, debug, info, notice, warning, error, critical).
     public var logLevel: Logger.Level
 
+    public static let defaultContactEmail = "hello@bridgework.org.uk"
+
     public var usesHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
     public init(
@@ -49,6 +53,7 @@ public struct Settings: Sendable {
         mailDirectory: String? = nil,
         apiTokenLifetimeDays: Int = 90,
         mailFrom: String = "Bridgework <no-reply@bridgework.org.uk>",
+        contactEmail: String = Settings.defaultContactEmail,
         bcryptCost: Int = 12,
         maxBodySize: Int = 1_048_576,
         seedDemoOnFirstStart: Bool = true,
@@ -62,6 +67,7 @@ public struct Settings: Sendable {
         self.mailDirectory = mailDirectory ?? (dataDirectory as NSString).appendingPathComponent("mail")
         self.apiTokenLifetimeDays = apiTokenLifetimeDays
         self.mailFrom = mailFrom
+        self.contactEmail = contactEmail
         self.bcryptCost = bcryptCost
         self.maxBodySize = maxBodySize
         self.seedDemoOnFirstStart = seedDemoOnFirstStart
@@ -93,6 +99,7 @@ public struct Settings: Sendable {
             apiTokenLifetimeDays: value("BRIDGEWORK_API_TOKEN_DAYS").flatMap(Int.init).map { min(max($0, 1), 3650) }
                 ?? 90,
             mailFrom: value("BRIDGEWORK_MAIL_FROM") ?? "Bridgework <no-reply@bridgework.org.uk>",
+            contactEmail: value("BRIDGEWORK_CONTACT_EMAIL") ?? Settings.defaultContactEmail,
             bcryptCost: value("BRIDGEWORK_BCRYPT_COST").flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             maxBodySize: value("BRIDGEWORK_MAX_BODY_BYTES").flatMap(Int.init) ?? 1_048_576,
             seedDemoOnFirstStart: value("BRIDGEWORK_NO_DEMO") == nil,

@@ -34,8 +34,9 @@ struct SiteURL: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The shell every page shares: home, sign-in and account links in the header, the stylesheet and
-/// script, and where the "for approved members" page sends people. Everything else is a feature's.
+/// The shell every page shares: home, sign-in and account links and the search box in the header,
+/// the footer's links, the stylesheet and script, and where the "for approved members" page sends
+/// people. Everything else is a feature's.
 extension SiteURL {
     static let home = SiteURL("/")
     static let healthz = SiteURL("/healthz")
@@ -46,6 +47,13 @@ extension SiteURL {
     /// Where sign-in lands: what is waiting for this person.
     static let personalHome = SiteURL("/home")
     static let hubs = SiteURL("/hubs")
+    /// The one search box in the header searches the directory.
+    static let search = SiteURL("/search")
+    static let about = SiteURL("/about")
+    static let privacy = SiteURL("/privacy")
+    static let accessibility = SiteURL("/accessibility")
+    static let openData = SiteURL("/open-data")
+    static let press = SiteURL("/press")
     static let stylesheet = SiteURL("/css/site.css")
     static let script = SiteURL("/js/site.js")
 }

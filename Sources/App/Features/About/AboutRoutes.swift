@@ -5,5 +5,7 @@ enum AboutRoutes {
     static func register(on app: Application) {
         let about = AboutController()
         app.get(SiteURL.about.routeComponents, use: about.show).requires(.readPublic)
+        app.get(SiteURL.privacy.routeComponents, use: about.privacy).requires(.readPublic)
+        app.get(SiteURL.accessibility.routeComponents, use: about.accessibility).requires(.readPublic)
     }
 }

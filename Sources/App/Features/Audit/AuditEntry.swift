@@ -70,6 +70,8 @@ enum AuditAction: String, Sendable {
     case storyPhotoChanged = "story-photo-changed"
     case eventCreated = "event-created"
     case eventMessageSent = "event-message-sent"
+    case hubCreated = "hub-created"
+    case hubUpdated = "hub-updated"
 }
 
 extension Request {

@@ -195,19 +195,7 @@ enum DirectorySearch {
             ordinals.reserveCapacity(index.count)
             for ordinal in 0..<index.count where passes[ordinal] { ordinals.append(Int32(ordinal)) }
         } else {
-            let isSQLite = sql.dialect.name == "sqlite"
-            var ranked: [(ordinal: Int32, rank: Double)] = []
-            for row in try await sql.raw(textMatch(query.words, isSQLite: isSQLite)).all() {
-                let ordinal =
-                    isSQLite
-                    ? index.ordinalByRowID[try row.decode(column: "k", as: Int64.self)]
-                    : index.ordinalByID[try row.decode(column: "k", as: UUID.self)]
-                guard let ordinal, passes[Int(ordinal)] else { continue }
-                ranked.append((ordinal, try row.decode(column: "r", as: Double.self)))
-            }
-            // Best first; equal relevance falls back to name order.
-            ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.ordinal < $1.ordinal }
-            ordinals = ranked.map(\.ordinal)
+            ordinals = try await wordMatches(query.words, passes: passes, index: index, sql: sql)
         }
 
         var counts = [Int](repeating: 0, count: index.facets.count)
@@ -228,18 +216,78 @@ enum DirectorySearch {
             ordinals: ordinals, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
     }
 
-    /// Every organisation the words match, with a rank where smaller is better. Words are letters
-    /// and digits only (see `DirectoryQuery.words`), each matched as a prefix.
-    private static func textMatch(_ words: [String], isSQLite: Bool) -> SQLQueryString {
-        if isSQLite {
-            let expression = words.map { "\"\($0)\"*" }.joined(separator: " ")
-            // Name counts most, then summary, then description.
-            return
-                "SELECT rowid AS k, bm25(organisations_fts, 10.0, 4.0, 1.0) AS r FROM organisations_fts WHERE organisations_fts MATCH \(bind: expression)"
+    /// The organisations every word matches, best first. A word matches an organisation's text, or
+    /// the name of a term it is tagged with ("mediation" finds those tagged with the mediation method
+    /// whether or not their own words say it). A tag match counts as good as the word's best match
+    /// in text, since the organisation chose that tag itself.
+    private static func wordMatches(_ words: [String], passes: [Bool], index: DirectoryIndex, sql: SQLDatabase)
+        async throws -> [Int32]
+    {
+        let isSQLite = sql.dialect.name == "sqlite"
+        var textRanks = [[Int32: Double]](repeating: [:], count: words.count)
+        for row in try await sql.raw(textMatch(words, isSQLite: isSQLite)).all() {
+            let ordinal =
+                isSQLite
+                ? index.ordinalByRowID[try row.decode(column: "k", as: Int64.self)]
+                : index.ordinalByID[try row.decode(column: "k", as: UUID.self)]
+            guard let ordinal, passes[Int(ordinal)] else { continue }
+            let word = try row.decode(column: "w", as: Int.self)
+            textRanks[word][ordinal] = try row.decode(column: "r", as: Double.self)
         }
-        let expression = words.map { "\($0):*" }.joined(separator: " & ")
-        return
-            "SELECT id AS k, -ts_rank(search_vector, to_tsquery('english', \(bind: expression)))::float8 AS r FROM organisations WHERE search_vector @@ to_tsquery('english', \(bind: expression))"
+        var ranks: [Int32: Double]? = nil
+        for (position, word) in words.enumerated() {
+            var matched = textRanks[position]
+            let best = matched.values.min() ?? -1
+            for facet in tagFacets(matching: word, in: index) {
+                for ordinal in index.postings[Int(facet)] where passes[Int(ordinal)] {
+                    matched[ordinal] = min(matched[ordinal] ?? best, best)
+                }
+            }
+            guard let sofar = ranks else {
+                ranks = matched
+                continue
+            }
+            // Every word must match: keep those matched so far that this word matches too.
+            ranks = sofar.reduce(into: [:]) { kept, entry in
+                if let rank = matched[entry.key] { kept[entry.key] = entry.value + rank }
+            }
+        }
+        // Best first; equal relevance falls back to name order.
+        return (ranks ?? [:]).sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    /// The index's term facets whose label has a word beginning with `word` (or, for a longer word,
+    /// a label word it begins with, so "mediations" finds "Mediation").
+    static func tagFacets(matching word: String, in index: DirectoryIndex) -> [Int32] {
+        var found: [Int32] = []
+        for vocabulary in Vocabulary.allCases {
+            for term in vocabulary.terms {
+                let labelWords = term.label.lowercased().components(separatedBy: CharacterSet.alphanumerics.inverted)
+                let matches = labelWords.contains { label in
+                    !label.isEmpty && (label.hasPrefix(word) || (label.count >= 5 && word.hasPrefix(label)))
+                }
+                if matches, let number = index.facetNumber[.term(vocabulary, term.code)] {
+                    found.append(number)
+                }
+            }
+        }
+        return found
+    }
+
+    /// Every organisation each word matches in its text, with the word's position (`w`) and a rank
+    /// where smaller is better, in one query. Words are letters and digits only (see
+    /// `DirectoryQuery.words`), each matched as a prefix.
+    private static func textMatch(_ words: [String], isSQLite: Bool) -> SQLQueryString {
+        let parts: [SQLQueryString] = words.enumerated().map { position, word in
+            if isSQLite {
+                // Name counts most, then summary, then description.
+                return
+                    "SELECT rowid AS k, \(literal: position) AS w, bm25(organisations_fts, 10.0, 4.0, 1.0) AS r FROM organisations_fts WHERE organisations_fts MATCH \(bind: "\"\(word)\"*")"
+            }
+            return
+                "SELECT id AS k, \(literal: position) AS w, -ts_rank(search_vector, to_tsquery('english', \(bind: word + ":*")))::float8 AS r FROM organisations WHERE search_vector @@ to_tsquery('english', \(bind: word + ":*"))"
+        }
+        return parts.dropFirst().reduce(parts[0]) { $0 + " UNION ALL " + $1 }
     }
 }
 

@@ -81,12 +81,15 @@ final class Event: Model, @unchecked Sendable {
 }
 
 extension Event {
-    /// The next events of these hubs that this reader may see, soonest first; none has ended.
-    static func upcoming(inHubs hubIDs: [UUID], seesMembersOnly: Bool, limit: Int, on db: Database) async throws
+    /// The next events of these hubs (nil: anywhere) that this reader may see, soonest first; none has ended.
+    static func upcoming(inHubs hubIDs: [UUID]?, seesMembersOnly: Bool, limit: Int, on db: Database) async throws
         -> [Event]
     {
-        guard !hubIDs.isEmpty else { return [] }
-        var query = Event.query(on: db).filter(\.$hub.$id ~~ hubIDs).filter(\.$endsAt >= Date())
+        var query = Event.query(on: db).filter(\.$endsAt >= Date())
+        if let hubIDs {
+            guard !hubIDs.isEmpty else { return [] }
+            query = query.filter(\.$hub.$id ~~ hubIDs)
+        }
         if !seesMembersOnly { query = query.filter(\.$audience == .public) }
         return try await query.sort(\.$startsAt).limit(limit).all()
     }

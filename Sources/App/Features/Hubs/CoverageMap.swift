@@ -62,6 +62,22 @@ enum CoverageMap {
 
     static func colour(forHubAt index: Int) -> String { palette[index % palette.count] }
 
+    /// The map of these hubs, with each hub's colour by id. Colours follow the order of hubs by name,
+    /// so a hub keeps its colour wherever the map is shown.
+    static func drawing(of hubs: [App.Hub], areas: [HubArea], width: Double = 420) -> (
+        svg: String, colours: [UUID: String]
+    ) {
+        let byName = hubs.sorted { $0.name < $1.name }
+        let mapHubs = byName.map { hub in
+            Hub(name: hub.name, areaCodes: Set(areas.filter { $0.$hub.id == hub.id }.map(\.areaCode)))
+        }
+        let colours = Dictionary(
+            uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in
+                hub.id.map { ($0, colour(forHubAt: index)) }
+            })
+        return (svg(hubs: mapHubs, width: width), colours)
+    }
+
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")

@@ -12,17 +12,9 @@ struct HubController {
         let peopleCounts = try await HubCounts.people(on: req.db)
         let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(
             publicOnly: !signedIn)
-        // Colours follow the order of hubs by name, so a hub keeps its colour wherever it is shown.
-        let byName = hubs.sorted { $0.name < $1.name }
-        let mapHubs = byName.map { hub in
-            CoverageMap.Hub(name: hub.name, areaCodes: Set(areas.filter { $0.$hub.id == hub.id }.map(\.areaCode)))
-        }
-        let colours = Dictionary(
-            uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in
-                hub.id.map { ($0, CoverageMap.colour(forHubAt: index)) }
-            })
+        let map = CoverageMap.drawing(of: hubs, areas: areas)
         let model = HubListPage.Model(
-            page: req.page, hubs: hubs, areas: areas, colours: colours, map: CoverageMap.svg(hubs: mapHubs),
+            page: req.page, hubs: hubs, areas: areas, colours: map.colours, map: map.svg,
             peopleCounts: peopleCounts, organisationCounts: organisationCounts)
         return HubListPage.view(model).response()
     }
@@ -32,13 +24,7 @@ struct HubController {
             let hub = try await Hub.find(slug: slug, withHosts: true, on: req.db)
         else { throw Abort(.notFound) }
         let hubID = try hub.requireID()
-        let stewards = try await User.query(on: req.db)
-            .join(HubMembership.self, on: \HubMembership.$user.$id == \User.$id)
-            .filter(HubMembership.self, \.$hub.$id == hubID)
-            .filter(HubMembership.self, \.$role == .steward)
-            .filter(HubMembership.self, \.$status == .approved)
-            .sort(\.$name)
-            .all()
+        let stewards = try await HubStore.stewards(of: hubID, on: req.db)
         let canReadMembersOnly = Policy.can(req.currentUser, .readMembersOnly)
         var organisationQuery = Organisation.query(on: req.db)
             .join(OrganisationHub.self, on: \OrganisationHub.$organisation.$id == \Organisation.$id)
@@ -72,6 +58,7 @@ struct HubController {
                 .filter(\.$user.$id == user.id)
                 .first()
             model.canSteward = Policy.can(user, .stewardHub, .hub(hubID))
+            model.canEdit = Policy.can(user, .manageHubs, .hub(hubID))
             if model.canSteward {
                 model.pendingRequests = try await HubCounts.pendingRequests(for: hubID, on: req.db)
             }

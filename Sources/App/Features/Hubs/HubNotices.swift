@@ -6,6 +6,8 @@ enum HubNotice: String, NoticeSet {
     case requestApproved = "request-approved"
     case requestDeclined = "request-declined"
     case stewardAdded = "steward-added"
+    case hubCreated = "hub-created"
+    case hubUpdated = "hub-updated"
 
     var text: String {
         switch self {
@@ -16,6 +18,8 @@ enum HubNotice: String, NoticeSet {
         case .requestApproved: return "The request has been approved, and the person told."
         case .requestDeclined: return "The request has been declined, and the reason sent."
         case .stewardAdded: return "The new steward has been added, and told."
+        case .hubCreated: return "The hub has been added. Any new stewards have been told by email."
+        case .hubUpdated: return "The hub's details have been saved. Any new stewards have been told by email."
         }
     }
 }

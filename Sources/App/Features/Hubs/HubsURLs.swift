@@ -11,4 +11,8 @@ extension SiteURL {
     static let hubOrganisationDecision = SiteURLPattern2<String, UUID>(
         "hubs", .parameter("hubSlug"), "requests", "organisations", .parameter("requestID"))
     static let hubStewards = SiteURLPattern1<String>("hubs", .parameter("hubSlug"), "stewards")
+    static let newHub = SiteURL("/hubs/new")
+    static let editHub = SiteURLPattern1<String>("hubs", .parameter("hubSlug"), "edit")
+    /// Words under /hubs/ that name pages, so no hub may take them as its slug.
+    static let reservedHubSlugs: Set<String> = ["new"]
 }

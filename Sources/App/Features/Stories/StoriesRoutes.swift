@@ -5,6 +5,7 @@ enum StoriesRoutes {
     static func register(on app: Application) {
         let stories = StoryController()
         app.get(SiteURL.stories.routeComponents, use: stories.list).requires(.readPublic)
+        app.get(SiteURL.press.routeComponents, use: stories.press).requires(.readPublic)
         app.get(SiteURL.newStory.routeComponents, use: stories.newForm).requires(.draftStory)
         app.post(SiteURL.newStory.routeComponents, use: stories.create).requires(.draftStory)
         app.get(SiteURL.storyReviews.routeComponents, use: stories.reviews).requires(.draftStory)

@@ -21,6 +21,17 @@ struct StoryController {
         return StoryListPage.view(model).response()
     }
 
+    /// `/press`: stories the media may use, a page at a time.
+    func press(req: Request) async throws -> Response {
+        var query = StoryQuery()
+        query.page = StoryQuery(req).page
+        let found = try await StoryFinder.find(query, scope: .media, on: req.db)
+        let model = PressPage.Model(
+            page: req.page,
+            stories: Paged(items: found.stories, page: query.page, size: StoryQuery.pageSize, total: found.total))
+        return PressPage.view(model).response()
+    }
+
     /// The story as readers see it. A story its consents no longer allow answers 410 Gone once
     /// it has been published, so links to it say plainly that it was taken down.
     func show(req: Request) async throws -> Response {

@@ -17,6 +17,31 @@ enum StoryViews {
         return parts.joined(separator: ", ")
     }
 
+    /// A story in a list: its title, summary, hub and day, and a thumbnail of its photo where a
+    /// steward has approved one. Story lists, hub pages, the front page and the press page show
+    /// stories this one way.
+    static func result(_ story: PublishedStory, extra: Node<HTML.BodyContext> = .empty) -> Node<HTML.ListContext> {
+        let meta = [story.hubName + " hub", DisplayDate.day(story.publishedAt)].joined(separator: " · ")
+        return .li(
+            .class(story.hasPhoto ? "result result--with-thumb" : "result"),
+            .div(
+                .class("result__text"),
+                .h3(
+                    .class("result__title"),
+                    .a(.href(SiteURL.story(story.slug).path.attributeEscaped), .plainText(story.title))),
+                .p(.class("result__summary"), .plainText(story.summary)),
+                .p(.class("result__meta"), .plainText(meta)),
+                extra
+            ),
+            .if(
+                story.hasPhoto,
+                .img(
+                    .class("result__thumb"), .src(SiteURL.storyPhoto(story.slug).path.attributeEscaped),
+                    .alt((story.photoAlt ?? "").attributeEscaped), .attribute(named: "loading", value: "lazy"),
+                    .attribute(named: "width", value: "160"), .attribute(named: "height", value: "120")))
+        )
+    }
+
     static func storyTable(_ stories: [Story], caption: String) -> Node<HTML.BodyContext> {
         .if(
             !stories.isEmpty,

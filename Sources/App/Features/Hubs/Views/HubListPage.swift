@@ -43,6 +43,7 @@ enum HubListPage {
                     ]),
                 .div(
                     .class("hub-regions"),
+                    unreached(servedCodes: Set(model.areas.map(\.areaCode))),
                     .forEach(regions) { region in
                         .group(
                             .h2(.plainText(region)),
@@ -54,6 +55,36 @@ enum HubListPage {
                         )
                     }
                 )
+            )
+        )
+    }
+
+    /// The council areas no hub serves yet, by region, folded away: the gaps the alliance can fill.
+    private static func unreached(servedCodes: Set<String>) -> Node<HTML.BodyContext> {
+        let unserved = LocalAuthorities.all.filter { !servedCodes.contains($0.code) }
+        guard !unserved.isEmpty else {
+            return .p(.plainText("Every council area in England has a hub."))
+        }
+        let regions = Array(Set(unserved.map(\.region))).sorted()
+        return .details(
+            .class("details unreached"),
+            .summary(
+                .class("details__summary"),
+                .plainText(
+                    "The \(Wording.count(unserved.count, "council area", "council areas")) no hub reaches yet")),
+            .div(
+                .class("details__text"),
+                .p(
+                    .plainText(
+                        "If you work in one of these areas, you can still join the nearest hub, or talk to the national team about starting one."
+                    )),
+                .forEach(regions) { region in
+                    let names = unserved.filter { $0.region == region }.map(\.name)
+                    return .group(
+                        .h3(.class("unreached__region"), .plainText("\(region) (\(names.count))")),
+                        .p(.class("unreached__areas"), .plainText(names.joined(separator: ", ")))
+                    )
+                }
             )
         )
     }

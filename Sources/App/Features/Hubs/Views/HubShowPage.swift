@@ -17,6 +17,8 @@ enum HubShowPage {
         /// Whether the viewer may join or leave hubs (anyone signed in).
         var canJoin = false
         var canSteward = false
+        /// Whether the viewer may change the hub's details and stewards (the national team).
+        var canEdit = false
         /// Whether the viewer sees members-only listings, such as a members-only host.
         var canReadMembersOnly = false
         /// People and organisations waiting for a steward, counted only for stewards.
@@ -85,7 +87,7 @@ enum HubShowPage {
                     .dd(
                         .plainText(model.areaNames.isEmpty ? "Not set yet" : model.areaNames.joined(separator: ", "))))
             ),
-            .if(model.canSteward, stewardPanel(model)),
+            .if(model.canSteward || model.canEdit, stewardPanel(model)),
             .h2(.plainText("Coming up")),
             model.upcomingEvents.isEmpty
                 ? .p(.plainText("No events are planned yet."))
@@ -102,14 +104,7 @@ enum HubShowPage {
                 ? .p(.plainText("There are no stories from this hub to show yet."))
                 : .ul(
                     .class("result-list"),
-                    .forEach(model.latestStories) { story in
-                        .li(
-                            .class("result"),
-                            .h3(
-                                .class("result__title"),
-                                .a(.href(SiteURL.story(story.slug).path.attributeEscaped), .plainText(story.title))),
-                            .p(.class("result__summary"), .plainText(story.summary)))
-                    }),
+                    .forEach(model.latestStories) { StoryViews.result($0) }),
             .unwrap(model.sightings) { sightings in
                 .group(
                     .h2(.plainText("Narratives seen here lately")),
@@ -180,11 +175,19 @@ enum HubShowPage {
         return .div(
             .class("steward-panel"),
             .h2(.plainText("For stewards")),
-            .p(
-                .a(
-                    .href(SiteURL.hubRequests(model.hub.slug).path.attributeEscaped),
-                    .plainText(waiting),
-                    .plainText(" – answer requests and add stewards")))
+            .if(
+                model.canSteward,
+                .p(
+                    .a(
+                        .href(SiteURL.hubRequests(model.hub.slug).path.attributeEscaped),
+                        .plainText(waiting),
+                        .plainText(" – answer requests and add stewards")))),
+            .if(
+                model.canEdit,
+                .p(
+                    .a(
+                        .href(SiteURL.editHub(model.hub.slug).path.attributeEscaped),
+                        .plainText("Edit the hub's details, areas and stewards"))))
         )
     }
 

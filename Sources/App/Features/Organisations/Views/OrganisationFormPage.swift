@@ -19,7 +19,6 @@ enum OrganisationFormPage {
     static func view(_ model: Model) -> HTML {
         let form = model.form
         let errors = model.errors
-        let regions = LocalAuthorities.regions
         return Layout(title: model.title, page: model.page, hasErrors: !errors.isEmpty).render(
             Forms.errorSummary(errors),
             .h1(.plainText(model.title)),
@@ -45,48 +44,8 @@ enum OrganisationFormPage {
                         options: vocabulary.terms.map { ($0.code, $0.label) }, checked: form.terms[vocabulary] ?? [],
                         errors: errors)
                 },
-                .div(
-                    .class(errors["areas"] == nil ? "form-group" : "form-group form-group--error"), .id("areas"),
-                    .fieldset(
-                        .class("fieldset"),
-                        .element(
-                            named: "legend", nodes: [.class("fieldset__legend"), .plainText("Areas served (optional)")]),
-                        .div(.class("hint"), .plainText("Open a region to choose its council areas.")),
-                        .unwrap(errors["areas"]) {
-                            .p(
-                                .class("error-message"), .span(.class("visually-hidden"), .plainText("Error: ")),
-                                .plainText($0))
-                        },
-                        .forEach(regions) { region in
-                            let areas = LocalAuthorities.all.filter { $0.region == region }
-                            let chosen = areas.filter { form.areas.contains($0.code) }.count
-                            return .details(
-                                .class("details"),
-                                .if(chosen > 0, .attribute(named: "open", value: "open")),
-                                .summary(
-                                    .class("details__summary"),
-                                    .plainText(chosen > 0 ? "\(region) (\(chosen) chosen)" : region)),
-                                .div(
-                                    .class("checkboxes checkboxes--small"),
-                                    .forEach(areas) { area in
-                                        .div(
-                                            .class("checkboxes__item"),
-                                            .input(
-                                                .class("checkboxes__input"), .type(.checkbox),
-                                                .id("area-\(area.code)".attributeEscaped), .name("area[]"),
-                                                .value(area.code.attributeEscaped),
-                                                .unwrap(form.areas.contains(area.code) ? true : nil) { _ in
-                                                    .checked(true)
-                                                }),
-                                            .label(
-                                                .class("checkboxes__label"), .for("area-\(area.code)".attributeEscaped),
-                                                .plainText(area.name))
-                                        )
-                                    })
-                            )
-                        }
-                    )
-                ),
+                AreaPicker.fieldset(
+                    legend: "Areas served (optional)", chosen: form.areas, error: errors["areas"]),
                 Forms.checkboxes(
                     name: "hub", legend: "Hubs (optional)",
                     hint:

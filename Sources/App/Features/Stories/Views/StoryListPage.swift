@@ -82,7 +82,7 @@ enum StoryListPage {
                         )),
                     .ol(
                         .class("result-list"),
-                        .forEach(stories) { result($0) }),
+                        .forEach(stories) { StoryViews.result($0) }),
                     .if(
                         pageCount > 1,
                         Pagination.links(page: query.page, pageCount: pageCount, label: "Pages of stories") { number in
@@ -97,16 +97,5 @@ enum StoryListPage {
 
     private static func searchBox(_ text: String) -> Node<HTML.FormContext> {
         .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(text.attributeEscaped))
-    }
-
-    private static func result(_ story: PublishedStory) -> Node<HTML.ListContext> {
-        let meta = [story.hubName + " hub", DisplayDate.day(story.publishedAt)].joined(separator: " · ")
-        return .li(
-            .class("result"),
-            .h3(
-                .class("result__title"),
-                .a(.href(SiteURL.story(story.slug).path.attributeEscaped), .plainText(story.title))),
-            .p(.class("result__summary"), .plainText(story.summary)),
-            .p(.class("result__meta"), .plainText(meta)))
     }
 }

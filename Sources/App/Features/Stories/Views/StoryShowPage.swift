@@ -102,6 +102,7 @@ enum StoryShowPage {
                                 published.hotTopics.compactMap { HotTopic(rawValue: $0)?.label }.joined(separator: ", ")
                             )))
                 ),
+                .if(isPublic, shareLinks(title: version.title, url: url)),
                 .if(
                     published.allowedScope == .media,
                     .p(
@@ -116,6 +117,35 @@ enum StoryShowPage {
                             .plainText("Consents, versions and review for this story"))))
             ),
             .if(isPublic, .raw(jsonLD(published, url: url, photoURL: photoURL, base: base)))
+        )
+    }
+
+    /// Plain links to share a public story: no third-party script runs until the reader follows one.
+    static func shareLinks(title: String, url: String) -> Node<HTML.BodyContext> {
+        func encoded(_ text: String) -> String {
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        }
+        let links: [(String, String)] = [
+            ("Email", "mailto:?subject=\(encoded(title))&body=\(encoded(url))"),
+            ("WhatsApp", "https://wa.me/?text=\(encoded(title + " " + url))"),
+            ("Facebook", "https://www.facebook.com/sharer/sharer.php?u=\(encoded(url))"),
+            ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=\(encoded(url))"),
+            ("X (Twitter)", "https://twitter.com/intent/tweet?text=\(encoded(title))&url=\(encoded(url))"),
+            ("Bluesky", "https://bsky.app/intent/compose?text=\(encoded(title + " " + url))"),
+        ]
+        return .div(
+            .class("share"),
+            .h2(.class("share__title"), .plainText("Share this story")),
+            .ul(
+                .class("share__list"),
+                .forEach(links) { name, href in
+                    .li(
+                        .a(
+                            .href(href.attributeEscaped), .attribute(named: "rel", value: "noopener"),
+                            .plainText(name), .span(.class("visually-hidden"), .plainText(" (share this story)"))))
+                })
         )
     }
 

@@ -1,6 +1,0 @@
-import Foundation
-
-/// The addresses of this feature, for links and routes alike.
-extension SiteURL {
-    static let about = SiteURL("/about")
-}
