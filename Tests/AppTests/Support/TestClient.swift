@@ -34,6 +34,16 @@ final class TestClient {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form whose fields may repeat, as a group of checkboxes sends them (`area[]`).
+    @discardableResult
+    func post(_ path: String, fields: [(String, String)]) async throws -> XCTHTTPResponse {
+        let all = fields + [(CSRF.fieldName, try await csrfToken())]
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        let body = all.map { key, value in "\(Self.encode(key))=\(Self.encode(value))" }.joined(separator: "&")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer?) async throws
         -> XCTHTTPResponse
     {
