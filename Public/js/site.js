@@ -4,6 +4,16 @@ document.addEventListener("DOMContentLoaded", function () {
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
 
+  // On a narrow screen the directory's filters fold behind their "Filter" control, so results come
+  // first; on a wide one they stay open beside the results.
+  var filters = document.querySelector("details.filters");
+  if (filters && window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 48rem)");
+    var fit = function () { if (narrow.matches) { filters.removeAttribute("open"); } else { filters.setAttribute("open", "open"); } };
+    fit();
+    if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
+  }
+
   // The navigation's groups open without script; here one open group closes when another opens,
   // when the person clicks or tabs elsewhere, or presses Escape.
   var groups = Array.prototype.slice.call(document.querySelectorAll(".site-nav__group details"));

@@ -100,7 +100,7 @@ def registered_account():
 
 
 def nav_links(driver) -> set[str]:
-    return {a.text.strip() for a in driver.find_elements(By.CSS_SELECTOR, 'nav[aria-label="Main"] a')}
+    return {(a.get_attribute('textContent') or '').strip() for a in driver.find_elements(By.CSS_SELECTOR, 'nav[aria-label="Main"] a')}
 
 
 @pytest.mark.parametrize("role", list(ROLES))

@@ -92,7 +92,7 @@ struct Layout {
         guard item.isGroup else {
             return .li(.class("site-nav__item"), navLink(item))
         }
-        let isCurrent = item.isCurrent(path: page.path)
+        let isCurrent = item.children.contains { $0 == currentLink }
         return .li(
             .class("site-nav__item site-nav__group" + (isCurrent ? " site-nav__group--current" : "")),
             .element(
@@ -104,10 +104,17 @@ struct Layout {
         )
     }
 
+    /// The one link that marks where the reader is: the most specific that covers this page, so
+    /// /hubs/new marks "Add a hub" rather than "Hubs" too.
+    private var currentLink: NavigationItem? {
+        page.navigation.flatMap(\.links).filter { $0.isCurrent(path: page.path) }
+            .max { $0.url.path.count < $1.url.path.count }
+    }
+
     private func navLink(_ item: NavigationItem) -> Node<HTML.BodyContext> {
         .a(
             .href(item.url.path.attributeEscaped),
-            .if(item.isCurrent(path: page.path), .attribute(named: "aria-current", value: "page")),
+            .if(item == currentLink, .attribute(named: "aria-current", value: "page")),
             .plainText(item.text)
         )
     }

@@ -59,10 +59,9 @@ struct NavigationItem: Sendable, Equatable {
     /// Every link this entry holds: itself, or a group's links.
     var links: [NavigationItem] { isGroup ? children : [self] }
 
-    /// Whether `path` is this item's page or one beneath it (for a group, one of its links').
+    /// Whether `path` is this link's page or one beneath it.
     func isCurrent(path: String) -> Bool {
-        if isGroup { return children.contains { $0.isCurrent(path: path) } }
-        return url == .home ? path == "/" : (path == url.path || path.hasPrefix(url.path + "/"))
+        url == .home ? path == "/" : (path == url.path || path.hasPrefix(url.path + "/"))
     }
 }
 

@@ -218,8 +218,8 @@ enum DirectorySearch {
 
     /// The organisations every word matches, best first. A word matches an organisation's text, or
     /// the name of a term it is tagged with ("mediation" finds those tagged with the mediation method
-    /// whether or not their own words say it). A tag match counts as good as the word's best match
-    /// in text, since the organisation chose that tag itself.
+    /// whether or not their own words say it). A tag counts as much as the word's best match in
+    /// text, since the organisation chose it itself, and adds to a match in its own words.
     private static func wordMatches(_ words: [String], passes: [Bool], index: DirectoryIndex, sql: SQLDatabase)
         async throws -> [Int32]
     {
@@ -240,7 +240,7 @@ enum DirectorySearch {
             let best = matched.values.min() ?? -1
             for facet in tagFacets(matching: word, in: index) {
                 for ordinal in index.postings[Int(facet)] where passes[Int(ordinal)] {
-                    matched[ordinal] = min(matched[ordinal] ?? best, best)
+                    matched[ordinal] = (matched[ordinal] ?? 0) + best
                 }
             }
             guard let sofar = ranks else {

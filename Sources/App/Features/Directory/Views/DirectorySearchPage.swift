@@ -27,7 +27,7 @@ enum DirectorySearchPage {
         return Layout(title: heading, page: model.page).render(
             .h1(.plainText(heading)),
             .p(
-                .class("lead"),
+                .class("lead lead--not-on-phone"),
                 .plainText(
                     practitioners == nil
                         ? "Find organisations doing good relations work across England. Members can sign in to find practitioners too."

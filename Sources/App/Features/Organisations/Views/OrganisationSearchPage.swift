@@ -20,7 +20,7 @@ enum OrganisationSearchPage {
         return Layout(title: heading, page: model.page).render(
             .h1(.plainText(heading)),
             .p(
-                .class("lead"),
+                .class("lead lead--not-on-phone"),
                 .plainText(
                     "Groups, charities, councils, faith bodies, schools and researchers doing good relations work across England."
                 )),
@@ -81,6 +81,7 @@ enum OrganisationSearchPage {
     /// The words and filters, with how many organisations each choice would find. Depends only on
     /// the search and the counts, so it can be rendered once per search and state of the directory.
     static func filterForm(query: DirectoryQuery, results: DirectoryResults, action: SiteURL, label: String) -> String {
+        let chosen = query.terms.count + (query.hub == nil ? 0 : 1) + (query.area == nil ? 0 : 1)
         let form: Node<HTML.BodyContext> =
             .form(
                 .class("search-form"), .method(.get), .action(action.path.attributeEscaped),
@@ -91,24 +92,41 @@ enum OrganisationSearchPage {
                     .label(.class("label"), .for("q"), .plainText("Search by name or description")),
                     .input(.class("input"), .type(.search), .id("q"), .name("q"), .value(query.text.attributeEscaped))
                 ),
-                filterSelect(
-                    name: "hub", label: "Hub", selected: query.hub,
-                    options: results.hubs.map { hub in
-                        (hub.slug, hub.name, results.hubCounts[hub.id] ?? 0)
-                    }),
-                .forEach(Vocabulary.allCases) { vocabulary in
-                    filterSelect(
-                        name: vocabulary.rawValue, label: vocabulary.title, selected: query.terms[vocabulary],
-                        options: vocabulary.terms.map { term in
-                            (term.code, term.label, results.termCounts[vocabulary]?[term.code] ?? 0)
-                        })
-                },
-                filterSelect(
-                    name: "area", label: "Area served", selected: query.area,
-                    options: LocalAuthorities.all.compactMap { area in
-                        let count = results.areaCounts[area.code] ?? 0
-                        return count > 0 || query.area == area.code ? (area.code, area.name, count) : nil
-                    }),
+                // Open as sent, so the filters work without script; on a phone the script folds them
+                // behind this one control, so the first result is on the first screen.
+                .element(
+                    named: "details",
+                    nodes: [
+                        .class("filters"), .attribute(named: "open", value: "open"),
+                        .element(
+                            named: "summary",
+                            nodes: [
+                                .class("filters__toggle"),
+                                .plainText(chosen == 0 ? "Filter" : "Filter (\(chosen) chosen)"),
+                            ]),
+                        .div(
+                            .class("filters__body"),
+                            filterSelect(
+                                name: "hub", label: "Hub", selected: query.hub,
+                                options: results.hubs.map { hub in
+                                    (hub.slug, hub.name, results.hubCounts[hub.id] ?? 0)
+                                }),
+                            .forEach(Vocabulary.allCases) { vocabulary in
+                                filterSelect(
+                                    name: vocabulary.rawValue, label: vocabulary.title,
+                                    selected: query.terms[vocabulary],
+                                    options: vocabulary.terms.map { term in
+                                        (term.code, term.label, results.termCounts[vocabulary]?[term.code] ?? 0)
+                                    })
+                            },
+                            filterSelect(
+                                name: "area", label: "Area served", selected: query.area,
+                                options: LocalAuthorities.all.compactMap { area in
+                                    let count = results.areaCounts[area.code] ?? 0
+                                    return count > 0 || query.area == area.code ? (area.code, area.name, count) : nil
+                                })
+                        ),
+                    ]),
                 .button(.type(.submit), .class("button"), .plainText("Search")),
                 .if(!query.isEmpty, .p(.a(.href(action.path.attributeEscaped), .plainText("Clear the search"))))
             )
