@@ -81,6 +81,7 @@ enum Migrations {
         M024SeparateOneAnswerSocialDistance(),
         M025IndexResponsesBySurveyAndCode(),
         M026KeepSurveyTallies(),
+        M027AddJoinMessages(),
     ]
 }
 

@@ -53,6 +53,31 @@ final class HubMembershipTests: XCTestCase {
         }
     }
 
+    func testStewardsSeeWhoIsAskingTheirOrganisationAndWhatTheyWrote() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let admin = TestClient(app)
+            try await admin.signIn(TestPeople.Role.organisationAdmin.email)
+            let hubPage = try await admin.get("/hubs/\(people.hub.slug)")
+            XCTAssertTrue(hubPage.text.contains("Tell the stewards a little about you"))
+            XCTAssertTrue(hubPage.text.contains("maxlength=\"500\""))
+            _ = try await admin.post(
+                "/hubs/\(people.hub.slug)/join", form: ["message": "I run youth <b>sessions</b> by the river."])
+            let mail = try await OutboxMessage.query(on: app.db)
+                .filter(\.$recipient == TestPeople.Role.steward.email).first()
+            XCTAssertTrue(mail?.body.contains("They wrote:\nI run youth <b>sessions</b> by the river.") == true)
+            let steward = TestClient(app)
+            try await steward.signIn(TestPeople.Role.steward.email)
+            let requests = try await steward.get("/hubs/\(people.hub.slug)/requests")
+            XCTAssertTrue(requests.text.contains("I run youth &lt;b&gt;sessions&lt;/b&gt; by the river."))
+            XCTAssertTrue(requests.text.contains("With Bridge Builders; asked on"))
+            let other = TestClient(app)
+            try await other.signIn(TestPeople.Role.otherSteward.email)
+            let refused = try await other.get("/hubs/\(people.hub.slug)/requests")
+            XCTAssertFalse(refused.text.contains("by the river"), "another hub's steward never sees it")
+        }
+    }
+
     func testDecliningNeedsAReasonWhichIsSentToThePerson() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)

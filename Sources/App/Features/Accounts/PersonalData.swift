@@ -84,7 +84,8 @@ enum PersonalData {
                     .object([
                         "hub": .string($0.hub.name), "role": .string($0.role.rawValue),
                         "status": .string($0.status.rawValue),
-                        "reason_given": .string($0.reason), "since": .date($0.createdAt),
+                        "reason_given": .string($0.reason), "your_message": .string($0.message),
+                        "since": .date($0.createdAt),
                     ])
                 }))
 

@@ -87,6 +87,11 @@ final class HubMembership: Model, @unchecked Sendable {
     @Field(key: "status") var status: MembershipStatus
     /// Why a request was declined, told to the person.
     @OptionalField(key: "reason") var reason: String?
+    /// What the person told the stewards when asking to join.
+    @OptionalField(key: "message") var message: String?
+
+    /// The longest note a person may leave the stewards when asking to join.
+    static let maximumMessage = 500
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

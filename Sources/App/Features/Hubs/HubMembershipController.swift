@@ -28,15 +28,18 @@ struct HubMembershipController {
             .first()
         if existing == nil {
             let isOpen = hub.membershipPolicy == .open
-            try await HubMembership(hubID: hubID, userID: user.id, role: .member, status: isOpen ? .approved : .pending)
-                .create(on: req.db)
+            let message = String(req.form.text("message", keepNewlines: true).prefix(HubMembership.maximumMessage))
+            let membership = HubMembership(
+                hubID: hubID, userID: user.id, role: .member, status: isOpen ? .approved : .pending)
+            membership.message = message.isEmpty ? nil : message
+            try await membership.create(on: req.db)
             try await req.audit(isOpen ? .hubJoined : .hubJoinRequested, subjectType: "hub", subjectID: hubID)
             if !isOpen {
                 try await notifyStewards(
                     of: hub, subject: "\(user.name) asked to join \(hub.name)",
                     body: """
                         \(user.name) has asked to join the \(hub.name) hub on Bridgework.
-
+                        \(message.isEmpty ? "" : "\nThey wrote:\n\(message)\n")
                         You can approve or decline the request here:
                         \(SiteURL.hubRequests(hub.slug).absolute(base: req.application.publicBaseURL))
                         """, req: req)
@@ -70,8 +73,17 @@ struct HubMembershipController {
             .with(\.$organisation)
             .sort(\.$createdAt)
             .all()
+        // Each person's organisations, in one query, so stewards know who they are asking with.
+        let belonging = try await OrganisationMembership.query(on: db)
+            .filter(\.$user.$id ~~ people.map { $0.$user.id })
+            .with(\.$organisation)
+            .all()
+        let organisationNames = Dictionary(grouping: belonging, by: { $0.$user.id }).mapValues {
+            $0.map(\.organisation.name).sorted()
+        }
         return HubRequestsPage.Requests(
-            people: people.map { ($0, $0.user) }, organisations: organisations.map { ($0, $0.organisation) })
+            people: people.map { ($0, $0.user) }, organisations: organisations.map { ($0, $0.organisation) },
+            organisationsOfPeople: organisationNames)
     }
 
     /// The requests page again, showing what was wrong with a steward's answer.

@@ -8,6 +8,8 @@ enum HubRequestsPage {
     struct Requests: Sendable {
         let people: [(HubMembership, User)]
         let organisations: [(OrganisationHub, Organisation)]
+        /// The organisations each asking person belongs to, by user id.
+        var organisationsOfPeople: [UUID: [String]] = [:]
     }
 
     struct Model: Sendable {
@@ -30,15 +32,21 @@ enum HubRequestsPage {
             .h2(.plainText("People")),
             .if(model.requests.people.isEmpty, .p(.plainText("No one is waiting."))),
             .forEach(model.requests.people) { membership, user in
-                decisionCard(
-                    model, title: user.name, detail: "Asked on " + DisplayDate.dateTime(membership.createdAt),
+                let organisations = model.requests.organisationsOfPeople[user.id ?? UUID()] ?? []
+                let about = [
+                    organisations.isEmpty
+                        ? "Belongs to no organisation on Bridgework" : "With " + organisations.joined(separator: ", "),
+                    "asked on " + DisplayDate.dateTime(membership.createdAt),
+                ].joined(separator: "; ")
+                return decisionCard(
+                    model, title: user.name, detail: about, wrote: membership.message,
                     action: SiteURL.hubPersonDecision(hub.slug, membership.id!).path, id: membership.id!)
             },
             .h2(.plainText("Organisations")),
             .if(model.requests.organisations.isEmpty, .p(.plainText("No organisation is waiting."))),
             .forEach(model.requests.organisations) { membership, organisation in
                 decisionCard(
-                    model, title: organisation.name, detail: organisation.summary,
+                    model, title: organisation.name, detail: organisation.summary, wrote: nil,
                     action: SiteURL.hubOrganisationDecision(hub.slug, membership.id!).path, id: membership.id!)
             },
             .h2(.plainText("Add a steward")),
@@ -59,14 +67,19 @@ enum HubRequestsPage {
         )
     }
 
-    private static func decisionCard(_ model: Model, title: String, detail: String, action: String, id: UUID)
-        -> Node<HTML.BodyContext>
-    {
+    private static func decisionCard(
+        _ model: Model, title: String, detail: String, wrote: String? = nil, action: String, id: UUID
+    ) -> Node<HTML.BodyContext> {
         let field = "reason-\(id.uuidString)"
         return .article(
             .class("message"),
             .h3(.class("message__subject"), .plainText(title)),
             .p(.plainText(detail)),
+            .unwrap(wrote) { text in
+                .group(
+                    .p(.class("message__label"), .plainText("They wrote:")),
+                    .blockquote(.class("message__body"), .plainText(text)))
+            },
             .form(
                 .method(.post), .action(action.attributeEscaped),
                 Forms.csrfField(model.page),

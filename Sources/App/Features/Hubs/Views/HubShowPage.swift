@@ -223,9 +223,27 @@ enum HubShowPage {
                 .plainText(
                     "A steward declined your request to join" + (model.membership?.reason.map { ": " + $0 } ?? ".")))
         case nil:
-            return button(
-                hub.membershipPolicy == .open ? "Join this hub" : "Ask to join this hub", .joinHub(hub.slug),
-                secondary: false)
+            guard hub.membershipPolicy == .approval else {
+                return button("Join this hub", .joinHub(hub.slug), secondary: false)
+            }
+            return .form(
+                .method(.post), .action(SiteURL.joinHub(hub.slug).path.attributeEscaped), Forms.csrfField(model.page),
+                .div(
+                    .class("form-group"),
+                    .label(
+                        .class("label"), .for("message"),
+                        .plainText("Tell the stewards a little about you and your work (optional)")),
+                    .div(
+                        .class("hint"), .id("message-hint"),
+                        .plainText(
+                            "For example, where you work and what brings you to the hub. Up to \(HubMembership.maximumMessage) characters. Only the hub's stewards see it."
+                        )),
+                    .textarea(
+                        .class("textarea"), .id("message"), .name("message"), .attribute(named: "rows", value: "3"),
+                        .attribute(named: "maxlength", value: String(HubMembership.maximumMessage)),
+                        .attribute(named: "aria-describedby", value: "message-hint"))
+                ),
+                Forms.submit("Ask to join this hub"))
         }
     }
 }

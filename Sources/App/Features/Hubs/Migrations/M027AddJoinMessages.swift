@@ -1,0 +1,15 @@
+import Fluent
+import SQLKit
+
+/// What a person tells a hub's stewards when they ask to join, so the stewards can decide.
+struct M027AddJoinMessages: AsyncMigration {
+    var name: String { "M027AddJoinMessages" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema(HubMembership.schema).field("message", .string).update()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(HubMembership.schema).deleteField("message").update()
+    }
+}
