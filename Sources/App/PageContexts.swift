@@ -9,7 +9,7 @@ enum PageContexts {
         ImpactNotice.self, PracticeNotice.self, NarrativeNotice.self, CuratedNotice.self, PeerSupportNotice.self,
         AccountsNotice.self, AdminNotice.self,
         HubNotice.self, OrganisationNotice.self, PeopleNotice.self,
-        StoryNotice.self, EventNotice.self,
+        StoryNotice.self, EventNotice.self, DigestNotice.self,
     ])
 
     /// At most six entries, so the bar fits two lines on a phone; related pages share a group.

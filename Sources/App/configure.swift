@@ -82,6 +82,7 @@ enum Migrations {
         M025IndexResponsesBySurveyAndCode(),
         M026KeepSurveyTallies(),
         M027AddJoinMessages(),
+        M028CreateDigests(),
     ]
 }
 

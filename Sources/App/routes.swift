@@ -4,6 +4,7 @@ import Vapor
 /// performs (see `Route.requires`); a test walks the table to check none is missing.
 func routes(_ app: Application) throws {
     HomeRoutes.register(on: app)
+    DigestRoutes.register(on: app)
     HealthRoutes.register(on: app)
     AccountsRoutes.register(on: app)
     AdminRoutes.register(on: app)

@@ -14,5 +14,6 @@ enum Commands {
         app.asyncCommands.use(AnalyseCommand(), as: "analyse")
         app.asyncCommands.use(SendEventFeedbackCommand(), as: "send-event-feedback")
         app.asyncCommands.use(ExpireConsentsCommand(), as: "expire-consents")
+        app.asyncCommands.use(SendDigestsCommand(), as: "send-digests")
     }
 }

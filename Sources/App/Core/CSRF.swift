@@ -19,7 +19,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         // Requests with no route end as 404 or 405 without touching anything, so they need no check.
-        if Self.unsafeMethods.contains(request.method), !request.isAPIRequest, request.route != nil {
+        if Self.unsafeMethods.contains(request.method), !request.isAPIRequest, let route = request.route,
+            !route.isSignedLink
+        {
             // Collect the body here, within the size limit, so the field can be read before routing.
             _ = try await request.body.collect(max: request.maxBodySize).get()
             guard Self.isValid(request) else {
@@ -63,5 +65,23 @@ extension Request {
             storage[NewCSRFCookieKey.self] = cookie
         }
         return CSRF.token(forCookie: cookie, key: application.csrfKey)
+    }
+}
+
+/// Key under which a route records that its own signed token protects it (see `Route.signedLink`).
+struct SignedLinkKey: Hashable, Sendable {}
+
+extension Route {
+    /// This route is reached from a link in an email that carries its own signed token, checked by
+    /// its handler, so a mail program may post to it without a form token (RFC 8058 one-click
+    /// unsubscribe). Its handler must refuse a request whose token does not check.
+    @discardableResult
+    func signedLink() -> Route {
+        userInfo[AnySendableHashable(SignedLinkKey())] = true
+        return self
+    }
+
+    var isSignedLink: Bool {
+        userInfo[AnySendableHashable(SignedLinkKey())] as? Bool == true
     }
 }

@@ -72,6 +72,8 @@ enum AuditAction: String, Sendable {
     case eventMessageSent = "event-message-sent"
     case hubCreated = "hub-created"
     case hubUpdated = "hub-updated"
+    case digestTurnedOn = "digest-turned-on"
+    case digestTurnedOff = "digest-turned-off"
 }
 
 extension Request {

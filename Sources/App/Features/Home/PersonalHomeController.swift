@@ -132,13 +132,14 @@ struct PersonalHomeController {
             PersonalHomePage.Line(
                 text: event.title, link: SiteURL.event(event.slug).path, detail: DisplayDate.dateTime(event.startsAt))
         }
-        let model = PersonalHomePage.Model(
+        var model = PersonalHomePage.Model(
             page: req.page, name: user.name, tasks: tasks, eventsGoing: goingLines, eventsOrganising: organisingLines,
             openSurveys: openSurveys, moreOpenSurveys: max(0, surveys.count - openSurveys.count),
             hubs: ownHubs.map { .init(text: $0.name, link: SiteURL.hub($0.slug).path, detail: $0.region) },
             latestStories: Array(latestLines), hubEvents: hubEventLines,
             isApprovedMember: user.isApprovedMember,
             national: user.isCoordinator ? try await Self.nationalPicture(hubs: hubs, now: now, on: req.db) : nil)
+        model.digestOn = try await DigestOptOut.isOn(for: user.id, on: req.db)
         return PersonalHomePage.view(model).response()
     }
 

@@ -18,13 +18,15 @@ struct Mailer: Sendable {
     let logger: Logger
 
     @discardableResult
-    func send(to recipient: String, subject: String, body: String, secrets: [String] = []) async throws -> OutboxMessage
-    {
+    /// `headers` go on the delivered message only (such as `List-Unsubscribe`); they may hold secrets.
+    func send(
+        to recipient: String, subject: String, body: String, secrets: [String] = [], headers: [(String, String)] = []
+    ) async throws -> OutboxMessage {
         let message = OutboxMessage(recipient: recipient, subject: subject, body: Self.hidingSecrets(secrets, in: body))
         try await message.create(on: db)
         let delivered = OutboxMessage(recipient: recipient, subject: subject, body: body)
         delivered.createdAt = message.createdAt
-        let formatted = Self.format(delivered, from: settings.mailFrom)
+        let formatted = Self.format(delivered, from: settings.mailFrom, headers: headers)
         do {
             if let sendmail = settings.sendmailPath {
                 try await threadPool.runIfActive { try Self.pipe(message: formatted, to: sendmail) }
@@ -89,19 +91,22 @@ struct Mailer: Sendable {
         try FileManager.default.moveItem(atPath: partial, toPath: path)
     }
 
-    static func format(_ message: OutboxMessage, from: String) -> String {
+    static func format(_ message: OutboxMessage, from: String, headers: [(String, String)] = []) -> String {
         let date = DateFormatter.rfc5322.string(from: message.createdAt ?? Date())
-        return [
-            "From: \(from)",
-            "To: \(sanitiseHeader(message.recipient))",
-            "Subject: \(sanitiseHeader(message.subject))",
-            "Date: \(date)",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: 8bit",
-            "",
-            message.body,
-        ].joined(separator: "\r\n")
+        let extra = headers.map { "\(sanitiseHeader($0.0)): \(sanitiseHeader($0.1))" }
+        return
+            ([
+                "From: \(from)",
+                "To: \(sanitiseHeader(message.recipient))",
+                "Subject: \(sanitiseHeader(message.subject))",
+                "Date: \(date)",
+            ] + extra + [
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=utf-8",
+                "Content-Transfer-Encoding: 8bit",
+                "",
+                message.body,
+            ]).joined(separator: "\r\n")
     }
 
     /// Header values never carry line breaks, so nobody can add headers of their own.

@@ -53,6 +53,8 @@ enum PersonalHomePage {
         let hubEvents: [Line]
         let isApprovedMember: Bool
         let national: National?
+        /// Whether the person gets the weekly email of their hubs' news.
+        var digestOn = true
     }
 
     static func view(_ model: Model) -> HTML {
@@ -115,7 +117,29 @@ enum PersonalHomePage {
                         model.hubEvents, heading: "Coming up in your hubs",
                         empty: "Nothing is planned in your hubs yet.")
                 ),
+            digestSetting(model),
             .unwrap(model.national) { national in nationalPicture(national) }
+        )
+    }
+
+    private static func digestSetting(_ model: Model) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.plainText("The weekly email")),
+            .p(
+                .plainText(
+                    "Once a week, when there is news, we can email you your hubs' new stories and events"
+                        + " and, if you are a steward, what is waiting for you.")),
+            .form(
+                .method(.post), .action(SiteURL.digestSetting.path),
+                Forms.csrfField(model.page),
+                Forms.radios(
+                    name: "digest", legend: "Send me the weekly email?",
+                    options: [
+                        ("on", "Yes, send it", nil),
+                        ("off", "No, do not send it", nil),
+                    ], selected: model.digestOn ? "on" : "off", errors: FormErrors()),
+                Forms.submit("Save", secondary: true)
+            )
         )
     }
 
