@@ -101,7 +101,11 @@ final class CommandTests: XCTestCase {
             let value28 = try await Hub.query(on: app.db).count()
             XCTAssertEqual(value28, 11)
             let value29 = try await User.query(on: app.db).count()
-            XCTAssertEqual(value29, DemoData.accounts.count + DemoDirectory.practitioners.count)
+            let hubPeople = DemoHubLife.people.reduce(0) { $0 + $1.members.count + ($1.steward == nil ? 0 : 1) }
+            XCTAssertEqual(
+                value29,
+                DemoData.accounts.count + DemoDirectory.practitioners.count + hubPeople
+                    + DemoHubLife.newcastleRequests.count)
         }
     }
 

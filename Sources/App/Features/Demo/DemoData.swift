@@ -228,6 +228,7 @@ enum DemoData {
             try await DemoContent.seedLibrary(on: db)
             try await DemoContent.seedImpact(on: db)
             try await DemoEvents.seed(on: db)
+            try await DemoHubLife.seed(passwordHash: passwordHash, now: now, on: db)
             try await DemoPeerSupport.seed(on: db)
         }
     }
