@@ -101,4 +101,35 @@ final class PublicFaceTests: XCTestCase {
             }
         }
     }
+
+    func testTheFrontPageAndThePressPageRunTheSameQueriesForAFewRecordsOrMany() async throws {
+        try await withApp { app, counter in
+            let people = try await TestPeople.make(on: app)
+            func add(_ count: Int, from first: Int) async throws {
+                for number in first..<(first + count) {
+                    try await TestContent.publishedStory("Story \(number)", in: people.hub, scope: .media, on: app)
+                    let hub = Hub(slug: "hub-\(number)", name: "Hub \(number)", region: "London", summary: "A hub.")
+                    try await hub.create(on: app.db)
+                    try await HubArea(hubID: hub.id!, areaCode: LocalAuthorities.all[number].code).create(on: app.db)
+                }
+            }
+            func queries(_ path: String) async throws -> Int {
+                _ = try await TestClient(app).get(path)
+                counter.reset()
+                _ = try await TestClient(app).get(path)
+                return counter.value
+            }
+            try await add(3, from: 1)
+            let fewHome = try await queries("/")
+            let fewPress = try await queries("/press")
+            let fewHubs = try await queries("/hubs")
+            try await add(30, from: 4)
+            let manyHome = try await queries("/")
+            let manyPress = try await queries("/press")
+            let manyHubs = try await queries("/hubs")
+            XCTAssertEqual(manyHome, fewHome, "the front page")
+            XCTAssertEqual(manyPress, fewPress, "the press page")
+            XCTAssertEqual(manyHubs, fewHubs, "the hubs page")
+        }
+    }
 }

@@ -48,6 +48,11 @@ PUBLIC = [
     ("impact", "/impact"),
     ("impact-projects", "/impact/projects"),
     ("about", "/about"),
+    ("privacy", "/privacy"),
+    ("accessibility", "/accessibility"),
+    ("open-data", "/open-data"),
+    ("press", "/press"),
+    ("search", "/search?q=mediation"),
 ]
 # Pages for anyone signed in.
 SIGNED_IN = [
@@ -75,7 +80,8 @@ ROLES = {
     "member": (MEMBER_EMAIL, True, []),
     "steward": (STEWARD_EMAIL, True, [("hub-requests", "/hubs/newcastle/requests")]),
     "orgadmin": (ORGADMIN_EMAIL, True, [("organisation-members", "/organisations/aik-saath/members")]),
-    "coordinator": (COORDINATOR_EMAIL, True, [("admin-people", "/admin/people"), ("admin-outbox", "/admin/outbox")]),
+    "coordinator": (COORDINATOR_EMAIL, True, [("admin-people", "/admin/people"), ("admin-outbox", "/admin/outbox"),
+                                              ("hub-new", "/hubs/new"), ("hub-edit", "/hubs/newcastle/edit")]),
 }
 
 

@@ -184,7 +184,7 @@ struct Layout {
     private func footerLink(_ text: String, _ url: SiteURL) -> Node<HTML.ListContext> {
         .li(
             .a(
-                .href(url.path),
+                .href(url.path.attributeEscaped),
                 .if(page.path == url.path, .attribute(named: "aria-current", value: "page")),
                 .plainText(text)))
     }

@@ -46,15 +46,3 @@ struct DigestController {
         return try await User.find(userID, on: req.db)
     }
 }
-
-enum DigestNotice: String, NoticeSet {
-    case turnedOn = "digest-on"
-    case turnedOff = "digest-off"
-
-    var text: String {
-        switch self {
-        case .turnedOn: return "You will get the weekly email of your hubs' news, in weeks when there is some."
-        case .turnedOff: return "You will not get the weekly email any more."
-        }
-    }
-}

@@ -10,6 +10,7 @@ struct M027AddJoinMessages: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        try await database.schema(HubMembership.schema).deleteField("message").update()
+        guard let sql = database as? SQLDatabase else { return }
+        try await sql.raw("ALTER TABLE hub_memberships DROP COLUMN message").run()
     }
 }

@@ -240,7 +240,7 @@ enum HubShowPage {
                         )),
                     .textarea(
                         .class("textarea"), .id("message"), .name("message"), .attribute(named: "rows", value: "3"),
-                        .attribute(named: "maxlength", value: String(HubMembership.maximumMessage)),
+                        .attribute(named: "maxlength", value: String(HubMembership.maximumMessage).attributeEscaped),
                         .attribute(named: "aria-describedby", value: "message-hint"))
                 ),
                 Forms.submit("Ask to join this hub"))
