@@ -31,6 +31,40 @@ final class HubPlaceTests: XCTestCase {
         }
     }
 
+    func testAHubsPageShowsOnlyTheMembersWhoChoseToBeSeenByThatReader() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            func id(_ role: TestPeople.Role) async throws -> UUID {
+                let user = try await User.query(on: app.db).filter(\.$email == role.email).first()
+                return try XCTUnwrap(user?.id)
+            }
+            try await Profile(userID: try await id(.member), role: "Community mediator", visibility: .public).create(
+                on: app.db)
+            try await Profile(userID: try await id(.organisationAdmin), role: "Youth worker", visibility: .members)
+                .create(on: app.db)
+            try await Profile(userID: try await id(.otherOrganisationAdmin), role: "Hidden", visibility: .private)
+                .create(on: app.db)
+            let path = "/hubs/\(people.homeHub.slug)"
+            for who in [nil, TestPeople.Role.registered] {
+                let reader = TestClient(app)
+                if let who { try await reader.signIn(who.email) }
+                let page = try await reader.get(path)
+                XCTAssertTrue(page.text.contains("Test member</a> – Community mediator"), "a public profile is for all")
+                XCTAssertFalse(
+                    page.text.contains("Test organisationAdmin"),
+                    "a members-only profile is not for \(who?.rawValue ?? "a visitor")")
+                XCTAssertFalse(page.text.contains("Test otherOrganisationAdmin"))
+            }
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let seen = try await member.get(path)
+            XCTAssertTrue(seen.text.contains("Test organisationAdmin</a> – Youth worker"))
+            XCTAssertFalse(seen.text.contains("Test otherOrganisationAdmin"), "a private profile is never listed")
+            let memberID = try await id(.member)
+            XCTAssertTrue(seen.text.lowercased().contains("href=\"/people/\(memberID.uuidString.lowercased())\""))
+        }
+    }
+
     func testMembersSeeHowOftenEachNarrativeWasNotedInTheHubLately() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)

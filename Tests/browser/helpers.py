@@ -474,7 +474,15 @@ def fill_in_date(driver: WebDriver, legend: str, iso_day: str) -> None:
 
 
 def button_by_text(driver: WebDriver, text: str, within: WebElement | None = None) -> WebElement:
-    """The visible button (or submit input) whose text is `text`."""
+    """The visible button (or submit input) whose text is `text`: in the page's main content
+    when it has one (the header's search box has a "Search" button too), else anywhere."""
+    if within is None:
+        mains = driver.find_elements(By.TAG_NAME, "main")
+        if mains:
+            try:
+                return button_by_text(driver, text, within=mains[0])
+            except AssertionError:
+                pass
     scope = within or driver
     wanted = _normalise(text).casefold()
     found, seen = [], []

@@ -146,7 +146,7 @@ enum DemoHubLife {
     }
 
     private static func address(_ name: String, hub: String) -> String {
-        Slugs.make(from: name).replacingOccurrences(of: "-", with: ".") + ".\(hub)@demo.bridgework.org.uk"
+        Slugs.make(from: name).replacingOccurrences(of: "-", with: ".") + "@demo.bridgework.org.uk"
     }
 
     /// A demo account: the name says "(demo)", the address is on the demo domain.

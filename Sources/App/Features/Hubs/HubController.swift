@@ -45,6 +45,13 @@ struct HubController {
             areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount,
             canReadMembersOnly: canReadMembersOnly)
         model.upcomingEvents = events
+        let seen = try await PractitionerSearch.seen(
+            inHub: hubID, seesMembersOnly: req.seesMembersOnly, limit: 8, on: req.db)
+        model.people = seen.profiles.map { profile in
+            (profile.user.name, SiteURL.person(profile.$user.id).path, profile.role)
+        }
+        model.peopleSeen = seen.total
+        model.canFindPractitioners = Policy.can(req.currentUser, .findPractitioners)
         model.latestStories = stories
         // Sightings are for members' eyes, as on each narrative's own page.
         if req.seesMembersOnly {

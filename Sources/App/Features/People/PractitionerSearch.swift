@@ -57,3 +57,22 @@ enum PractitionerSearch {
         return (profiles, total)
     }
 }
+
+extension PractitionerSearch {
+    /// The approved members of a hub whose profiles this reader may see, as their owners chose
+    /// (public for anyone, members-only for approved members), by name; and how many there are.
+    static func seen(inHub hubID: UUID, seesMembersOnly: Bool, limit: Int, on db: Database) async throws -> (
+        profiles: [Profile], total: Int
+    ) {
+        let visibilities: [ProfileVisibility] = seesMembersOnly ? [.members, .public] : [.public]
+        let query = Profile.query(on: db)
+            .join(User.self, on: \Profile.$user.$id == \User.$id)
+            .join(HubMembership.self, on: \HubMembership.$user.$id == \Profile.$user.$id)
+            .filter(HubMembership.self, \.$hub.$id == hubID)
+            .filter(HubMembership.self, \.$status == .approved)
+            .filter(\.$visibility ~~ visibilities)
+        let total = try await query.copy().count()
+        let profiles = try await query.copy().sort(User.self, \.$name).limit(limit).with(\.$user).all()
+        return (profiles, total)
+    }
+}

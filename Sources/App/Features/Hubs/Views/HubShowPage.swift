@@ -27,6 +27,12 @@ enum HubShowPage {
         var upcomingEvents: [Event] = []
         /// The newest stories the viewer may read.
         var latestStories: [PublishedStory] = []
+        /// Members who chose to be seen by this reader: (name, profile path, role), by name.
+        var people: [(name: String, path: String, role: String)] = []
+        /// How many such members there are in all.
+        var peopleSeen = 0
+        /// Whether the reader may search the hub's practitioners.
+        var canFindPractitioners = false
         /// Narratives seen in the hub lately, for members; nil for anyone else.
         var sightings: [Sighted]? = nil
     }
@@ -55,6 +61,7 @@ enum HubShowPage {
                 .div(
                     .class("summary-list__row"), .dt(.plainText("Hosted by")),
                     .dd(
+                        .if(model.hosts.isEmpty, .plainText("No organisation hosts this hub yet.")),
                         .ul(
                             .class("plain-list"),
                             .forEach(visibleHosts) { host in
@@ -99,6 +106,27 @@ enum HubShowPage {
                             .plainText(" – " + DisplayDate.dateTime(event.startsAt)))
                     }),
             .p(.a(.href(SiteURL.hubEvents(hub.slug).path.attributeEscaped), .plainText("All events in this hub"))),
+            .h2(.plainText("People")),
+            model.people.isEmpty
+                ? .p(.plainText("No member of this hub has chosen to show their profile here yet."))
+                : .ul(
+                    .class("bullet-list"),
+                    .forEach(model.people) { person in
+                        .li(
+                            .a(.href(person.path.attributeEscaped), .plainText(person.name)),
+                            .if(!person.role.isEmpty, .plainText(" – " + person.role)))
+                    }),
+            .if(
+                model.peopleSeen > model.people.count && model.canFindPractitioners,
+                .p(
+                    .a(
+                        .href(SiteURL.people.with(query: ["hub": model.hub.slug]).attributeEscaped),
+                        .plainText("All \(model.peopleSeen) people in this hub who chose to be seen")))),
+            .p(
+                .class("hint"),
+                .plainText(
+                    "Only members who chose to show their profile appear here. Everyone else in the hub stays private.")
+            ),
             .h2(.plainText("Stories")),
             model.latestStories.isEmpty
                 ? .p(.plainText("There are no stories from this hub to show yet."))
