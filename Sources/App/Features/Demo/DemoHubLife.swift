@@ -95,17 +95,17 @@ enum DemoHubLife {
         for group in people {
             guard let hubID = hubs[group.hub]?.id else { continue }
             if let steward = group.steward {
-                let user = try await person(steward, hub: group.hub, passwordHash: passwordHash, on: db)
+                let user = try await person(steward, passwordHash: passwordHash, on: db)
                 try await HubMembership(hubID: hubID, userID: try user.requireID(), role: .steward).create(on: db)
             }
             for member in group.members {
-                let user = try await person(member, hub: group.hub, passwordHash: passwordHash, on: db)
+                let user = try await person(member, passwordHash: passwordHash, on: db)
                 try await HubMembership(hubID: hubID, userID: try user.requireID(), role: .member).create(on: db)
             }
         }
         if let newcastle = hubs["newcastle"]?.id {
             for request in newcastleRequests {
-                let user = try await person(request.name, hub: "newcastle", passwordHash: passwordHash, on: db)
+                let user = try await person(request.name, passwordHash: passwordHash, on: db)
                 let membership = HubMembership(
                     hubID: newcastle, userID: try user.requireID(), role: .member, status: .pending)
                 membership.message = request.message
@@ -140,19 +140,18 @@ enum DemoHubLife {
     /// Every address this adds.
     static func addresses() -> [String] {
         people.flatMap { group in
-            ([group.steward].compactMap { $0 } + group.members).map { address($0, hub: group.hub) }
+            ([group.steward].compactMap { $0 } + group.members).map(address)
         }
-            + newcastleRequests.map { address($0.name, hub: "newcastle") }
+            + newcastleRequests.map { address($0.name) }
     }
 
-    private static func address(_ name: String, hub: String) -> String {
+    private static func address(_ name: String) -> String {
         Slugs.make(from: name).replacingOccurrences(of: "-", with: ".") + "@demo.bridgework.org.uk"
     }
 
     /// A demo account: the name says "(demo)", the address is on the demo domain.
-    private static func person(_ name: String, hub: String, passwordHash: String, on db: Database) async throws -> User
-    {
-        let email = address(name, hub: hub)
+    private static func person(_ name: String, passwordHash: String, on db: Database) async throws -> User {
+        let email = address(name)
         let user = User(
             name: name + " (demo)", email: email, passwordHash: passwordHash, emailConfirmedAt: Date(),
             isCoordinator: false)
