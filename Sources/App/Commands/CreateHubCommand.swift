@@ -22,7 +22,6 @@ struct CreateHubCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        var problems: [String] = []
         let areaCodes = (signature.areas ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }.map { typed -> String in
@@ -39,16 +38,10 @@ struct CreateHubCommand: AsyncCommand {
                 ],
                 lists: ["area": areaCodes]))
         try await app.prepareDatabase()
-        var errors = form.validate()
-        if errors.isEmpty {
-            errors = try await HubStore.problems(with: form, editing: nil, on: app.db)
-        }
-        for problem in errors.items {
-            problems.append("--\(Self.option(for: problem.field)): \(problem.message)")
-        }
-        guard problems.isEmpty else {
-            for problem in problems {
-                context.console.report(error: problem, newLine: true)
+        let errors = try await HubStore.check(form, editing: nil, on: app.db)
+        guard errors.isEmpty else {
+            for problem in errors.items {
+                context.console.report(error: "--\(Self.option(for: problem.field)): \(problem.message)", newLine: true)
             }
             if errors["region"] != nil {
                 context.console.info("Regions: " + LocalAuthorities.regions.joined(separator: ", "))

@@ -77,7 +77,7 @@ struct Layout {
                         .attribute(named: "aria-label", value: "Main"),
                         .ul(
                             .class("site-nav"),
-                            .forEach(page.navigation) { navItem($0) }
+                            .forEach(page.navigation) { navItem($0, current: currentLink) }
                         )
                     ),
                     searchBox()
@@ -88,18 +88,18 @@ struct Layout {
 
     /// A group opens as a disclosure (`details`), so it works without script; the script only closes
     /// an open group when the person clicks elsewhere or presses Escape.
-    private func navItem(_ item: NavigationItem) -> Node<HTML.ListContext> {
+    private func navItem(_ item: NavigationItem, current: NavigationItem?) -> Node<HTML.ListContext> {
         guard item.isGroup else {
-            return .li(.class("site-nav__item"), navLink(item))
+            return .li(.class("site-nav__item"), navLink(item, current: current))
         }
-        let isCurrent = item.children.contains { $0 == currentLink }
+        let isCurrent = item.children.contains { $0 == current }
         return .li(
             .class("site-nav__item site-nav__group" + (isCurrent ? " site-nav__group--current" : "")),
             .element(
                 named: "details",
                 nodes: [
                     .element(named: "summary", nodes: [.class("site-nav__toggle"), .plainText(item.text)]),
-                    .ul(.class("site-nav__menu"), .forEach(item.children) { .li(navLink($0)) }),
+                    .ul(.class("site-nav__menu"), .forEach(item.children) { .li(navLink($0, current: current)) }),
                 ])
         )
     }
@@ -111,10 +111,10 @@ struct Layout {
             .max { $0.url.path.count < $1.url.path.count }
     }
 
-    private func navLink(_ item: NavigationItem) -> Node<HTML.BodyContext> {
+    private func navLink(_ item: NavigationItem, current: NavigationItem?) -> Node<HTML.BodyContext> {
         .a(
             .href(item.url.path.attributeEscaped),
-            .if(item == currentLink, .attribute(named: "aria-current", value: "page")),
+            .if(item == current, .attribute(named: "aria-current", value: "page")),
             .plainText(item.text)
         )
     }
@@ -125,9 +125,7 @@ struct Layout {
             .class("site-search"), .method(.get), .action(SiteURL.search.path),
             .attribute(named: "role", value: "search"), .attribute(named: "aria-label", value: "Site search"),
             .label(.class("visually-hidden"), .for("site-search-q"), .plainText("Search the directory")),
-            .input(
-                .class("site-search__input"), .type(.search), .id("site-search-q"), .name("q"),
-                .attribute(named: "placeholder", value: "Search the directory")),
+            .input(.class("site-search__input"), .type(.search), .id("site-search-q"), .name("q")),
             .button(.type(.submit), .class("site-search__button"), .plainText("Search"))
         )
     }

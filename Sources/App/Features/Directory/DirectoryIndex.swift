@@ -45,12 +45,12 @@ struct DirectoryIndex: Sendable {
 
     var count: Int { ids.count }
 
-    /// How many organisations each hub has, counting members-only listings only when asked.
     /// Listed organisations: every one, or the public ones only.
     func organisationCount(publicOnly: Bool) -> Int {
         publicOnly ? isPublic.lazy.filter { $0 }.count : ids.count
     }
 
+    /// How many organisations each hub has, counting members-only listings only when asked.
     func organisationsPerHub(publicOnly: Bool) -> [UUID: Int] {
         var counts: [UUID: Int] = [:]
         for (number, facet) in facets.enumerated() {

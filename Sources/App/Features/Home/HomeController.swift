@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 import Vapor
 
 /// `/`: the front page.
@@ -10,7 +9,7 @@ struct HomeController {
         let areas = try await HubArea.query(on: req.db).all()
         let index = try await req.application.directoryIndex.index(on: req.db)
         let reach = HomePage.Reach(
-            hubs: hubs.count, people: try await Self.peopleInHubs(on: req.db),
+            hubs: hubs.count, people: try await HubCounts.peopleInAnyHub(on: req.db),
             organisations: index.organisationCount(publicOnly: !seesMembersOnly),
             areasServed: Set(areas.map(\.areaCode)).count, areasInEngland: LocalAuthorities.all.count)
         let stories = try await StoryFinder.find(
@@ -21,13 +20,5 @@ struct HomeController {
             page: req.page, reach: reach, stories: stories, events: events,
             map: CoverageMap.drawing(of: hubs, areas: areas, width: 320).svg, offersSignUp: req.currentUser == nil)
         return HomePage.view(model).response()
-    }
-
-    /// Everyone approved into at least one hub, counted once.
-    static func peopleInHubs(on db: Database) async throws -> Int {
-        guard let sql = db as? SQLDatabase else { return 0 }
-        return try await sql.raw(
-            "SELECT COUNT(DISTINCT user_id) AS n FROM hub_memberships WHERE status = 'approved'"
-        ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

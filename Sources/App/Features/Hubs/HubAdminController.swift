@@ -10,10 +10,7 @@ struct HubAdminController {
 
     func create(req: Request) async throws -> Response {
         let form = req.form(HubForm.self)
-        var errors = form.validate()
-        if errors.isEmpty {
-            errors = try await HubStore.problems(with: form, editing: nil, on: req.db)
-        }
+        let errors = try await HubStore.check(form, editing: nil, on: req.db)
         guard errors.isEmpty else {
             return page(req, form: form, hub: nil, stewards: [], errors: errors)
         }
@@ -38,10 +35,7 @@ struct HubAdminController {
         let hub = try req.subject(Hub.self)
         let stewards = try await HubStore.stewards(of: try hub.requireID(), on: req.db)
         let form = req.form(HubForm.self)
-        var errors = form.validate()
-        if errors.isEmpty {
-            errors = try await HubStore.problems(with: form, editing: hub, on: req.db)
-        }
+        let errors = try await HubStore.check(form, editing: hub, on: req.db)
         guard errors.isEmpty else {
             return page(req, form: form, hub: hub, stewards: stewards, errors: errors)
         }

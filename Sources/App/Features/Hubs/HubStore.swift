@@ -14,9 +14,16 @@ enum HubStore {
         let formerStewards: [User]
     }
 
+    /// Every rule a hub form must meet: its own first, then, when those hold, the ones that need
+    /// the database. Empty when the form may be saved.
+    static func check(_ form: HubForm, editing hub: Hub?, on db: Database) async throws -> FormErrors {
+        let own = form.validate()
+        return own.isEmpty ? try await problems(with: form, editing: hub, on: db) : own
+    }
+
     /// The rules that need the database: a name no other hub has, areas no other hub serves, and
-    /// an account behind every new steward's address. Empty when the form may be saved.
-    static func problems(with form: HubForm, editing hub: Hub?, on db: Database) async throws -> FormErrors {
+    /// an account behind every new steward's address.
+    private static func problems(with form: HubForm, editing hub: Hub?, on db: Database) async throws -> FormErrors {
         var errors = FormErrors()
         let hubID = hub?.id
         let others = try await Hub.query(on: db).all().filter { $0.id != hubID }

@@ -74,20 +74,20 @@ enum PeerMatching {
             var reasons: [String] = []
             var theirs: [String] = []
             if !methods.isEmpty {
-                let named = list(methods.map { methodLabels[$0] ?? $0 })
+                let named = Wording.list(methods.map { methodLabels[$0] ?? $0 })
                 reasons.append("Works with \(named), as your challenge does")
                 theirs.append("you work with \(named), which their challenge involves")
             }
             if !themes.isEmpty {
-                let named = list(themes.map { themeLabels[$0] ?? $0 })
+                let named = Wording.list(themes.map { themeLabels[$0] ?? $0 })
                 reasons.append("Knows about \(named)")
                 theirs.append("you know about \(named)")
             }
             let shared = askerLanguages.intersection(languages(profile.languages)).subtracting(["english"]).sorted()
             if !shared.isEmpty {
                 score += languageWeight
-                reasons.append("Speaks " + list(shared.map(\.capitalized)) + ", as you do")
-                theirs.append("you both speak " + list(shared.map(\.capitalized)))
+                reasons.append("Speaks " + Wording.list(shared.map(\.capitalized)) + ", as you do")
+                theirs.append("you both speak " + Wording.list(shared.map(\.capitalized)))
             }
             if let times = experience[userID], times > 0 {
                 score += min(times, 3)
@@ -127,7 +127,4 @@ enum PeerMatching {
             }.filter { !$0.isEmpty })
     }
 
-    private static func list(_ items: [String]) -> String {
-        items.count <= 1 ? (items.first ?? "") : items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
 }

@@ -125,7 +125,7 @@ enum HubShowPage {
             .p(
                 .class("hint"),
                 .plainText(
-                    "Only members who chose to show their profile appear here. Everyone else in the hub stays private.")
+                    "Only members who chose to show their profile to you appear here.")
             ),
             .h2(.plainText("Stories")),
             model.latestStories.isEmpty
