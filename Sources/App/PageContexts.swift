@@ -9,7 +9,7 @@ enum PageContexts {
         ImpactNotice.self, PracticeNotice.self, NarrativeNotice.self, CuratedNotice.self, PeerSupportNotice.self,
         AccountsNotice.self, AdminNotice.self,
         HubNotice.self, OrganisationNotice.self, PeopleNotice.self,
-        StoryNotice.self, EventNotice.self, DigestNotice.self,
+        StoryNotice.self, EventNotice.self, DigestNotice.self, TensionNotice.self, AllianceNotice.self,
     ])
 
     /// At most six entries, so the bar fits two lines on a phone; related pages share a group.
@@ -22,6 +22,9 @@ enum PageContexts {
             directory.append(NavigationItem(text: "Peer support", url: .peerSupport))
         }
         var manage: [NavigationItem] = []
+        if Policy.can(user, .coordinateAlliance) {
+            manage.append(NavigationItem(text: "Alliance", url: .alliance))
+        }
         if Policy.can(user, .measureImpact) {
             manage.append(NavigationItem(text: "Impact", url: .projects))
         }

@@ -83,6 +83,7 @@ enum Migrations {
         M026KeepSurveyTallies(),
         M027AddJoinMessages(),
         M028CreateDigests(),
+        M029CreateTensionWatch(),
     ]
 }
 

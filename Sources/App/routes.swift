@@ -20,5 +20,7 @@ func routes(_ app: Application) throws {
     AboutRoutes.register(on: app)
     PeerSupportRoutes.register(on: app)
     LibraryRoutes.register(on: app)
+    TensionRoutes.register(on: app)
+    AllianceRoutes.register(on: app)
     APIRoutes.register(on: app)
 }

@@ -15,5 +15,7 @@ enum Commands {
         app.asyncCommands.use(SendEventFeedbackCommand(), as: "send-event-feedback")
         app.asyncCommands.use(ExpireConsentsCommand(), as: "expire-consents")
         app.asyncCommands.use(SendDigestsCommand(), as: "send-digests")
+        app.asyncCommands.use(ApplyRetentionCommand(), as: "apply-retention")
+        app.asyncCommands.use(SendCheckInRemindersCommand(), as: "send-check-in-reminders")
     }
 }

@@ -21,6 +21,14 @@ struct GenerateCommand: AsyncCommand {
         @Option(
             name: "admin-password", help: "With --survey-answers: that admin's password (default synthetic-benchmark).")
         var adminPassword: String?
+        @Option(
+            name: "tension-hubs",
+            help: "Also this many hubs with a tension watch, for the national view's benchmark (default 0).")
+        var tensionHubs: Int?
+        @Option(
+            name: "tension-weeks", help: "With --tension-hubs: how many weeks of levels and observations (default 156)."
+        )
+        var tensionWeeks: Int?
     }
 
     var help: String { "Fills an empty database with synthetic organisations and people for benchmarks." }
@@ -30,12 +38,15 @@ struct GenerateCommand: AsyncCommand {
         let organisationCount = signature.organisations ?? 20_000
         let peopleCount = signature.people ?? 50_000
         let surveyAnswers = signature.surveyAnswers ?? 0
+        let tensionHubs = signature.tensionHubs ?? 0
+        let tensionWeeks = signature.tensionWeeks ?? 156
         guard (0...1_000_000).contains(organisationCount), (0...1_000_000).contains(peopleCount),
-            (0...10_000_000).contains(surveyAnswers)
+            (0...10_000_000).contains(surveyAnswers), (0...1_000).contains(tensionHubs),
+            (1...520).contains(tensionWeeks)
         else {
             context.console.report(
                 error:
-                    "--organisations and --people take whole numbers from 0 to 1,000,000, and --survey-answers from 0 to 10,000,000.",
+                    "--organisations and --people take whole numbers from 0 to 1,000,000, --survey-answers from 0 to 10,000,000, --tension-hubs from 0 to 1,000 and --tension-weeks from 1 to 520.",
                 newLine: true)
             throw CommandFailure.refused
         }
@@ -49,14 +60,16 @@ struct GenerateCommand: AsyncCommand {
         }
         var generator = SyntheticData(seed: UInt64(max(1, signature.seed ?? 1)))
         let cost = app.settings.bcryptCost
-        try await generator.fill(
-            organisations: organisationCount, people: peopleCount,
-            passwordHash: try Bcrypt.hash("synthetic-" + Tokens.random(), cost: cost), on: app.db
-        ) { message in
-            context.console.output(message.consoleText(), newLine: true)
+        if organisationCount > 0 || peopleCount > 0 {
+            try await generator.fill(
+                organisations: organisationCount, people: peopleCount,
+                passwordHash: try Bcrypt.hash("synthetic-" + Tokens.random(), cost: cost), on: app.db
+            ) { message in
+                context.console.output(message.consoleText(), newLine: true)
+            }
+            context.console.info(
+                "Generated \(organisationCount) synthetic organisations and \(peopleCount) synthetic people.")
         }
-        context.console.info(
-            "Generated \(organisationCount) synthetic organisations and \(peopleCount) synthetic people.")
         if surveyAnswers > 0 {
             let email = signature.adminEmail ?? "impact-admin@synthetic.bridgework.invalid"
             let password = signature.adminPassword ?? "synthetic-benchmark"
@@ -68,6 +81,21 @@ struct GenerateCommand: AsyncCommand {
             }
             context.console.info(
                 "Generated a synthetic project with \(surveyAnswers) survey answers. Its analysis page: \(path) (sign in as \(email))."
+            )
+        }
+        if tensionHubs > 0 {
+            let password = signature.adminPassword ?? "synthetic-benchmark"
+            let accounts = try await generator.fillTension(
+                hubs: tensionHubs, weeks: tensionWeeks, stewardEmail: "tension-steward@synthetic.bridgework.invalid",
+                coordinatorEmail: "tension-coordinator@synthetic.bridgework.invalid",
+                passwordHash: try Bcrypt.hash(password, cost: cost), on: app.db
+            ) { message in
+                context.console.output(message.consoleText(), newLine: true)
+            }
+            context.console.info(
+                "Generated \(tensionHubs) synthetic hubs with \(tensionWeeks) weeks of tension levels and observations. "
+                    + "The national view: /alliance (sign in as \(accounts.coordinatorEmail)); a hub's picture: "
+                    + "\(SiteURL.hubTension(accounts.hubSlug).path) (sign in as \(accounts.stewardEmail)); password \(password)."
             )
         }
     }

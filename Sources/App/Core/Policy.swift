@@ -61,6 +61,16 @@ enum Action: String, Sendable, CaseIterable {
     case reviewStory
     /// Writing and editing case studies, narratives and library resources (the national team).
     case curateContent
+    /// The tension watch of one hub: logging observations and reading the hub's picture. The hub's
+    /// own members only (directly or through an approved organisation), never the national team
+    /// as such: tension information leaves a hub only as levels and counts.
+    case watchHubTension
+    /// Acknowledging observations, recording follow-ups, setting the hub's level, its scale and
+    /// retention, and checking in after a trigger event: that hub's stewards only.
+    case stewardHubTension
+    /// The alliance's national view, declaring trigger events and publishing tension weeks (the
+    /// national team).
+    case coordinateAlliance
 }
 
 /// The record an action is about, when it is about one.
@@ -92,8 +102,14 @@ enum Policy {
             return user != nil
         case .readMembersOnly, .workAsMember, .findPractitioners:
             return user?.isApprovedMember == true
-        case .readOutbox, .manageRoles, .curateContent, .manageHubs:
+        case .readOutbox, .manageRoles, .curateContent, .manageHubs, .coordinateAlliance:
             return user?.isCoordinator == true
+        case .watchHubTension:
+            guard let user, case .hub(let hubID) = resource else { return false }
+            return user.memberOfHubs.contains(hubID) || user.hubsThroughOrganisations.contains(hubID)
+        case .stewardHubTension:
+            guard let user, case .hub(let hubID) = resource else { return false }
+            return user.stewardOfHubs.contains(hubID)
         case .stewardHub:
             guard let user, case .hub(let hubID) = resource else { return false }
             return user.isCoordinator || user.stewardOfHubs.contains(hubID)

@@ -131,6 +131,58 @@ enum SVGCharts {
         return svg
     }
 
+    /// One column of a weekly chart: its short label and its value, or nil where there is none.
+    struct WeeklyValue: Equatable, Sendable {
+        let label: String
+        let value: Int?
+    }
+
+    /// A bar for each week on a scale of 1 to `maximum`, taller for a higher level. A week with no
+    /// value has no bar and a short dash on the axis, so a missing week never looks like a calm one.
+    /// Every `labelEvery`th week is labelled on the axis.
+    static func weeklyLevels(
+        _ weeks: [WeeklyValue], maximum: Int, id: String, title: String, description: String, labelEvery: Int = 2
+    ) -> String {
+        let left = 40.0
+        let top = 12.0
+        let bottom = 170.0
+        let columns = max(weeks.count, 1)
+        let step = max(14.0, min(48.0, 560.0 / Double(columns)))
+        let width = left + step * Double(columns) + 12
+        let height = bottom + 34
+        func y(_ level: Double) -> Double { bottom - level / Double(max(maximum, 1)) * (bottom - top) }
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart chart--wide" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <title id="\(id)-title">\(title.attributeEscaped)</title>
+            <desc id="\(id)-desc">\(description.attributeEscaped)</desc>
+            <line x1="\(format(left))" y1="\(format(bottom))" x2="\(format(width - 6))" y2="\(format(bottom))" class="chart__axis"/>
+
+            """
+        for level in 1...max(maximum, 1) {
+            svg +=
+                "<text x=\"\(format(left - 10))\" y=\"\(format(y(Double(level)) + 5))\" text-anchor=\"end\" class=\"chart__tick\">\(level)</text>\n"
+        }
+        let every = max(labelEvery, 1)
+        for (index, week) in weeks.enumerated() {
+            let x = left + step * Double(index)
+            let barWidth = step * 0.7
+            if let value = week.value {
+                let clamped = Double(min(max(value, 0), maximum))
+                svg +=
+                    "<rect x=\"\(format(x + step * 0.15))\" y=\"\(format(y(clamped)))\" width=\"\(format(barWidth))\" height=\"\(format(bottom - y(clamped)))\" class=\"chart__bar chart__bar--level-\(min(max(value, 1), 5))\"/>\n"
+            } else {
+                svg +=
+                    "<line x1=\"\(format(x + step * 0.3))\" y1=\"\(format(bottom - 4))\" x2=\"\(format(x + step * 0.7))\" y2=\"\(format(bottom - 4))\" class=\"chart__missing\"/>\n"
+            }
+            if index % every == (weeks.count - 1) % every {
+                svg +=
+                    "<text x=\"\(format(x + step / 2))\" y=\"\(format(bottom + 20))\" text-anchor=\"middle\" class=\"chart__tick\">\(week.label.attributeEscaped)</text>\n"
+            }
+        }
+        svg += "</svg>"
+        return svg
+    }
+
     private static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }

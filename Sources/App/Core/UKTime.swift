@@ -37,3 +37,70 @@ enum UKDate {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }
+
+/// ISO weeks in London ("2026-W49"), as weekly figures are kept: Monday to Sunday, so a report
+/// late on a Sunday night counts in that week.
+enum UKWeek {
+    private static var calendar: Calendar {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = UKTime.zone
+        return calendar
+    }
+
+    static func of(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
+        return String(format: "%04d-W%02d", parts.yearForWeekOfYear ?? 0, parts.weekOfYear ?? 0)
+    }
+
+    /// The week a day ("2026-12-04") falls in, or nil for a day that is not real.
+    static func of(day: String) -> String? {
+        guard let valid = UKDate.validated(day), let date = noon(of: valid) else { return nil }
+        return of(date)
+    }
+
+    /// The Monday that starts a week, at noon in London, or nil for a malformed week.
+    static func monday(of week: String) -> Date? {
+        let parts = week.split(separator: "-W")
+        guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]), (1...53).contains(number)
+        else { return nil }
+        var components = DateComponents()
+        components.yearForWeekOfYear = year
+        components.weekOfYear = number
+        components.weekday = 2
+        components.hour = 12
+        guard let date = calendar.date(from: components), of(date) == week else { return nil }
+        return date
+    }
+
+    /// The `count` weeks ending with the one `now` is in, oldest first.
+    static func recent(_ count: Int, endingAt now: Date = Date()) -> [String] {
+        guard count > 0 else { return [] }
+        return (0..<count).reversed().map { back in of(now.addingTimeInterval(-Double(back) * 7 * 86_400)) }
+    }
+
+    /// "Week of 30 November 2026", as people read a week.
+    static func label(_ week: String) -> String {
+        guard let monday = monday(of: week) else { return week }
+        return "Week of " + DisplayDate.day(monday)
+    }
+
+    /// "30 Nov", short enough for a chart's axis.
+    static func shortLabel(_ week: String) -> String {
+        guard let monday = monday(of: week) else { return week }
+        return shortFormatter.string(from: monday)
+    }
+
+    private static let shortFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = UKTime.zone
+        formatter.dateFormat = "d MMM"
+        return formatter
+    }()
+
+    private static func noon(of day: String) -> Date? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return UKTime.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
+    }
+}

@@ -99,6 +99,14 @@ enum AccountDeletion {
             if !unansweredReceived.isEmpty {
                 try await PeerInvitation.query(on: db).filter(\.$id ~~ unansweredReceived).delete()
             }
+            // Tension observations stay with their hub, which needs them, but no longer say who
+            // logged, acknowledged or checked in.
+            try await TensionObservation.query(on: db).filter(\.$author.$id == userID).set(\.$author.$id, to: nil)
+                .update()
+            try await TensionObservation.query(on: db).filter(\.$acknowledgedBy.$id == userID)
+                .set(\.$acknowledgedBy.$id, to: nil).update()
+            try await TensionHubLevel.query(on: db).filter(\.$setBy.$id == userID).set(\.$setBy.$id, to: nil).update()
+            try await TriggerCheckIn.query(on: db).filter(\.$user.$id == userID).set(\.$user.$id, to: nil).update()
             try await SkillOffer.query(on: db).filter(\.$user.$id == userID).delete()
             try await CaseStudySave.query(on: db).filter(\.$user.$id == userID).delete()
             try await CustomIndicatorVote.query(on: db).filter(\.$user.$id == userID).delete()

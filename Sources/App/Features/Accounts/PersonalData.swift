@@ -237,6 +237,24 @@ enum PersonalData {
                     ])
                 }))
 
+        let observations = try await TensionObservation.query(on: db).filter(\.$author.$id == userID).with(\.$hub)
+            .with(\.$narrative).sort(\.$observedOn).all()
+        try add(
+            "tension-observations.json",
+            "The tension observations you logged in your hubs, as they are kept now. Your hub keeps each for its retention period.",
+            .list(
+                observations.map {
+                    .object([
+                        "hub": .string($0.hub.name), "observed_on": .string($0.observedOn),
+                        "area": .string(LocalAuthorities.name(for: $0.areaCode) ?? $0.areaCode),
+                        "kind": .string($0.kind.label), "themes": .string($0.themes),
+                        "level": .string(String($0.level)),
+                        "what_seen": .string($0.whatSeen), "how_known": .string($0.grading.label),
+                        "source": .string($0.sourceType.label), "response": .string($0.response),
+                        "narrative": .string($0.narrative?.title), "logged_at": .date($0.createdAt),
+                    ])
+                }))
+
         let proposed = try await CustomIndicator.query(on: db).filter(\.$proposedBy.$id == userID).all()
         let votes = try await CustomIndicatorVote.query(on: db).filter(\.$user.$id == userID).with(\.$indicator).all()
         try add(

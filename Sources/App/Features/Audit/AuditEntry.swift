@@ -74,6 +74,17 @@ enum AuditAction: String, Sendable {
     case hubUpdated = "hub-updated"
     case digestTurnedOn = "digest-turned-on"
     case digestTurnedOff = "digest-turned-off"
+    case observationLogged = "observation-logged"
+    case observationFollowedUp = "observation-followed-up"
+    case hubLevelSet = "hub-level-set"
+    case tensionSettingsChanged = "tension-settings-changed"
+    case tensionRetentionApplied = "tension-retention-applied"
+    case triggerDeclared = "trigger-declared"
+    case triggerEdited = "trigger-edited"
+    case triggerClosed = "trigger-closed"
+    case triggerCheckedIn = "trigger-checked-in"
+    case tensionWeekPublished = "tension-week-published"
+    case tensionWeekWithdrawn = "tension-week-withdrawn"
 }
 
 extension Request {

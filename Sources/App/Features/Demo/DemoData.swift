@@ -229,6 +229,7 @@ enum DemoData {
             try await DemoContent.seedImpact(on: db)
             try await DemoEvents.seed(on: db)
             try await DemoHubLife.seed(passwordHash: passwordHash, now: now, on: db)
+            try await DemoTension.seed(now: now, on: db)
             try await DemoPeerSupport.seed(on: db)
         }
     }

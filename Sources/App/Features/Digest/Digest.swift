@@ -37,10 +37,7 @@ struct Digest: Sendable, Equatable {
 
     /// The ISO week (in London) a moment falls in, like "2026-W49": one digest per person each.
     static func week(of date: Date) -> String {
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = UKTime.zone
-        let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
-        return String(format: "%04d-W%02d", parts.yearForWeekOfYear ?? 0, parts.weekOfYear ?? 0)
+        UKWeek.of(date)
     }
 
     /// The plain-text email. `base` makes links whole; `unsubscribe` is the person's own link.

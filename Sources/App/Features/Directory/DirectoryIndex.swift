@@ -61,6 +61,29 @@ struct DirectoryIndex: Sendable {
         return counts
     }
 
+    /// How many listed organisations carry each term of a vocabulary, public ones only when asked.
+    func termCounts(_ vocabulary: Vocabulary, publicOnly: Bool) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (number, facet) in facets.enumerated() {
+            guard case .term(let kind, let code) = facet, kind == vocabulary else { continue }
+            counts[code] =
+                publicOnly ? postings[number].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[number].count
+        }
+        return counts
+    }
+
+    /// The council areas at least one listed organisation says it works in.
+    func areasWithOrganisations(publicOnly: Bool) -> Set<String> {
+        var areas = Set<String>()
+        for (number, facet) in facets.enumerated() {
+            guard case .area(let code) = facet else { continue }
+            if !publicOnly || postings[number].contains(where: { isPublic[Int($0)] }) {
+                areas.insert(code)
+            }
+        }
+        return areas
+    }
+
     func facets(of ordinal: Int32) -> ArraySlice<Int32> {
         facetsOf[Int(facetStart[Int(ordinal)])..<Int(facetStart[Int(ordinal) + 1])]
     }

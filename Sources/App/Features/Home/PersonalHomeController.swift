@@ -35,6 +35,8 @@ struct PersonalHomeController {
             }
         }
 
+        tasks += try await tensionTasks(user: user, hubs: hubs, on: req.db)
+
         let peerInvitations = try await PeerInvitation.query(on: req.db).filter(\.$invitee.$id == user.id)
             .filter(\.$status == .invited).count()
         if peerInvitations > 0 {
@@ -141,6 +143,43 @@ struct PersonalHomeController {
             national: user.isCoordinator ? try await Self.nationalPicture(hubs: hubs, now: now, on: req.db) : nil)
         model.digestOn = try await DigestOptOut.isOn(for: user.id, on: req.db)
         return PersonalHomePage.view(model).response()
+    }
+
+    /// For a hub's own stewards (the national team's role does not count): trigger events their
+    /// hub has not checked in on, and serious observations nobody has acknowledged.
+    private func tensionTasks(user: CurrentUser, hubs: [Hub], on db: Database) async throws -> [PersonalHomePage.Task] {
+        let stewarded = hubs.filter { hub in hub.id.map { Policy.can(user, .stewardHubTension, .hub($0)) } ?? false }
+        guard !stewarded.isEmpty else { return [] }
+        let hubIDs = stewarded.compactMap(\.id)
+        var tasks: [PersonalHomePage.Task] = []
+        let open = try await TriggerEvent.query(on: db).filter(\.$closedAt == nil).sort(\.$declaredAt, .descending)
+            .limit(5).all()
+        let answered = Set(
+            try await TriggerCheckIn.query(on: db).filter(\.$triggerEvent.$id ~~ open.compactMap(\.id))
+                .filter(\.$hub.$id ~~ hubIDs).all().map { [$0.$triggerEvent.id, $0.$hub.id] })
+        for event in open {
+            guard let eventID = event.id else { continue }
+            for hub in stewarded where !answered.contains([eventID, hub.id ?? UUID()]) {
+                tasks.append(
+                    .init(
+                        text: "Check in for \(hub.name) after \(event.title)",
+                        link: SiteURL.hubCheckIn(hub.slug, eventID).path,
+                        hint: "The national team asked every hub: give the level now, or say nothing has changed."))
+            }
+        }
+        let unacknowledged = try await TensionFigures.unacknowledged(in: hubIDs, on: db)
+        for hub in stewarded {
+            guard let id = hub.id, let count = unacknowledged[id], count > 0 else { continue }
+            tasks.append(
+                .init(
+                    text: Wording.count(count, "serious observation", "serious observations")
+                        + " to acknowledge in \(hub.name)",
+                    link: SiteURL.hubTension(hub.slug).path,
+                    hint:
+                        "Observations at level \(TensionScale.acknowledgedFrom) or above wait for a steward to read them and record the follow-up."
+                ))
+        }
+        return tasks
     }
 
     /// Every hub's members, organisations and recent work, and the hubs nobody stewards.

@@ -66,6 +66,7 @@ struct HubController {
                 .first()
             model.canSteward = Policy.can(user, .stewardHub, .hub(hubID))
             model.canEdit = Policy.can(user, .manageHubs, .hub(hubID))
+            model.canWatchTension = Policy.can(user, .watchHubTension, .hub(hubID))
             if model.canSteward {
                 model.pendingRequests = try await HubCounts.pendingRequests(for: hubID, on: req.db)
             }

@@ -19,6 +19,8 @@ enum HubShowPage {
         var canSteward = false
         /// Whether the viewer may change the hub's details and stewards (the national team).
         var canEdit = false
+        /// A member of this hub, who may read and add to its tension watch.
+        var canWatchTension = false
         /// Whether the viewer sees members-only listings, such as a members-only host.
         var canReadMembersOnly = false
         /// People and organisations waiting for a steward, counted only for stewards.
@@ -95,6 +97,18 @@ enum HubShowPage {
                         .plainText(model.areaNames.isEmpty ? "Not set yet" : model.areaNames.joined(separator: ", "))))
             ),
             .if(model.canSteward || model.canEdit, stewardPanel(model)),
+            .if(
+                model.canWatchTension,
+                .div(
+                    .class("steward-panel"),
+                    .h2(.plainText("Tension watch")),
+                    .p(
+                        .plainText(
+                            "What members see and hear that could strain relations locally, kept for this hub's members only. "
+                        ),
+                        .a(
+                            .href(SiteURL.hubTension(hub.slug).path.attributeEscaped),
+                            .plainText("Open the tension watch"))))),
             .h2(.plainText("Coming up")),
             model.upcomingEvents.isEmpty
                 ? .p(.plainText("No events are planned yet."))
