@@ -248,6 +248,28 @@ final class PolicyTests: XCTestCase {
         "GET /api/v1/resources/:resourceSlug": everyone,
         "GET /api/v1/stories/:storySlug": everyone,
         "POST /api/v1/stories": signedIn,
+        // A hub's tension watch is its own members' (here, only the steward belongs to the hub):
+        // not the national team's, not another hub's steward, not members of other hubs.
+        "GET /hubs/:hubSlug/tension": [.steward],
+        "GET /hubs/:hubSlug/tension/new": [.steward],
+        "POST /hubs/:hubSlug/tension/new": [.steward],
+        "GET /hubs/:hubSlug/tension/observations/:observationID": [.steward],
+        "POST /hubs/:hubSlug/tension/observations/:observationID/follow-up": [.steward],
+        "POST /hubs/:hubSlug/tension/level": [.steward],
+        "GET /hubs/:hubSlug/tension/settings": [.steward],
+        "POST /hubs/:hubSlug/tension/settings": [.steward],
+        "GET /hubs/:hubSlug/trigger-events/:triggerEventID": [.steward],
+        "POST /hubs/:hubSlug/trigger-events/:triggerEventID": [.steward],
+        "GET /alliance": [.coordinator],
+        "POST /alliance/weeks": [.coordinator],
+        "GET /alliance/public": everyone,
+        "GET /alliance/public.csv": everyone,
+        "GET /alliance/trigger-events/new": [.coordinator],
+        "POST /alliance/trigger-events/new": [.coordinator],
+        "GET /alliance/trigger-events/:triggerEventID": [.coordinator],
+        "GET /alliance/trigger-events/:triggerEventID/edit": [.coordinator],
+        "POST /alliance/trigger-events/:triggerEventID/edit": [.coordinator],
+        "POST /alliance/trigger-events/:triggerEventID/close": [.coordinator],
     ]
 
     func testEveryRouteDeclaresAPolicyAction() async throws {
@@ -367,7 +389,10 @@ final class PolicyTests: XCTestCase {
                 skillOffer.description = ""
                 skillOffer.methods = ""
                 try await skillOffer.create(on: app.db)
+                let triggerEvent = try await TensionFixtures.triggerEvent(on: app.db)
+                let observation = try await TensionFixtures.observation(in: people.hub, on: app.db)
                 let parameterValues = [
+                    "triggerEventID": triggerEvent.id!.uuidString, "observationID": observation.id!.uuidString,
                     "peerRequestID": peerRequest.id!.uuidString, "peerInvitationID": accepted.id!.uuidString,
                     "skillOfferID": skillOffer.id!.uuidString,
                     "eventSlug": policyEvent.slug, "surveyToken": "no-such-survey", "shortCode": "NOSUCHCO",

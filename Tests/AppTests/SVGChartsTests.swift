@@ -41,4 +41,27 @@ final class SVGChartsTests: XCTestCase {
         XCTAssertFalse(svg.contains("<no>"))
         XCTAssertTrue(svg.contains("A &amp; B"))
     }
+
+    func testAWeekWithNoLevelIsADashNotAShortBar() {
+        let svg = SVGCharts.weeklyLevels(
+            [.init(label: "2 Nov", value: 2), .init(label: "9 Nov", value: nil), .init(label: "16 Nov", value: 5)],
+            maximum: 5, id: "w", title: "Levels", description: "Two of three weeks")
+        XCTAssertEqual(
+            svg.components(separatedBy: "class=\"chart__bar ").count - 1, 2, "a bar for each week with a level")
+        XCTAssertEqual(
+            svg.components(separatedBy: "class=\"chart__missing\"").count - 1, 1, "a dash for the week without")
+        XCTAssertTrue(svg.contains("chart__bar--level-5"))
+        XCTAssertTrue(svg.contains("<title id=\"w-title\">Levels</title>"))
+    }
+
+    func testWeeksAreCountedMondayToSundayInLondon() {
+        XCTAssertEqual(UKWeek.of(day: "2026-12-04"), "2026-W49")
+        XCTAssertEqual(UKWeek.of(day: "2026-12-06"), "2026-W49", "Sunday ends the week")
+        XCTAssertEqual(UKWeek.of(day: "2026-12-07"), "2026-W50")
+        XCTAssertNil(UKWeek.of(day: "2026-02-30"))
+        XCTAssertEqual(UKWeek.label("2026-W49"), "Week of 30 November 2026")
+        XCTAssertNil(UKWeek.monday(of: "2026-W60"))
+        let recent = UKWeek.recent(3, endingAt: UKWeek.monday(of: "2026-W01")!)
+        XCTAssertEqual(recent, ["2025-W51", "2025-W52", "2026-W01"])
+    }
 }

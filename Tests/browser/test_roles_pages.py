@@ -53,6 +53,7 @@ PUBLIC = [
     ("open-data", "/open-data"),
     ("press", "/press"),
     ("search", "/search?q=mediation"),
+    ("alliance-public", "/alliance/public"),
 ]
 # Pages for anyone signed in.
 SIGNED_IN = [
@@ -77,11 +78,17 @@ ROLES = {
     # role: (email or None, approved member?, extra pages)
     "visitor": (None, False, []),
     "registered": ("new", False, []),
-    "member": (MEMBER_EMAIL, True, []),
-    "steward": (STEWARD_EMAIL, True, [("hub-requests", "/hubs/newcastle/requests")]),
+    "member": (MEMBER_EMAIL, True, [("tension", "/hubs/bristol-and-south-west/tension")]),
+    "steward": (STEWARD_EMAIL, True, [("hub-requests", "/hubs/newcastle/requests"),
+                                      ("tension", "/hubs/newcastle/tension"),
+                                      ("tension-year", "/hubs/newcastle/tension?weeks=52"),
+                                      ("tension-new", "/hubs/newcastle/tension/new"),
+                                      ("tension-settings", "/hubs/newcastle/tension/settings")]),
     "orgadmin": (ORGADMIN_EMAIL, True, [("organisation-members", "/organisations/aik-saath/members")]),
     "coordinator": (COORDINATOR_EMAIL, True, [("admin-people", "/admin/people"), ("admin-outbox", "/admin/outbox"),
-                                              ("hub-new", "/hubs/new"), ("hub-edit", "/hubs/newcastle/edit")]),
+                                              ("hub-new", "/hubs/new"), ("hub-edit", "/hubs/newcastle/edit"),
+                                              ("alliance", "/alliance"),
+                                              ("trigger-new", "/alliance/trigger-events/new")]),
 }
 
 

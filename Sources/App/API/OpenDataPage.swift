@@ -35,6 +35,11 @@ enum OpenDataPage {
             title: "Events as a calendar (iCalendar)", url: .eventsCalendar,
             about: "Public events, to add to a calendar app. Each hub has its own calendar too."),
         Source(
+            title: "The alliance in figures (CSV)", url: .alliancePublicCSV,
+            about:
+                "The public evidence briefing: hubs, organisations, stories, events and measured change, each figure with its base and date. Tension appears only as the number of hubs at each level, for weeks the national team published; observations are never open data."
+        ),
+        Source(
             title: "The API's description (OpenAPI)", url: .apiOpenAPI,
             about: "Every API address, what it takes and what it returns, for developers."),
     ]

@@ -104,7 +104,8 @@ struct NarrativeTiming: Sendable, Equatable {
         }
         guard !firstSeen.isEmpty else { return [] }
         let narratives = try await Narrative.query(on: db).filter(\.$id ~~ Array(firstSeen.keys)).all()
-        // When stories under each topic were first published: filed topics and older stories' terms.
+        // When stories under each topic were first published: the published version's topics, and the
+        // terms of stories filed before versions kept them.
         var storyDates: [String: [Date]] = [:]
         for row in try await sql.raw(
             """
@@ -117,8 +118,9 @@ struct NarrativeTiming: Sendable, Equatable {
         }
         for row in try await sql.raw(
             """
-            SELECT first_published_at AS at, hot_topics FROM stories
-            WHERE status = 'published' AND first_published_at IS NOT NULL AND hot_topics IS NOT NULL
+            SELECT s.first_published_at AS at, v.hot_topics AS hot_topics
+            FROM stories s JOIN story_versions v ON v.id = s.published_version_id
+            WHERE s.status = 'published' AND s.first_published_at IS NOT NULL AND v.hot_topics IS NOT NULL
             """
         ).all() {
             let at = try row.decode(column: "at", as: Date.self)

@@ -114,7 +114,9 @@ enum AtomFeed {
 struct SitemapController {
     func sitemap(req: Request) async throws -> Response {
         let base = req.application.publicBaseURL
-        var urls: [String] = [SiteURL.home, .hubs, .organisations, .stories, .search].map { base + $0.path }
+        var urls: [String] = [SiteURL.home, .hubs, .organisations, .stories, .search, .alliancePublic].map {
+            base + $0.path
+        }
         urls += try await Hub.query(on: req.db).sort(\.$slug).all().map { base + SiteURL.hub($0.slug).path }
         urls += try await Organisation.query(on: req.db).filter(\.$visibility == .public).sort(\.$slug).all().map {
             base + SiteURL.organisation($0.slug).path

@@ -137,7 +137,7 @@ struct TensionController {
                 .filter(\.$triggerEvent.$id ~~ triggers.compactMap(\.id)).all().map { $0.$triggerEvent.id })
         var model = TensionPicturePage.Model(
             page: req.page, hub: hub, scale: scale,
-            current: try await TensionFigures.currentLevel(of: hubID, on: req.db),
+            current: try await TensionFigures.currentLevel(of: hubID, on: req.db), thisWeek: UKWeek.of(Date()),
             period: period, weeks: try await TensionFigures.weeks(of: hubID, weeks, on: req.db),
             byArea: try await TensionFigures.byArea(of: hubID, from: from, on: req.db),
             byTheme: try await TensionFigures.byTheme(of: hubID, from: from, on: req.db),

@@ -43,6 +43,11 @@ enum PrivacyPage {
                         "stories, the consents of the people in them, events and registrations, peer-support conversations, and narratives you report seeing."
                     )),
                 .li(
+                    .strong(.plainText("Tension observations: ")),
+                    .plainText(
+                        "what a hub's members log about tension in their area. Only that hub's members can read them; the national team sees only each hub's level and how many were logged. They must name no one, and are deleted after the hub's retention period, 12 months unless its stewards chose otherwise. If you delete your account, your observations stay with the hub without your name."
+                    )),
+                .li(
                     .strong(.plainText("Survey answers: ")),
                     .plainText(
                         "these are anonymous. A survey never asks for a name; a code you make up links your before and after answers. Reports never show a count of 1 to 7."

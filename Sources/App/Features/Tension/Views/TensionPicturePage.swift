@@ -10,6 +10,8 @@ enum TensionPicturePage {
         let hub: Hub
         let scale: TensionScale
         let current: TensionHubLevel?
+        /// The week it is now, so the page can say whether the level was set this week.
+        let thisWeek: String
         /// Weeks shown, and each week's figures, oldest first.
         let period: Int
         let weeks: [TensionFigures.Week]
@@ -104,7 +106,7 @@ enum TensionPicturePage {
                         .p(
                             .plainText(
                                 "Set on \(DisplayDate.dateTime(current.setAt))"
-                                    + (current.week == UKWeek.of(Date())
+                                    + (current.week == model.thisWeek
                                         ? ", this week." : ". It has not been set this week."))),
                         .unwrap(current.note.isEmpty ? nil : current.note) { note in
                             .blockquote(.class("quote"), .plainText(note))
