@@ -1,7 +1,7 @@
 // Small enhancements only; everything works without this file.
 document.addEventListener("DOMContentLoaded", function () {
   // Move focus to an error summary so screen-reader users hear it first.
-  var summary = document.querySelector(".error-summary");
+  var summary = document.querySelector(".error-summary, [data-focus-first]");
   if (summary) { summary.focus(); }
 
   // On a narrow screen the directory's filters fold behind their "Filter" control, so results come

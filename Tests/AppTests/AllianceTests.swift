@@ -19,16 +19,7 @@ final class AllianceTests: XCTestCase {
             let people = try await TestPeople.make(on: app)
             let hubID = try people.hub.requireID()
             let steward = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.steward.email).first()!
-            let narrative = Narrative()
-            narrative.slug = "a-narrative"
-            narrative.title = "A narrative"
-            narrative.hotTopic = .immigration
-            narrative.claim = "Claim"
-            narrative.setsAgainst = "Some against others"
-            narrative.facts = "Facts"
-            narrative.answers = "Answers"
-            narrative.resourceSlugs = ""
-            try await narrative.create(on: app.db)
+            let narrative = try await TensionFixtures.narrative("A narrative", topic: .immigration, on: app.db)
             let observation = try await TensionFixtures.observation(
                 in: people.hub, level: 5, whatSeen: Self.secrets[0], response: Self.secrets[1], author: steward.id,
                 narrativeID: narrative.id, on: app.db)
@@ -196,9 +187,13 @@ final class AllianceTests: XCTestCase {
     func testThePublicBriefingShowsTensionOnlyForPublishedWeeksAndOnlyAsHubsAtEachLevel() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
+            // The hubs have been running for a month; last week's level is the one to publish.
+            let monthAgo = Date().addingTimeInterval(-30 * 86_400)
+            try await (app.db as! SQLDatabase).raw("UPDATE hubs SET created_at = \(bind: monthAgo)").run()
+            let lastWeek = Date().addingTimeInterval(-7 * 86_400)
             try await TensionStore.setLevel(
-                4, note: "Kept in the hub", hubID: people.hub.requireID(), by: nil, on: app.db)
-            _ = try await TensionFixtures.observation(in: people.hub, level: 4, on: app.db)
+                4, note: "Kept in the hub", hubID: people.hub.requireID(), by: nil, now: lastWeek, on: app.db)
+            _ = try await TensionFixtures.observation(in: people.hub, level: 4, daysAgo: 7, on: app.db)
             let before = try await TestClient(app).get("/alliance/public")
             XCTAssertTrue(before.text.contains("The national team has not published any week"))
             XCTAssertFalse(before.text.contains("Hubs at level 4"))
@@ -211,7 +206,11 @@ final class AllianceTests: XCTestCase {
             XCTAssertFalse(view.text.contains("Kept in the hub"))
             let bad = try await coordinator.post("/alliance/weeks", form: ["week": "2099-W01", "publish": "yes"])
             XCTAssertEqual(bad.status, .unprocessableEntity)
-            let week = UKWeek.of(Date())
+            let unfinished = try await coordinator.post(
+                "/alliance/weeks", form: ["week": UKWeek.of(Date()), "publish": "yes"])
+            XCTAssertEqual(unfinished.status, .unprocessableEntity, "a week that has not ended can still change")
+            XCTAssertTrue(unfinished.text.contains("Choose a week that has ended"))
+            let week = UKWeek.of(lastWeek)
             let published = try await coordinator.post("/alliance/weeks", form: ["week": week, "publish": "yes"])
             XCTAssertEqual(published.status, .seeOther)
             let twice = try await coordinator.post("/alliance/weeks", form: ["week": week, "publish": "yes"])
@@ -242,16 +241,8 @@ final class AllianceTests: XCTestCase {
     func testTheNationalViewShowsHowLongANarrativeWaitedForAnAnswer() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
-            let narrative = Narrative()
-            narrative.slug = "jobs"
-            narrative.title = "They take the jobs"
-            narrative.hotTopic = .jobsAndHousing
-            narrative.claim = "Claim"
-            narrative.setsAgainst = "Some against others"
-            narrative.facts = "Facts"
-            narrative.answers = "Answers"
-            narrative.resourceSlugs = ""
-            try await narrative.create(on: app.db)
+            let narrative = try await TensionFixtures.narrative(
+                "They take the jobs", topic: .jobsAndHousing, on: app.db)
             _ = try await TensionFixtures.observation(
                 in: people.hub, daysAgo: 10, narrativeID: narrative.id, on: app.db)
             _ = try await TensionFixtures.observation(
@@ -270,7 +261,10 @@ final class AllianceTests: XCTestCase {
             let coordinator = TestClient(app)
             try await coordinator.signIn(TestPeople.Role.coordinator.email)
             let view = try await coordinator.get("/alliance")
-            XCTAssertTrue(view.text.contains("7 days, a story on"))
+            XCTAssertTrue(view.text.contains("After 1 week: a story"))
+            XCTAssertTrue(view.text.contains("1 or 2"), "a small number of hubs is not given exactly")
+            let seen = DisplayDate.day(iso: UKDate.string(from: Date().addingTimeInterval(-10 * 86_400)))
+            XCTAssertFalse(view.text.contains(seen), "the day of the first sighting is not shown")
         }
     }
 
@@ -286,6 +280,8 @@ final class AllianceTests: XCTestCase {
                 XCTAssertEqual(page.status, .ok)
                 return counter.value
             }
+            let stewardID = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.steward.email).first()!
+                .requireID()
             func add(_ count: Int, from first: Int) async throws {
                 for number in first..<(first + count) {
                     let hub = Hub(slug: "hub-\(number)", name: "Hub \(number)", region: "London", summary: "A hub.")
@@ -295,15 +291,20 @@ final class AllianceTests: XCTestCase {
                     let event = try await TensionFixtures.triggerEvent(title: "Event \(number)", on: app.db)
                     var form = CheckInForm()
                     form.answer = "3"
-                    try await TensionStore.checkIn(form, event: event, hubID: hub.requireID(), by: UUID(), on: app.db)
+                    try await TensionStore.checkIn(
+                        form, event: event, hubID: hub.requireID(), by: stewardID, on: app.db)
                 }
             }
             _ = people
+            let checkIns = try await TriggerCheckIn.query(on: app.db).count()
+            XCTAssertEqual(checkIns, 0)
             try await add(2, from: 1)
             let few = try await queries()
             try await add(20, from: 3)
             let many = try await queries()
             XCTAssertEqual(many, few)
+            let kept = try await TriggerCheckIn.query(on: app.db).count()
+            XCTAssertEqual(kept, 22, "every check-in was kept")
         }
     }
 

@@ -45,4 +45,36 @@ final class DemoLifeTests: XCTestCase {
             XCTAssertTrue(requests.text.contains("Byker Voices (demo)"))
         }
     }
+
+    func testTheDemoHoldsALittleOfTheTensionWatchAllMarkedAsDemo() async throws {
+        try await withApp { app, _ in
+            try await DemoData.seed(on: app.db, hashPassword: { try Bcrypt.hash($0, cost: 4) })
+            let observations = try await TensionObservation.query(on: app.db).all()
+            XCTAssertFalse(observations.isEmpty)
+            XCTAssertTrue(observations.allSatisfy { $0.whatSeen.hasSuffix("(Demo observation.)") })
+            XCTAssertTrue(
+                observations.allSatisfy { UKDate.validated($0.observedOn).map { $0 <= UKDate.today() } == true })
+            let events = try await TriggerEvent.query(on: app.db).all()
+            XCTAssertEqual(events.count, 1)
+            XCTAssertTrue(events[0].title.hasSuffix("(demo)"))
+
+            let steward = TestClient(app)
+            try await steward.signIn("steward@demo.bridgework.org.uk", password: DemoData.password)
+            let home = try await steward.get("/home")
+            XCTAssertTrue(home.text.contains("1 serious observation to acknowledge in Newcastle"))
+            XCTAssertTrue(
+                home.text.contains("Check in for Newcastle after National news"), "Newcastle has not answered")
+            let picture = try await steward.get("/hubs/newcastle/tension")
+            XCTAssertTrue(picture.text.contains("Level 4, High"), "Newcastle's level this week")
+            XCTAssertTrue(picture.text.contains("the stewards set a level in 8 of them"))
+
+            let coordinator = TestClient(app)
+            try await coordinator.signIn("coordinator@demo.bridgework.org.uk", password: DemoData.password)
+            let returns = try await coordinator.get("/alliance")
+            XCTAssertTrue(returns.text.contains("2 of 11 hubs checked in, 9 missing"))
+            let briefing = try await TestClient(app).get("/alliance/public")
+            XCTAssertTrue(briefing.text.contains(UKWeek.label(UKWeek.recent(2)[0])), "last week is published")
+            XCTAssertFalse(briefing.text.contains(UKWeek.label(UKWeek.of(Date()))), "this week is not, yet")
+        }
+    }
 }

@@ -91,7 +91,8 @@ def test_a_member_logs_an_observation_and_the_steward_acknowledges_it_and_sets_t
     sign_in(driver, NEWCASTLE_STEWARD, DEMO_PASSWORD)
     assert "to acknowledge in Newcastle" in page_text(driver), "the steward's home says what waits"
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/hubs/newcastle/tension']"))
-    assert marker in page_text(driver), "the new observation waits for a steward"
+    waiting = driver.find_element(By.XPATH, "//h2[text()='Waiting for a steward']/following-sibling::ul[1]")
+    assert marker in waiting.text, "the new observation waits for a steward"
     check_page(driver, "tension-steward-picture")
     visit(driver, observation_path)
     choose(driver, "Follow-up open")
@@ -175,12 +176,14 @@ def test_the_national_view_and_the_public_briefing_show_only_levels_and_counts(d
     row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#tension ~ .table-wrap tbody tr")
            if r.find_element(By.TAG_NAME, "th").text.startswith("Newcastle")]
     assert row and "Level 4" in row[0].text, "Newcastle's level this week is shown as a number"
-    this_week = driver.find_elements(By.CSS_SELECTOR, "#tension + p + .table-wrap tbody tr")[0]
-    week_label = this_week.find_element(By.TAG_NAME, "th").text
-    buttons = this_week.find_elements(By.CSS_SELECTOR, "button")
-    if buttons and buttons[0].text.startswith("Publish"):
-        click_and_wait(driver, buttons[0])
-        assert "now in the public briefing" in page_text(driver)
+    weeks = driver.find_elements(By.CSS_SELECTOR, "#tension + p + .table-wrap tbody tr")
+    assert "When the week ends" in weeks[0].text, "this week cannot be published until it ends"
+    unpublished = [row for row in weeks
+                   if any(b.text.startswith("Publish") for b in row.find_elements(By.TAG_NAME, "button"))]
+    assert unpublished, "some ended week is not published yet"
+    week_label = unpublished[0].find_element(By.TAG_NAME, "th").text
+    click_and_wait(driver, unpublished[0].find_element(By.TAG_NAME, "button"))
+    assert "now in the public briefing" in page_text(driver)
     sign_out(driver)
 
     visit(driver, "/alliance/public")

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// Synthetic tension watch data for benchmarks: hubs with weekly levels and observations over many
 /// weeks, trigger events with some hubs' check-ins, a steward of the first hub and a coordinator.
@@ -40,6 +41,13 @@ extension SyntheticData {
         }
         try await hubs.create(on: db)
         try await hubAreas.create(on: db)
+        // The synthetic hubs have existed for all the weeks they hold, so the national view counts them.
+        if let sql = db as? SQLDatabase {
+            let since = now.addingTimeInterval(-Double(weekCount + 1) * 7 * 86_400)
+            try await sql.raw(
+                "UPDATE hubs SET created_at = \(bind: since) WHERE slug LIKE \(bind: "synthetic-tension-hub-%")"
+            ).run()
+        }
         let steward = User(
             name: "Synthetic tension steward", email: stewardEmail, passwordHash: passwordHash, emailConfirmedAt: Date()
         )
@@ -70,7 +78,7 @@ extension SyntheticData {
                 }
                 for _ in 0..<Int(next() % 6) {
                     let observation = TensionObservation()
-                    let day = monday.addingTimeInterval(Double(next() % 7) * 86_400)
+                    let day = min(now, monday.addingTimeInterval(Double(next() % 7) * 86_400))
                     observation.$hub.id = hubID
                     observation.$author.id = steward.id
                     observation.observedOn = UKDate.string(from: day)

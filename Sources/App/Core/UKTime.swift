@@ -74,8 +74,19 @@ enum UKWeek {
 
     /// The `count` weeks ending with the one `now` is in, oldest first.
     static func recent(_ count: Int, endingAt now: Date = Date()) -> [String] {
-        guard count > 0 else { return [] }
-        return (0..<count).reversed().map { back in of(now.addingTimeInterval(-Double(back) * 7 * 86_400)) }
+        guard count > 0, let monday = monday(of: of(now)) else { return [] }
+        // Counted back from Monday noon in whole calendar weeks, so a clock change never skips or repeats one.
+        return (0..<count).reversed().compactMap { back in
+            calendar.date(byAdding: .weekOfYear, value: -back, to: monday).map(of)
+        }
+    }
+
+    /// The moment a week ends: midnight at the start of the next Monday, in London.
+    static func end(of week: String) -> Date? {
+        guard let monday = monday(of: week), let next = calendar.date(byAdding: .day, value: 7, to: monday) else {
+            return nil
+        }
+        return calendar.startOfDay(for: next)
     }
 
     /// "Week of 30 November 2026", as people read a week.

@@ -59,4 +59,19 @@ enum TensionFixtures {
             "response": "Spoke to the centre's manager.",
         ]
     }
+
+    /// A narrative in the bank, with no resources linked.
+    static func narrative(_ title: String, topic: HotTopic, on db: Database) async throws -> Narrative {
+        let narrative = Narrative()
+        narrative.slug = Slugs.make(from: title)
+        narrative.title = title
+        narrative.hotTopic = topic
+        narrative.claim = "Claim"
+        narrative.setsAgainst = "Some against others"
+        narrative.facts = "Facts"
+        narrative.answers = "Answers"
+        narrative.resourceSlugs = ""
+        try await narrative.create(on: db)
+        return narrative
+    }
 }

@@ -16,10 +16,16 @@ struct AllianceController {
         let user = try req.requireCurrentUser()
         let week = req.formText("week")
         let publish = req.formText("publish") == "yes"
-        let current = UKWeek.of(Date())
-        guard UKWeek.monday(of: week) != nil, week <= current else {
+        // A week is published from the table once it has ended; any published week may be withdrawn.
+        let ended = UKWeek.recent(Self.spreadWeeks).dropLast()
+        let isPublished = try await PublishedTensionWeek.query(on: req.db).filter(\.$week == week).count() > 0
+        guard publish ? ended.contains(week) : isPublished else {
             var model = try await model(req)
-            model.errors.add("tension", "Choose a week from the table: that one is not a week that has begun")
+            model.errors.add(
+                "tension",
+                publish
+                    ? "Choose a week that has ended from the table: a week is published once its levels can no longer change"
+                    : "That week is not in the public briefing, so there is nothing to withdraw")
             return AlliancePage.view(model).response(status: .unprocessableEntity)
         }
         if publish {

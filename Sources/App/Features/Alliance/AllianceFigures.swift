@@ -20,6 +20,8 @@ struct TensionOverview: Sendable {
         let notAssessed: Int
         let observations: Int
         let isPublished: Bool
+        /// Only a week that has ended may be published: its levels can no longer change.
+        let hasEnded: Bool
 
         var hubs: Int { hubsAtLevel.reduce(0, +) + notAssessed }
     }
@@ -28,8 +30,11 @@ struct TensionOverview: Sendable {
     let hubs: [HubWeeks]
     let spread: [WeekSpread]
 
-    /// `weeks` oldest first; `hubs` in the order to show them.
-    static func load(weeks: [String], hubs: [Hub], on db: Database) async throws -> TensionOverview {
+    /// `weeks` oldest first; `hubs` in the order to show them. A week counts only the hubs that
+    /// existed by its end, so "of N hubs" is true of that week.
+    static func load(weeks: [String], hubs: [Hub], now: Date = Date(), on db: Database) async throws
+        -> TensionOverview
+    {
         guard let first = weeks.first, let last = weeks.last else { return .init(weeks: [], hubs: [], spread: []) }
         let levels = try await TensionFigures.lastLevels(from: first, to: last, on: db)
         let observed = try await TensionFigures.observationsByWeek(from: first, to: last, on: db)
@@ -46,7 +51,8 @@ struct TensionOverview: Sendable {
             var atLevel = Array(repeating: 0, count: TensionScale.levelCount)
             var notAssessed = 0
             var observations = 0
-            for hub in hubs {
+            let end = UKWeek.end(of: week) ?? now
+            for hub in hubs where (hub.createdAt ?? .distantPast) < end {
                 guard let id = hub.id else { continue }
                 if let level = levels[id]?[week], TensionScale.isValid(level) {
                     atLevel[level - 1] += 1
@@ -57,7 +63,7 @@ struct TensionOverview: Sendable {
             }
             return WeekSpread(
                 week: week, hubsAtLevel: atLevel, notAssessed: notAssessed, observations: observations,
-                isPublished: published.contains(week))
+                isPublished: published.contains(week), hasEnded: end <= now)
         }
         return TensionOverview(weeks: weeks, hubs: rows, spread: spread)
     }
@@ -74,6 +80,20 @@ struct NarrativeTiming: Sendable, Equatable {
     let answerKind: String?
     /// An answer already published before the first sighting.
     let answeredBefore: Date?
+
+    /// "November 2026": the month of the first sighting, as the national view may show it.
+    var firstSeenMonth: String {
+        guard let day = UKDate.validated(firstSeen).flatMap(Self.startOfDay) else { return firstSeen }
+        return Self.monthFormatter.string(from: day)
+    }
+
+    private static let monthFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = UKTime.zone
+        formatter.dateFormat = "MMMM yyyy"
+        return formatter
+    }()
 
     /// Whole days from the first sighting to the first answer: 0 when one was ready already.
     var days: Int? {
@@ -110,7 +130,9 @@ struct NarrativeTiming: Sendable, Equatable {
         for row in try await sql.raw(
             """
             SELECT s.first_published_at AS at, t.code AS code FROM stories s JOIN story_terms t ON t.story_id = s.id
+            LEFT JOIN story_versions v ON v.id = s.published_version_id
             WHERE s.status = 'published' AND s.first_published_at IS NOT NULL AND t.vocabulary = 'hot-topic'
+            AND v.hot_topics IS NULL
             """
         ).all() {
             storyDates[try row.decode(column: "code", as: String.self), default: []].append(
@@ -276,7 +298,7 @@ enum AllianceBriefing {
         let audience: SQLQueryString = publicOnly ? "AND e.audience = 'public'" : ""
         let row = try await sql.raw(
             """
-            SELECT COUNT(*) AS events, COALESCE(SUM(e.recorded_attendance), 0) AS recorded,
+            SELECT COUNT(*) AS events, CAST(COALESCE(SUM(e.recorded_attendance), 0) AS BIGINT) AS recorded,
               (SELECT COUNT(*) FROM event_registrations r JOIN events e ON e.id = r.event_id
                WHERE r.attended = \(bind: true) AND e.starts_at >= \(bind: from) AND e.starts_at < \(bind: to) \(audience)
               ) AS attended

@@ -67,6 +67,8 @@ enum DemoTension {
 
     static func seed(now: Date = Date(), on db: Database) async throws {
         guard let sql = db as? SQLDatabase else { return }
+        // The demo's hubs have been running for a year, so past weeks count them.
+        try await sql.raw("UPDATE hubs SET created_at = \(bind: now.addingTimeInterval(-365 * 86_400))").run()
         let hubs = Dictionary(uniqueKeysWithValues: try await Hub.query(on: db).all().map { ($0.slug, $0) })
         let narratives = Dictionary(
             uniqueKeysWithValues: try await Narrative.query(on: db).all().map { ($0.slug, $0) })

@@ -30,7 +30,8 @@ struct CheckInRequests: Sendable {
             var lines = [
                 "Hello \(person.name),", "",
                 reminder
-                    ? "A day ago the national team declared a trigger event, and your hub has not checked in yet:"
+                    ? "On \(DisplayDate.dateTime(event.declaredAt)) the national team declared a trigger event, and "
+                        + (hubs.count == 1 ? "your hub has" : "these hubs have") + " not checked in yet:"
                     : "The national team has declared a trigger event:",
                 "", event.title, "",
                 "Please tell the national team how things are locally: the hub's level now, or that nothing has changed, with a short note. A missing answer shows as missing, not as calm.",

@@ -127,6 +127,7 @@ struct TensionController {
         let weeks = UKWeek.recent(period)
         let from = weeks.first ?? UKWeek.of(Date())
         let scale = try await TensionScale.of(hubID: hubID, on: req.db)
+        let months = try await TensionSettings.retentionMonths(of: hubID, on: req.db)
         let recent = try await TensionObservation.query(on: req.db).filter(\.$hub.$id == hubID)
             .sort(\.$observedOn, .descending).sort(\.$createdAt, .descending)
             .paged(PageRequest(req))
@@ -141,11 +142,14 @@ struct TensionController {
             period: period, weeks: try await TensionFigures.weeks(of: hubID, weeks, on: req.db),
             byArea: try await TensionFigures.byArea(of: hubID, from: from, on: req.db),
             byTheme: try await TensionFigures.byTheme(of: hubID, from: from, on: req.db),
-            waiting: try await TensionFigures.waiting(in: hubID, limit: 20, on: req.db).map(TensionLine.init),
+            waiting: try await TensionFigures.waiting(in: hubID, limit: TensionPicturePage.waitingShown, on: req.db)
+                .map(
+                    TensionLine.init),
             recent: Paged(
                 items: recent.items.map(TensionLine.init), page: recent.page, size: recent.size, total: recent.total),
             openTriggers: try triggers.map { (try $0.requireID(), $0.title, answered.contains(try $0.requireID())) },
-            retentionMonths: try await TensionSettings.retentionMonths(of: hubID, on: req.db),
+            retentionMonths: months,
+            earliestKeptWeek: UKWeek.of(day: TensionStore.earliestKept(retentionMonths: months)) ?? from,
             canSteward: Policy.can(user, .stewardHubTension, .hub(hubID)))
         model.levelForm.level = model.current.map { String($0.level) } ?? ""
         return model

@@ -146,7 +146,7 @@ enum TensionFigures {
     /// The hub's level as its stewards last set it.
     static func currentLevel(of hubID: UUID, on db: Database) async throws -> TensionHubLevel? {
         try await TensionHubLevel.query(on: db).filter(\.$hub.$id == hubID)
-            .sort(\.$setAt, .descending).sort(\.$id, .descending).first()
+            .sort(\.$week, .descending).sort(\.$setAt, .descending).first()
     }
 
     /// Observations at the top levels no steward has acknowledged, by hub, for stewards' home pages.

@@ -185,9 +185,11 @@ struct TensionSettingsForm: SubmittedForm, Equatable {
                 descriptions[index], field: "level_\(number)_description",
                 label: "what level \(number) means", max: 300, into: &errors)
         }
-        let lowered = names.map { $0.lowercased() }.filter { !$0.isEmpty }
-        if Set(lowered).count < lowered.count {
-            errors.add("level_1_name", "Give each level a different name")
+        let lowered = names.map { $0.lowercased() }
+        if let clash = lowered.indices.first(where: { index in
+            !lowered[index].isEmpty && lowered[..<index].contains(lowered[index])
+        }) {
+            errors.add("level_\(clash + 1)_name", "Give each level a different name")
         }
         if Int(retentionMonths).map(TensionScale.retentionChoices.contains) != true {
             errors.add("retention_months-\(TensionScale.retentionChoices[0])", "Choose how long to keep observations")

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 
 /// Every write the tension watch makes, for pages, commands and the demo alike.
 enum TensionStore {
@@ -100,6 +101,8 @@ enum TensionStore {
                 continue
             }
         }
+        // Never report a check-in as sent when none was kept.
+        throw Abort(.conflict, reason: "The check-in could not be saved. Please send it again.")
     }
 
     /// The first day a hub still keeps, for a retention period ending `now`.

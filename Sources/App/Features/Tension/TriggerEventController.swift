@@ -80,7 +80,7 @@ struct TriggerEventController {
         let form = req.form(CheckInForm.self)
         var errors = form.validateNote()
         if !event.isOpen {
-            errors.add("answer-1", "This trigger event is closed, so check-ins are no longer taken")
+            errors.add("closed", "This trigger event is closed, so check-ins are no longer taken")
         }
         guard errors.isEmpty else {
             var model = try await checkInModel(req, hub: hub, event: event)

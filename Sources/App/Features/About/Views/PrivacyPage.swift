@@ -45,7 +45,7 @@ enum PrivacyPage {
                 .li(
                     .strong(.plainText("Tension observations: ")),
                     .plainText(
-                        "what a hub's members log about tension in their area. Only that hub's members can read them; the national team sees only each hub's level and how many were logged. They must name no one, and are deleted after the hub's retention period, 12 months unless its stewards chose otherwise. If you delete your account, your observations stay with the hub without your name."
+                        "what a hub's members log about tension in their area. Only that hub's members can read them; the national team sees only each hub's weekly level, how many were logged, and by month which narratives hubs met. They must name no one, and are deleted after the hub's retention period, 12 months unless its stewards chose otherwise. If you delete your account, your observations stay with the hub without your name."
                     )),
                 .li(
                     .strong(.plainText("Survey answers: ")),

@@ -142,7 +142,8 @@ enum AlliancePage {
     }
 
     private static func publishForm(_ model: Model, _ week: TensionOverview.WeekSpread) -> Node<HTML.BodyContext> {
-        .form(
+        guard week.hasEnded || week.isPublished else { return .plainText("When the week ends") }
+        return .form(
             .class("inline-form"), .method(.post), .action(SiteURL.allianceWeeks.path),
             Forms.csrfField(model.page),
             Forms.hidden("week", week.week),
@@ -163,29 +164,7 @@ enum AlliancePage {
                 .plainText(
                     "Members and organisations today; stories first published and events held in the last \(national.days) days (since \(national.since))."
                 )),
-            wrap(
-                "Every hub's figures",
-                .table(
-                    .class("table table--figures"),
-                    .caption(
-                        .class("visually-hidden"), .plainText("Every hub's members, organisations and recent work")),
-                    .thead(
-                        .tr(
-                            .columnHeader("Hub"), .columnHeader("Members"), .columnHeader("Organisations"),
-                            .columnHeader("Stewards"), .columnHeader("Stories"), .columnHeader("Events"))),
-                    .tbody(
-                        .forEach(national.rows) { row in
-                            .tr(
-                                .th(
-                                    .attribute(named: "scope", value: "row"),
-                                    .a(.href(row.link.attributeEscaped), .plainText(row.name))),
-                                .td(.class("numeric"), .plainText(String(row.members))),
-                                .td(.class("numeric"), .plainText(String(row.organisations))),
-                                .td(.class("numeric"), .plainText(String(row.stewards))),
-                                .td(.class("numeric"), .plainText(String(row.stories))),
-                                .td(.class("numeric"), .plainText(String(row.events))))
-                        })
-                )),
+            PersonalHomePage.hubFigures(national),
             .if(
                 !national.hubsWithoutSteward.isEmpty,
                 .p(
@@ -245,7 +224,7 @@ enum AlliancePage {
             .h2(.plainText("From first sighting to an answer")),
             .p(
                 .plainText(
-                    "Narratives hubs logged as rumours or online narratives: when a hub first logged each, and how long until an answer was published, counting a story published under the narrative's topic or a library resource the narrative links to."
+                    "Narratives hubs logged as rumours or online narratives, and how long after the first sighting an answer was published: a story under the narrative's topic, or a library resource the narrative links to. Months, whole weeks and small numbers of hubs are shown rather than days, so no hub's sighting can be dated or picked out."
                 )),
             model.narratives.isEmpty
                 ? .p(.plainText("No hub has linked an observation to a narrative yet."))
@@ -263,8 +242,8 @@ enum AlliancePage {
                             .forEach(model.narratives) { timing in
                                 .tr(
                                     .rowHeader(timing.title),
-                                    .td(.plainText(DisplayDate.day(iso: timing.firstSeen))),
-                                    .td(.class("numeric"), .plainText(String(timing.hubs))),
+                                    .td(.plainText(timing.firstSeenMonth)),
+                                    .td(.plainText(timing.hubs < 3 ? "1 or 2" : String(timing.hubs))),
                                     .td(.plainText(answer(timing))))
                             })
                     ))
@@ -272,13 +251,10 @@ enum AlliancePage {
     }
 
     static func answer(_ timing: NarrativeTiming) -> String {
-        if let before = timing.answeredBefore {
-            return "Ready before it was first logged (since \(DisplayDate.day(before)))"
-        }
-        guard let on = timing.answeredOn, let days = timing.days, let kind = timing.answerKind else {
-            return "No answer published yet"
-        }
-        return "\(Wording.count(days, "day", "days")), \(kind) on \(DisplayDate.day(on))"
+        if timing.answeredBefore != nil { return "Ready before it was first logged" }
+        guard let days = timing.days, let kind = timing.answerKind else { return "No answer published yet" }
+        let weeks = days / 7
+        return (weeks == 0 ? "Within a week" : "After " + Wording.count(weeks, "week", "weeks")) + ": \(kind)"
     }
 
     private static func coverage(_ model: Model) -> Node<HTML.BodyContext> {

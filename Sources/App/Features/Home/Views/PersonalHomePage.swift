@@ -166,40 +166,7 @@ enum PersonalHomePage {
                 .plainText(
                     "Every hub's members and organisations today, and the stories first published and events held in the last \(national.days) days (since \(national.since))."
                 )),
-            .div(
-                .class("table-wrap"), .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Every hub's figures"),
-                .attribute(named: "tabindex", value: "0"),
-                .table(
-                    .class("table table--figures"),
-                    .caption(
-                        .class("visually-hidden"), .plainText("Every hub's members, organisations and recent work")),
-                    .thead(
-                        .tr(
-                            .th(.attribute(named: "scope", value: "col"), .plainText("Hub")),
-                            .th(.attribute(named: "scope", value: "col"), .class("numeric"), .plainText("Members")),
-                            .th(
-                                .attribute(named: "scope", value: "col"), .class("numeric"), .plainText("Organisations")
-                            ),
-                            .th(.attribute(named: "scope", value: "col"), .class("numeric"), .plainText("Stewards")),
-                            .th(
-                                .attribute(named: "scope", value: "col"), .class("numeric"),
-                                .plainText("Stories")),
-                            .th(.attribute(named: "scope", value: "col"), .class("numeric"), .plainText("Events"))
-                        )),
-                    .tbody(
-                        .forEach(national.rows) { row in
-                            .tr(
-                                .th(
-                                    .attribute(named: "scope", value: "row"),
-                                    .a(.href(row.link.attributeEscaped), .plainText(row.name))),
-                                .td(.class("numeric"), .plainText(String(row.members))),
-                                .td(.class("numeric"), .plainText(String(row.organisations))),
-                                .td(.class("numeric"), .plainText(String(row.stewards))),
-                                .td(.class("numeric"), .plainText(String(row.stories))),
-                                .td(.class("numeric"), .plainText(String(row.events))))
-                        })
-                )),
+            hubFigures(national),
             .h3(.plainText("Hubs with no steward")),
             without.isEmpty
                 ? .p(.plainText("Every hub has at least one steward."))
@@ -213,5 +180,34 @@ enum PersonalHomePage {
                             .li(.a(.href(row.link.attributeEscaped), .plainText(row.name)))
                         }))
         )
+    }
+
+    /// Every hub's members, organisations, stewards and recent work as a table; the national view
+    /// shows the same table.
+    static func hubFigures(_ national: National) -> Node<HTML.BodyContext> {
+        .div(
+            .class("table-wrap"), .attribute(named: "role", value: "region"),
+            .attribute(named: "aria-label", value: "Every hub's figures"),
+            .attribute(named: "tabindex", value: "0"),
+            .table(
+                .class("table table--figures"),
+                .caption(.class("visually-hidden"), .plainText("Every hub's members, organisations and recent work")),
+                .thead(
+                    .tr(
+                        .columnHeader("Hub"), .columnHeader("Members"), .columnHeader("Organisations"),
+                        .columnHeader("Stewards"), .columnHeader("Stories"), .columnHeader("Events"))),
+                .tbody(
+                    .forEach(national.rows) { row in
+                        .tr(
+                            .th(
+                                .attribute(named: "scope", value: "row"),
+                                .a(.href(row.link.attributeEscaped), .plainText(row.name))),
+                            .td(.class("numeric"), .plainText(String(row.members))),
+                            .td(.class("numeric"), .plainText(String(row.organisations))),
+                            .td(.class("numeric"), .plainText(String(row.stewards))),
+                            .td(.class("numeric"), .plainText(String(row.stories))),
+                            .td(.class("numeric"), .plainText(String(row.events))))
+                    })
+            ))
     }
 }

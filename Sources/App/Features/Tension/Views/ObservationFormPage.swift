@@ -89,11 +89,11 @@ enum ObservationFormPage {
                 empty: "No, or not sure", options: model.narratives.map { ($0.slug, $0.title) },
                 selected: form.narrative, error: model.errors["narrative"]),
             .if(
-                !model.personalData.isEmpty,
+                !model.personalData.isEmpty || form.confirmedNoPersonalData,
                 Forms.checkbox(
                     name: "confirm_no_personal_data",
                     label: "I have checked: nothing here identifies anyone, so save it as it is",
-                    checked: false)),
+                    checked: form.confirmedNoPersonalData)),
             Forms.submit("Save the observation")
         )
     }
@@ -104,7 +104,7 @@ enum ObservationFormPage {
             .div(
                 .class("warning-panel"), .id("personal-data-warning"),
                 .attribute(named: "role", value: "alert"),
-                .attribute(named: "tabindex", value: "-1"),
+                .attribute(named: "tabindex", value: "-1"), .attribute(named: "data-focus-first", value: "true"),
                 .h2(.plainText("Check this does not identify anyone")),
                 .p(.plainText("Nothing is saved yet. Some words look like they could identify a person:")),
                 .ul(

@@ -22,10 +22,15 @@ enum TensionPicturePage {
         /// Trigger events still taking check-ins, and whether this hub has answered each.
         let openTriggers: [(id: UUID, title: String, answered: Bool)]
         let retentionMonths: Int
+        /// Weeks before this one have had their observations deleted; their levels stay.
+        let earliestKeptWeek: String
         let canSteward: Bool
         var levelForm = HubLevelForm()
         var errors = FormErrors()
     }
+
+    /// How many of the observations waiting for a steward the page lists.
+    static let waitingShown = 20
 
     static func view(_ model: Model) -> HTML {
         let hub = model.hub
@@ -52,6 +57,11 @@ enum TensionPicturePage {
                 )),
             TensionViews.lines(
                 model.waiting, hub: hub, scale: model.scale, empty: "Nothing is waiting for a steward."),
+            .if(
+                model.waiting.count == waitingShown,
+                .p(
+                    .plainText(
+                        "These are the newest \(waitingShown); more may be waiting among every observation below."))),
             .h2(.id("observations"), .plainText("Every observation")),
             .p(
                 .plainText(
@@ -135,6 +145,7 @@ enum TensionPicturePage {
         let weeks = model.weeks
         let assessed = weeks.filter { $0.level != nil }.count
         let observed = weeks.reduce(0) { $0 + $1.observations }
+        let deletedWeeks = weeks.filter { $0.week < model.earliestKeptWeek }.count
         let chart = SVGCharts.weeklyLevels(
             weeks.map { .init(label: UKWeek.shortLabel($0.week), value: $0.level) },
             maximum: TensionScale.levelCount, id: "weekly-levels",
@@ -159,7 +170,9 @@ enum TensionPicturePage {
             .p(
                 .plainText(
                     "\(Wording.count(observed, "observation", "observations")) logged in the last \(model.period) weeks; the stewards set a level in \(assessed) of them."
-                )),
+                        + (deletedWeeks > 0
+                            ? " Observations from the first \(Wording.count(deletedWeeks, "week", "weeks")) have been deleted, as this hub keeps them for \(model.retentionMonths) months; the levels stay."
+                            : ""))),
             .div(.class("chart-block"), .raw(chart)),
             .div(
                 .class("table-wrap"), .attribute(named: "role", value: "region"),
@@ -177,8 +190,14 @@ enum TensionPicturePage {
                             .tr(
                                 .rowHeader(UKWeek.label(week.week)),
                                 .td(.plainText(week.level.map { model.scale.describe($0) } ?? "Not set")),
-                                .td(.class("numeric"), .plainText(String(week.observations))),
-                                .td(.plainText(week.highestObserved.map(String.init) ?? "None")))
+                                .td(
+                                    .class("numeric"),
+                                    .plainText(
+                                        week.week < model.earliestKeptWeek ? "Deleted" : String(week.observations))),
+                                .td(
+                                    .plainText(
+                                        week.week < model.earliestKeptWeek
+                                            ? "Deleted" : week.highestObserved.map(String.init) ?? "None")))
                         })
                 ))
         )

@@ -32,10 +32,10 @@ enum TensionSettingsPage {
                             named: "legend", nodes: [.class("fieldset__legend"), .plainText("Level \(number)")]),
                         Forms.input(
                             .init(
-                                name: "level_\(number)_name", label: "Name",
+                                name: "level_\(number)_name", label: "Name of level \(number)",
                                 value: model.form.names[number - 1], width: "input--width-20"), errors: model.errors),
                         Forms.textarea(
-                            name: "level_\(number)_description", label: "What it means",
+                            name: "level_\(number)_description", label: "What level \(number) means",
                             value: model.form.descriptions[number - 1], rows: 2, errors: model.errors)
                     )
                 },

@@ -14,7 +14,7 @@ enum TensionViews {
         .p(
             .class("private-note"),
             .plainText(
-                "Only members of \(hub.name) can see this. The national team sees the hub's level and how many observations it logged each week, never what was written, where, or by whom."
+                "Only members of \(hub.name) can see this. The national team sees the hub's level and how many observations it logged each week, and, by month, which narratives hubs met; never what was written, where, or by whom."
             ))
     }
 

@@ -151,7 +151,9 @@ enum TriggerEventPage {
                     .dd(
                         .plainText(
                             event.remindedAt.map { "Sent on \(DisplayDate.dateTime($0)) to hubs that had not answered" }
-                                ?? "Goes 24 hours after it was declared to hubs that have not answered"))),
+                                ?? (event.isOpen
+                                    ? "Goes 24 hours after it was declared to hubs that have not answered"
+                                    : "None was sent: check-ins closed first")))),
                 .div(
                     .dt(.plainText("Check-ins")),
                     .dd(.plainText(event.isOpen ? "Open" : "Closed on \(DisplayDate.dateTime(event.closedAt))")))
@@ -243,7 +245,7 @@ enum CheckInPage {
             ),
             .p(.class("preserve-lines"), .plainText(event.whatHappened)),
             .if(model.canCheckIn && event.isOpen, form(model)),
-            .if(!event.isOpen, .p(.plainText("The national team has closed this event's check-ins."))),
+            .if(!event.isOpen, .p(.id("closed"), .plainText("The national team has closed this event's check-ins."))),
             TriggerPlaybookView.render(event, model.playbook)
         )
     }
