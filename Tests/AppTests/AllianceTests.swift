@@ -184,6 +184,60 @@ final class AllianceTests: XCTestCase {
         }
     }
 
+    func testTwoStewardsCheckingInAtOnceLeaveOneAnswerAndTwoPublishesOneWeek() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let event = try await TensionFixtures.triggerEvent(on: app.db)
+            let second = User(
+                name: "Second steward", email: "second-steward@example.org",
+                passwordHash: try Bcrypt.hash(TestPeople.password, cost: 4), emailConfirmedAt: Date())
+            try await second.create(on: app.db)
+            try await RoleChanges.makeSteward(userID: second.requireID(), of: people.hub, on: app.db)
+            // Each signs in first; then both send at the same moment, each from its own browser.
+            func cookies(_ email: String) async throws -> [String: String] {
+                let browser = TestClient(app)
+                try await browser.signIn(email)
+                return browser.cookies
+            }
+            func atOnce(_ requests: [(cookies: [String: String], path: String, form: [String: String])]) async throws
+                -> [HTTPResponseStatus]
+            {
+                try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+                    for request in requests {
+                        group.addTask {
+                            try await TestClient(app, cookies: request.cookies).post(request.path, form: request.form)
+                                .status
+                        }
+                    }
+                    var statuses: [HTTPResponseStatus] = []
+                    for try await status in group { statuses.append(status) }
+                    return statuses
+                }
+            }
+            let path = "/hubs/riverside/trigger-events/\(event.id!.uuidString.lowercased())"
+            let checkIns = try await atOnce([
+                (try await cookies(TestPeople.Role.steward.email), path, ["answer": "2", "note": "From one"]),
+                (try await cookies(second.email), path, ["answer": "3", "note": "From the other"]),
+            ])
+            XCTAssertEqual(checkIns, [.seeOther, .seeOther])
+            let rows = try await TriggerCheckIn.query(on: app.db).all()
+            XCTAssertEqual(rows.count, 1, "one hub, one answer")
+
+            try await (app.db as! SQLDatabase).raw(
+                "UPDATE hubs SET created_at = \(bind: Date().addingTimeInterval(-30 * 86_400))"
+            ).run()
+            let coordinator = try await cookies(TestPeople.Role.coordinator.email)
+            let week = UKWeek.recent(2)[0]
+            let published = try await atOnce([
+                (coordinator, "/alliance/weeks", ["week": week, "publish": "yes"]),
+                (coordinator, "/alliance/weeks", ["week": week, "publish": "yes"]),
+            ])
+            XCTAssertEqual(published, [.seeOther, .seeOther])
+            let weeks = try await PublishedTensionWeek.query(on: app.db).count()
+            XCTAssertEqual(weeks, 1)
+        }
+    }
+
     func testThePublicBriefingShowsTensionOnlyForPublishedWeeksAndOnlyAsHubsAtEachLevel() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)
