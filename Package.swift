@@ -37,6 +37,9 @@ let package = Package(
                 .copy("Resources/openapi.json"),
                 // The tables of HSDS 3.0's datapackage.json that the export writes (CC BY-SA 4.0, Open Referral).
                 .copy("Resources/hsds-datapackage.json"),
+                // The styles and the small script, served from the package, so a server started from
+                // any folder finds them.
+                .copy("Resources/Public"),
             ]
         ),
         // Descriptive and paired statistics, intervals and disclosure control: no Vapor, no database.

@@ -41,7 +41,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(RequestSanityMiddleware())
     app.middleware.use(BodySizeLimitMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+    app.middleware.use(FileMiddleware(publicDirectory: StaticFiles.directory, defaultFile: nil))
     app.middleware.use(SiteSecretsMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
@@ -108,4 +108,15 @@ extension Application {
         try await autoMigrate()
         try await loadSiteSecrets()
     }
+}
+
+/// Where the styles and script are: shipped inside the package's resources, not looked up from
+/// the folder the server was started in.
+enum StaticFiles {
+    static let directory: String = {
+        guard let url = Bundle.module.url(forResource: "Public", withExtension: nil) else {
+            return DirectoryConfiguration.detect().publicDirectory
+        }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }()
 }

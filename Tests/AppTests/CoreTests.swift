@@ -125,4 +125,19 @@ final class CoreTests: XCTestCase {
         XCTAssertTrue(html.contains("Enter a real date"))
     }
 
+    func testStylesAndTheScriptAreServedWhateverFolderTheServerStartsIn() async throws {
+        let original = FileManager.default.currentDirectoryPath
+        let elsewhere = NSTemporaryDirectory()
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(elsewhere))
+        defer { FileManager.default.changeCurrentDirectoryPath(original) }
+        try await withApp { app, _ in
+            let styles = try await TestClient(app).get(SiteURL.stylesheet.path)
+            XCTAssertEqual(styles.status, .ok, "started in \(elsewhere)")
+            XCTAssertEqual(styles.headers.contentType?.subType, "css")
+            XCTAssertTrue(styles.text.contains(".table-wrap"))
+            let script = try await TestClient(app).get(SiteURL.script.path)
+            XCTAssertEqual(script.status, .ok)
+            XCTAssertTrue(script.text.contains("error-summary"))
+        }
+    }
 }
