@@ -17,5 +17,7 @@ enum Commands {
         app.asyncCommands.use(SendDigestsCommand(), as: "send-digests")
         app.asyncCommands.use(ApplyRetentionCommand(), as: "apply-retention")
         app.asyncCommands.use(SendCheckInRemindersCommand(), as: "send-check-in-reminders")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
     }
 }
