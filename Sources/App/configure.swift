@@ -38,7 +38,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware())
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(RequestSanityMiddleware())
     app.middleware.use(BodySizeLimitMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: StaticFiles.directory, defaultFile: nil))

@@ -5,6 +5,9 @@ let settings = Settings.fromEnvironment()
 // Logs go to standard error, so standard output carries only what a command prints
 // (such as the token from `create-token`) and can be captured by scripts.
 LoggingSystem.bootstrap { label in
+    if settings.logsAsJSON {
+        return JSONLogHandler(label: label, logLevel: settings.logLevel)
+    }
     var handler = StreamLogHandler.standardError(label: label)
     handler.logLevel = settings.logLevel
     return handler

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Plot
 import Vapor
 import XCTest
@@ -139,5 +140,41 @@ final class CoreTests: XCTestCase {
             XCTAssertEqual(script.status, .ok)
             XCTAssertTrue(script.text.contains("error-summary"))
         }
+    }
+
+    func testEachRequestIsLoggedByItsRouteAndStatusNeverItsAddressOrQuery() async throws {
+        try await withApp { app, counter in
+            _ = try await TestClient(app).get("/email/confirm?token=SECRET123")
+            _ = try await TestClient(app).get("/hubs/no-such-hub-here")
+            _ = try await TestClient(app).get("/healthz")
+            let lines = counter.requests
+            XCTAssertTrue(lines.contains { $0.hasPrefix("GET /email/confirm ") }, "\(lines)")
+            XCTAssertTrue(lines.contains { $0.hasPrefix("GET /hubs/:hubSlug 404") }, "\(lines)")
+            XCTAssertTrue(lines.contains { $0.hasPrefix("GET /healthz 200") && $0.contains("duration_ms=") })
+            XCTAssertFalse(lines.joined().contains("SECRET123"), "a token in the address is never logged")
+            XCTAssertFalse(lines.joined().contains("no-such-hub-here"), "nor the values in the address")
+        }
+    }
+
+    func testJSONLogsAreOneObjectALineWithTimeLevelAndRequestFields() throws {
+        let lines = NIOLockedValueBox([String]())
+        var logger = Logger(label: "test") { label in
+            JSONLogHandler(label: label, logLevel: .info) { line in lines.withLockedValue { $0.append(line) } }
+        }
+        logger[metadataKey: "request-id"] = "abc"
+        logger.info("request", metadata: ["route": "/hubs/:hubSlug", "status": "200", "duration_ms": "1.5"])
+        logger.debug("too quiet to show")
+        let written = lines.withLockedValue { $0 }
+        XCTAssertEqual(written.count, 1)
+        XCTAssertFalse(written[0].contains("\n"))
+        let object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(written[0].utf8)) as? [String: String])
+        XCTAssertEqual(object["message"], "request")
+        XCTAssertEqual(object["level"], "info")
+        XCTAssertEqual(object["request-id"], "abc")
+        XCTAssertEqual(object["route"], "/hubs/:hubSlug")
+        XCTAssertEqual(object["status"], "200")
+        XCTAssertNotNil(
+            object["time"].flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) })
     }
 }

@@ -40,6 +40,8 @@ public struct Settings: Sendable {
     public var behindProxy: Bool
     /// How much the server logs (`LOG_LEVEL`: trace, debug, info, notice, warning, error, critical).
     public var logLevel: Logger.Level
+    /// `LOG_FORMAT=json`: one JSON object a line, for log collectors; otherwise plain text.
+    public var logsAsJSON: Bool
 
     public static let defaultContactEmail = "hello@bridgework.org.uk"
 
@@ -58,7 +60,8 @@ public struct Settings: Sendable {
         maxBodySize: Int = 1_048_576,
         seedDemoOnFirstStart: Bool = true,
         behindProxy: Bool = false,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        logsAsJSON: Bool = false
     ) {
         self.dataDirectory = dataDirectory
         self.database = database
@@ -73,6 +76,7 @@ public struct Settings: Sendable {
         self.seedDemoOnFirstStart = seedDemoOnFirstStart
         self.behindProxy = behindProxy
         self.logLevel = logLevel
+        self.logsAsJSON = logsAsJSON
     }
 
     /// Reads the process environment. Unknown or malformed values fall back to safe defaults.
@@ -104,7 +108,8 @@ public struct Settings: Sendable {
             maxBodySize: value("BRIDGEWORK_MAX_BODY_BYTES").flatMap(Int.init) ?? 1_048_576,
             seedDemoOnFirstStart: value("BRIDGEWORK_NO_DEMO") == nil,
             behindProxy: value("BRIDGEWORK_BEHIND_PROXY") != nil,
-            logLevel: value("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+            logLevel: value("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info,
+            logsAsJSON: value("LOG_FORMAT")?.lowercased() == "json"
         )
     }
 }

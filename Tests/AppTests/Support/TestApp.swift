@@ -11,7 +11,11 @@ import XCTVapor
 /// Counts the SQL statements the app runs, by watching the drivers' "Executing query" log lines.
 final class QueryCounter: @unchecked Sendable {
     private let count = NIOLockedValueBox(0)
+    private let requestLines = NIOLockedValueBox([String]())
     var value: Int { count.withLockedValue { $0 } }
+    /// Each request log line as "METHOD ROUTE STATUS", with everything else it carried after.
+    var requests: [String] { requestLines.withLockedValue { $0 } }
+    func record(request line: String) { requestLines.withLockedValue { $0.append(line) } }
     func reset() { count.withLockedValue { $0 = 0 } }
     func increment() { count.withLockedValue { $0 += 1 } }
 }
@@ -31,6 +35,12 @@ struct CountingLogHandler: LogHandler {
         function: String, line: UInt
     ) {
         if message.description == "Executing query" { counter.increment() }
+        if message.description == "request" {
+            let all = self.metadata.merging(metadata ?? [:], uniquingKeysWith: { $1 })
+            let head = ["method", "route", "status"].map { all[$0]?.description ?? "?" }.joined(separator: " ")
+            let rest = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            counter.record(request: head + " | " + rest)
+        }
         // TEST_SHOW_ERRORS=1 prints what the server logged as an error, for debugging a failing test.
         if level >= .warning, ProcessInfo.processInfo.environment["TEST_SHOW_ERRORS"] != nil {
             print("[\(level)] \(message) \(metadata ?? [:])")
