@@ -177,4 +177,14 @@ final class CoreTests: XCTestCase {
         XCTAssertNotNil(
             object["time"].flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) })
     }
+
+    func testReadinessIsReportedAsJSONWhileTheDatabaseAnswers() async throws {
+        try await withApp { app, _ in
+            let ready = try await TestClient(app).get("/readyz")
+            XCTAssertEqual(ready.status, .ok)
+            XCTAssertEqual(ready.headers.contentType?.subType, "json")
+            XCTAssertTrue(ready.text.contains("\"ready\":true"))
+            XCTAssertTrue(ready.text.contains("\"database\":\"ok\""))
+        }
+    }
 }

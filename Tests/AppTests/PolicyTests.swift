@@ -43,6 +43,7 @@ final class PolicyTests: XCTestCase {
     static let expected: [String: Set<Who>] = [
         "GET /": everyone,
         "GET /healthz": everyone,
+        "GET /readyz": everyone,
         "GET /signup": everyone,
         "POST /signup": everyone,
         "GET /signup/check-email": everyone,

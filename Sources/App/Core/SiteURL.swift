@@ -40,6 +40,7 @@ struct SiteURL: Sendable, Hashable, CustomStringConvertible {
 extension SiteURL {
     static let home = SiteURL("/")
     static let healthz = SiteURL("/healthz")
+    static let readyz = SiteURL("/readyz")
     static let signUp = SiteURL("/signup")
     static let signIn = SiteURL("/signin")
     static let signOut = SiteURL("/signout")

@@ -19,4 +19,26 @@ enum HealthCheck {
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
+
+    /// `/readyz`, for a load balancer: JSON saying whether this process can serve, which it can
+    /// only while the database answers. 503 otherwise, so traffic goes to another process.
+    static func ready(req: Request) async throws -> Response {
+        struct Readiness: Content {
+            let ready: Bool
+            let database: String
+        }
+        var reachable = false
+        if let sql = req.db as? SQLDatabase {
+            do {
+                _ = try await sql.raw("SELECT 1").all()
+                reachable = true
+            } catch {
+                req.logger.error("Readiness check could not reach the database: \(error)")
+            }
+        }
+        let response = try await Readiness(ready: reachable, database: reachable ? "ok" : "unavailable").encodeResponse(
+            status: reachable ? .ok : .serviceUnavailable, for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
 }

@@ -4,5 +4,6 @@ import Vapor
 enum HealthRoutes {
     static func register(on app: Application) {
         app.get(SiteURL.healthz.routeComponents, use: HealthCheck.handler).requires(.readPublic)
+        app.get(SiteURL.readyz.routeComponents, use: HealthCheck.ready).requires(.readPublic)
     }
 }
