@@ -14,6 +14,8 @@ enum DisplayDate {
 
     private static let dayFormatter = formatter("d MMMM yyyy")
     private static let isoDayFormatter = formatter("yyyy-MM-dd")
+    private static let shortDayFormatter = formatter("d MMM")
+    private static let monthFormatter = formatter("MMMM yyyy")
 
     static func dateTime(_ date: Date?) -> String {
         guard let date else { return "unknown" }
@@ -34,6 +36,12 @@ enum DisplayDate {
 
     /// A day, e.g. "29 November 2026".
     static func day(_ date: Date) -> String { dayFormatter.string(from: date) }
+
+    /// A day in short, e.g. "29 Nov", for a chart's axis.
+    static func shortDay(_ date: Date) -> String { shortDayFormatter.string(from: date) }
+
+    /// A month, e.g. "November 2026".
+    static func month(_ date: Date) -> String { monthFormatter.string(from: date) }
 
     /// A day kept as "2026-04-24", shown as "24 April 2026"; kept as it is if it is not a date.
     static func day(iso: String) -> String {

@@ -23,6 +23,13 @@ enum UKDate {
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
+    /// The first moment of a real day ("2026-12-04") in London, or nil.
+    static func start(of day: String) -> Date? {
+        guard let valid = validated(day) else { return nil }
+        let parts = valid.split(separator: "-").compactMap { Int($0) }
+        return UKTime.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
     /// A yyyy-MM-dd string that names a real date, or nil.
     static func validated(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -54,8 +61,7 @@ enum UKWeek {
 
     /// The week a day ("2026-12-04") falls in, or nil for a day that is not real.
     static func of(day: String) -> String? {
-        guard let valid = UKDate.validated(day), let date = noon(of: valid) else { return nil }
-        return of(date)
+        UKDate.start(of: day).map(of)
     }
 
     /// The Monday that starts a week, at noon in London, or nil for a malformed week.
@@ -98,20 +104,6 @@ enum UKWeek {
     /// "30 Nov", short enough for a chart's axis.
     static func shortLabel(_ week: String) -> String {
         guard let monday = monday(of: week) else { return week }
-        return shortFormatter.string(from: monday)
-    }
-
-    private static let shortFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = UKTime.zone
-        formatter.dateFormat = "d MMM"
-        return formatter
-    }()
-
-    private static func noon(of day: String) -> Date? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return UKTime.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
+        return DisplayDate.shortDay(monday)
     }
 }

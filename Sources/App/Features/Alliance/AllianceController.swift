@@ -78,12 +78,8 @@ struct AllianceController {
             page: req.page,
             national: try await PersonalHomeController.nationalPicture(hubs: hubs, now: now, on: req.db),
             organisations: index.organisationCount(publicOnly: false),
-            sectors: Vocabulary.sector.terms.map {
-                ($0.label, index.termCounts(.sector, publicOnly: false)[$0.code] ?? 0)
-            },
-            kindsOfWork: Vocabulary.kindOfWork.terms.map {
-                ($0.label, index.termCounts(.kindOfWork, publicOnly: false)[$0.code] ?? 0)
-            },
+            sectors: index.termCounts(.sector, publicOnly: false),
+            kindsOfWork: index.termCounts(.kindOfWork, publicOnly: false),
             eventsHeld: held.events, attended: held.attended,
             projects: rollUp.projects, surveyAnswers: rollUp.people.text,
             tension: try await TensionOverview.load(weeks: weeks, hubs: hubs, on: req.db),

@@ -83,29 +83,14 @@ struct NarrativeTiming: Sendable, Equatable {
 
     /// "November 2026": the month of the first sighting, as the national view may show it.
     var firstSeenMonth: String {
-        guard let day = UKDate.validated(firstSeen).flatMap(Self.startOfDay) else { return firstSeen }
-        return Self.monthFormatter.string(from: day)
+        UKDate.start(of: firstSeen).map(DisplayDate.month) ?? firstSeen
     }
-
-    private static let monthFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = UKTime.zone
-        formatter.dateFormat = "MMMM yyyy"
-        return formatter
-    }()
 
     /// Whole days from the first sighting to the first answer: 0 when one was ready already.
     var days: Int? {
         if answeredBefore != nil { return 0 }
-        guard let answeredOn, let seen = UKDate.validated(firstSeen).flatMap(Self.startOfDay) else { return nil }
+        guard let answeredOn, let seen = UKDate.start(of: firstSeen) else { return nil }
         return max(0, UKTime.calendar.dateComponents([.day], from: seen, to: answeredOn).day ?? 0)
-    }
-
-    private static func startOfDay(_ day: String) -> Date? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return UKTime.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
     }
 
     static func load(on db: Database) async throws -> [NarrativeTiming] {
@@ -157,7 +142,7 @@ struct NarrativeTiming: Sendable, Equatable {
             uniquingKeysWith: { first, _ in first })
         return narratives.compactMap { narrative -> NarrativeTiming? in
             guard let id = narrative.id, let seen = firstSeen[id] else { return nil }
-            let seenStart = startOfDay(seen.day) ?? Date.distantPast
+            let seenStart = UKDate.start(of: seen.day) ?? Date.distantPast
             var answers: [(Date, String)] = (storyDates[narrative.hotTopic.rawValue] ?? []).map { ($0, "a story") }
             answers += narrative.resources.compactMap { slug in resourceDates[slug].map { ($0, "a library resource") } }
             let before = answers.filter { $0.0 < seenStart }.map(\.0).min()
@@ -212,12 +197,10 @@ enum AllianceBriefing {
                 base: "Organisations that chose a public listing", period: asOf),
         ]
         for (vocabulary, prefix) in [(Vocabulary.sector, "Sector"), (.kindOfWork, "Kind of work")] {
-            let counts = index.termCounts(vocabulary, publicOnly: true)
-            for term in vocabulary.terms {
+            for term in index.termCounts(vocabulary, publicOnly: true) {
                 figures.append(
                     .init(
-                        section: organisations, label: "\(prefix): \(term.label)",
-                        value: String(counts[term.code] ?? 0),
+                        section: organisations, label: "\(prefix): \(term.label)", value: String(term.count),
                         base: "Of \(listed) public listings; one may have several", period: asOf))
             }
         }

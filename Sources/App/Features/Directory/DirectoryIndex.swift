@@ -55,21 +55,20 @@ struct DirectoryIndex: Sendable {
         var counts: [UUID: Int] = [:]
         for (number, facet) in facets.enumerated() {
             guard case .hub(let id) = facet else { continue }
-            counts[id] =
-                publicOnly ? postings[number].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[number].count
+            counts[id] = organisations(under: number, publicOnly: publicOnly)
         }
         return counts
     }
 
-    /// How many listed organisations carry each term of a vocabulary, public ones only when asked.
-    func termCounts(_ vocabulary: Vocabulary, publicOnly: Bool) -> [String: Int] {
+    /// Every term of a vocabulary, in its own order, with how many listed organisations carry it
+    /// (public ones only, when asked); a term nobody carries counts 0.
+    func termCounts(_ vocabulary: Vocabulary, publicOnly: Bool) -> [(label: String, count: Int)] {
         var counts: [String: Int] = [:]
         for (number, facet) in facets.enumerated() {
             guard case .term(let kind, let code) = facet, kind == vocabulary else { continue }
-            counts[code] =
-                publicOnly ? postings[number].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[number].count
+            counts[code] = organisations(under: number, publicOnly: publicOnly)
         }
-        return counts
+        return vocabulary.terms.map { ($0.label, counts[$0.code] ?? 0) }
     }
 
     /// The council areas at least one listed organisation says it works in.
@@ -77,11 +76,14 @@ struct DirectoryIndex: Sendable {
         var areas = Set<String>()
         for (number, facet) in facets.enumerated() {
             guard case .area(let code) = facet else { continue }
-            if !publicOnly || postings[number].contains(where: { isPublic[Int($0)] }) {
-                areas.insert(code)
-            }
+            if organisations(under: number, publicOnly: publicOnly) > 0 { areas.insert(code) }
         }
         return areas
+    }
+
+    /// How many listed organisations one facet holds, public ones only when asked.
+    private func organisations(under facet: Int, publicOnly: Bool) -> Int {
+        publicOnly ? postings[facet].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[facet].count
     }
 
     func facets(of ordinal: Int32) -> ArraySlice<Int32> {

@@ -161,7 +161,8 @@ enum HubCounts {
         }
     }
 
-    private static func perHub(_ query: SQLQueryString, on db: Database) async throws -> [UUID: Int] {
+    /// Runs a query answering `hub_id` and `n` rows, as a count for each hub.
+    static func perHub(_ query: SQLQueryString, on db: Database) async throws -> [UUID: Int] {
         guard let sql = db as? SQLDatabase else { return [:] }
         var counts: [UUID: Int] = [:]
         for row in try await sql.raw(query).all() {

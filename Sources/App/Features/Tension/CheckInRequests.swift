@@ -59,13 +59,14 @@ struct CheckInRequests: Sendable {
         let due = try await TriggerEvent.query(on: db).filter(\.$closedAt == nil).filter(\.$remindedAt == nil)
             .filter(\.$declaredAt <= now.addingTimeInterval(-TriggerEvent.reminderAfter)).all()
         var results: [(String, Int)] = []
+        guard !due.isEmpty else { return results }
+        let allHubs = Set(try await Hub.query(on: db).all().compactMap(\.id))
         for event in due {
             let eventID = try event.requireID()
             let claimed = try await claim(eventID, now: now)
             guard claimed else { continue }
             let answered = Set(
                 try await TriggerCheckIn.query(on: db).filter(\.$triggerEvent.$id == eventID).all().map { $0.$hub.id })
-            let allHubs = Set(try await Hub.query(on: db).all().compactMap(\.id))
             let emails = try await ask(about: event, hubIDs: allHubs.subtracting(answered), reminder: true)
             results.append((event.title, emails))
         }

@@ -151,18 +151,12 @@ enum TensionFigures {
 
     /// Observations at the top levels no steward has acknowledged, by hub, for stewards' home pages.
     static func unacknowledged(in hubIDs: [UUID], on db: Database) async throws -> [UUID: Int] {
-        guard !hubIDs.isEmpty, let sql = db as? SQLDatabase else { return [:] }
-        let rows = try await sql.raw(
+        guard !hubIDs.isEmpty else { return [:] }
+        return try await HubCounts.perHub(
             """
             SELECT hub_id, COUNT(*) AS n FROM tension_observations
             WHERE hub_id IN (\(binds: hubIDs)) AND level >= \(bind: TensionScale.acknowledgedFrom)
             AND acknowledged_at IS NULL GROUP BY hub_id
-            """
-        ).all()
-        var result: [UUID: Int] = [:]
-        for row in rows {
-            result[try row.decode(column: "hub_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return result
+            """, on: db)
     }
 }

@@ -48,13 +48,6 @@ enum AlliancePage {
         )
     }
 
-    private static func wrap(_ label: String, _ table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        .div(
-            .class("table-wrap"), .attribute(named: "role", value: "region"),
-            .attribute(named: "aria-label", value: label.attributeEscaped), .attribute(named: "tabindex", value: "0"),
-            table)
-    }
-
     private static func triggers(_ model: Model) -> Node<HTML.BodyContext> {
         .group(
             .h2(.plainText("Trigger events")),
@@ -89,8 +82,8 @@ enum AlliancePage {
                 .plainText(
                     "How many hubs were at each level each week, by the level their stewards set that week. A hub that set none is counted as not assessed, never as calm. Publish a week to put its counts, and nothing else, in the public briefing."
                 )),
-            wrap(
-                "Hubs at each level, week by week",
+            .scrollingTable(
+                label: "Hubs at each level, week by week",
                 .table(
                     .class("table table--figures"),
                     .caption(.class("visually-hidden"), .plainText("Hubs at each level, week by week, newest first")),
@@ -116,8 +109,8 @@ enum AlliancePage {
                 .plainText(
                     "The level the stewards set, and how many observations the hub logged. A dash is a week with no level set."
                 )),
-            wrap(
-                "Each hub's level and observations",
+            .scrollingTable(
+                label: "Each hub's level and observations",
                 .table(
                     .class("table table--figures"),
                     .caption(
@@ -174,11 +167,9 @@ enum AlliancePage {
         )
     }
 
-    private static func termTable(_ caption: String, _ rows: [(label: String, count: Int)], total: Int)
-        -> Node<HTML.BodyContext>
-    {
-        wrap(
-            caption,
+    private static func termTable(_ caption: String, _ rows: [(label: String, count: Int)]) -> Node<HTML.BodyContext> {
+        .scrollingTable(
+            label: caption,
             .table(
                 .class("table table--figures"),
                 .caption(.plainText(caption)),
@@ -197,8 +188,8 @@ enum AlliancePage {
                 .plainText(
                     "\(Wording.count(model.organisations, "organisation is", "organisations are")) listed, members-only listings included. One may name several sectors and kinds of work."
                 )),
-            termTable("By sector", model.sectors, total: model.organisations),
-            termTable("By kind of work", model.kindsOfWork, total: model.organisations)
+            termTable("By sector", model.sectors),
+            termTable("By kind of work", model.kindsOfWork)
         )
     }
 
@@ -228,8 +219,8 @@ enum AlliancePage {
                 )),
             model.narratives.isEmpty
                 ? .p(.plainText("No hub has linked an observation to a narrative yet."))
-                : wrap(
-                    "Time to an answer",
+                : .scrollingTable(
+                    label: "Time to an answer",
                     .table(
                         .class("table"),
                         .caption(

@@ -40,10 +40,8 @@ enum AlliancePublicPage {
                     let rows = model.figures.filter { $0.section == section }
                     return .group(
                         .h2(.plainText(section)),
-                        .div(
-                            .class("table-wrap"), .attribute(named: "role", value: "region"),
-                            .attribute(named: "aria-label", value: section.attributeEscaped),
-                            .attribute(named: "tabindex", value: "0"),
+                        .scrollingTable(
+                            label: section,
                             .table(
                                 .class("table"),
                                 .caption(.class("visually-hidden"), .plainText(section)),

@@ -185,10 +185,8 @@ enum PersonalHomePage {
     /// Every hub's members, organisations, stewards and recent work as a table; the national view
     /// shows the same table.
     static func hubFigures(_ national: National) -> Node<HTML.BodyContext> {
-        .div(
-            .class("table-wrap"), .attribute(named: "role", value: "region"),
-            .attribute(named: "aria-label", value: "Every hub's figures"),
-            .attribute(named: "tabindex", value: "0"),
+        .scrollingTable(
+            label: "Every hub's figures",
             .table(
                 .class("table table--figures"),
                 .caption(.class("visually-hidden"), .plainText("Every hub's members, organisations and recent work")),

@@ -174,10 +174,8 @@ enum TensionPicturePage {
                             ? " Observations from the first \(Wording.count(deletedWeeks, "week", "weeks")) have been deleted, as this hub keeps them for \(model.retentionMonths) months; the levels stay."
                             : ""))),
             .div(.class("chart-block"), .raw(chart)),
-            .div(
-                .class("table-wrap"), .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Each week's level and observations"),
-                .attribute(named: "tabindex", value: "0"),
+            .scrollingTable(
+                label: "Each week's level and observations",
                 .table(
                     .class("table table--figures"),
                     .caption(.plainText("Each week's level and observations, newest first")),
@@ -210,10 +208,8 @@ enum TensionPicturePage {
             .h2(.plainText(caption)),
             groups.isEmpty
                 ? .p(.plainText("None in the last \(model.period) weeks."))
-                : .div(
-                    .class("table-wrap"), .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-label", value: caption.attributeEscaped),
-                    .attribute(named: "tabindex", value: "0"),
+                : .scrollingTable(
+                    label: caption,
                     .table(
                         .class("table table--figures"),
                         .caption(.class("visually-hidden"), .plainText("\(caption), last \(model.period) weeks")),

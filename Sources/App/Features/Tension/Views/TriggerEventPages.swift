@@ -164,9 +164,8 @@ enum TriggerEventPage {
                 .plainText(
                     "\(answered) of \(Wording.count(model.returns.count, "hub has", "hubs have")) checked in. A hub that has not answered is shown as missing: no answer is not a calm answer."
                 )),
-            .div(
-                .class("table-wrap"), .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Hubs' returns"), .attribute(named: "tabindex", value: "0"),
+            .scrollingTable(
+                label: "Hubs' returns",
                 .table(
                     .class("table"),
                     .caption(.class("visually-hidden"), .plainText("Each hub's check-in")),
