@@ -84,6 +84,7 @@ enum Migrations {
         M027AddJoinMessages(),
         M028CreateDigests(),
         M029CreateTensionWatch(),
+        M030LogDirectoryChanges(),
     ]
 }
 

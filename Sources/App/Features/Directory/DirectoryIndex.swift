@@ -3,15 +3,18 @@ import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
-/// A compact, in-memory picture of what the directory's filters need: every organisation in name
-/// order, whether it is public, and which hubs, terms and areas it carries.
+/// A compact, in-memory picture of what the directory's filters need: every organisation, whether
+/// it is public, which hubs, terms and areas it carries, and the order the directory lists them in.
 ///
 /// Why: counting filter values across every matching organisation in SQL cost 50–170 ms a search
 /// at 20,000 organisations. Over this picture the same counts take well under a millisecond.
-/// The database stays the source of truth: triggers bump `directory_state.generation` on every
-/// change to the tables the picture is built from, each search reads that number (one small
-/// query), and a stale picture is rebuilt before it is used. So several server processes can
-/// share one database, and no write path can forget to refresh it.
+/// The database stays the source of truth: triggers log every change to the tables the picture is
+/// built from (M030), each search reads the directory's generation (one small query), and a picture
+/// behind it re-reads only the organisations changed since. So several server processes can share
+/// one database, a write costs in proportion to what it changed, and no write path can forget to
+/// refresh it.
+///
+/// Each organisation has a slot that never moves; a deleted organisation's slot stays empty.
 struct DirectoryIndex: Sendable {
     enum Facet: Hashable, Sendable {
         case term(Vocabulary, String)
@@ -19,23 +22,26 @@ struct DirectoryIndex: Sendable {
         case area(String)
     }
 
-    let generation: Int
-    /// Organisation ids, in the order the directory lists them (by name).
-    let ids: [UUID]
-    let isPublic: [Bool]
-    let ordinalByID: [UUID: Int32]
-    /// SQLite's rowid for each organisation, which its full-text table is keyed by.
-    let ordinalByRowID: [Int64: Int32]
-    let facets: [Facet]
-    let facetNumber: [Facet: Int32]
-    /// The facets of organisation `i` are `facetsOf[facetStart[i] ..< facetStart[i + 1]]`.
-    let facetStart: [Int32]
-    let facetsOf: [Int32]
-    /// For each facet, the organisations carrying it, in ascending order.
-    let postings: [[Int32]]
-    let hubIDBySlug: [String: UUID]
-    /// Every hub, by name, for the hub filter.
-    let hubs: [HubChoice]
+    /// What the picture keeps of one organisation.
+    struct Entry: Sendable {
+        let id: UUID
+        /// SQLite's rowid, which its full-text table is keyed by.
+        let rowID: Int64?
+        /// The folded name, then the id: what listing order sorts by.
+        let sortKey: [UInt8]
+        let isPublic: Bool
+        /// Its facets' numbers, ascending.
+        let facets: [Int32]
+    }
+
+    /// One organisation as the database describes it, before its facets are numbered.
+    struct Facts: Sendable {
+        let id: UUID
+        let rowID: Int64?
+        let name: String
+        let isPublic: Bool
+        var facets: [Facet] = []
+    }
 
     struct HubChoice: Sendable, Equatable {
         let id: UUID
@@ -43,11 +49,53 @@ struct DirectoryIndex: Sendable {
         let name: String
     }
 
-    var count: Int { ids.count }
+    /// The state of the directory this picture describes.
+    fileprivate(set) var generation: Int
+    /// One per slot; nil where the organisation was deleted.
+    private(set) var entries: [Entry?] = []
+    private(set) var slotByID: [UUID: Int32] = [:]
+    private(set) var slotByRowID: [Int64: Int32] = [:]
+    /// Every organisation's slot, in the order the directory lists them (by name).
+    private(set) var listingOrder: [Int32] = []
+    /// Each slot's place in `listingOrder` (`Int32.max` for an empty slot).
+    private(set) var rank: [Int32] = []
+    private(set) var facets: [Facet] = []
+    private(set) var facetNumber: [Facet: Int32] = [:]
+    /// For each facet, the slots carrying it, ascending.
+    private(set) var postings: [[Int32]] = []
+    private(set) var publicCount = 0
+    private(set) var hubIDBySlug: [String: UUID] = [:]
+    /// Every hub, by name, for the hub filter.
+    private(set) var hubs: [HubChoice] = []
+
+    init(generation: Int, organisations: [Facts], hubs: [HubChoice]) {
+        self.generation = generation
+        entries.reserveCapacity(organisations.count)
+        for facts in organisations {
+            let slot = Int32(entries.count)
+            let entry = makeEntry(facts)
+            entries.append(entry)
+            register(entry, at: slot)
+            // Slots are handed out in ascending order, so appending keeps each posting sorted.
+            for facet in entry.facets { postings[Int(facet)].append(slot) }
+        }
+        listingOrder = (0..<Int32(entries.count)).sorted {
+            entries[Int($0)]!.sortKey.lexicographicallyPrecedes(entries[Int($1)]!.sortKey)
+        }
+        renumberRanks()
+        setHubs(hubs)
+    }
+
+    /// Slots, empty ones included: the length of a per-slot array.
+    var slotCount: Int { entries.count }
+
+    func id(of slot: Int32) -> UUID? { entries[Int(slot)]?.id }
+
+    func facets(of slot: Int32) -> [Int32] { entries[Int(slot)]?.facets ?? [] }
 
     /// Listed organisations: every one, or the public ones only.
     func organisationCount(publicOnly: Bool) -> Int {
-        publicOnly ? isPublic.lazy.filter { $0 }.count : ids.count
+        publicOnly ? publicCount : slotByID.count
     }
 
     /// How many organisations each hub has, counting members-only listings only when asked.
@@ -83,108 +131,238 @@ struct DirectoryIndex: Sendable {
 
     /// How many listed organisations one facet holds, public ones only when asked.
     private func organisations(under facet: Int, publicOnly: Bool) -> Int {
-        publicOnly ? postings[facet].reduce(0) { $0 + (isPublic[Int($1)] ? 1 : 0) } : postings[facet].count
+        guard publicOnly else { return postings[facet].count }
+        return postings[facet].reduce(0) { $0 + (entries[Int($1)]?.isPublic == true ? 1 : 0) }
     }
 
-    func facets(of ordinal: Int32) -> ArraySlice<Int32> {
-        facetsOf[Int(facetStart[Int(ordinal)])..<Int(facetStart[Int(ordinal) + 1])]
+    /// Brings the named organisations up to date: `changed[id]` is what the database now says of
+    /// each, or nil where it was deleted. Costs a few binary searches per organisation and one pass
+    /// over the ranks, never a read of the rest of the directory.
+    mutating func replace(_ changed: [(id: UUID, facts: Facts?)]) {
+        for (id, facts) in changed {
+            let existing = slotByID[id]
+            if let slot = existing, let old = entries[Int(slot)] {
+                for facet in old.facets { Self.remove(slot, from: &postings[Int(facet)]) }
+                listingOrder.remove(at: listingPosition(of: old.sortKey))
+                if old.isPublic { publicCount -= 1 }
+                if let rowID = old.rowID { slotByRowID[rowID] = nil }
+                entries[Int(slot)] = nil
+                slotByID[id] = nil
+            }
+            guard let facts else { continue }
+            let entry = makeEntry(facts)
+            let slot = existing ?? Int32(entries.count)
+            if Int(slot) == entries.count { entries.append(entry) } else { entries[Int(slot)] = entry }
+            register(entry, at: slot)
+            for facet in entry.facets { Self.insert(slot, into: &postings[Int(facet)]) }
+            listingOrder.insert(slot, at: listingPosition(of: entry.sortKey))
+        }
+        renumberRanks()
     }
 
-    /// Reads the picture in one read transaction, so the generation matches the rows.
-    static func load(from db: Database) async throws -> DirectoryIndex {
-        try await db.transaction { db in
-            guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-            let isSQLite = sql.dialect.name == "sqlite"
-            let generation = try await currentGeneration(sql)
+    mutating func setHubs(_ hubs: [HubChoice]) {
+        self.hubs = hubs
+        hubIDBySlug = Dictionary(hubs.map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
+    }
 
-            let organisationRows = try await sql.raw(
-                isSQLite
-                    ? "SELECT rowid AS row_id, id, visibility FROM organisations ORDER BY name, id"
-                    : "SELECT id, visibility FROM organisations ORDER BY name, id"
-            ).all()
-            var ids: [UUID] = []
-            var isPublic: [Bool] = []
-            var ordinalByID: [UUID: Int32] = [:]
-            var ordinalByRowID: [Int64: Int32] = [:]
-            ids.reserveCapacity(organisationRows.count)
-            for (position, row) in organisationRows.enumerated() {
+    /// Numbers the facts' facets (new facets get the next numbers) into an entry.
+    private mutating func makeEntry(_ facts: Facts) -> Entry {
+        var numbers: [Int32] = []
+        for facet in facts.facets {
+            if let known = facetNumber[facet] {
+                numbers.append(known)
+            } else {
+                let number = Int32(facets.count)
+                facets.append(facet)
+                facetNumber[facet] = number
+                postings.append([])
+                numbers.append(number)
+            }
+        }
+        let folded = facts.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return Entry(
+            id: facts.id, rowID: facts.rowID, sortKey: Array((folded + "\u{0}" + facts.id.uuidString).utf8),
+            isPublic: facts.isPublic, facets: Array(Set(numbers)).sorted())
+    }
+
+    private mutating func register(_ entry: Entry, at slot: Int32) {
+        slotByID[entry.id] = slot
+        if let rowID = entry.rowID { slotByRowID[rowID] = slot }
+        if entry.isPublic { publicCount += 1 }
+    }
+
+    /// Where a sort key belongs in `listingOrder` (or is, if present).
+    private func listingPosition(of key: [UInt8]) -> Int {
+        var low = 0
+        var high = listingOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[Int(listingOrder[middle])]!.sortKey.lexicographicallyPrecedes(key) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
+    }
+
+    private mutating func renumberRanks() {
+        rank = [Int32](repeating: .max, count: entries.count)
+        for (position, slot) in listingOrder.enumerated() { rank[Int(slot)] = Int32(position) }
+    }
+
+    private static func insertionPoint(of slot: Int32, in sorted: [Int32]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < slot { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func insert(_ slot: Int32, into sorted: inout [Int32]) {
+        let position = insertionPoint(of: slot, in: sorted)
+        if position == sorted.count || sorted[position] != slot { sorted.insert(slot, at: position) }
+    }
+
+    private static func remove(_ slot: Int32, from sorted: inout [Int32]) {
+        let position = insertionPoint(of: slot, in: sorted)
+        if position < sorted.count, sorted[position] == slot { sorted.remove(at: position) }
+    }
+}
+
+/// Reading the directory's state, change log and organisations for `DirectoryIndex`.
+enum DirectoryIndexLoader {
+    struct State: Sendable {
+        let generation: Int
+        /// Changes logged below this generation have been pruned.
+        let prunedBelow: Int
+    }
+
+    /// Beyond this many changed organisations, reading everything again is cheaper.
+    static let largestIncrementalRefresh = 2_000
+    /// The log keeps at least this many generations; pruning starts once it holds twice as many.
+    static let keptGenerations = 20_000
+
+    static func state(_ sql: SQLDatabase) async throws -> State {
+        let row = try await sql.raw("SELECT generation, pruned_below FROM directory_state WHERE id = 1").first()
+        return State(
+            generation: try row?.decode(column: "generation", as: Int.self) ?? 0,
+            prunedBelow: try row?.decode(column: "pruned_below", as: Int.self) ?? 0)
+    }
+
+    /// Everything, read after the generation, so it is at least as new as the generation says.
+    static func full(_ sql: SQLDatabase) async throws -> DirectoryIndex {
+        let state = try await state(sql)
+        let organisations = try await facts(of: nil, sql)
+        return DirectoryIndex(
+            generation: state.generation, organisations: Array(organisations.values), hubs: try await hubs(sql))
+    }
+
+    /// `index` brought up to `state`: only the organisations logged as changed since are read again.
+    /// Falls back to a full read when the log no longer reaches back that far, or holds too much.
+    static func refreshed(_ index: DirectoryIndex, to state: State, _ sql: SQLDatabase) async throws
+        -> DirectoryIndex
+    {
+        guard index.generation >= state.prunedBelow else { return try await full(sql) }
+        let rows = try await sql.raw(
+            "SELECT DISTINCT scope, organisation_id FROM directory_changes WHERE generation > \(bind: index.generation)"
+        ).all()
+        var organisationIDs: [UUID] = []
+        var hubsChanged = false
+        for row in rows {
+            switch try row.decode(column: "scope", as: String.self) {
+            case "organisation":
+                if let id = try row.decode(column: "organisation_id", as: UUID?.self) { organisationIDs.append(id) }
+            case "hubs":
+                hubsChanged = true
+            default:
+                return try await full(sql)
+            }
+        }
+        let uniqueIDs = Array(Set(organisationIDs))
+        // A prune that ran while the log was read may have taken rows this picture needed.
+        guard uniqueIDs.count <= largestIncrementalRefresh else { return try await full(sql) }
+        guard try await self.state(sql).prunedBelow <= index.generation else { return try await full(sql) }
+        var fresh = index
+        let current = try await facts(of: uniqueIDs, sql)
+        fresh.replace(uniqueIDs.map { ($0, current[$0]) })
+        if hubsChanged { fresh.setHubs(try await hubs(sql)) }
+        fresh.generation = state.generation
+        return fresh
+    }
+
+    /// Drops log rows no process should still need, once the log is long; a process further
+    /// behind than that reads everything again.
+    static func pruneIfLong(_ state: State, _ sql: SQLDatabase) async throws {
+        guard state.generation - state.prunedBelow > 2 * keptGenerations else { return }
+        try await prune(keeping: keptGenerations, state, sql)
+    }
+
+    /// Deletes the log below the last `kept` generations.
+    static func prune(keeping kept: Int, _ state: State, _ sql: SQLDatabase) async throws {
+        let below = state.generation - kept
+        // The mark goes first, so a reader that missed pruned rows sees the mark afterwards.
+        try await sql.raw(
+            "UPDATE directory_state SET pruned_below = \(bind: below) WHERE id = 1 AND pruned_below < \(bind: below)"
+        ).run()
+        try await sql.raw("DELETE FROM directory_changes WHERE generation < \(bind: below)").run()
+    }
+
+    /// What the database says of these organisations (all of them when `ids` is nil); a deleted
+    /// organisation is simply absent.
+    static func facts(of ids: [UUID]?, _ sql: SQLDatabase) async throws -> [UUID: DirectoryIndex.Facts] {
+        var found: [UUID: DirectoryIndex.Facts] = [:]
+        let isSQLite = sql.dialect.name == "sqlite"
+        // One query a table, however many: `refreshed` asks for at most `largestIncrementalRefresh`
+        // organisations, well within both databases' limits on bound values.
+        if let ids, ids.isEmpty { return found }
+        do {
+            func only(_ column: String) -> SQLQueryString {
+                guard let ids else { return "" }
+                return " AND \(ident: column) IN (\(binds: ids))"
+            }
+            let columns: SQLQueryString = isSQLite ? "rowid AS row_id, id, name, visibility" : "id, name, visibility"
+            for row in try await sql.raw("SELECT \(columns) FROM organisations WHERE 1 = 1\(only("id"))").all() {
                 let id = try row.decode(column: "id", as: UUID.self)
-                ids.append(id)
-                isPublic.append(
-                    try row.decode(column: "visibility", as: String.self) == Organisation.Visibility.public.rawValue)
-                ordinalByID[id] = Int32(position)
-                if isSQLite { ordinalByRowID[try row.decode(column: "row_id", as: Int64.self)] = Int32(position) }
+                found[id] = DirectoryIndex.Facts(
+                    id: id, rowID: isSQLite ? try row.decode(column: "row_id", as: Int64.self) : nil,
+                    name: try row.decode(column: "name", as: String.self),
+                    isPublic: try row.decode(column: "visibility", as: String.self)
+                        == Organisation.Visibility.public.rawValue)
             }
-
-            var facets: [Facet] = []
-            var facetNumber: [Facet: Int32] = [:]
-            var pairs: [(organisation: Int32, facet: Int32)] = []
-            func add(_ organisationID: UUID, _ facet: Facet) {
-                guard let ordinal = ordinalByID[organisationID] else { return }
-                let number: Int32
-                if let known = facetNumber[facet] {
-                    number = known
-                } else {
-                    number = Int32(facets.count)
-                    facets.append(facet)
-                    facetNumber[facet] = number
-                }
-                pairs.append((ordinal, number))
-            }
-            for row in try await sql.raw("SELECT organisation_id, vocabulary, code FROM organisation_terms").all() {
+            for row in try await sql.raw(
+                "SELECT organisation_id, vocabulary, code FROM organisation_terms WHERE 1 = 1\(only("organisation_id"))"
+            ).all() {
                 guard let vocabulary = Vocabulary(rawValue: try row.decode(column: "vocabulary", as: String.self))
                 else { continue }
-                add(
-                    try row.decode(column: "organisation_id", as: UUID.self),
+                found[try row.decode(column: "organisation_id", as: UUID.self)]?.facets.append(
                     .term(vocabulary, try row.decode(column: "code", as: String.self)))
             }
-            for row in try await sql.raw("SELECT organisation_id, area_code FROM organisation_areas").all() {
-                add(
-                    try row.decode(column: "organisation_id", as: UUID.self),
+            for row in try await sql.raw(
+                "SELECT organisation_id, area_code FROM organisation_areas WHERE 1 = 1\(only("organisation_id"))"
+            ).all() {
+                found[try row.decode(column: "organisation_id", as: UUID.self)]?.facets.append(
                     .area(try row.decode(column: "area_code", as: String.self)))
             }
             for row in try await sql.raw(
-                "SELECT organisation_id, hub_id FROM organisation_hubs WHERE status = \(bind: MembershipStatus.approved.rawValue)"
+                "SELECT organisation_id, hub_id FROM organisation_hubs WHERE status = \(bind: MembershipStatus.approved.rawValue)\(only("organisation_id"))"
             ).all() {
-                add(
-                    try row.decode(column: "organisation_id", as: UUID.self),
+                found[try row.decode(column: "organisation_id", as: UUID.self)]?.facets.append(
                     .hub(try row.decode(column: "hub_id", as: UUID.self)))
             }
-            var hubs: [HubChoice] = []
-            for row in try await sql.raw("SELECT id, slug, name FROM hubs ORDER BY name, id").all() {
-                hubs.append(
-                    HubChoice(
-                        id: try row.decode(column: "id", as: UUID.self),
-                        slug: try row.decode(column: "slug", as: String.self),
-                        name: try row.decode(column: "name", as: String.self)))
-            }
-            let hubIDBySlug = Dictionary(hubs.map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
-
-            // Group the pairs by organisation (a counting sort keeps it linear) and build postings.
-            var facetStart = [Int32](repeating: 0, count: ids.count + 1)
-            for pair in pairs { facetStart[Int(pair.organisation) + 1] += 1 }
-            for index in 0..<ids.count { facetStart[index + 1] += facetStart[index] }
-            var next = facetStart
-            var facetsOf = [Int32](repeating: 0, count: pairs.count)
-            var postings = [[Int32]](repeating: [], count: facets.count)
-            for pair in pairs.sorted(by: { $0.organisation < $1.organisation }) {
-                facetsOf[Int(next[Int(pair.organisation)])] = pair.facet
-                next[Int(pair.organisation)] += 1
-                postings[Int(pair.facet)].append(pair.organisation)
-            }
-            return DirectoryIndex(
-                generation: generation, ids: ids, isPublic: isPublic, ordinalByID: ordinalByID,
-                ordinalByRowID: ordinalByRowID,
-                facets: facets, facetNumber: facetNumber, facetStart: facetStart, facetsOf: facetsOf,
-                postings: postings,
-                hubIDBySlug: hubIDBySlug, hubs: hubs
-            )
         }
+        return found
     }
 
-    static func currentGeneration(_ sql: SQLDatabase) async throws -> Int {
-        let row = try await sql.raw("SELECT generation FROM directory_state WHERE id = 1").first()
-        return try row?.decode(column: "generation", as: Int.self) ?? 0
+    static func hubs(_ sql: SQLDatabase) async throws -> [DirectoryIndex.HubChoice] {
+        try await sql.raw("SELECT id, slug, name FROM hubs ORDER BY name, id").all().map { row in
+            DirectoryIndex.HubChoice(
+                id: try row.decode(column: "id", as: UUID.self),
+                slug: try row.decode(column: "slug", as: String.self),
+                name: try row.decode(column: "name", as: String.self))
+        }
     }
 }
 
@@ -254,17 +432,37 @@ final class DirectoryIndexStore: Sendable {
         return rendered
     }
     private let loading = NIOLockedValueBox<(generation: Int, task: Task<DirectoryIndex, any Error>)?>(nil)
+    /// When this process last confirmed its picture matches the database, for `/metrics`.
+    private let confirmed = NIOLockedValueBox<Date?>(nil)
 
+    /// Seconds since the picture was last confirmed current, or nil before the first search.
+    func age(now: Date = Date()) -> Double? {
+        confirmed.withLockedValue { $0.map { now.timeIntervalSince($0) } }
+    }
+
+    /// The picture for the directory as it is now: the one held, if nothing has changed; else that
+    /// one brought up to date, once, however many searches are waiting for it.
     func index(on db: Database) async throws -> DirectoryIndex {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let generation = try await DirectoryIndex.currentGeneration(sql)
-        if let cached = current.withLockedValue({ $0 }), cached.generation >= generation {
-            return cached
+        let state = try await DirectoryIndexLoader.state(sql)
+        let held = current.withLockedValue { $0 }
+        if let held, held.generation >= state.generation {
+            confirmed.withLockedValue { $0 = Date() }
+            return held
         }
         let task = loading.withLockedValue { loading -> Task<DirectoryIndex, any Error> in
-            if let inFlight = loading, inFlight.generation >= generation { return inFlight.task }
-            let task = Task { try await DirectoryIndex.load(from: db) }
-            loading = (generation, task)
+            if let inFlight = loading, inFlight.generation >= state.generation { return inFlight.task }
+            let task = Task {
+                let fresh =
+                    if let held {
+                        try await DirectoryIndexLoader.refreshed(held, to: state, sql)
+                    } else {
+                        try await DirectoryIndexLoader.full(sql)
+                    }
+                try await DirectoryIndexLoader.pruneIfLong(state, sql)
+                return fresh
+            }
+            loading = (state.generation, task)
             return task
         }
         let fresh: DirectoryIndex
@@ -273,13 +471,14 @@ final class DirectoryIndexStore: Sendable {
         } catch {
             // Let the next search try again rather than keep a failed load.
             loading.withLockedValue { loading in
-                if loading?.generation == generation { loading = nil }
+                if loading?.generation == state.generation { loading = nil }
             }
             throw error
         }
         current.withLockedValue { current in
             if (current?.generation ?? -1) < fresh.generation { current = fresh }
         }
+        confirmed.withLockedValue { $0 = Date() }
         return fresh
     }
 }

@@ -70,7 +70,8 @@ struct DirectoryListing: Sendable, Equatable {
 /// Which organisations a search matches, in listing order, and how many carry each filter value.
 /// Independent of the page, so paging through a search reuses it.
 struct DirectoryMatches: Sendable {
-    let ordinals: [Int32]
+    /// The matching organisations' slots in the index, in listing order.
+    let slots: [Int32]
     /// How many of the matching organisations carry each term, per vocabulary.
     let termCounts: [Vocabulary: [String: Int]]
     let hubCounts: [UUID: Int]
@@ -113,12 +114,12 @@ enum DirectorySearch {
 
         let offset = (query.page - 1) * DirectoryQuery.pageSize
         let pageOrdinals =
-            offset < matches.ordinals.count
-            ? Array(matches.ordinals[offset..<min(matches.ordinals.count, offset + DirectoryQuery.pageSize)])
+            offset < matches.slots.count
+            ? Array(matches.slots[offset..<min(matches.slots.count, offset + DirectoryQuery.pageSize)])
             : []
         var listings: [DirectoryListing] = []
         if !pageOrdinals.isEmpty {
-            let ids = pageOrdinals.map { index.ids[Int($0)] }
+            let ids = pageOrdinals.compactMap { index.id(of: $0) }
             var rows: [UUID: SQLRow] = [:]
             for row in try await sql.select().columns("id", "slug", "name", "summary", "visibility").from(
                 Organisation.schema
@@ -128,14 +129,14 @@ enum DirectorySearch {
             }
             for ordinal in pageOrdinals {
                 // A row deleted since the picture was read is simply left out of this page.
-                guard let row = rows[index.ids[Int(ordinal)]] else { continue }
+                guard let id = index.id(of: ordinal), let row = rows[id] else { continue }
                 let methods = index.facets(of: ordinal).compactMap { number -> String? in
                     if case .term(.method, let code) = index.facets[Int(number)] { return code }
                     return nil
                 }
                 listings.append(
                     DirectoryListing(
-                        id: index.ids[Int(ordinal)], slug: try row.decode(column: "slug", as: String.self),
+                        id: id, slug: try row.decode(column: "slug", as: String.self),
                         name: try row.decode(column: "name", as: String.self),
                         summary: try row.decode(column: "summary", as: String.self),
                         isPublic: try row.decode(column: "visibility", as: String.self)
@@ -145,7 +146,7 @@ enum DirectorySearch {
             }
         }
         return DirectoryResults(
-            generation: index.generation, listings: listings, total: matches.ordinals.count,
+            generation: index.generation, listings: listings, total: matches.slots.count,
             termCounts: matches.termCounts, hubCounts: matches.hubCounts, areaCounts: matches.areaCounts,
             hubs: index.hubs)
     }
@@ -175,32 +176,30 @@ enum DirectorySearch {
             if let number = index.facetNumber[.area(area)] { required.append(number) } else { impossible = true }
         }
         if impossible {
-            return DirectoryMatches(ordinals: [], termCounts: [:], hubCounts: [:], areaCounts: [:])
+            return DirectoryMatches(slots: [], termCounts: [:], hubCounts: [:], areaCounts: [:])
         }
-        var passes = [Bool](repeating: true, count: index.count)
+        // Who this person may see (every listed organisation, or the public ones), then the filters.
+        var passes = index.entries.map { entry in entry.map { signedIn || $0.isPublic } ?? false }
         if let shortest = required.min(by: { index.postings[Int($0)].count < index.postings[Int($1)].count }) {
-            passes = [Bool](repeating: false, count: index.count)
-            for ordinal in index.postings[Int(shortest)] {
-                let facets = index.facets(of: ordinal)
-                if required.allSatisfy({ facets.contains($0) }) { passes[Int(ordinal)] = true }
+            var filtered = [Bool](repeating: false, count: index.slotCount)
+            for slot in index.postings[Int(shortest)] where passes[Int(slot)] {
+                let facets = index.facets(of: slot)
+                if required.allSatisfy({ facets.contains($0) }) { filtered[Int(slot)] = true }
             }
-        }
-        if !signedIn {
-            for ordinal in 0..<index.count where !index.isPublic[ordinal] { passes[ordinal] = false }
+            passes = filtered
         }
 
         // Matching organisations in listing order: by relevance when there are words, else by name.
         var ordinals: [Int32] = []
         if query.words.isEmpty {
-            ordinals.reserveCapacity(index.count)
-            for ordinal in 0..<index.count where passes[ordinal] { ordinals.append(Int32(ordinal)) }
+            for slot in index.listingOrder where passes[Int(slot)] { ordinals.append(slot) }
         } else {
             ordinals = try await wordMatches(query.words, passes: passes, index: index, sql: sql)
         }
 
         var counts = [Int](repeating: 0, count: index.facets.count)
-        for ordinal in ordinals {
-            for facet in index.facets(of: ordinal) { counts[Int(facet)] += 1 }
+        for slot in ordinals {
+            for facet in index.facets(of: slot) { counts[Int(facet)] += 1 }
         }
         var termCounts: [Vocabulary: [String: Int]] = [:]
         var hubCounts: [UUID: Int] = [:]
@@ -213,7 +212,7 @@ enum DirectorySearch {
             }
         }
         return DirectoryMatches(
-            ordinals: ordinals, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
+            slots: ordinals, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
     }
 
     /// The organisations every word matches, best first. A word matches an organisation's text, or
@@ -228,8 +227,8 @@ enum DirectorySearch {
         for row in try await sql.raw(textMatch(words, isSQLite: isSQLite)).all() {
             let ordinal =
                 isSQLite
-                ? index.ordinalByRowID[try row.decode(column: "k", as: Int64.self)]
-                : index.ordinalByID[try row.decode(column: "k", as: UUID.self)]
+                ? index.slotByRowID[try row.decode(column: "k", as: Int64.self)]
+                : index.slotByID[try row.decode(column: "k", as: UUID.self)]
             guard let ordinal, passes[Int(ordinal)] else { continue }
             let word = try row.decode(column: "w", as: Int.self)
             textRanks[word][ordinal] = try row.decode(column: "r", as: Double.self)
@@ -253,7 +252,9 @@ enum DirectorySearch {
             }
         }
         // Best first; equal relevance falls back to name order.
-        return (ranks ?? [:]).sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.map(\.key)
+        return (ranks ?? [:]).sorted {
+            $0.value != $1.value ? $0.value < $1.value : index.rank[Int($0.key)] < index.rank[Int($1.key)]
+        }.map(\.key)
     }
 
     /// The index's term facets whose label has a word beginning with `word` (or, for a longer word,

@@ -16,8 +16,19 @@ struct M008TrackDirectoryChanges: AsyncMigration {
             "CREATE TABLE directory_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL)"
         ).run()
         try await sql.raw("INSERT INTO directory_state (id, generation) VALUES (1, 1)").run()
+        try await Self.createTriggers(sql)
+    }
+
+    func revert(on database: Database) async throws {
+        guard let sql = database as? SQLDatabase else { return }
+        try await Self.dropTriggers(sql)
+        try await sql.raw("DROP TABLE IF EXISTS directory_state").run()
+    }
+
+    /// Also used by M030's revert, which puts these triggers back.
+    static func createTriggers(_ sql: SQLDatabase) async throws {
         if sql.dialect.name == "sqlite" {
-            for table in Self.trackedTables {
+            for table in trackedTables {
                 for event in ["INSERT", "UPDATE", "DELETE"] {
                     try await sql.raw(
                         """
@@ -48,8 +59,8 @@ struct M008TrackDirectoryChanges: AsyncMigration {
         }
     }
 
-    func revert(on database: Database) async throws {
-        guard let sql = database as? SQLDatabase else { return }
+    /// Also used by M030, which replaces these triggers.
+    static func dropTriggers(_ sql: SQLDatabase) async throws {
         if sql.dialect.name == "sqlite" {
             for table in Self.trackedTables {
                 for event in ["insert", "update", "delete"] {
@@ -65,6 +76,5 @@ struct M008TrackDirectoryChanges: AsyncMigration {
             }
             try await sql.raw("DROP FUNCTION IF EXISTS directory_changed()").run()
         }
-        try await sql.raw("DROP TABLE IF EXISTS directory_state").run()
     }
 }
