@@ -9,6 +9,7 @@ import Vapor
 public func configure(_ app: Application, settings: Settings) async throws {
     app.settings = settings
     app.directoryIndex = DirectoryIndexStore()
+    app.metrics = SiteMetrics()
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -97,18 +98,50 @@ enum SQLiteTuning {
             try await sql.raw("PRAGMA busy_timeout = 5000").run()
             if case .sqliteFile = app.settings.database {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
-                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                // FULL: a write we have acknowledged survives a power cut or an OS crash, not only
+                // the server's own crash (NORMAL may roll back the last commits after one).
+                try await sql.raw("PRAGMA synchronous = FULL").run()
             }
         }
     }
 }
 
 extension Application {
-    /// Migrates to the latest schema and loads the site secret. Safe to run on every start.
+    /// Migrates to the latest schema and loads the site secret. Safe to run on every start, and
+    /// from several processes starting at once.
     public func prepareDatabase() async throws {
+        try await whileSettingUp { try await migrateAndLoadSecrets() }
+    }
+
+    func migrateAndLoadSecrets() async throws {
         try await autoMigrate()
         try await loadSiteSecrets()
     }
+
+    /// Runs `body` while no other process sets up the same database: on PostgreSQL, under an
+    /// advisory lock held on a connection of its own (outside the pool, which `body` uses), so two
+    /// servers started together never both create the tables or both load the demo. SQLite's file
+    /// takes one writer at a time already.
+    func whileSettingUp<Result>(_ body: () async throws -> Result) async throws -> Result {
+        guard case .postgres(let url, _) = settings.database else { return try await body() }
+        let connection = try await PostgresConnection.connect(
+            on: eventLoopGroup.any(), configuration: try SQLPostgresConfiguration(url: url).coreConfiguration,
+            id: 0, logger: logger
+        ).get()
+        do {
+            try await connection.query("SELECT pg_advisory_lock(\(Self.setupLockKey))", logger: logger)
+            let result = try await body()
+            try await connection.close()
+            return result
+        } catch {
+            // Closing the session releases the lock.
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// Any fixed number shared by every Bridgework process; advisory locks are per database.
+    private static let setupLockKey: Int64 = 0x4272_6964_6765
 }
 
 /// Where the styles and script are: shipped inside the package's resources, not looked up from

@@ -8,25 +8,6 @@ import XCTVapor
 /// `bridgework backup` and `restore` for the embedded SQLite database: a copy made while serving
 /// restores to the same rows and content, and what cannot be done is refused in words.
 final class BackupTests: XCTestCase {
-    /// An app on an SQLite file in its own folder, as `swift run bridgework` keeps one.
-    func withFileApp(_ path: String, _ body: (Application) async throws -> Void) async throws {
-        let app = try await Application.make(.testing)
-        let folder = (path as NSString).deletingLastPathComponent
-        let settings = Settings(
-            dataDirectory: folder, database: .sqliteFile(path: path),
-            mailDirectory: (folder as NSString).appendingPathComponent("mail"), bcryptCost: 4,
-            seedDemoOnFirstStart: false)
-        do {
-            try await configure(app, settings: settings)
-            try await app.prepareDatabase()
-            try await body(app)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
-    }
-
     /// Every table's rows, each row's values quoted by SQLite itself, sorted (some full-text tables
     /// have no rowid to order by).
     func contents(of app: Application) async throws -> [String: [String]] {

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import XCTVapor
 
@@ -169,6 +170,40 @@ final class CommandTests: XCTestCase {
             XCTAssertTrue(app.databases.ids().contains(.psql))
             _ = try await TestPeople.make(on: app)
             try await TestClient(app).signIn(TestPeople.Role.member.email)
+        }
+    }
+}
+
+/// Several server processes starting at once on one new PostgreSQL database.
+final class StartupTests: XCTestCase {
+    func testServersStartingTogetherOnANewDatabaseMigrateAndLoadTheDemoExactlyOnce() async throws {
+        guard let url = TestDatabase.postgresURL else { throw XCTSkip("needs DATABASE_URL (PostgreSQL)") }
+        let schema = "start_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await withApp { server, _ in
+            let sql = server.db as! SQLDatabase
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+            var apps: [Application] = []
+            for _ in 0..<3 {
+                let app = try await Application.make(.testing)
+                try await configure(
+                    app,
+                    settings: Settings(
+                        dataDirectory: NSTemporaryDirectory(), database: .postgres(url: url, schema: schema),
+                        bcryptCost: 4, seedDemoOnFirstStart: true))
+                apps.append(app)
+            }
+            let loaded = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for app in apps { group.addTask { try await FirstStart.prepare(app).loadedDemo } }
+                var loaded: [Bool] = []
+                for try await outcome in group { loaded.append(outcome) }
+                return loaded
+            }
+            XCTAssertEqual(loaded.filter { $0 }.count, 1, "one process loads the demo; the others find it loaded")
+            let hubs = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: schema).hubs").first()!.decode(
+                column: "n", as: Int.self)
+            XCTAssertEqual(hubs, DemoData.hubs.count)
+            for app in apps { try await app.asyncShutdown() }
+            try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
         }
     }
 }

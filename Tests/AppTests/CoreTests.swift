@@ -187,4 +187,40 @@ final class CoreTests: XCTestCase {
             XCTAssertTrue(ready.text.contains("\"database\":\"ok\""))
         }
     }
+
+    func testMetricsCountRequestsByRoutePatternForACollectorOnThisMachineOnly() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let browser = TestClient(app)
+            _ = try await browser.get("/hubs/\(people.hub.slug)")
+            _ = try await browser.get("/hubs/\(people.homeHub.slug)")
+            _ = try await browser.get("/no-such-page")
+            _ = try await browser.get("/organisations")
+            let unaddressed = try await browser.get("/metrics")
+            XCTAssertEqual(unaddressed.status, .notFound, "a request with no address of its own is not answered")
+
+            let server = try app.testable(method: .running(hostname: "127.0.0.1", port: 0))
+            let scrape = try await server.sendRequest(.GET, "/metrics")
+            XCTAssertEqual(scrape.status, .ok)
+            XCTAssertEqual(scrape.headers.contentType?.subType, "plain")
+            let text = scrape.body.string
+            XCTAssertTrue(
+                text.contains(#"bridgework_http_requests_total{method="GET",route="/hubs/:hubSlug",status="200"} 2"#),
+                "both hub pages count under the route's pattern, never their addresses")
+            XCTAssertFalse(text.contains(people.hub.slug), "no address's values reach the metrics")
+            XCTAssertTrue(
+                text.contains(#"bridgework_http_requests_total{method="GET",route="unmatched",status="404"} 1"#))
+            XCTAssertTrue(
+                text.contains(
+                    #"bridgework_http_request_duration_seconds_bucket{method="GET",route="/hubs/:hubSlug",le="+Inf"} 2"#
+                ))
+            XCTAssertTrue(text.contains("bridgework_database_up 1"))
+            XCTAssertTrue(
+                text.contains("bridgework_directory_index_age_seconds "), "the directory's page reads the picture")
+            XCTAssertTrue(text.contains("bridgework_http_requests_in_flight 1"), "the scrape itself is in flight")
+
+            let forwarded = try await server.sendRequest(.GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"])
+            XCTAssertEqual(forwarded.status, .notFound, "a request forwarded by a proxy is not answered")
+        }
+    }
 }

@@ -44,6 +44,8 @@ final class PolicyTests: XCTestCase {
         "GET /": everyone,
         "GET /healthz": everyone,
         "GET /readyz": everyone,
+        // Open to every role; the handler answers only a request from this machine (see CoreTests).
+        "GET /metrics": everyone,
         "GET /signup": everyone,
         "POST /signup": everyone,
         "GET /signup/check-email": everyone,

@@ -16,30 +16,41 @@ database directly and checks that every write the server acknowledged is there.
 and for PostgreSQL the `psql` client. Loopback only. Exit status: 0 when nothing acknowledged
 was lost and no answer was a 5xx or otherwise unexplained; 1 otherwise; 2 when it could not run.
 
+Set-up, through the site as people would: the demo organisation's admin opens a survey with no
+closing date (the demo's own surveys closed in April 2026) and adds an event with 10,000 places
+(the demo event used beside it has 40, so confirmations both take places and join its waiting
+list); eight sessions sign in as the demo member; `bridgework create-token` gives the API token.
+The server runs with BRIDGEWORK_BCRYPT_COST=4 (--bcrypt-cost): only the load's speed changes.
+
 What "acknowledged" means, per write (the answer the person would take as "it worked"):
   * story through the API  POST /api/v1/stories            201 Created
   * story through the form POST /stories/new                303 to /stories/{slug}/manage
-  * event registration     POST /events/{slug}/register     200, the "check your email" page
-                           (a visitor; the registration row must then exist)
+  * event registration     POST /events/{slug}/register     200, the "check your email" page, by a
+                           visitor; the registration row must exist, and the email it promised
+                           must be in the outbox
   * confirming that place  POST /events/registrations/confirm (the emailed link's button)
                            200, the confirmed or waiting-list page; the row must then be
-                           confirmed or waitlisted, never back to unconfirmed or stuck in between
-  * survey answer          POST /s/{token}                  200, the thank-you page
-  * sign-up                POST /signup                     303 to /signup/check-email (the user
-                           row must exist, and so must the confirmation message in the outbox:
-                           the page told the person it was sent)
+                           confirmed or waitlisted, not unconfirmed or stuck in between
+  * survey answer          POST /s/{token}                  200, the thank-you page (the row
+                           must carry the form's submission key)
+  * sign-up                POST /signup                     303 to /signup/check-email; the user
+                           row must exist, and so must the confirmation email in the outbox
 Anything else is not acknowledged: a connection that broke or was refused while the server was
 being killed is "failed because of the kill" (the write may or may not have landed; both are
-fine, and the figures say how many did). A connection error when no kill happened, a timeout, a
-5xx, or any other unexpected answer fails the run: SIGKILL cannot produce an HTTP answer, so a
-5xx always came from a live server.
+fine, and the figures say how many did). A connection error or timeout when no kill happened,
+a 5xx, or any other unexpected answer fails the run: SIGKILL cannot produce an HTTP answer, so a
+5xx always came from a live server. SQLite's `PRAGMA integrity_check` must say ok.
+
+Also reported, and failed on only with --strict: each event's places_taken against its confirmed
+registrations, registrations left in the passing state 'confirming', and sign-ups cut short
+that left an account without its confirmation email. These are not lost writes, but a kill
+should not leave them either.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
 import random
 import re
@@ -310,7 +321,7 @@ class Site:
         self.timeout = timeout
         self.token = ""
         self.hubs: list[str] = []
-        self.event_slug = ""
+        self.events: list[str] = []     # slugs of upcoming public events visitors may register for
         self.survey_path = ""
 
     def get(self, session: requests.Session, path: str) -> requests.Response:
@@ -387,8 +398,9 @@ def write_story_form(site: Site, rng: random.Random, w: Write, session: requests
 def write_registration(site: Site, rng: random.Random, w: Write, _session) -> None:
     """A visitor registers, by name and email, for an upcoming public event."""
     session = requests.Session()
-    action = f"/events/{site.event_slug}/register"
-    data = hidden_of(form_posting_to(open_page(site, session, f"/events/{site.event_slug}", w).text, action))
+    slug = rng.choice(site.events)
+    action = f"/events/{slug}/register"
+    data = hidden_of(form_posting_to(open_page(site, session, f"/events/{slug}", w).text, action))
     data.update(name=f"Crash Tester {w.marker[-6:]}", email=f"{w.marker}@example.org")
     w.extra["sent"] = True
     answer = site.post(session, action, data=data)
@@ -468,9 +480,9 @@ class Markers:
     """Unique, findable markers for one run. Survey codes must be 3-20 characters, so they get
     a shorter prefix of their own."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, name: str = "crash") -> None:
         tag = uuid.uuid4().hex[:5]
-        self.prefix = f"crash-{seed}-{tag}-"
+        self.prefix = f"{name}-{seed}-{tag}-"
         self.code_prefix = f"c{tag}-"
 
     def marker(self, kind: str, worker: int, n: int) -> str:
@@ -485,19 +497,17 @@ class Markers:
 # Set-up: a token, signed-in members, an open survey, an upcoming event
 # ---------------------------------------------------------------------------
 
-def set_up(site: Site, binary: str, env: dict[str, str], run: str, workers: int) -> list[requests.Session]:
-    token = subprocess.run([binary, "create-token", "--email", COORDINATOR_EMAIL, "--name", f"crash test {run}"],
-                           env=env, capture_output=True, text=True, timeout=120)
-    if token.returncode != 0 or not token.stdout.strip():
-        raise RuntimeError(f"create-token failed: {token.stderr.strip()[-500:]}")
-    site.token = token.stdout.strip().splitlines()[-1].strip()
+def public_hubs(site: Site) -> list[str]:
     hubs = requests.get(site.base + "/api/v1/hubs", timeout=30).json()
-    items = hubs.get("data", hubs.get("items", hubs)) if isinstance(hubs, dict) else hubs
-    site.hubs = [h["slug"] for h in items]
-    if not site.hubs:
+    slugs = [h["slug"] for h in hubs.get("data", [])]
+    if not slugs:
         raise RuntimeError("the API lists no hubs")
+    return slugs
 
-    # An upcoming public event that visitors may register for.
+
+def visitor_events(site: Site, limit: int) -> list[str]:
+    """Upcoming public events that visitors may register for (by name and email)."""
+    found = []
     events = requests.get(site.base + "/events", timeout=30).text
     for slug in dict.fromkeys(re.findall(r'href="/events/([a-z0-9-]+)"', events)):
         page = requests.get(site.base + f"/events/{slug}", timeout=30).text
@@ -506,28 +516,60 @@ def set_up(site: Site, binary: str, env: dict[str, str], run: str, workers: int)
         except LookupError:
             continue
         if any(f["name"] == "email" for f in form["fields"]):
-            site.event_slug = slug
-            break
-    if not site.event_slug:
+            found.append(slug)
+            if len(found) >= limit:
+                break
+    if not found:
         raise RuntimeError("no upcoming event takes registrations from visitors")
+    return found
 
-    # The demo's surveys have closed, so the demo project's admin opens one (no closing date).
-    admin = site.sign_in(ORGADMIN_EMAIL)
-    project = f"/impact/projects/{DEMO_PROJECT}"
-    page = site.get(admin, project)
-    form = form_posting_to(page.text, project + "/surveys")
+
+def add_event(site: Site, admin: requests.Session, title: str, capacity: int) -> str:
+    """The demo organisation's admin adds a public event a month ahead; its slug."""
+    form = form_posting_to(site.get(admin, "/events/new").text, "/events/new")
+    day = time.gmtime(time.time() + 30 * 86400)
     data = hidden_of(form)
-    data.update({"survey_title": f"Crash test survey {run}", "mode": "before",
+    data.update({"title": title, "host": choices(form, "host")[0],
+                 "description": "An event a load test registers for.", "date-day": str(day.tm_mday),
+                 "date-month": str(day.tm_mon), "date-year": str(day.tm_year), "start_time": "18:00",
+                 "end_date-day": str(day.tm_mday), "end_date-month": str(day.tm_mon),
+                 "end_date-year": str(day.tm_year), "end_time": "20:00", "place": "Loopback Hall",
+                 "capacity": str(capacity), "audience": "public"})
+    made = site.post(admin, "/events/new", data=data)
+    if made.status_code != 303 or not made.headers.get("Location", "").startswith("/events/"):
+        raise RuntimeError(f"adding an event answered {made.status_code}: {made.text[:300]}")
+    return urllib.parse.urlsplit(made.headers["Location"]).path.split("/")[2]
+
+
+def open_survey(site: Site, admin: requests.Session, title: str) -> str:
+    """The demo project's admin opens a 'before' survey with no closing date; its /s/ path.
+    (The demo's own surveys closed in April 2026.)"""
+    project = f"/impact/projects/{DEMO_PROJECT}"
+    form = form_posting_to(site.get(admin, project).text, project + "/surveys")
+    data = hidden_of(form)
+    data.update({"survey_title": title, "mode": "before",
                  field_name(form, "survey_indicators"): choices(form, "survey_indicators")})
     opened = site.post(admin, project + "/surveys", data=data)
     if opened.status_code != 303:
         raise RuntimeError(f"opening a survey answered {opened.status_code}: {opened.text[:300]}")
-    manage = site.get(admin, opened.headers["Location"])
-    found = re.search(r'/s/([A-Za-z0-9_-]{16,})', manage.text)
+    found = re.search(r'/s/([A-Za-z0-9_-]{16,})', site.get(admin, opened.headers["Location"]).text)
     if not found:
         raise RuntimeError("the survey's page shows no /s/ link")
-    site.survey_path = f"/s/{found.group(1)}"
+    return f"/s/{found.group(1)}"
 
+
+def set_up(site: Site, binary: str, env: dict[str, str], run: str, workers: int) -> list[requests.Session]:
+    token = subprocess.run([binary, "create-token", "--email", COORDINATOR_EMAIL, "--name", f"crash test {run}"],
+                           env=env, capture_output=True, text=True, timeout=120)
+    if token.returncode != 0 or not token.stdout.strip():
+        raise RuntimeError(f"create-token failed: {token.stderr.strip()[-500:]}")
+    site.token = token.stdout.strip().splitlines()[-1].strip()
+    site.hubs = public_hubs(site)
+    admin = site.sign_in(ORGADMIN_EMAIL)
+    # The demo's first upcoming public event: its places soon run out, so later confirmations join
+    # the waiting list; and one of our own with room for everyone, so confirmations take places.
+    site.events = visitor_events(site, 1) + [add_event(site, admin, f"Crash test evening {run}", 10000)]
+    site.survey_path = open_survey(site, admin, f"Crash test survey {run}")
     return [site.sign_in(MEMBER_EMAIL) for _ in range(workers)]
 
 
@@ -618,26 +660,30 @@ def check(writes: list[Write], found: dict[str, dict]) -> tuple[list[str], Count
     return lost, found_acked, landed_in_doubt
 
 
-def consistency_warnings(db: Database, event_slug: str) -> list[str]:
-    """An event's places taken must equal its confirmed registrations, and no registration may be
+def consistency_warnings(db: Database, event_slugs: list[str]) -> list[str]:
+    """Each event's places taken must equal its confirmed registrations, and no registration may be
     left half-way ('confirming' is meant to last a moment inside EventBooking.confirm)."""
-    rows = db.plain(
-        "SELECT e.places_taken, "
-        "(SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') "
-        f"FROM events e WHERE e.slug = '{event_slug}'")
-    stuck = db.plain(
-        "SELECT r.email FROM event_registrations r JOIN events e ON e.id = r.event_id "
-        f"WHERE e.slug = '{event_slug}' AND r.status = 'confirming'")
     warnings = []
-    if rows:
-        taken, confirmed = (int(x) for x in rows[0])
-        print(f"   event {event_slug}: places_taken {taken}, confirmed registrations {confirmed}, "
-              f"left 'confirming' {len(stuck)}")
+    for slug in event_slugs:
+        rows = db.plain(
+            "SELECT e.places_taken, e.capacity, "
+            "(SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), "
+            "(SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') "
+            f"FROM events e WHERE e.slug = '{slug}'")
+        stuck = db.plain(
+            "SELECT r.email FROM event_registrations r JOIN events e ON e.id = r.event_id "
+            f"WHERE e.slug = '{slug}' AND r.status = 'confirming'")
+        if not rows:
+            continue
+        taken, capacity, confirmed, waiting = (int(x) for x in rows[0])
+        print(f"   event {slug}: {capacity} places, places_taken {taken}, confirmed {confirmed}, "
+              f"waiting {waiting}, left 'confirming' {len(stuck)}")
         if taken != confirmed:
-            warnings.append(f"event {event_slug}: places_taken is {taken} but {confirmed} registrations are confirmed")
-    if stuck:
-        warnings.append(f"{len(stuck)} registration(s) left 'confirming' by a kill inside EventBooking.confirm, "
-                        f"which no later confirmation can move on: {', '.join(r[0] for r in stuck[:5])}")
+            warnings.append(f"event {slug}: places_taken is {taken} but {confirmed} registrations are confirmed")
+        if stuck:
+            warnings.append(f"event {slug}: {len(stuck)} registration(s) left 'confirming' by a kill inside "
+                            f"EventBooking.confirm, which no later confirmation moves on: "
+                            f"{', '.join(r[0] for r in stuck[:3])}")
     return warnings
 
 
@@ -776,7 +822,7 @@ def main(argv: list[str] | None = None) -> int:
         took = server.start(timeout=180)
         log(f"first start (migrating, loading the demo) took {took:.1f} s")
         members = set_up(site, binary, env, markers.prefix, args.threads)
-        log(f"set up: event /events/{site.event_slug}, an open survey, {len(site.hubs)} hubs, "
+        log(f"set up: events {', '.join(site.events)}, an open survey, {len(site.hubs)} hubs, "
             f"{len(members)} signed-in members")
 
         threads = [threading.Thread(target=worker, args=(i, members[i]), daemon=True) for i in range(args.threads)]
@@ -835,7 +881,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # Consistency a kill should not break. Reported, and failed on only with --strict: these are
         # not lost writes, but a registration left 'confirming' can never be confirmed again.
-        warnings = consistency_warnings(db, site.event_slug)
+        warnings = consistency_warnings(db, site.events)
         half = [w.marker for w in writes if w.kind == "sign-up" and w.outcome == "killed"
                 and found["sign-up"].get(w.marker) and not found["outbox"].get(w.marker)]
         if half:

@@ -19,5 +19,6 @@ enum Commands {
         app.asyncCommands.use(SendCheckInRemindersCommand(), as: "send-check-in-reminders")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RestoreCommand(), as: "restore")
+        app.asyncCommands.use(CopyDatabaseCommand(), as: "copy-database")
     }
 }

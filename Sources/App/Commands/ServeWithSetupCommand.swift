@@ -34,12 +34,14 @@ enum FirstStart {
     }
 
     static func prepare(_ app: Application) async throws -> Outcome {
-        try await app.prepareDatabase()
         let settings = app.settings
-        var loaded = false
-        if settings.seedDemoOnFirstStart, try await DemoData.databaseIsEmpty(app.db) {
+        // One lock over migrating and the emptiness check, so of servers started together on a
+        // new database exactly one loads the demo.
+        let loaded = try await app.whileSettingUp {
+            try await app.migrateAndLoadSecrets()
+            guard settings.seedDemoOnFirstStart, try await DemoData.databaseIsEmpty(app.db) else { return false }
             try await DemoData.seed(on: app.db, hashPassword: { try Bcrypt.hash($0, cost: settings.bcryptCost) })
-            loaded = true
+            return true
         }
         return Outcome(loadedDemo: loaded, hasDemoAccounts: try await DemoData.hasDemoAccounts(app.db))
     }

@@ -2,22 +2,26 @@ import Foundation
 import Logging
 import Vapor
 
-/// One log line a request, after it is answered: its method, the route it matched (the pattern,
+/// One log line and one count in `/metrics` a request, after it is answered: its method, the route it matched (the pattern,
 /// such as `/hubs/:hubSlug`, never the address with its values or query, which may carry a token),
 /// the status and how long it took. The request id comes with the request's logger.
 struct RequestLogMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
+        let metrics = request.application.metrics
+        metrics.started()
         func log(_ status: HTTPResponseStatus) {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            let nanoseconds = DispatchTime.now().uptimeNanoseconds - started
+            let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+            metrics.finished(
+                method: request.method.rawValue, route: route, status: status.code, nanoseconds: nanoseconds)
             request.logger.info(
                 "request",
                 metadata: [
                     "method": .string(request.method.rawValue),
-                    "route": .string(
-                        request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"),
+                    "route": .string(route),
                     "status": .stringConvertible(status.code),
-                    "duration_ms": .string(String(format: "%.1f", elapsed)),
+                    "duration_ms": .string(String(format: "%.1f", Double(nanoseconds) / 1_000_000)),
                 ])
         }
         do {

@@ -41,6 +41,7 @@ extension SiteURL {
     static let home = SiteURL("/")
     static let healthz = SiteURL("/healthz")
     static let readyz = SiteURL("/readyz")
+    static let metrics = SiteURL("/metrics")
     static let signUp = SiteURL("/signup")
     static let signIn = SiteURL("/signin")
     static let signOut = SiteURL("/signout")

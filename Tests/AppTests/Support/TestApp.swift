@@ -191,3 +191,22 @@ struct TestPeople {
         return user
     }
 }
+
+/// An app on an SQLite file in its own folder, as `swift run bridgework` keeps one.
+func withFileApp(_ path: String, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    let folder = (path as NSString).deletingLastPathComponent
+    let settings = Settings(
+        dataDirectory: folder, database: .sqliteFile(path: path),
+        mailDirectory: (folder as NSString).appendingPathComponent("mail"), bcryptCost: 4,
+        seedDemoOnFirstStart: false)
+    do {
+        try await configure(app, settings: settings)
+        try await app.prepareDatabase()
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}

@@ -83,30 +83,36 @@ struct EventBooking {
         return .awaitingEmail
     }
 
-    /// Gives a confirmed person a place if one is free, or a place in the queue. Each step is a
-    /// conditional update, so a double click confirms once and takes at most one place.
+    /// Gives a confirmed person a place if one is free, or a place in the queue. The claim, the
+    /// place and the new status are one transaction, so a double click confirms once and takes at
+    /// most one place, and a crash part-way leaves neither a half-confirmed registration nor a place
+    /// counted that nobody holds. The email goes once the change is kept.
     func confirm(_ registration: EventRegistration, event: Event, token: String) async throws -> Outcome {
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let registrationID = try registration.requireID()
-        let claimed = try await sql.raw(
-            """
-            UPDATE event_registrations SET status = \(bind: EventRegistration.Status.confirming.rawValue)
-            WHERE id = \(bind: registrationID) AND status = \(bind: EventRegistration.Status.unconfirmed.rawValue)
-            RETURNING id
-            """
-        ).all()
-        guard !claimed.isEmpty else {
+        let eventID = try event.requireID()
+        let took: Bool? = try await inTransaction { sql, _ in
+            let claimed = try await sql.raw(
+                """
+                UPDATE event_registrations SET status = \(bind: EventRegistration.Status.confirming.rawValue)
+                WHERE id = \(bind: registrationID) AND status = \(bind: EventRegistration.Status.unconfirmed.rawValue)
+                RETURNING id
+                """
+            ).all()
+            guard !claimed.isEmpty else { return nil }
+            let took = try await Self.takePlace(eventID: eventID, on: sql)
+            let status = took ? EventRegistration.Status.confirmed : .waitlisted
+            try await sql.raw(
+                """
+                UPDATE event_registrations SET status = \(bind: status.rawValue), confirmed_at = \(bind: Date())
+                WHERE id = \(bind: registrationID)
+                """
+            ).run()
+            return took
+        }
+        guard let took else {
             let current = try await EventRegistration.find(registrationID, on: db)
             return .alreadyRegistered(current?.status ?? .cancelled)
         }
-        let took = try await takePlace(eventID: try event.requireID())
-        let status = took ? EventRegistration.Status.confirmed : .waitlisted
-        try await sql.raw(
-            """
-            UPDATE event_registrations SET status = \(bind: status.rawValue), confirmed_at = \(bind: Date())
-            WHERE id = \(bind: registrationID)
-            """
-        ).run()
         try await tell(
             registration, event: event, token: token,
             subject: took ? "Your place at \(event.title)" : "You are on the waiting list for \(event.title)",
@@ -123,9 +129,9 @@ struct EventBooking {
         return took ? .confirmed : .waitlisted
     }
 
-    /// Cancels a registration. A place given back goes straight to the first person waiting.
+    /// Cancels a registration. A place given back goes straight to the first person waiting, in
+    /// the same transaction as the cancellation, so no crash can lose the place or give it twice.
     func cancel(_ registration: EventRegistration, event: Event) async throws {
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let registrationID = try registration.requireID()
         let eventID = try event.requireID()
         // The status the cancellation replaced decides whether a place came free; the update
@@ -134,20 +140,29 @@ struct EventBooking {
             guard let current = try await EventRegistration.find(registrationID, on: db) else { return }
             let previous = current.status
             guard previous != .cancelled else { return }
-            let changed = try await sql.raw(
-                """
-                UPDATE event_registrations SET status = \(bind: EventRegistration.Status.cancelled.rawValue)
-                WHERE id = \(bind: registrationID) AND status = \(bind: previous.rawValue)
-                RETURNING id
-                """
-            ).all()
-            guard !changed.isEmpty else { continue }
-            registration.status = .cancelled
-            guard previous == .confirmed else { return }
-            if try await passPlaceOn(eventID: eventID, event: event) == false {
+            let outcome: (changed: Bool, promoted: EventRegistration?) = try await inTransaction { sql, db in
+                let changed = try await sql.raw(
+                    """
+                    UPDATE event_registrations SET status = \(bind: EventRegistration.Status.cancelled.rawValue)
+                    WHERE id = \(bind: registrationID) AND status = \(bind: previous.rawValue)
+                    RETURNING id
+                    """
+                ).all()
+                guard !changed.isEmpty, previous == .confirmed else { return (!changed.isEmpty, nil) }
+                if let promoted = try await Self.promoteFirstWaiting(eventID: eventID, on: db) {
+                    return (true, promoted)
+                }
                 try await sql.raw(
                     "UPDATE events SET places_taken = places_taken - 1 WHERE id = \(bind: eventID) AND places_taken > 0"
                 ).run()
+                return (true, nil)
+            }
+            guard outcome.changed else { continue }
+            registration.status = .cancelled
+            guard previous == .confirmed else { return }
+            if let promoted = outcome.promoted {
+                try await tellPlaceCameFree(promoted, event: event)
+            } else {
                 // Someone may have joined the queue just now, after finding the event full.
                 try await fillFreePlaces(event)
             }
@@ -155,10 +170,10 @@ struct EventBooking {
         }
     }
 
-    /// Moves the first person on the waiting list into a place that has just come free; false
-    /// when nobody is waiting. Each candidate is claimed by one conditional update, so two
-    /// cancellations at once never give the same person two places.
-    private func passPlaceOn(eventID: UUID, event: Event) async throws -> Bool {
+    /// Moves the first person on the waiting list into a place held for them; nil when nobody is
+    /// waiting. Each candidate is claimed by one conditional update, so two cancellations at once
+    /// never give the same person two places.
+    private static func promoteFirstWaiting(eventID: UUID, on db: Database) async throws -> EventRegistration? {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         while let next = try await EventRegistration.query(on: db).filter(\.$event.$id == eventID)
             .filter(\.$status == .waitlisted).sort(\.$confirmedAt).sort(\.$createdAt)
@@ -171,42 +186,46 @@ struct EventBooking {
                 RETURNING id
                 """
             ).all()
-            guard !claimed.isEmpty else { continue }
-            let token = try await freshToken(for: next)
-            try await tell(
-                next, event: event, token: token, subject: "A place has come free at \(event.title)",
-                lines: [
-                    "Someone has cancelled, so the place is yours: you were first on the waiting list for \(event.title).",
-                    EventViews.when(event),
-                    "If you can no longer come, please cancel so the next person can have it.",
-                ])
-            return true
+            if !claimed.isEmpty { return next }
         }
-        return false
+        return nil
+    }
+
+    private func tellPlaceCameFree(_ registration: EventRegistration, event: Event) async throws {
+        let token = try await freshToken(for: registration)
+        try await tell(
+            registration, event: event, token: token, subject: "A place has come free at \(event.title)",
+            lines: [
+                "Someone has cancelled, so the place is yours: you were first on the waiting list for \(event.title).",
+                EventViews.when(event),
+                "If you can no longer come, please cancel so the next person can have it.",
+            ])
     }
 
     /// While places are free and people wait, the first in the queue takes one: after the
     /// organiser adds places, and after any step that may have freed one while someone queued.
+    /// Taking the place and giving it to someone is one transaction.
     func fillFreePlaces(_ event: Event) async throws {
         let eventID = try event.requireID()
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         while try await EventRegistration.query(on: db).filter(\.$event.$id == eventID).filter(
             \.$status == .waitlisted
         ).count() > 0 {
-            guard try await takePlace(eventID: eventID) else { return }
-            if try await passPlaceOn(eventID: eventID, event: event) == false {
+            let promoted: EventRegistration? = try await inTransaction { sql, db in
+                guard try await Self.takePlace(eventID: eventID, on: sql) else { return nil }
+                if let promoted = try await Self.promoteFirstWaiting(eventID: eventID, on: db) { return promoted }
                 // Nobody was left to take it after all: give the place back.
                 try await sql.raw(
                     "UPDATE events SET places_taken = places_taken - 1 WHERE id = \(bind: eventID) AND places_taken > 0"
                 ).run()
-                return
+                return nil
             }
+            guard let promoted else { return }
+            try await tellPlaceCameFree(promoted, event: event)
         }
     }
 
     /// Takes one place if any is left: a single conditional update, atomic on both databases.
-    func takePlace(eventID: UUID) async throws -> Bool {
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+    private static func takePlace(eventID: UUID, on sql: SQLDatabase) async throws -> Bool {
         let rows = try await sql.raw(
             """
             UPDATE events SET places_taken = places_taken + 1
@@ -215,6 +234,16 @@ struct EventBooking {
             """
         ).all()
         return !rows.isEmpty
+    }
+
+    /// Runs `body` in one transaction; it gets the transaction as both a Fluent and an SQL database.
+    private func inTransaction<Result: Sendable>(
+        _ body: @escaping @Sendable (_ sql: SQLDatabase, _ db: Database) async throws -> Result
+    ) async throws -> Result {
+        try await db.transaction { db in
+            guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+            return try await body(sql, db)
+        }
     }
 
     // MARK: Messages
