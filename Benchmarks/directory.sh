@@ -69,7 +69,7 @@ start_writer() {
     [ -n "${TOKEN:-}" ] || die "MODE=writes needs TOKEN (a coordinator's API token)"
     local ids
     ids="$(for page in 1 2; do curl -fsS "$URL/api/v1/organisations?page=$page"; echo; done \
-        | python3 -c 'import json,sys; print(" ".join(o["id"] for line in sys.stdin if line.strip() for o in json.loads(line)["data"]))')"
+        | python3 -c 'import json,sys; print(" ".join(o["slug"] for line in sys.stdin if line.strip() for o in json.loads(line)["data"]))')"
     [ -n "$ids" ] || die "could not list organisations to edit"
     (
         n=0

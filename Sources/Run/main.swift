@@ -20,14 +20,21 @@ do {
     try? await app.asyncShutdown()
     exit(1)
 }
+/// Stops the HTTP server first: it refuses new connections and lets requests in flight finish
+/// (up to its 10-second limit) while the database is still open. Vapor's own shutdown would close
+/// the database first, so a request in flight at SIGTERM would fail or crash the process.
+func shutDown() async {
+    await app.server.shutdown()
+    try? await app.asyncShutdown()
+}
 do {
     try await app.execute()
 } catch let status as ExitStatus {
-    try? await app.asyncShutdown()
+    await shutDown()
     exit(status.code)
 } catch {
     // Vapor has already reported the command's error.
-    try? await app.asyncShutdown()
+    await shutDown()
     exit(1)
 }
-try await app.asyncShutdown()
+await shutDown()

@@ -14,6 +14,8 @@ final class DirectoryIndexTests: XCTestCase {
         let order: [UUID]
         let facetsByID: [UUID: Set<DirectoryIndex.Facet>]
         let publicIDs: Set<UUID>
+        /// Each organisation's words with their weights, as the text postings hold them.
+        let wordsByID: [UUID: [String: Float]]
         let hubs: [DirectoryIndex.HubChoice]
         let publicCount: Int
 
@@ -27,6 +29,13 @@ final class DirectoryIndexTests: XCTestCase {
             }
             self.facetsByID = facetsByID
             self.publicIDs = publicIDs
+            var wordsByID: [UUID: [String: Float]] = [:]
+            for (token, hits) in index.textPostings.enumerated() {
+                for hit in hits {
+                    wordsByID[index.id(of: hit.slot)!, default: [:]][index.tokenText[token]] = hit.weight
+                }
+            }
+            self.wordsByID = wordsByID
             hubs = index.hubs
             publicCount = index.organisationCount(publicOnly: true)
         }
@@ -97,6 +106,7 @@ final class DirectoryIndexTests: XCTestCase {
                 switch Int.random(in: 0..<7, using: &generator) {
                 case 0:
                     target.name = words.randomElement(using: &generator)! + " \(step)"
+                    target.summary = words.randomElement(using: &generator)! + " work between neighbours"
                     try await target.save(on: app.db)
                 case 1:
                     target.visibility = target.visibility == .public ? .members : .public

@@ -105,6 +105,27 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func testWordsAreFoundWhateverTheirCapitalsAndAccentsAndANameMatchComesFirst() async throws {
+        try await withApp { app, _ in
+            _ = try await makeListings(on: app)
+            let cafe = Organisation(
+                slug: "cafe-conversations", name: "Café Conversations",
+                summary: "A weekly table where neighbours meet.")
+            let mentions = Organisation(
+                slug: "neighbourhood-forum", name: "Neighbourhood Forum",
+                summary: "Meets monthly.", description: "We started in a cafe near the station.")
+            for organisation in [mentions, cafe] { try await organisation.create(on: app.db) }
+            let page = try await TestClient(app).get("/organisations?q=CAFE")
+            XCTAssertTrue(page.text.contains("2 organisations"), "café and cafe are one word")
+            let named = try XCTUnwrap(page.text.range(of: "Café Conversations"))
+            let described = try XCTUnwrap(page.text.range(of: "Neighbourhood Forum"))
+            XCTAssertLessThan(
+                named.lowerBound, described.lowerBound, "a match in the name ranks above one in the description")
+            let plural = try await TestClient(app).get("/organisations?q=conversations%20neighbours")
+            XCTAssertTrue(plural.text.contains("1 organisation"), "every word must match")
+        }
+    }
+
     func testSearchSyntaxInTheQueryIsTreatedAsPlainWords() async throws {
         try await withApp { app, _ in
             _ = try await makeListings(on: app)

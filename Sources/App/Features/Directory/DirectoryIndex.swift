@@ -32,6 +32,15 @@ struct DirectoryIndex: Sendable {
         let isPublic: Bool
         /// Its facets' numbers, ascending.
         let facets: [Int32]
+        /// The words of its name, summary and description, as token numbers, each once.
+        let tokens: [Int32]
+    }
+
+    /// One organisation's use of a word: how strongly it says it (name 10, summary 4,
+    /// description 1, added up over its uses and capped, so repeating a word buys little).
+    struct TextHit: Sendable {
+        let slot: Int32
+        let weight: Float
     }
 
     /// One organisation as the database describes it, before its facets are numbered.
@@ -39,6 +48,8 @@ struct DirectoryIndex: Sendable {
         let id: UUID
         let rowID: Int64?
         let name: String
+        var summary: String = ""
+        var description: String = ""
         let isPublic: Bool
         var facets: [Facet] = []
     }
@@ -64,6 +75,15 @@ struct DirectoryIndex: Sendable {
     /// For each facet, the slots carrying it, ascending.
     private(set) var postings: [[Int32]] = []
     private(set) var publicCount = 0
+    /// Every word any organisation uses, by number; `tokenOrder` lists them alphabetically, for
+    /// finding the words a prefix begins.
+    private(set) var tokenText: [String] = []
+    private(set) var tokenNumber: [String: Int32] = [:]
+    private(set) var tokenOrder: [Int32] = []
+    /// For each word, the organisations using it, ascending by slot.
+    private(set) var textPostings: [[TextHit]] = []
+    /// False during the first full read, which sorts every word once at the end.
+    private var keepsTokenOrder = false
     private(set) var hubIDBySlug: [String: UUID] = [:]
     /// Every hub, by name, for the hub filter.
     private(set) var hubs: [HubChoice] = []
@@ -73,12 +93,17 @@ struct DirectoryIndex: Sendable {
         entries.reserveCapacity(organisations.count)
         for facts in organisations {
             let slot = Int32(entries.count)
-            let entry = makeEntry(facts)
+            let (entry, weights) = makeEntry(facts)
             entries.append(entry)
             register(entry, at: slot)
             // Slots are handed out in ascending order, so appending keeps each posting sorted.
             for facet in entry.facets { postings[Int(facet)].append(slot) }
+            for (token, weight) in zip(entry.tokens, weights) {
+                textPostings[Int(token)].append(TextHit(slot: slot, weight: weight))
+            }
         }
+        tokenOrder = (0..<Int32(tokenText.count)).sorted { tokenText[Int($0)] < tokenText[Int($1)] }
+        keepsTokenOrder = true
         listingOrder = (0..<Int32(entries.count)).sorted {
             entries[Int($0)]!.sortKey.lexicographicallyPrecedes(entries[Int($1)]!.sortKey)
         }
@@ -143,6 +168,7 @@ struct DirectoryIndex: Sendable {
             let existing = slotByID[id]
             if let slot = existing, let old = entries[Int(slot)] {
                 for facet in old.facets { Self.remove(slot, from: &postings[Int(facet)]) }
+                for token in old.tokens { Self.removeHit(of: slot, from: &textPostings[Int(token)]) }
                 listingOrder.remove(at: listingPosition(of: old.sortKey))
                 if old.isPublic { publicCount -= 1 }
                 if let rowID = old.rowID { slotByRowID[rowID] = nil }
@@ -150,11 +176,14 @@ struct DirectoryIndex: Sendable {
                 slotByID[id] = nil
             }
             guard let facts else { continue }
-            let entry = makeEntry(facts)
+            let (entry, weights) = makeEntry(facts)
             let slot = existing ?? Int32(entries.count)
             if Int(slot) == entries.count { entries.append(entry) } else { entries[Int(slot)] = entry }
             register(entry, at: slot)
             for facet in entry.facets { Self.insert(slot, into: &postings[Int(facet)]) }
+            for (token, weight) in zip(entry.tokens, weights) {
+                Self.insertHit(TextHit(slot: slot, weight: weight), into: &textPostings[Int(token)])
+            }
             listingOrder.insert(slot, at: listingPosition(of: entry.sortKey))
         }
         renumberRanks()
@@ -165,8 +194,9 @@ struct DirectoryIndex: Sendable {
         hubIDBySlug = Dictionary(hubs.map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Numbers the facts' facets (new facets get the next numbers) into an entry.
-    private mutating func makeEntry(_ facts: Facts) -> Entry {
+    /// Numbers the facts' facets and words (new ones get the next numbers) into an entry, with
+    /// each word's weight beside it.
+    private mutating func makeEntry(_ facts: Facts) -> (Entry, [Float]) {
         var numbers: [Int32] = []
         for facet in facts.facets {
             if let known = facetNumber[facet] {
@@ -179,10 +209,71 @@ struct DirectoryIndex: Sendable {
                 numbers.append(number)
             }
         }
+        var weightByWord: [String: Float] = [:]
+        for (text, weight) in [(facts.name, Float(10)), (facts.summary, 4), (facts.description, 1)] {
+            for word in Self.words(of: text) { weightByWord[word, default: 0] += weight }
+        }
+        var tokens: [Int32] = []
+        var weights: [Float] = []
+        for (word, weight) in weightByWord {
+            tokens.append(tokenNumber(for: word))
+            weights.append(min(weight, 30))
+        }
         let folded = facts.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return Entry(
+        let entry = Entry(
             id: facts.id, rowID: facts.rowID, sortKey: Array((folded + "\u{0}" + facts.id.uuidString).utf8),
-            isPublic: facts.isPublic, facets: Array(Set(numbers)).sorted())
+            isPublic: facts.isPublic, facets: Array(Set(numbers)).sorted(), tokens: tokens)
+        return (entry, weights)
+    }
+
+    /// A word's number, adding it (in alphabetical place, once the first full read is done).
+    private mutating func tokenNumber(for word: String) -> Int32 {
+        if let known = tokenNumber[word] { return known }
+        let number = Int32(tokenText.count)
+        tokenText.append(word)
+        tokenNumber[word] = number
+        textPostings.append([])
+        if keepsTokenOrder {
+            var low = 0
+            var high = tokenOrder.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokenText[Int(tokenOrder[middle])] < word { low = middle + 1 } else { high = middle }
+            }
+            tokenOrder.insert(number, at: low)
+        }
+        return number
+    }
+
+    /// The words of a text as search sees them: letters and digits, without capitals or accents.
+    static func words(of text: String) -> [String] {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .components(separatedBy: CharacterSet.alphanumerics.inverted)
+            .filter { !$0.isEmpty }
+            .map { String($0.prefix(40)) }
+    }
+
+    /// The words `word` finds: those it begins, and for a longer word those of five letters or
+    /// more that begin it ("mediations" finds "mediation").
+    func tokens(matching word: String) -> [Int32] {
+        var low = 0
+        var high = tokenOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokenText[Int(tokenOrder[middle])] < word { low = middle + 1 } else { high = middle }
+        }
+        var found: [Int32] = []
+        var position = low
+        while position < tokenOrder.count, tokenText[Int(tokenOrder[position])].hasPrefix(word) {
+            found.append(tokenOrder[position])
+            position += 1
+        }
+        if word.count > 5 {
+            for length in 5..<word.count {
+                if let shorter = tokenNumber[String(word.prefix(length))] { found.append(shorter) }
+            }
+        }
+        return found
     }
 
     private mutating func register(_ entry: Entry, at slot: Int32) {
@@ -219,6 +310,30 @@ struct DirectoryIndex: Sendable {
             if sorted[middle] < slot { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    private static func hitPosition(of slot: Int32, in hits: [TextHit]) -> Int {
+        var low = 0
+        var high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle].slot < slot { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func insertHit(_ hit: TextHit, into hits: inout [TextHit]) {
+        let position = hitPosition(of: hit.slot, in: hits)
+        if position < hits.count, hits[position].slot == hit.slot {
+            hits[position] = hit
+        } else {
+            hits.insert(hit, at: position)
+        }
+    }
+
+    private static func removeHit(of slot: Int32, from hits: inout [TextHit]) {
+        let position = hitPosition(of: slot, in: hits)
+        if position < hits.count, hits[position].slot == slot { hits.remove(at: position) }
     }
 
     private static func insert(_ slot: Int32, into sorted: inout [Int32]) {
@@ -323,12 +438,17 @@ enum DirectoryIndexLoader {
                 guard let ids else { return "" }
                 return " AND \(ident: column) IN (\(binds: ids))"
             }
-            let columns: SQLQueryString = isSQLite ? "rowid AS row_id, id, name, visibility" : "id, name, visibility"
+            let columns: SQLQueryString =
+                isSQLite
+                ? "rowid AS row_id, id, name, summary, description, visibility"
+                : "id, name, summary, description, visibility"
             for row in try await sql.raw("SELECT \(columns) FROM organisations WHERE 1 = 1\(only("id"))").all() {
                 let id = try row.decode(column: "id", as: UUID.self)
                 found[id] = DirectoryIndex.Facts(
                     id: id, rowID: isSQLite ? try row.decode(column: "row_id", as: Int64.self) : nil,
                     name: try row.decode(column: "name", as: String.self),
+                    summary: try row.decode(column: "summary", as: String.self),
+                    description: try row.decode(column: "description", as: String?.self) ?? "",
                     isPublic: try row.decode(column: "visibility", as: String.self)
                         == Organisation.Visibility.public.rawValue)
             }

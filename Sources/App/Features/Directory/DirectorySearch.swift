@@ -47,13 +47,9 @@ struct DirectoryQuery: Sendable, Hashable {
 
     var isEmpty: Bool { text.isEmpty && hub == nil && terms.isEmpty && area == nil }
 
-    /// Words to search for: letters and digits only, so no input can reach the search syntax.
+    /// Words to search for: letters and digits only, without capitals or accents, at most eight.
     var words: [String] {
-        text.lowercased()
-            .components(separatedBy: CharacterSet.alphanumerics.inverted)
-            .filter { !$0.isEmpty }
-            .prefix(8)
-            .map { String($0.prefix(40)) }
+        Array(DirectoryIndex.words(of: text).prefix(8))
     }
 }
 
@@ -92,10 +88,9 @@ struct DirectoryResults: Sendable {
     let hubs: [DirectoryIndex.HubChoice]
 }
 
-/// Searches organisations with a fixed number of queries, whatever the page or filters: the
-/// directory's change counter, the words' matches (when there are words and this search is not
-/// already known for this state of the directory), and one load of the page's rows.
-/// Filters and their counts are worked out over `DirectoryIndex`.
+/// Searches organisations with two queries, whatever the words, filters or page: the directory's
+/// generation, and one load of the page's rows. Words, filters and their counts are worked out
+/// over `DirectoryIndex`, in memory.
 enum DirectorySearch {
     static func run(_ query: DirectoryQuery, signedIn: Bool, on db: Database, index store: DirectoryIndexStore)
         async throws -> DirectoryResults
@@ -108,7 +103,7 @@ enum DirectorySearch {
         if let known = store.knownMatches(for: key, signedIn: signedIn, generation: index.generation) {
             matches = known
         } else {
-            matches = try await match(query, signedIn: signedIn, index: index, sql: sql)
+            matches = match(query, signedIn: signedIn, index: index)
             store.remember(matches, for: key, signedIn: signedIn, generation: index.generation)
         }
 
@@ -152,9 +147,7 @@ enum DirectorySearch {
     }
 
     /// Works out who matches: filters over the index, words through the database's full-text search.
-    private static func match(_ query: DirectoryQuery, signedIn: Bool, index: DirectoryIndex, sql: SQLDatabase)
-        async throws -> DirectoryMatches
-    {
+    private static func match(_ query: DirectoryQuery, signedIn: Bool, index: DirectoryIndex) -> DirectoryMatches {
         // Who passes the filters: the shortest list of the chosen values, narrowed by the others.
         var required: [Int32] = []
         var impossible = false
@@ -194,7 +187,7 @@ enum DirectorySearch {
         if query.words.isEmpty {
             for slot in index.listingOrder where passes[Int(slot)] { ordinals.append(slot) }
         } else {
-            ordinals = try await wordMatches(query.words, passes: passes, index: index, sql: sql)
+            ordinals = wordMatches(query.words, passes: passes, index: index)
         }
 
         var counts = [Int](repeating: 0, count: index.facets.count)
@@ -215,46 +208,55 @@ enum DirectorySearch {
             slots: ordinals, termCounts: termCounts, hubCounts: hubCounts, areaCounts: areaCounts)
     }
 
-    /// The organisations every word matches, best first. A word matches an organisation's text, or
-    /// the name of a term it is tagged with ("mediation" finds those tagged with the mediation method
-    /// whether or not their own words say it). A tag counts as much as the word's best match in
-    /// text, since the organisation chose it itself, and adds to a match in its own words.
-    private static func wordMatches(_ words: [String], passes: [Bool], index: DirectoryIndex, sql: SQLDatabase)
-        async throws -> [Int32]
-    {
-        let isSQLite = sql.dialect.name == "sqlite"
-        var textRanks = [[Int32: Double]](repeating: [:], count: words.count)
-        for row in try await sql.raw(textMatch(words, isSQLite: isSQLite)).all() {
-            let ordinal =
-                isSQLite
-                ? index.slotByRowID[try row.decode(column: "k", as: Int64.self)]
-                : index.slotByID[try row.decode(column: "k", as: UUID.self)]
-            guard let ordinal, passes[Int(ordinal)] else { continue }
-            let word = try row.decode(column: "w", as: Int.self)
-            textRanks[word][ordinal] = try row.decode(column: "r", as: Double.self)
-        }
-        var ranks: [Int32: Double]? = nil
+    /// The organisations every word matches, best first. A word matches an organisation's own
+    /// words (those it begins, as typed so far), or the name of a term it is tagged with
+    /// ("mediation" finds those tagged with the mediation method whether or not their own words say
+    /// it). A word counts more in a name than a summary, more in a summary than a description, and
+    /// more the fewer organisations use it; a tag counts as much as the word's best match in text,
+    /// since the organisation chose it itself, and adds to a match in its own words. All in memory,
+    /// over the index, so a search reads nothing from the database but its page of rows.
+    static func wordMatches(_ words: [String], passes: [Bool], index: DirectoryIndex) -> [Int32] {
+        let count = index.slotCount
+        let listed = Float(max(1, index.organisationCount(publicOnly: false)))
+        var total = [Float](repeating: 0, count: count)
+        // How many of the words, in order, each organisation has matched so far.
+        var matchedWords = [Int](repeating: 0, count: count)
+        var wordScore = [Float](repeating: 0, count: count)
+        var candidates: [Int32] = []
         for (position, word) in words.enumerated() {
-            var matched = textRanks[position]
-            let best = matched.values.min() ?? -1
-            for facet in tagFacets(matching: word, in: index) {
-                for ordinal in index.postings[Int(facet)] where passes[Int(ordinal)] {
-                    matched[ordinal] = (matched[ordinal] ?? 0) + best
+            var touched: [Int32] = []
+            for token in index.tokens(matching: word) {
+                let hits = index.textPostings[Int(token)]
+                guard !hits.isEmpty else { continue }
+                let rarity = Float(log(1 + Double(listed) / Double(hits.count)))
+                for hit in hits where passes[Int(hit.slot)] && matchedWords[Int(hit.slot)] == position {
+                    let score = hit.weight * rarity
+                    if wordScore[Int(hit.slot)] == 0 { touched.append(hit.slot) }
+                    // Several words beginning the same way count once, at the best.
+                    wordScore[Int(hit.slot)] = max(wordScore[Int(hit.slot)], score)
                 }
             }
-            guard let sofar = ranks else {
-                ranks = matched
-                continue
+            let best = touched.reduce(Float(1)) { max($0, wordScore[Int($1)]) }
+            for facet in tagFacets(matching: word, in: index) {
+                for slot in index.postings[Int(facet)] where passes[Int(slot)] && matchedWords[Int(slot)] == position {
+                    if wordScore[Int(slot)] == 0 { touched.append(slot) }
+                    wordScore[Int(slot)] += best
+                }
             }
-            // Every word must match: keep those matched so far that this word matches too.
-            ranks = sofar.reduce(into: [:]) { kept, entry in
-                if let rank = matched[entry.key] { kept[entry.key] = entry.value + rank }
+            for slot in touched where wordScore[Int(slot)] > 0 {
+                total[Int(slot)] += wordScore[Int(slot)]
+                matchedWords[Int(slot)] = position + 1
+                wordScore[Int(slot)] = 0
+            }
+            if position == words.count - 1 {
+                candidates = touched.filter { matchedWords[Int($0)] == words.count }
             }
         }
         // Best first; equal relevance falls back to name order.
-        return (ranks ?? [:]).sorted {
-            $0.value != $1.value ? $0.value < $1.value : index.rank[Int($0.key)] < index.rank[Int($1.key)]
-        }.map(\.key)
+        return candidates.sorted {
+            total[Int($0)] != total[Int($1)]
+                ? total[Int($0)] > total[Int($1)] : index.rank[Int($0)] < index.rank[Int($1)]
+        }
     }
 
     /// The index's term facets whose label has a word beginning with `word` (or, for a longer word,
@@ -273,22 +275,6 @@ enum DirectorySearch {
             }
         }
         return found
-    }
-
-    /// Every organisation each word matches in its text, with the word's position (`w`) and a rank
-    /// where smaller is better, in one query. Words are letters and digits only (see
-    /// `DirectoryQuery.words`), each matched as a prefix.
-    private static func textMatch(_ words: [String], isSQLite: Bool) -> SQLQueryString {
-        let parts: [SQLQueryString] = words.enumerated().map { position, word in
-            if isSQLite {
-                // Name counts most, then summary, then description.
-                return
-                    "SELECT rowid AS k, \(literal: position) AS w, bm25(organisations_fts, 10.0, 4.0, 1.0) AS r FROM organisations_fts WHERE organisations_fts MATCH \(bind: "\"\(word)\"*")"
-            }
-            return
-                "SELECT id AS k, \(literal: position) AS w, -ts_rank(search_vector, to_tsquery('english', \(bind: word + ":*")))::float8 AS r FROM organisations WHERE search_vector @@ to_tsquery('english', \(bind: word + ":*"))"
-        }
-        return parts.dropFirst().reduce(parts[0]) { $0 + " UNION ALL " + $1 }
     }
 }
 
