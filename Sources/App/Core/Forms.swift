@@ -291,17 +291,24 @@ extension Forms {
             .select(
                 .class("select"), .id(name.attributeEscaped), .attribute(named: "name", value: name.attributeEscaped),
                 emptyOption(empty),
-                .forEach(options) { option in
-                    .element(
-                        named: "option",
-                        nodes: [
-                            .attribute(named: "value", value: option.value.attributeEscaped),
-                            .if(option.value == selected, .attribute(named: "selected", value: "selected")),
-                            .plainText(option.label),
-                        ])
-                }
+                .raw(optionsHTML(options, selected: selected))
             )
         )
+    }
+
+    /// The options written straight into one string: a select may list hundreds (every council
+    /// area), and building a Plot node for each cost more than the rest of its page.
+    static func optionsHTML(_ options: [(value: String, label: String)], selected: String?) -> String {
+        var html = ""
+        html.reserveCapacity(options.count * 48)
+        for option in options {
+            html += "<option value=\""
+            html += option.value.attributeEscaped
+            html += option.value == selected ? "\" selected=\"selected\">" : "\">"
+            html += option.label.textEscaped
+            html += "</option>"
+        }
+        return html
     }
 
     /// One yes-or-no checkbox, sent as `name=yes` when ticked.

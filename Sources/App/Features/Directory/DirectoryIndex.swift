@@ -25,8 +25,6 @@ struct DirectoryIndex: Sendable {
     /// What the picture keeps of one organisation.
     struct Entry: Sendable {
         let id: UUID
-        /// SQLite's rowid, which its full-text table is keyed by.
-        let rowID: Int64?
         /// The folded name, then the id: what listing order sorts by.
         let sortKey: [UInt8]
         let isPublic: Bool
@@ -46,7 +44,6 @@ struct DirectoryIndex: Sendable {
     /// One organisation as the database describes it, before its facets are numbered.
     struct Facts: Sendable {
         let id: UUID
-        let rowID: Int64?
         let name: String
         var summary: String = ""
         var description: String = ""
@@ -65,7 +62,6 @@ struct DirectoryIndex: Sendable {
     /// One per slot; nil where the organisation was deleted.
     private(set) var entries: [Entry?] = []
     private(set) var slotByID: [UUID: Int32] = [:]
-    private(set) var slotByRowID: [Int64: Int32] = [:]
     /// Every organisation's slot, in the order the directory lists them (by name).
     private(set) var listingOrder: [Int32] = []
     /// Each slot's place in `listingOrder` (`Int32.max` for an empty slot).
@@ -75,6 +71,10 @@ struct DirectoryIndex: Sendable {
     /// For each facet, the slots carrying it, ascending.
     private(set) var postings: [[Int32]] = []
     private(set) var publicCount = 0
+    /// Per slot: whether an organisation is there, and whether it is public, kept apart from the
+    /// entries so a search can start from a copy of one without touching every entry.
+    private(set) var isListed: [Bool] = []
+    private(set) var isListedPublicly: [Bool] = []
     /// Every word any organisation uses, by number; `tokenOrder` lists them alphabetically, for
     /// finding the words a prefix begins.
     private(set) var tokenText: [String] = []
@@ -171,8 +171,9 @@ struct DirectoryIndex: Sendable {
                 for token in old.tokens { Self.removeHit(of: slot, from: &textPostings[Int(token)]) }
                 listingOrder.remove(at: listingPosition(of: old.sortKey))
                 if old.isPublic { publicCount -= 1 }
-                if let rowID = old.rowID { slotByRowID[rowID] = nil }
                 entries[Int(slot)] = nil
+                isListed[Int(slot)] = false
+                isListedPublicly[Int(slot)] = false
                 slotByID[id] = nil
             }
             guard let facts else { continue }
@@ -221,7 +222,7 @@ struct DirectoryIndex: Sendable {
         }
         let folded = facts.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let entry = Entry(
-            id: facts.id, rowID: facts.rowID, sortKey: Array((folded + "\u{0}" + facts.id.uuidString).utf8),
+            id: facts.id, sortKey: Array((folded + "\u{0}" + facts.id.uuidString).utf8),
             isPublic: facts.isPublic, facets: Array(Set(numbers)).sorted(), tokens: tokens)
         return (entry, weights)
     }
@@ -278,8 +279,13 @@ struct DirectoryIndex: Sendable {
 
     private mutating func register(_ entry: Entry, at slot: Int32) {
         slotByID[entry.id] = slot
-        if let rowID = entry.rowID { slotByRowID[rowID] = slot }
         if entry.isPublic { publicCount += 1 }
+        while isListed.count <= Int(slot) {
+            isListed.append(false)
+            isListedPublicly.append(false)
+        }
+        isListed[Int(slot)] = true
+        isListedPublicly[Int(slot)] = entry.isPublic
     }
 
     /// Where a sort key belongs in `listingOrder` (or is, if present).
@@ -429,7 +435,6 @@ enum DirectoryIndexLoader {
     /// organisation is simply absent.
     static func facts(of ids: [UUID]?, _ sql: SQLDatabase) async throws -> [UUID: DirectoryIndex.Facts] {
         var found: [UUID: DirectoryIndex.Facts] = [:]
-        let isSQLite = sql.dialect.name == "sqlite"
         // One query a table, however many: `refreshed` asks for at most `largestIncrementalRefresh`
         // organisations, well within both databases' limits on bound values.
         if let ids, ids.isEmpty { return found }
@@ -438,14 +443,10 @@ enum DirectoryIndexLoader {
                 guard let ids else { return "" }
                 return " AND \(ident: column) IN (\(binds: ids))"
             }
-            let columns: SQLQueryString =
-                isSQLite
-                ? "rowid AS row_id, id, name, summary, description, visibility"
-                : "id, name, summary, description, visibility"
-            for row in try await sql.raw("SELECT \(columns) FROM organisations WHERE 1 = 1\(only("id"))").all() {
+            for row in try await sql.raw("SELECT id, name, summary, description, visibility FROM organisations WHERE 1 = 1\(only("id"))").all() {
                 let id = try row.decode(column: "id", as: UUID.self)
                 found[id] = DirectoryIndex.Facts(
-                    id: id, rowID: isSQLite ? try row.decode(column: "row_id", as: Int64.self) : nil,
+                    id: id,
                     name: try row.decode(column: "name", as: String.self),
                     summary: try row.decode(column: "summary", as: String.self),
                     description: try row.decode(column: "description", as: String?.self) ?? "",

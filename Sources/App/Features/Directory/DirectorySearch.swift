@@ -19,9 +19,10 @@ struct DirectoryQuery: Sendable, Hashable {
     /// Reads `q`, `hub`, `sector`, `work`, `theme`, `method`, `area` and `page`; values that are not
     /// in the lists are dropped rather than failing the search.
     init(_ request: Request) {
+        // The query string is read once; asking for each key in turn would parse it each time.
+        let parameters = (try? request.query.decode([String: String].self)) ?? [:]
         func value(_ key: String) -> String? {
-            guard let raw = request.query[String.self, at: key]?.trimmingCharacters(in: .whitespacesAndNewlines),
-                !raw.isEmpty
+            guard let raw = parameters[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty
             else { return nil }
             return raw
         }
@@ -31,7 +32,7 @@ struct DirectoryQuery: Sendable, Hashable {
             if let code = value(vocabulary.rawValue), vocabulary.isValid(code) { terms[vocabulary] = code }
         }
         area = value("area").flatMap { LocalAuthorities.byCode[$0] == nil ? nil : $0 }
-        page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+        page = max(1, min(value("page").flatMap { Int($0) } ?? 1, 10_000))
     }
 
     /// The query string for this search, with one parameter changed (nil removes it).
@@ -172,7 +173,7 @@ enum DirectorySearch {
             return DirectoryMatches(slots: [], termCounts: [:], hubCounts: [:], areaCounts: [:])
         }
         // Who this person may see (every listed organisation, or the public ones), then the filters.
-        var passes = index.entries.map { entry in entry.map { signedIn || $0.isPublic } ?? false }
+        var passes = signedIn ? index.isListed : index.isListedPublicly
         if let shortest = required.min(by: { index.postings[Int($0)].count < index.postings[Int($1)].count }) {
             var filtered = [Bool](repeating: false, count: index.slotCount)
             for slot in index.postings[Int(shortest)] where passes[Int(slot)] {
