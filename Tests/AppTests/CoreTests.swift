@@ -223,4 +223,25 @@ final class CoreTests: XCTestCase {
             XCTAssertEqual(forwarded.status, .notFound, "a request forwarded by a proxy is not answered")
         }
     }
+
+    func testAMemoRemembersRecentResultsAndForgetsTheLeastRecentBeyondItsSize() {
+        let memo = Memo<String>(capacity: 2)
+        var made: [String] = []
+        func value(_ key: String) -> String {
+            memo.value(for: key) {
+                made.append(key)
+                return key.uppercased()
+            }
+        }
+        XCTAssertEqual(value("a"), "A")
+        XCTAssertEqual(value("a"), "A")
+        XCTAssertEqual(made, ["a"], "a second ask is remembered")
+        _ = value("b")
+        _ = value("c")  // the newer generation was full: a and b become the older one
+        _ = value("a")  // still remembered, and brought forward
+        _ = value("d")
+        _ = value("e")
+        _ = value("b")  // b was dropped with the older generation
+        XCTAssertEqual(made, ["a", "b", "c", "d", "e", "b"])
+    }
 }

@@ -18,6 +18,8 @@ final class DirectoryIndexTests: XCTestCase {
         let wordsByID: [UUID: [String: Float]]
         let hubs: [DirectoryIndex.HubChoice]
         let publicCount: Int
+        /// Every facet's count over every listed organisation, as a search counts them.
+        let facetCounts: [DirectoryIndex.Facet: Int]
 
         init(_ index: DirectoryIndex) {
             order = index.listingOrder.compactMap { index.id(of: $0) }
@@ -38,6 +40,10 @@ final class DirectoryIndexTests: XCTestCase {
             self.wordsByID = wordsByID
             hubs = index.hubs
             publicCount = index.organisationCount(publicOnly: true)
+            let counts = index.facetCounts(of: index.listingOrder)
+            var facetCounts: [DirectoryIndex.Facet: Int] = [:]
+            for (number, count) in counts.enumerated() where count > 0 { facetCounts[index.facets[number]] = count }
+            self.facetCounts = facetCounts
         }
 
         var description: String { "\(order.count) organisations, \(publicIDs.count) public" }
@@ -216,5 +222,29 @@ final class DirectoryIndexTests: XCTestCase {
                 index.listingOrder.compactMap { index.id(of: $0) }.map { nameByID[$0]! },
                 ["apple Tree", "Bakers", "Émile's Café", "zinc Works"])
         }
+    }
+
+    func testThousandsOfEditsToOneOrganisationKeepItsCountsRightAsSpaceIsReclaimed() {
+        let ids = (0..<50).map { _ in UUID() }
+        func facts(_ number: Int, step: Int) -> DirectoryIndex.Facts {
+            var facts = DirectoryIndex.Facts(id: ids[number], name: "Group \(number)", isPublic: true)
+            let methods = Vocabulary.method.terms.map(\.code)
+            facts.facets = (0..<4).map { .term(.method, methods[(number + step + $0) % methods.count]) }
+            return facts
+        }
+        var index = DirectoryIndex(
+            generation: 1, organisations: (0..<50).map { facts($0, step: 0) }, hubs: [])
+        for step in 1...3_000 {
+            index.replace([(ids[7], facts(7, step: step))])
+        }
+        index.replace([(ids[8], nil)])
+        let counts = index.facetCounts(of: index.listingOrder)
+        var expected = [Int](repeating: 0, count: index.facets.count)
+        for number in 0..<50 where number != 8 {
+            let step = number == 7 ? 3_000 : 0
+            for facet in facts(number, step: step).facets { expected[Int(index.facetNumber[facet]!)] += 1 }
+        }
+        XCTAssertEqual(counts, expected)
+        XCTAssertEqual(index.listingOrder.count, 49)
     }
 }

@@ -8,9 +8,13 @@ import Plot
 /// (emphasis, lists, links, quotes) still works. Links keep only http, https, mailto and
 /// site-relative targets; images become their description; headings start below the page's own.
 enum Markdown {
+    /// The same text always makes the same page, and Ink is the costliest part of a story's or
+    /// case study's page, so recent results are remembered.
     static func html(_ text: String) -> String {
-        parser.html(from: prepared(text))
+        rendered.value(for: text) { parser.html(from: prepared(text)) }
     }
+
+    private static let rendered = Memo<String>(capacity: 500)
 
     /// The page node for `text`.
     static func node(_ text: String) -> Node<HTML.BodyContext> {

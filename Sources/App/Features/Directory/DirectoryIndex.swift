@@ -82,6 +82,12 @@ struct DirectoryIndex: Sendable {
     private(set) var tokenOrder: [Int32] = []
     /// For each word, the organisations using it, ascending by slot.
     private(set) var textPostings: [[TextHit]] = []
+    /// Every organisation's facet numbers in one array, slot after slot, so a search counts them
+    /// without touching the entries: slot i's are `facetStorage[facetRanges[i]]`. An update appends;
+    /// the space it leaves is reclaimed once it is half the array.
+    private var facetStorage: [Int32] = []
+    private var facetRanges: [Range<Int32>] = []
+    private var abandonedFacets = 0
     /// False during the first full read, which sorts every word once at the end.
     private var keepsTokenOrder = false
     private(set) var hubIDBySlug: [String: UUID] = [:]
@@ -174,6 +180,8 @@ struct DirectoryIndex: Sendable {
                 entries[Int(slot)] = nil
                 isListed[Int(slot)] = false
                 isListedPublicly[Int(slot)] = false
+                abandonedFacets += facetRanges[Int(slot)].count
+                facetRanges[Int(slot)] = 0..<0
                 slotByID[id] = nil
             }
             guard let facts else { continue }
@@ -187,6 +195,7 @@ struct DirectoryIndex: Sendable {
             }
             listingOrder.insert(slot, at: listingPosition(of: entry.sortKey))
         }
+        if abandonedFacets > 4_096, abandonedFacets * 2 > facetStorage.count { compactFacetStorage() }
         renumberRanks()
     }
 
@@ -286,6 +295,47 @@ struct DirectoryIndex: Sendable {
         }
         isListed[Int(slot)] = true
         isListedPublicly[Int(slot)] = entry.isPublic
+        while facetRanges.count <= Int(slot) { facetRanges.append(0..<0) }
+        let start = Int32(facetStorage.count)
+        facetStorage.append(contentsOf: entry.facets)
+        facetRanges[Int(slot)] = start..<Int32(facetStorage.count)
+    }
+
+    /// How many of `slots` carry each facet, by facet number.
+    func facetCounts(of slots: [Int32]) -> [Int] {
+        var counts = [Int](repeating: 0, count: facets.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            facetStorage.withUnsafeBufferPointer { storage in
+                facetRanges.withUnsafeBufferPointer { ranges in
+                    for slot in slots {
+                        for position in ranges[Int(slot)] { counts[Int(storage[Int(position)])] += 1 }
+                    }
+                }
+            }
+        }
+        return counts
+    }
+
+    /// Whether the organisation in `slot` carries every one of `required`.
+    func carries(_ slot: Int32, all required: [Int32]) -> Bool {
+        facetStorage.withUnsafeBufferPointer { storage in
+            let range = facetRanges[Int(slot)]
+            return required.allSatisfy { facet in range.contains { storage[Int($0)] == facet } }
+        }
+    }
+
+    /// Writes the live slots' facets afresh, leaving out what updates left behind.
+    private mutating func compactFacetStorage() {
+        var storage: [Int32] = []
+        storage.reserveCapacity(facetStorage.count - abandonedFacets)
+        for slot in facetRanges.indices {
+            let range = facetRanges[slot]
+            let start = Int32(storage.count)
+            storage.append(contentsOf: facetStorage[Int(range.lowerBound)..<Int(range.upperBound)])
+            facetRanges[slot] = start..<Int32(storage.count)
+        }
+        facetStorage = storage
+        abandonedFacets = 0
     }
 
     /// Where a sort key belongs in `listingOrder` (or is, if present).
@@ -443,7 +493,9 @@ enum DirectoryIndexLoader {
                 guard let ids else { return "" }
                 return " AND \(ident: column) IN (\(binds: ids))"
             }
-            for row in try await sql.raw("SELECT id, name, summary, description, visibility FROM organisations WHERE 1 = 1\(only("id"))").all() {
+            for row in try await sql.raw(
+                "SELECT id, name, summary, description, visibility FROM organisations WHERE 1 = 1\(only("id"))"
+            ).all() {
                 let id = try row.decode(column: "id", as: UUID.self)
                 found[id] = DirectoryIndex.Facts(
                     id: id,
@@ -496,15 +548,15 @@ final class DirectoryIndexStore: Sendable {
         let query: DirectoryQuery
         let signedIn: Bool
     }
-    private struct FragmentKey: Hashable {
-        let name: String
-        let search: MatchKey
+    /// A remembered search: its matches, and the pieces of page rendered for it.
+    private struct Remembered {
+        var matches: DirectoryMatches
+        var fragments: [String: String] = [:]
     }
     private struct MatchCache {
         var generation = -1
-        var entries: [MatchKey: DirectoryMatches] = [:]
+        var entries: [MatchKey: Remembered] = [:]
         var order: [MatchKey] = []
-        var fragments: [FragmentKey: String] = [:]
     }
 
     /// Enough for the popular searches of a busy day; each holds at most one number per organisation.
@@ -515,7 +567,7 @@ final class DirectoryIndexStore: Sendable {
 
     func knownMatches(for query: DirectoryQuery, signedIn: Bool, generation: Int) -> DirectoryMatches? {
         matchCache.withLockedValue { cache in
-            cache.generation == generation ? cache.entries[MatchKey(query: query, signedIn: signedIn)] : nil
+            cache.generation == generation ? cache.entries[MatchKey(query: query, signedIn: signedIn)]?.matches : nil
         }
     }
 
@@ -527,11 +579,13 @@ final class DirectoryIndexStore: Sendable {
                 cache = MatchCache(generation: generation)
             }
             let key = MatchKey(query: query, signedIn: signedIn)
-            if cache.entries.updateValue(matches, forKey: key) == nil { cache.order.append(key) }
+            if cache.entries[key] == nil {
+                cache.entries[key] = Remembered(matches: matches)
+                cache.order.append(key)
+            }
             if cache.order.count > Self.rememberedSearches {
-                let oldest = cache.order.removeFirst()
-                cache.entries[oldest] = nil
-                cache.fragments = cache.fragments.filter { $0.key.search != oldest }
+                // The oldest goes, with the pieces of page rendered for it.
+                cache.entries[cache.order.removeFirst()] = nil
             }
         }
     }
@@ -541,14 +595,16 @@ final class DirectoryIndexStore: Sendable {
     func fragment(_ name: String, for query: DirectoryQuery, signedIn: Bool, generation: Int, render: () -> String)
         -> String
     {
-        let key = FragmentKey(name: name, search: MatchKey(query: query, signedIn: signedIn))
-        if let known = matchCache.withLockedValue({ $0.generation == generation ? $0.fragments[key] : nil }) {
+        let key = MatchKey(query: query, signedIn: signedIn)
+        if let known = matchCache.withLockedValue({
+            $0.generation == generation ? $0.entries[key]?.fragments[name] : nil
+        }) {
             return known
         }
         let rendered = render()
         matchCache.withLockedValue { cache in
             // Kept only alongside a remembered search, so fragments never outnumber searches.
-            if cache.generation == generation, cache.entries[key.search] != nil { cache.fragments[key] = rendered }
+            if cache.generation == generation { cache.entries[key]?.fragments[name] = rendered }
         }
         return rendered
     }

@@ -176,9 +176,8 @@ enum DirectorySearch {
         var passes = signedIn ? index.isListed : index.isListedPublicly
         if let shortest = required.min(by: { index.postings[Int($0)].count < index.postings[Int($1)].count }) {
             var filtered = [Bool](repeating: false, count: index.slotCount)
-            for slot in index.postings[Int(shortest)] where passes[Int(slot)] {
-                let facets = index.facets(of: slot)
-                if required.allSatisfy({ facets.contains($0) }) { filtered[Int(slot)] = true }
+            for slot in index.postings[Int(shortest)] where passes[Int(slot)] && index.carries(slot, all: required) {
+                filtered[Int(slot)] = true
             }
             passes = filtered
         }
@@ -191,10 +190,7 @@ enum DirectorySearch {
             ordinals = wordMatches(query.words, passes: passes, index: index)
         }
 
-        var counts = [Int](repeating: 0, count: index.facets.count)
-        for slot in ordinals {
-            for facet in index.facets(of: slot) { counts[Int(facet)] += 1 }
-        }
+        let counts = index.facetCounts(of: ordinals)
         var termCounts: [Vocabulary: [String: Int]] = [:]
         var hubCounts: [UUID: Int] = [:]
         var areaCounts: [String: Int] = [:]
