@@ -224,27 +224,20 @@ struct DirectoryAPI {
     {
         let ids = organisations.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let terms = try await OrganisationTerm.query(on: db).filter(\.$organisation.$id ~~ ids).all()
-        let areas = try await OrganisationArea.query(on: db).filter(\.$organisation.$id ~~ ids).all()
-        let hubs = try await OrganisationHub.query(on: db)
-            .filter(\.$organisation.$id ~~ ids).filter(\.$status == .approved)
-            .with(\.$hub).all()
+        let tags = try await OrganisationTags.load(for: ids, on: db)
         return organisations.map { organisation in
-            let own = terms.filter { $0.$organisation.id == organisation.id }
-            func codes(_ vocabulary: Vocabulary) -> [String] {
-                own.filter { $0.vocabulary == vocabulary.rawValue }.map(\.code).sorted()
-            }
+            let own = tags[organisation.id!] ?? OrganisationTags()
             return OrganisationDTO(
                 id: organisation.id!, slug: organisation.slug, name: organisation.name, summary: organisation.summary,
                 description: organisation.description, website: organisation.website,
                 charityNumber: organisation.charityNumber,
                 contactEmail: organisation.contactEmail, contactPhone: organisation.contactPhone,
-                sectors: codes(.sector), kindsOfWork: codes(.kindOfWork), themes: codes(.theme),
-                methods: codes(.method),
-                areas: areas.filter { $0.$organisation.id == organisation.id }.compactMap { area in
-                    LocalAuthorities.name(for: area.areaCode).map { AreaDTO(code: area.areaCode, name: $0) }
+                sectors: own.codes(.sector), kindsOfWork: own.codes(.kindOfWork), themes: own.codes(.theme),
+                methods: own.codes(.method),
+                areas: own.areaCodes.compactMap { code in
+                    LocalAuthorities.name(for: code).map { AreaDTO(code: code, name: $0) }
                 }.sorted { $0.name < $1.name },
-                hubs: hubs.filter { $0.$organisation.id == organisation.id }.map(\.hub.slug).sorted(),
+                hubs: own.hubSlugs,
                 url: base + SiteURL.organisation(organisation.slug).path
             )
         }

@@ -75,8 +75,15 @@ enum CoverageMap {
             uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in
                 hub.id.map { ($0, colour(forHubAt: index)) }
             })
-        return (svg(hubs: mapHubs, width: width), colours)
+        // The drawing is a pure function of the hubs' names and areas, and the costliest part of
+        // the hubs page, so each distinct map is drawn once.
+        let key =
+            "\(width)|"
+            + mapHubs.map { $0.name + ":" + $0.areaCodes.sorted().joined(separator: ",") }.joined(separator: ";")
+        return (drawn.value(for: key) { svg(hubs: mapHubs, width: width) }, colours)
     }
+
+    private static let drawn = Memo<String>(capacity: 64)
 
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
