@@ -98,7 +98,7 @@ struct StoriesAPI {
             slug: story.slug, title: page.version.title, summary: page.version.summary, body: page.version.body,
             hub: page.hub.slug, organisation: page.organisation?.slug, kindOfWork: page.kindOfWork,
             themes: page.themes, hotTopics: page.hotTopics,
-            publishedAt: ISO8601DateFormatter().string(from: story.publishedAt ?? Date()),
+            publishedAt: DisplayDate.iso8601(story.publishedAt ?? Date()),
             url: req.application.publicBaseURL + SiteURL.story(story.slug).path)
     }
 
@@ -125,7 +125,7 @@ struct StoriesAPI {
         StoryDTO(
             slug: story.slug, title: story.title, summary: story.summary, body: story.body, hub: story.hubSlug,
             organisation: nil, kindOfWork: story.kindOfWork, themes: story.themes, hotTopics: story.hotTopics,
-            publishedAt: ISO8601DateFormatter().string(from: story.publishedAt),
+            publishedAt: DisplayDate.iso8601(story.publishedAt),
             url: base + SiteURL.story(story.slug).path)
     }
 }

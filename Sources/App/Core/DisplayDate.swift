@@ -16,6 +16,7 @@ enum DisplayDate {
     private static let isoDayFormatter = formatter("yyyy-MM-dd")
     private static let shortDayFormatter = formatter("d MMM")
     private static let monthFormatter = formatter("MMMM yyyy")
+    private static let weekdayFormatter = formatter("EEEE d MMMM yyyy")
 
     static func dateTime(_ date: Date?) -> String {
         guard let date else { return "unknown" }
@@ -39,6 +40,13 @@ enum DisplayDate {
 
     /// A day in short, e.g. "29 Nov", for a chart's axis.
     static func shortDay(_ date: Date) -> String { shortDayFormatter.string(from: date) }
+
+    /// A day with its weekday, e.g. "Saturday 14 March 2026". The formatters are made once: making
+    /// one cost an events list a fifth of its time.
+    static func weekdayDay(_ date: Date) -> String { weekdayFormatter.string(from: date) }
+
+    /// An instant for machines, e.g. "2026-03-14T10:00:00Z".
+    static func iso8601(_ date: Date) -> String { date.formatted(.iso8601) }
 
     /// A month, e.g. "November 2026".
     static func month(_ date: Date) -> String { monthFormatter.string(from: date) }

@@ -29,7 +29,7 @@ enum PersonalData {
     }
 
     private static func iso8601(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        DisplayDate.iso8601(date)
     }
 
     struct File {

@@ -7,15 +7,11 @@ enum EventViews {
     /// "Saturday 14 March 2026, 10am to 4pm (UK time)"; the zone's rules put each time on the
     /// right side of a clock change.
     static func when(_ event: Event) -> String {
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_GB")
-        day.timeZone = ICalendar.zone
-        day.dateFormat = "EEEE d MMMM yyyy"
-        let starts = "\(day.string(from: event.startsAt)), \(DisplayDate.time(event.startsAt))"
+        let starts = "\(DisplayDate.weekdayDay(event.startsAt)), \(DisplayDate.time(event.startsAt))"
         let sameDay = UKDate.string(from: event.startsAt) == UKDate.string(from: event.endsAt)
         return sameDay
             ? "\(starts) to \(DisplayDate.time(event.endsAt)) (UK time)"
-            : "\(starts) to \(day.string(from: event.endsAt)), \(DisplayDate.time(event.endsAt)) (UK time)"
+            : "\(starts) to \(DisplayDate.weekdayDay(event.endsAt)), \(DisplayDate.time(event.endsAt)) (UK time)"
     }
 
     /// Who runs the event, as far as this reader may know: a members-only organisation is not named to others.

@@ -6,19 +6,20 @@ struct HomeController {
     func show(req: Request) async throws -> Response {
         let seesMembersOnly = req.seesMembersOnly
         let hubs = try await Hub.query(on: req.db).all()
-        let areas = try await HubArea.query(on: req.db).all()
+        let areaCodesByHub = try await HubStore.areaCodesByHub(on: req.db)
         let index = try await req.application.directoryIndex.index(on: req.db)
         let reach = HomePage.Reach(
             hubs: hubs.count, people: try await HubCounts.peopleInAnyHub(on: req.db),
             organisations: index.organisationCount(publicOnly: !seesMembersOnly),
-            areasServed: Set(areas.map(\.areaCode)).count, areasInEngland: LocalAuthorities.all.count)
+            areasServed: Set(areaCodesByHub.values.joined()).count, areasInEngland: LocalAuthorities.all.count)
         let stories = try await StoryFinder.find(
             StoryQuery(), scope: StoryAudience.requiredScope(seesMembersOnly: seesMembersOnly), limit: 3, on: req.db
         ).stories
         let events = try await Event.upcoming(inHubs: nil, seesMembersOnly: seesMembersOnly, limit: 3, on: req.db)
         let model = HomePage.Model(
             page: req.page, reach: reach, stories: stories, events: events,
-            map: CoverageMap.drawing(of: hubs, areas: areas, width: 320).svg, offersSignUp: req.currentUser == nil)
+            map: CoverageMap.drawing(of: hubs, areaCodesByHub: areaCodesByHub, width: 320).svg,
+            offersSignUp: req.currentUser == nil)
         return HomePage.view(model).response()
     }
 }

@@ -64,12 +64,12 @@ enum CoverageMap {
 
     /// The map of these hubs, with each hub's colour by id. Colours follow the order of hubs by name,
     /// so a hub keeps its colour wherever the map is shown.
-    static func drawing(of hubs: [App.Hub], areas: [HubArea], width: Double = 420) -> (
+    static func drawing(of hubs: [App.Hub], areaCodesByHub: [UUID: [String]], width: Double = 420) -> (
         svg: String, colours: [UUID: String]
     ) {
         let byName = hubs.sorted { $0.name < $1.name }
         let mapHubs = byName.map { hub in
-            Hub(name: hub.name, areaCodes: Set(areas.filter { $0.$hub.id == hub.id }.map(\.areaCode)))
+            Hub(name: hub.name, areaCodes: Set(hub.id.flatMap { areaCodesByHub[$0] } ?? []))
         }
         let colours = Dictionary(
             uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in

@@ -7,14 +7,14 @@ import Vapor
 struct HubController {
     func list(req: Request) async throws -> Response {
         let hubs = try await Hub.query(on: req.db).sort(\.$region).sort(\.$name).all()
-        let areas = try await HubArea.query(on: req.db).all()
+        let areaCodesByHub = try await HubStore.areaCodesByHub(on: req.db)
         let signedIn = req.seesMembersOnly
         let peopleCounts = try await HubCounts.people(on: req.db)
         let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(
             publicOnly: !signedIn)
-        let map = CoverageMap.drawing(of: hubs, areas: areas)
+        let map = CoverageMap.drawing(of: hubs, areaCodesByHub: areaCodesByHub)
         let model = HubListPage.Model(
-            page: req.page, hubs: hubs, areas: areas, colours: map.colours, map: map.svg,
+            page: req.page, hubs: hubs, areaCodesByHub: areaCodesByHub, colours: map.colours, map: map.svg,
             peopleCounts: peopleCounts, organisationCounts: organisationCounts)
         return HubListPage.view(model).response()
     }

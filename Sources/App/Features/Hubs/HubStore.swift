@@ -5,6 +5,18 @@ import Vapor
 /// Creating hubs and changing their details and stewards: the national team's pages and
 /// `bridgework create-hub` both come here, so both keep the same rules.
 enum HubStore {
+    /// Every hub's council areas, as plain rows: the map on the front page and on /hubs needs only
+    /// these, and decoding a Fluent model per area cost those pages more than drawing the map.
+    static func areaCodesByHub(on db: Database) async throws -> [UUID: [String]] {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        var codes: [UUID: [String]] = [:]
+        for row in try await sql.raw("SELECT hub_id, area_code FROM hub_areas").all() {
+            codes[try row.decode(column: "hub_id", as: UUID.self), default: []].append(
+                try row.decode(column: "area_code", as: String.self))
+        }
+        return codes
+    }
+
     /// What a save changed, for the audit log and the messages to new stewards.
     struct Saved: Sendable {
         let hub: Hub

@@ -7,7 +7,8 @@ enum HubListPage {
         let page: PageContext
         /// By region, then name.
         let hubs: [Hub]
-        let areas: [HubArea]
+        /// Each hub's council areas, by hub id.
+        let areaCodesByHub: [UUID: [String]]
         /// Each hub's colour on the map, by hub id.
         let colours: [UUID: String]
         /// The map as SVG, drawn by `CoverageMap`.
@@ -18,7 +19,7 @@ enum HubListPage {
 
     static func view(_ model: Model) -> HTML {
         let regions = Array(Set(model.hubs.map(\.region))).sorted()
-        let servedCount = Set(model.areas.map(\.areaCode)).count
+        let servedCount = Set(model.areaCodesByHub.values.joined()).count
         return Layout(title: "Hubs", page: model.page).render(
             .h1(.plainText("Hubs")),
             .p(
@@ -43,7 +44,7 @@ enum HubListPage {
                     ]),
                 .div(
                     .class("hub-regions"),
-                    unreached(servedCodes: Set(model.areas.map(\.areaCode))),
+                    unreached(servedCodes: Set(model.areaCodesByHub.values.joined())),
                     .forEach(regions) { region in
                         .group(
                             .h2(.plainText(region)),
@@ -91,9 +92,7 @@ enum HubListPage {
 
     private static func card(_ hub: Hub, model: Model) -> Node<HTML.ListContext> {
         let id = hub.id ?? UUID()
-        let areaNames = model.areas.filter { $0.$hub.id == id }.compactMap {
-            LocalAuthorities.name(for: $0.areaCode)
-        }.sorted()
+        let areaNames = (model.areaCodesByHub[id] ?? []).compactMap { LocalAuthorities.name(for: $0) }.sorted()
         let counts =
             countText(model.peopleCounts[id] ?? 0, "member", "members") + " · "
             + countText(model.organisationCounts[id] ?? 0, "organisation", "organisations")
