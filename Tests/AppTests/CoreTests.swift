@@ -228,7 +228,7 @@ final class CoreTests: XCTestCase {
         let memo = Memo<String>(capacity: 2)
         var made: [String] = []
         func value(_ key: String) -> String {
-            memo.value(for: key) {
+            memo.result(for: key) {
                 made.append(key)
                 return key.uppercased()
             }

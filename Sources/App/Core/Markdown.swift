@@ -11,7 +11,7 @@ enum Markdown {
     /// The same text always makes the same page, and Ink is the costliest part of a story's or
     /// case study's page, so recent results are remembered.
     static func html(_ text: String) -> String {
-        rendered.value(for: text) { parser.html(from: prepared(text)) }
+        rendered.result(for: text) { parser.html(from: prepared(text)) }
     }
 
     private static let rendered = Memo<String>(capacity: 500)

@@ -15,7 +15,7 @@ final class Memo<Value: Sendable>: Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    func value(for key: String, _ make: () -> Value) -> Value {
+    func result(for key: String, _ make: () -> Value) -> Value {
         let known: Value? = generations.withLockedValue { generations in
             if let value = generations.newer[key] { return value }
             guard let value = generations.older[key] else { return nil }

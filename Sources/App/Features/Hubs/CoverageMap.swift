@@ -80,7 +80,7 @@ enum CoverageMap {
         let key =
             "\(width)|"
             + mapHubs.map { $0.name + ":" + $0.areaCodes.sorted().joined(separator: ",") }.joined(separator: ";")
-        return (drawn.value(for: key) { svg(hubs: mapHubs, width: width) }, colours)
+        return (drawn.result(for: key) { svg(hubs: mapHubs, width: width) }, colours)
     }
 
     private static let drawn = Memo<String>(capacity: 64)
