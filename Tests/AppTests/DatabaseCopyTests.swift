@@ -32,16 +32,25 @@ final class DatabaseCopyTests: XCTestCase {
         guard let url = TestDatabase.postgresURL else { throw XCTSkip("needs DATABASE_URL (PostgreSQL)") }
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await withEmptySchema { schema in
+            try await roundTrip(url: url, schema: schema, folder: folder)
+        }
+    }
+
+    /// Runs `body` with a new, empty schema on the PostgreSQL server, dropped afterwards however
+    /// `body` ends.
+    private func withEmptySchema(_ body: (String) async throws -> Void) async throws {
         let schema = "copy_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try await withApp { server, _ in
-            try await (server.db as! SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+            let sql = server.db as! SQLDatabase
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
             do {
-                try await roundTrip(url: url, schema: schema, folder: folder)
+                try await body(schema)
             } catch {
-                try? await (server.db as! SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+                try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
                 throw error
             }
-            try await (server.db as! SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+            try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
         }
     }
 
@@ -106,9 +115,7 @@ final class DatabaseCopyTests: XCTestCase {
         guard let url = TestDatabase.postgresURL else { throw XCTSkip("needs DATABASE_URL (PostgreSQL)") }
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let schema = "copy_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await withApp { server, _ in
-            try await (server.db as! SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+        try await withEmptySchema { schema in
             try await withPostgresApp(schema: schema) { app in
                 try await app.prepareDatabase()
                 _ = try await TestPeople.make(on: app)
@@ -130,7 +137,6 @@ final class DatabaseCopyTests: XCTestCase {
                 let users = try await User.query(on: app.db).count()
                 XCTAssertEqual(users, TestPeople.Role.allCases.count, "the target's own rows are untouched")
             }
-            try await (server.db as! SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
         }
     }
 

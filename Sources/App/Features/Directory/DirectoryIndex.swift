@@ -229,7 +229,7 @@ struct DirectoryIndex: Sendable {
             tokens.append(tokenNumber(for: word))
             weights.append(min(weight, 30))
         }
-        let folded = facts.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let folded = Self.folded(facts.name)
         let entry = Entry(
             id: facts.id, sortKey: Array((folded + "\u{0}" + facts.id.uuidString).utf8),
             isPublic: facts.isPublic, facets: Array(Set(numbers)).sorted(), tokens: tokens)
@@ -243,22 +243,18 @@ struct DirectoryIndex: Sendable {
         tokenText.append(word)
         tokenNumber[word] = number
         textPostings.append([])
-        if keepsTokenOrder {
-            var low = 0
-            var high = tokenOrder.count
-            while low < high {
-                let middle = (low + high) / 2
-                if tokenText[Int(tokenOrder[middle])] < word { low = middle + 1 } else { high = middle }
-            }
-            tokenOrder.insert(number, at: low)
-        }
+        if keepsTokenOrder { tokenOrder.insert(number, at: tokenPosition(of: word)) }
         return number
+    }
+
+    /// Text without capitals or accents, as search and listing order compare it.
+    private static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// The words of a text as search sees them: letters and digits, without capitals or accents.
     static func words(of text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .components(separatedBy: CharacterSet.alphanumerics.inverted)
+        folded(text).components(separatedBy: CharacterSet.alphanumerics.inverted)
             .filter { !$0.isEmpty }
             .map { String($0.prefix(40)) }
     }
@@ -266,14 +262,8 @@ struct DirectoryIndex: Sendable {
     /// The words `word` finds: those it begins, and for a longer word those of five letters or
     /// more that begin it ("mediations" finds "mediation").
     func tokens(matching word: String) -> [Int32] {
-        var low = 0
-        var high = tokenOrder.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokenText[Int(tokenOrder[middle])] < word { low = middle + 1 } else { high = middle }
-        }
         var found: [Int32] = []
-        var position = low
+        var position = tokenPosition(of: word)
         while position < tokenOrder.count, tokenText[Int(tokenOrder[position])].hasPrefix(word) {
             found.append(tokenOrder[position])
             position += 1
@@ -340,15 +330,24 @@ struct DirectoryIndex: Sendable {
 
     /// Where a sort key belongs in `listingOrder` (or is, if present).
     private func listingPosition(of key: [UInt8]) -> Int {
+        Self.firstPosition(in: listingOrder.count) {
+            !entries[Int(listingOrder[$0])]!.sortKey.lexicographicallyPrecedes(key)
+        }
+    }
+
+    /// Where a word belongs in `tokenOrder` (or is, if present): the first word not before it.
+    private func tokenPosition(of word: String) -> Int {
+        Self.firstPosition(in: tokenOrder.count) { tokenText[Int(tokenOrder[$0])] >= word }
+    }
+
+    /// The first position in `0..<count` where `isAtOrAfter` holds, for a sorted sequence where it
+    /// holds from some position on: one binary search for every sorted list the index keeps.
+    private static func firstPosition(in count: Int, where isAtOrAfter: (Int) -> Bool) -> Int {
         var low = 0
-        var high = listingOrder.count
+        var high = count
         while low < high {
             let middle = (low + high) / 2
-            if entries[Int(listingOrder[middle])]!.sortKey.lexicographicallyPrecedes(key) {
-                low = middle + 1
-            } else {
-                high = middle
-            }
+            if isAtOrAfter(middle) { high = middle } else { low = middle + 1 }
         }
         return low
     }
@@ -359,23 +358,11 @@ struct DirectoryIndex: Sendable {
     }
 
     private static func insertionPoint(of slot: Int32, in sorted: [Int32]) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < slot { low = middle + 1 } else { high = middle }
-        }
-        return low
+        firstPosition(in: sorted.count) { sorted[$0] >= slot }
     }
 
     private static func hitPosition(of slot: Int32, in hits: [TextHit]) -> Int {
-        var low = 0
-        var high = hits.count
-        while low < high {
-            let middle = (low + high) / 2
-            if hits[middle].slot < slot { low = middle + 1 } else { high = middle }
-        }
-        return low
+        firstPosition(in: hits.count) { hits[$0].slot >= slot }
     }
 
     private static func insertHit(_ hit: TextHit, into hits: inout [TextHit]) {
