@@ -11,6 +11,9 @@ final class SiteSecret: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $value] }
+
     init(name: String, value: String) {
         self.id = name
         self.value = value

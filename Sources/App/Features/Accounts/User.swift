@@ -24,6 +24,14 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $name, $email, $passwordHash, $pendingEmail, $emailConfirmedAt, $isCoordinator, $deletedAt,
+            $emailSince, $createdAt, $updatedAt,
+        ]
+    }
+
     init(
         id: UUID? = nil, name: String, email: String, passwordHash: String, emailConfirmedAt: Date? = nil,
         isCoordinator: Bool = false
@@ -71,6 +79,9 @@ final class EmailToken: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $user, $purpose, $email, $tokenHash, $expiresAt, $usedAt, $createdAt] }
+
     init(userID: UUID, purpose: Purpose, email: String, tokenHash: String, expiresAt: Date) {
         self.$user.id = userID
         self.purpose = purpose
@@ -91,6 +102,9 @@ final class UserSession: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $tokenHash, $user, $expiresAt, $createdAt] }
 
     init(tokenHash: String, userID: UUID, expiresAt: Date) {
         self.tokenHash = tokenHash
@@ -113,6 +127,9 @@ final class APIToken: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $user, $name, $tokenHash, $lastUsedAt, $expiresAt, $createdAt] }
 
     init(
         userID: UUID, tokenHash: String, name: String = "API token",
@@ -139,4 +156,7 @@ final class ThrottleCounter: Model, @unchecked Sendable {
     @Field(key: "used") var used: Int
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $key, $windowStart, $used] }
 }

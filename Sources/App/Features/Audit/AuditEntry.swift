@@ -17,6 +17,11 @@ final class AuditEntry: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $actorID, $action, $subjectType, $subjectID, $detail, $ipAddress, $createdAt]
+    }
+
     init(
         actorID: UUID?, action: AuditAction, subjectType: String, subjectID: String?, detail: String, ipAddress: String?
     ) {

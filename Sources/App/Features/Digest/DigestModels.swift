@@ -11,6 +11,9 @@ final class DigestOptOut: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $user, $createdAt] }
+
     init(userID: UUID) {
         self.$user.id = userID
     }
@@ -28,6 +31,9 @@ final class DigestSend: Model, @unchecked Sendable {
     @Timestamp(key: "sent_at", on: .create) var sentAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $user, $week, $sentAt] }
 
     init(userID: UUID, week: String) {
         self.$user.id = userID

@@ -49,6 +49,16 @@ final class Event: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $slug, $title, $description, $startsAt, $endsAt, $place, $onlineURL, $stepFree, $hearingLoop,
+            $interpreters, $quietRoom, $accessNotes, $capacity, $placesTaken, $audience, $askAccessNeeds,
+            $askDietaryNeeds, $askOrganisation, $askFeedback, $hub, $organisation, $createdBy, $recordedAttendance,
+            $feedbackRequestedAt, $createdAt,
+        ]
+    }
+
     /// An event with nothing asked and nothing offered yet: public, one place, no access notes.
     /// The demo and tests start from it and set what they need.
     convenience init(slug: String, title: String, hubID: UUID?, startsAt: Date = Date(), endsAt: Date = Date()) {
@@ -149,6 +159,14 @@ final class EventRegistration: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $event, $user, $name, $email, $status, $tokenHash, $accessNeeds, $dietaryNeeds, $organisationName,
+            $attended, $confirmedAt, $createdAt,
+        ]
+    }
 }
 
 /// Feedback from someone who came, through the link sent after the event.
@@ -164,6 +182,9 @@ final class EventFeedback: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $event, $registrationID, $rating, $workedWell, $toChange, $createdAt] }
 
     static let ratings: [(value: Int, label: String)] = [
         (5, "Very useful"), (4, "Useful"), (3, "Neither useful nor a waste of time"), (2, "Not very useful"),

@@ -21,6 +21,9 @@ final class Hub: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $slug, $name, $region, $summary, $membershipPolicy, $hosts, $createdAt] }
+
     init(
         id: UUID? = nil, slug: String, name: String, region: String, summary: String,
         membershipPolicy: MembershipPolicy = .approval
@@ -68,6 +71,9 @@ final class HubHost: Model, @unchecked Sendable {
     @Parent(key: "organisation_id") var organisation: Organisation
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $hub, $organisation] }
 }
 
 /// A person's place in a hub: an approved member or one of its stewards.
@@ -96,6 +102,9 @@ final class HubMembership: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $hub, $user, $role, $status, $reason, $message, $createdAt] }
+
     init(hubID: UUID, userID: UUID, role: Role, status: MembershipStatus = .approved) {
         self.$hub.id = hubID
         self.$user.id = userID
@@ -113,6 +122,9 @@ final class HubArea: Model, @unchecked Sendable {
     @Field(key: "area_code") var areaCode: String
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $hub, $areaCode] }
 
     init(hubID: UUID, areaCode: String) {
         self.$hub.id = hubID

@@ -53,6 +53,14 @@ final class ChangeStory: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $project, $domain, $period, $toldOn, $collector, $teller, $consent, $place, $whatHappened,
+            $whyItMatters, $feedback, $fedBackOn, $story, $selections, $createdAt,
+        ]
+    }
 }
 
 /// One selection round: a panel at some level reads the stories and chooses, giving reasons.
@@ -70,4 +78,9 @@ final class ChangeStorySelection: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $changeStory, $level, $panel, $chosen, $reasons, $decidedOn, $recordedBy, $createdAt]
+    }
 }

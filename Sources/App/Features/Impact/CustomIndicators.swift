@@ -34,6 +34,14 @@ final class CustomIndicator: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $organisation, $kind, $code, $construct, $wording, $answers, $community, $proposedBy, $status,
+            $createdAt,
+        ]
+    }
+
     var isAdopted: Bool { status == .adopted }
 
     var asIndicator: LibraryIndicator {
@@ -54,6 +62,9 @@ final class CustomIndicatorVote: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $indicator, $user, $createdAt] }
 }
 
 /// Finds an indicator by code: the built-in library first, then what the organisation added

@@ -36,6 +36,14 @@ final class Project: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $slug, $organisation, $name, $summary, $kindOfWork, $inputs, $activities, $outputs, $impact, $codeHint,
+            $participants, $aboutPractitioners, $outcomes, $surveys, $createdAt, $updatedAt,
+        ]
+    }
+
     static func lines(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -54,6 +62,9 @@ final class Outcome: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $project, $position, $description, $indicatorCodes, $createdAt] }
 
     init(projectID: UUID, position: Int, description: String, indicatorCodes: [String]) {
         self.$project.id = projectID

@@ -61,6 +61,11 @@ final class Survey: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $project, $title, $mode, $token, $shortCode, $indicatorCodes, $opensOn, $closesOn, $createdAt]
+    }
+
     /// A new survey with its own link and short code.
     init(projectID: UUID, title: String, mode: Mode, indicatorCodes: [String], opensOn: String?, closesOn: String?) {
         self.$project.id = projectID
@@ -123,6 +128,9 @@ final class SurveyResponse: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $survey, $submissionKey, $participantCode, $enteredBy, $createdAt] }
 }
 
 /// One answer, kept with its survey and participant code so analysis can pair answers in SQL.
@@ -140,6 +148,11 @@ final class SurveyAnswer: Model, @unchecked Sendable {
     @Field(key: "current") var isCurrent: Bool
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $response, $surveyID, $participantCode, $indicatorCode, $value, $part, $isCurrent]
+    }
 
     /// Which answer of a person this is: how they are now, or, in the look back of an
     /// after-with-then survey, how they were before.

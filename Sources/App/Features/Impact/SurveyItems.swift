@@ -32,6 +32,11 @@ final class SurveyQuestion: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $survey, $position, $kind, $wording, $options, $scaleFrom, $scaleTo, $createdAt]
+    }
+
     var code: String { "Q\(position)" }
 }
 
@@ -47,6 +52,9 @@ final class SurveyTextAnswer: Model, @unchecked Sendable {
     @Field(key: "text") var text: String
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $response, $surveyID, $itemCode, $text] }
 }
 
 /// One item of a survey in another language: its title, the consent statement, a question or an answer.
@@ -60,6 +68,9 @@ final class SurveyTranslation: Model, @unchecked Sendable {
     @Field(key: "text") var text: String
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $survey, $language, $itemKey, $text] }
 }
 
 /// Community languages a survey can be translated into, with their own names so a person can

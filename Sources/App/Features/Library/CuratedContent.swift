@@ -22,6 +22,9 @@ final class ContentTerm: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $contentType, $contentID, $vocabulary, $code] }
+
     init(type: ContentType, contentID: UUID, vocabulary: Vocabulary, code: String) {
         self.contentType = type
         self.contentID = contentID

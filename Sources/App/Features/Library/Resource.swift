@@ -32,6 +32,11 @@ final class Resource: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $slug, $title, $kind, $summary, $body, $link, $doi, $createdAt, $updatedAt]
+    }
+
     var kindLabel: String { kind.label }
 }
 

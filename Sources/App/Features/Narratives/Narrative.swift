@@ -21,6 +21,11 @@ final class Narrative: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $slug, $title, $hotTopic, $claim, $setsAgainst, $facts, $answers, $resourceSlugs, $createdAt, $updatedAt]
+    }
+
     var resources: [String] { resourceSlugs.split(whereSeparator: \.isNewline).map { String($0) } }
 }
 
@@ -39,6 +44,9 @@ final class NarrativeSighting: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $narrative, $hub, $user, $seenOn, $place, $note, $createdAt] }
 
     init(narrativeID: UUID, hubID: UUID, userID: UUID?, seenOn: String, place: String, note: String) {
         self.$narrative.id = narrativeID

@@ -29,6 +29,14 @@ final class Organisation: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $slug, $name, $summary, $description, $website, $charityNumber, $contactEmail, $contactPhone,
+            $visibility, $terms, $areas, $createdAt, $updatedAt,
+        ]
+    }
+
     init(
         id: UUID? = nil, slug: String, name: String, summary: String, description: String = "",
         visibility: Visibility = .public
@@ -93,6 +101,9 @@ final class OrganisationMembership: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $organisation, $user, $role, $createdAt] }
+
     init(organisationID: UUID, userID: UUID, role: Role) {
         self.$organisation.id = organisationID
         self.$user.id = userID
@@ -111,6 +122,9 @@ final class OrganisationTerm: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $organisation, $vocabulary, $code] }
+
     init(organisationID: UUID, vocabulary: Vocabulary, code: String) {
         self.$organisation.id = organisationID
         self.vocabulary = vocabulary.rawValue
@@ -127,6 +141,9 @@ final class OrganisationArea: Model, @unchecked Sendable {
     @Field(key: "area_code") var areaCode: String
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $organisation, $areaCode] }
 
     init(organisationID: UUID, areaCode: String) {
         self.$organisation.id = organisationID
@@ -146,6 +163,9 @@ final class OrganisationHub: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $organisation, $hub, $status, $reason, $createdAt] }
 
     init(organisationID: UUID, hubID: UUID, status: MembershipStatus) {
         self.$organisation.id = organisationID

@@ -21,6 +21,11 @@ final class OrganisationInvitation: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $organisation, $email, $role, $tokenHash, $invitedBy, $expiresAt, $createdAt]
+    }
+
     init(organisationID: UUID, email: String, role: OrganisationMembership.Role, tokenHash: String, invitedBy: UUID?) {
         self.$organisation.id = organisationID
         self.email = email

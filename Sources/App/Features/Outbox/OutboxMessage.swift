@@ -16,6 +16,9 @@ final class OutboxMessage: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $recipient, $subject, $body, $sentAt, $failure, $createdAt] }
+
     init(recipient: String, subject: String, body: String) {
         self.recipient = recipient
         self.subject = subject

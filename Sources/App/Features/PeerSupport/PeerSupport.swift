@@ -24,6 +24,11 @@ final class PeerRequest: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $asker, $title, $challenge, $methods, $themes, $preferOutsideHub, $status, $createdAt]
+    }
+
     var methodCodes: Set<String> { Set(methods.split(separator: ",").map(String.init)) }
     var themeCodes: Set<String> { Set(themes.split(separator: ",").map(String.init)) }
     var isOpen: Bool { status == .open }
@@ -55,6 +60,11 @@ final class PeerInvitation: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $request, $invitee, $status, $reasons, $respondedAt, $closedAt, $createdAt]
+    }
 }
 
 /// One message in a private thread.
@@ -68,6 +78,9 @@ final class PeerMessage: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $invitation, $author, $body, $createdAt] }
 }
 
 /// Something a member offers to do for others ("I can run a session on facilitation").
@@ -82,4 +95,7 @@ final class SkillOffer: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $user, $title, $description, $methods, $createdAt] }
 }

@@ -40,6 +40,11 @@ final class Profile: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $user, $role, $bio, $skills, $languages, $criticalFriend, $visibility, $updatedAt]
+    }
+
     init(
         userID: UUID, role: String = "", bio: String = "", skills: String = "", languages: String = "",
         criticalFriend: Bool = false, visibility: ProfileVisibility = .private
@@ -74,6 +79,9 @@ final class ProfileTerm: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $profile, $vocabulary, $code] }
 
     init(profileID: UUID, vocabulary: Vocabulary, code: String) {
         self.$profile.id = profileID

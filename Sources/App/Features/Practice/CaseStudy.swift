@@ -22,6 +22,14 @@ final class CaseStudy: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $slug, $title, $summary, $organisation, $context, $challenge, $approach, $outcome, $evidence, $contact,
+            $createdAt, $updatedAt,
+        ]
+    }
+
     /// The structured parts, in reading order, with their headings.
     var parts: [(heading: String, text: String)] {
         [
@@ -41,6 +49,9 @@ final class CaseStudySave: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $user, $caseStudy, $createdAt] }
 
     init(userID: UUID, caseStudyID: UUID) {
         self.$user.id = userID

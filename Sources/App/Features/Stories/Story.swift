@@ -51,6 +51,15 @@ final class Story: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $slug, $title, $summary, $body, $hub, $organisation, $author, $kindOfWork, $status, $returnReason,
+            $publishedVersionID, $firstPublishedAt, $publishedAt, $photoAlt, $photoType, $photoApproved, $terms,
+            $consents, $createdAt, $updatedAt,
+        ]
+    }
+
     init(
         id: UUID? = nil, slug: String, title: String, summary: String, body: String, hubID: UUID, organisationID: UUID?,
         authorID: UUID?, kindOfWork: String
@@ -124,6 +133,14 @@ final class StoryVersion: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $story, $number, $title, $summary, $body, $savedBy, $hubID, $organisationID, $kindOfWork, $themes,
+            $hotTopics, $createdAt,
+        ]
+    }
+
     init(storyID: UUID, number: Int, title: String, summary: String, body: String, savedBy: UUID?) {
         self.$story.id = storyID
         self.number = number
@@ -164,6 +181,9 @@ final class StoryTerm: Model, @unchecked Sendable {
     }
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $story, $vocabulary, $code] }
 
     init(storyID: UUID, vocabulary: Kind, code: String) {
         self.$story.id = storyID
@@ -232,6 +252,11 @@ final class StoryConsent: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [$id, $story, $person, $scope, $scopeRank, $howGiven, $givenOn, $expiresOn, $withdrawnAt, $createdAt]
+    }
 
     init(storyID: UUID, person: String, scope: ConsentScope, howGiven: String, givenOn: String, expiresOn: String?) {
         self.$story.id = storyID

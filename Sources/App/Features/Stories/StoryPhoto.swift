@@ -13,6 +13,9 @@ final class StoryPhoto: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $story, $contentType, $data] }
+
     init(storyID: UUID, contentType: String, data: Data) {
         self.$story.id = storyID
         self.contentType = contentType

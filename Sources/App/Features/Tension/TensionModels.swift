@@ -114,6 +114,14 @@ final class TensionObservation: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $hub, $author, $observedOn, $week, $areaCode, $kind, $themes, $level, $whatSeen, $grading, $sourceType,
+            $response, $narrative, $acknowledgedAt, $acknowledgedBy, $followUp, $followUpStatus, $createdAt,
+        ]
+    }
+
     var themeCodes: [String] { themes.split(separator: ",").map(String.init) }
 }
 
@@ -131,6 +139,9 @@ final class TensionHubLevel: Model, @unchecked Sendable {
     @Timestamp(key: "set_at", on: .create) var setAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $hub, $level, $note, $week, $setBy, $setAt] }
 
     init(hubID: UUID, level: Int, note: String, week: String, setBy: UUID?) {
         self.$hub.id = hubID
@@ -153,6 +164,9 @@ final class TensionLevelWording: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $hub, $level, $name, $description] }
+
     init(hubID: UUID, level: Int, name: String, description: String) {
         self.$hub.id = hubID
         self.level = level
@@ -170,6 +184,9 @@ final class TensionSettings: Model, @unchecked Sendable {
     @Field(key: "retention_months") var retentionMonths: Int
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $hub, $retentionMonths] }
 
     init(hubID: UUID, retentionMonths: Int) {
         self.$hub.id = hubID

@@ -31,6 +31,14 @@ final class TriggerEvent: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] {
+        [
+            $id, $title, $whatHappened, $happenedOn, $themes, $firstDay, $firstWeek, $firstMonth, $resourceSlugs,
+            $narrativeSlugs, $caseStudySlugs, $declaredBy, $declaredAt, $remindedAt, $closedAt,
+        ]
+    }
+
     var isOpen: Bool { closedAt == nil }
     var themeCodes: [String] { themes.split(separator: ",").map(String.init) }
 
@@ -59,6 +67,9 @@ final class TriggerCheckIn: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $triggerEvent, $hub, $user, $level, $note, $createdAt, $updatedAt] }
+
     init(triggerEventID: UUID, hubID: UUID, userID: UUID?, level: Int?, note: String) {
         self.$triggerEvent.id = triggerEventID
         self.$hub.id = hubID
@@ -80,6 +91,9 @@ final class PublishedTensionWeek: Model, @unchecked Sendable {
     @Timestamp(key: "published_at", on: .create) var publishedAt: Date?
 
     init() {}
+
+    /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
+    var properties: [any AnyProperty] { [$id, $week, $publishedBy, $publishedAt] }
 
     init(week: String, publishedBy: UUID?) {
         self.week = week
