@@ -65,6 +65,52 @@ final class HubPlaceTests: XCTestCase {
         }
     }
 
+    func testAHubsPageNamesItsStewardsHostsAndApprovedOrganisationsAndMembersOnlyListingsOnlyToMembers()
+        async throws
+    {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let hubID = try people.hub.requireID()
+            let open = Organisation(slug: "open-door", name: "Open Door", summary: "Listed for everyone.")
+            let quiet = Organisation(
+                slug: "quiet-room", name: "Quiet Room", summary: "Listed for members.", visibility: .members)
+            let waiting = Organisation(slug: "still-waiting", name: "Still Waiting", summary: "Not approved yet.")
+            for organisation in [open, quiet, waiting] { try await organisation.create(on: app.db) }
+            try await OrganisationHub(organisationID: open.requireID(), hubID: hubID, status: .approved).create(
+                on: app.db)
+            try await OrganisationHub(organisationID: quiet.requireID(), hubID: hubID, status: .approved).create(
+                on: app.db)
+            try await OrganisationHub(organisationID: waiting.requireID(), hubID: hubID, status: .pending).create(
+                on: app.db)
+            let host = HubHost()
+            host.$hub.id = hubID
+            host.$organisation.id = try people.organisation.requireID()
+            try await host.create(on: app.db)
+            let area = try XCTUnwrap(LocalAuthorities.all.first)
+            try await HubArea(hubID: hubID, areaCode: area.code).create(on: app.db)
+
+            let visitor = try await TestClient(app).get("/hubs/riverside")
+            XCTAssertTrue(visitor.text.contains("<li>Test steward</li>"), "the steward is named")
+            XCTAssertFalse(visitor.text.contains("Test otherSteward"), "another hub's steward is not")
+            XCTAssertTrue(visitor.text.contains("<dd>1 person</dd>"), "the steward is the hub's one approved person")
+            XCTAssertTrue(visitor.text.contains(area.name), "its council area is named")
+            XCTAssertTrue(visitor.text.contains(">Bridge Builders</a>"), "the host is named")
+            XCTAssertTrue(visitor.text.contains(">Open Door</a>"))
+            XCTAssertTrue(visitor.text.contains("Listed for everyone."))
+            XCTAssertFalse(visitor.text.contains("Quiet Room"), "a members-only listing is not for visitors")
+            XCTAssertFalse(visitor.text.contains("Still Waiting"), "an organisation not yet approved is not listed")
+
+            let member = TestClient(app)
+            try await member.signIn(TestPeople.Role.member.email)
+            let seen = try await member.get("/hubs/riverside")
+            XCTAssertTrue(seen.text.contains(">Quiet Room</a>"), "members see members-only listings")
+            XCTAssertFalse(seen.text.contains("Still Waiting"))
+            let openPosition = try XCTUnwrap(seen.text.range(of: ">Open Door</a>"))
+            let quietPosition = try XCTUnwrap(seen.text.range(of: ">Quiet Room</a>"))
+            XCTAssertLessThan(openPosition.lowerBound, quietPosition.lowerBound, "organisations are listed by name")
+        }
+    }
+
     func testMembersSeeHowOftenEachNarrativeWasNotedInTheHubLately() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)

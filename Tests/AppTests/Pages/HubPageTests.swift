@@ -12,7 +12,7 @@ final class HubPageTests: XCTestCase {
 
     private func showModel(
         signedIn: Bool = true, canSteward: Bool = false, membership: HubMembership? = nil,
-        hosts: [Organisation] = [], canReadMembersOnly: Bool = false
+        hosts: [HubShowPage.Listing] = [], canReadMembersOnly: Bool = false
     ) -> HubShowPage.Model {
         HubShowPage.Model(
             page: .preview(path: "/hubs/tyneside", signedInName: signedIn ? "Amira" : nil), hub: hub, hosts: hosts,
@@ -61,8 +61,8 @@ final class HubPageTests: XCTestCase {
     }
 
     func testAMembersOnlyHostIsNamedOnlyToThoseWhoSeeMembersOnlyListings() {
-        let host = Organisation(
-            id: UUID(), slug: "quiet-circle", name: "Quiet Circle", summary: "Private work.", visibility: .members)
+        let host = HubShowPage.Listing(
+            slug: "quiet-circle", name: "Quiet Circle", summary: "Private work.", isPublic: false)
         let hidden = HubShowPage.view(showModel(hosts: [host])).render()
         XCTAssertFalse(hidden.contains("Quiet Circle"))
         XCTAssertTrue(hidden.contains("Organisations listed for alliance members only."))

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import Statistics
+import Vapor
 
 /// The alliance's tension figures for the national team: levels and counts, never an
 /// observation's words, area or author. A fixed number of grouped queries however many hubs or weeks.
@@ -176,20 +177,19 @@ enum AllianceBriefing {
     static func figures(now: Date, index: DirectoryIndex, on db: Database) async throws -> [BriefingFigure] {
         let today = DisplayDate.day(now)
         let asOf = "On \(today)"
-        let hubs = try await Hub.query(on: db).sort(\.$name).all()
-        let hubAreas = Set(try await HubArea.query(on: db).all().map(\.areaCode))
+        let reach = try await hubReach(on: db)
         let england = LocalAuthorities.all.count
         let listed = index.organisationCount(publicOnly: true)
         var figures: [BriefingFigure] = [
             .init(
-                section: "Hubs", label: "Hubs in the alliance", value: String(hubs.count), base: "All hubs",
+                section: "Hubs", label: "Hubs in the alliance", value: String(reach.hubs), base: "All hubs",
                 period: asOf),
             .init(
-                section: "Hubs", label: "Council areas a hub serves", value: String(hubAreas.count),
+                section: "Hubs", label: "Council areas a hub serves", value: String(reach.areas),
                 base: "Of \(england) council areas in England", period: asOf),
             .init(
                 section: "Hubs", label: "People approved into a hub",
-                value: String(try await HubCounts.peopleInAnyHub(on: db)),
+                value: String(reach.people),
                 base: "People with an account, counted once however many hubs they are in",
                 period: asOf),
             .init(
@@ -215,7 +215,7 @@ enum AllianceBriefing {
                 value: String(uncovered), base: "Of \(england) council areas in England", period: asOf))
         let yearAgo = now.addingTimeInterval(-365 * 86_400)
         let lastYear = "\(DisplayDate.day(yearAgo)) to \(today)"
-        let stories = try await StoryFinder.find(StoryQuery(), scope: .public, limit: 1, on: db).total
+        let stories = try await StoryFinder.count(StoryQuery(), scope: .public, on: db)
         figures.append(
             .init(
                 section: work, label: "Stories anyone can read", value: String(stories),
@@ -253,6 +253,7 @@ enum AllianceBriefing {
         }
         let weeks = try await PublishedTensionWeek.query(on: db).sort(\.$week, .descending).limit(12).all().map(\.week)
         if !weeks.isEmpty {
+            let hubs = try await Hub.query(on: db).sort(\.$name).all()
             let overview = try await TensionOverview.load(weeks: weeks.sorted(), hubs: hubs, on: db)
             for spread in overview.spread.reversed() {
                 let base = "Of \(spread.hubs) hubs, by the level their stewards set that week"
@@ -270,6 +271,23 @@ enum AllianceBriefing {
             }
         }
         return figures
+    }
+
+    /// How many hubs there are, how many council areas they serve, and how many people are
+    /// approved into at least one, in one query.
+    static func hubReach(on db: Database) async throws -> (hubs: Int, areas: Int, people: Int) {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let row = try await sql.raw(
+            """
+            SELECT (SELECT COUNT(*) FROM hubs) AS hubs, (SELECT COUNT(DISTINCT area_code) FROM hub_areas) AS areas,
+              (SELECT COUNT(DISTINCT user_id) FROM hub_memberships
+               WHERE status = \(bind: MembershipStatus.approved.rawValue)) AS people
+            """
+        ).first()
+        return (
+            try row?.decode(column: "hubs", as: Int.self) ?? 0, try row?.decode(column: "areas", as: Int.self) ?? 0,
+            try row?.decode(column: "people", as: Int.self) ?? 0
+        )
     }
 
     /// Events that started between two moments (public ones only, when asked), and how many

@@ -12,9 +12,8 @@ struct HomeController {
             hubs: hubs.count, people: try await HubCounts.peopleInAnyHub(on: req.db),
             organisations: index.organisationCount(publicOnly: !seesMembersOnly),
             areasServed: Set(areaCodesByHub.values.joined()).count, areasInEngland: LocalAuthorities.all.count)
-        let stories = try await StoryFinder.find(
-            StoryQuery(), scope: StoryAudience.requiredScope(seesMembersOnly: seesMembersOnly), limit: 3, on: req.db
-        ).stories
+        let stories = try await StoryFinder.page(
+            StoryQuery(), scope: StoryAudience.requiredScope(seesMembersOnly: seesMembersOnly), limit: 3, on: req.db)
         let events = try await Event.upcoming(inHubs: nil, seesMembersOnly: seesMembersOnly, limit: 3, on: req.db)
         let model = HomePage.Model(
             page: req.page, reach: reach, stories: stories, events: events,

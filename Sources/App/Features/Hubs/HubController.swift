@@ -20,35 +20,26 @@ struct HubController {
     }
 
     func show(req: Request) async throws -> Response {
-        guard let slug = req.parameters.get("hubSlug"),
-            let hub = try await Hub.find(slug: slug, withHosts: true, on: req.db)
+        guard let slug = req.parameters.get("hubSlug"), let hub = try await Hub.find(slug: slug, on: req.db)
         else { throw Abort(.notFound) }
         let hubID = try hub.requireID()
-        let stewards = try await HubStore.stewards(of: hubID, on: req.db)
         let canReadMembersOnly = Policy.can(req.currentUser, .readMembersOnly)
-        var organisationQuery = Organisation.query(on: req.db)
-            .join(OrganisationHub.self, on: \OrganisationHub.$organisation.$id == \Organisation.$id)
-            .filter(OrganisationHub.self, \.$hub.$id == hubID)
-            .filter(OrganisationHub.self, \.$status == .approved)
-        if !canReadMembersOnly {
-            organisationQuery = organisationQuery.filter(\.$visibility == .public)
-        }
-        let organisations = try await organisationQuery.sort(\.$name).all()
-        let areaCodes = try await HubArea.query(on: req.db).filter(\.$hub.$id == hubID).all().map(\.areaCode)
-        let peopleCount = try await HubCounts.people(on: req.db)[hubID] ?? 0
+        let listings = try await HubStore.listings(of: hubID, on: req.db)
+        let facts = try await HubStore.facts(of: hubID, on: req.db)
         let events = try await Event.upcoming(
             inHubs: [hubID], seesMembersOnly: req.seesMembersOnly, limit: 3, on: req.db)
         let stories = try await StoryFinder.latest(
             inHub: hub.slug, seesMembersOnly: req.seesMembersOnly, limit: 3, on: req.db)
         var model = HubShowPage.Model(
-            page: req.page, hub: hub, hosts: hub.hosts, stewards: stewards, organisations: organisations,
-            areaNames: areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: peopleCount,
+            page: req.page, hub: hub, hosts: listings.hosts, stewards: facts.stewardNames,
+            organisations: listings.members.filter { $0.isPublic || canReadMembersOnly },
+            areaNames: facts.areaCodes.compactMap(LocalAuthorities.name(for:)).sorted(), peopleCount: facts.people,
             canReadMembersOnly: canReadMembersOnly)
         model.upcomingEvents = events
         let seen = try await PractitionerSearch.seen(
             inHub: hubID, seesMembersOnly: req.seesMembersOnly, limit: 8, on: req.db)
-        model.people = seen.profiles.map { profile in
-            (profile.user.name, SiteURL.person(profile.$user.id).path, profile.role)
+        model.people = seen.people.map { person in
+            (person.name, SiteURL.person(person.userID).path, person.role)
         }
         model.peopleSeen = seen.total
         model.canFindPractitioners = Policy.can(req.currentUser, .findPractitioners)

@@ -17,6 +17,73 @@ enum HubStore {
         return codes
     }
 
+    /// The organisations a hub's page names: its hosts and its approved members, by name. One
+    /// query of plain rows, since a page of Fluent models cost the hub page most of its time.
+    static func listings(of hubID: UUID, on db: Database) async throws -> (
+        hosts: [HubShowPage.Listing], members: [HubShowPage.Listing]
+    ) {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let rows = try await sql.raw(
+            """
+            SELECT o.slug, o.name, o.summary, o.visibility,
+              CASE WHEN EXISTS (SELECT 1 FROM hub_hosts h WHERE h.hub_id = \(bind: hubID) AND h.organisation_id = o.id)
+                THEN 1 ELSE 0 END AS hosts,
+              CASE WHEN EXISTS (SELECT 1 FROM organisation_hubs m WHERE m.hub_id = \(bind: hubID)
+                AND m.organisation_id = o.id AND m.status = \(bind: MembershipStatus.approved.rawValue))
+                THEN 1 ELSE 0 END AS member
+            FROM organisations o
+            WHERE o.id IN (SELECT organisation_id FROM hub_hosts WHERE hub_id = \(bind: hubID))
+              OR o.id IN (SELECT organisation_id FROM organisation_hubs WHERE hub_id = \(bind: hubID)
+                AND status = \(bind: MembershipStatus.approved.rawValue))
+            ORDER BY o.name, o.slug
+            """
+        ).all()
+        var hosts: [HubShowPage.Listing] = []
+        var members: [HubShowPage.Listing] = []
+        for row in rows {
+            let listing = HubShowPage.Listing(
+                slug: try row.decode(column: "slug", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                summary: try row.decode(column: "summary", as: String.self),
+                isPublic: try row.decode(column: "visibility", as: String.self)
+                    == Organisation.Visibility.public.rawValue)
+            if try row.decode(column: "hosts", as: Int.self) == 1 { hosts.append(listing) }
+            if try row.decode(column: "member", as: Int.self) == 1 { members.append(listing) }
+        }
+        return (hosts, members)
+    }
+
+    /// What a hub's page says of its people and places, in one query: its approved stewards' names,
+    /// its council areas, and how many people it has approved.
+    static func facts(of hubID: UUID, on db: Database) async throws -> (
+        stewardNames: [String], areaCodes: [String], people: Int
+    ) {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let approved = MembershipStatus.approved.rawValue
+        let rows = try await sql.raw(
+            """
+            SELECT 'steward' AS kind, u.name AS value FROM hub_memberships m JOIN users u ON u.id = m.user_id
+              WHERE m.hub_id = \(bind: hubID) AND m.status = \(bind: approved)
+              AND m.role = \(bind: HubMembership.Role.steward.rawValue)
+            UNION ALL SELECT 'area' AS kind, area_code AS value FROM hub_areas WHERE hub_id = \(bind: hubID)
+            UNION ALL SELECT 'people' AS kind, CAST(COUNT(*) AS TEXT) AS value FROM hub_memberships
+              WHERE hub_id = \(bind: hubID) AND status = \(bind: approved)
+            """
+        ).all()
+        var stewardNames: [String] = []
+        var areaCodes: [String] = []
+        var people = 0
+        for row in rows {
+            let value = try row.decode(column: "value", as: String.self)
+            switch try row.decode(column: "kind", as: String.self) {
+            case "steward": stewardNames.append(value)
+            case "area": areaCodes.append(value)
+            default: people = Int(value) ?? 0
+            }
+        }
+        return (stewardNames.sorted(), areaCodes, people)
+    }
+
     /// What a save changed, for the audit log and the messages to new stewards.
     struct Saved: Sendable {
         let hub: Hub

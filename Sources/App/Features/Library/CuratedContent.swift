@@ -36,11 +36,22 @@ final class ContentTerm: Model, @unchecked Sendable {
     static func terms(of type: ContentType, ids: [UUID], on db: Database) async throws -> [UUID: [Vocabulary: [String]]]
     {
         guard !ids.isEmpty else { return [:] }
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         var result: [UUID: [Vocabulary: [String]]] = [:]
-        let rows = try await ContentTerm.query(on: db).filter(\.$contentType == type).filter(\.$contentID ~~ ids)
-            .sort(\.$code).all()
-        for term in rows {
-            result[term.contentID, default: [:]][term.vocabulary, default: []].append(term.code)
+        // Plain rows: a list page reads several terms per item, and a Fluent model per term cost
+        // the practice bank a seventh of its time.
+        let rows = try await sql.raw(
+            """
+            SELECT content_id, vocabulary, code FROM content_terms
+            WHERE content_type = \(bind: type.rawValue) AND content_id IN (\(binds: ids)) ORDER BY code
+            """
+        ).all()
+        for row in rows {
+            guard let vocabulary = Vocabulary(rawValue: try row.decode(column: "vocabulary", as: String.self)) else {
+                continue
+            }
+            result[try row.decode(column: "content_id", as: UUID.self), default: [:]][vocabulary, default: []].append(
+                try row.decode(column: "code", as: String.self))
         }
         return result
     }

@@ -62,17 +62,34 @@ extension PractitionerSearch {
     /// The approved members of a hub whose profiles this reader may see, as their owners chose
     /// (public for anyone, members-only for approved members), by name; and how many there are.
     static func seen(inHub hubID: UUID, seesMembersOnly: Bool, limit: Int, on db: Database) async throws -> (
-        profiles: [Profile], total: Int
+        people: [SeenPerson], total: Int
     ) {
-        let visibilities: [ProfileVisibility] = seesMembersOnly ? [.members, .public] : [.public]
-        let query = Profile.query(on: db)
-            .join(User.self, on: \Profile.$user.$id == \User.$id)
-            .join(HubMembership.self, on: \HubMembership.$user.$id == \Profile.$user.$id)
-            .filter(HubMembership.self, \.$hub.$id == hubID)
-            .filter(HubMembership.self, \.$status == .approved)
-            .filter(\.$visibility ~~ visibilities)
-        let total = try await query.copy().count()
-        let profiles = try await query.copy().sort(User.self, \.$name).limit(limit).with(\.$user).all()
-        return (profiles, total)
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let visibilities = (seesMembersOnly ? [ProfileVisibility.members, .public] : [.public]).map(\.rawValue)
+        // One query of plain rows: the first few by name, with how many there are in all beside each.
+        let rows = try await sql.raw(
+            """
+            SELECT u.id AS user_id, u.name AS name, p.role AS role, COUNT(*) OVER () AS total
+            FROM profiles p JOIN users u ON u.id = p.user_id
+            JOIN hub_memberships m ON m.user_id = p.user_id
+            WHERE m.hub_id = \(bind: hubID) AND m.status = \(bind: MembershipStatus.approved.rawValue)
+              AND p.visibility IN (\(binds: visibilities))
+            ORDER BY u.name, u.id LIMIT \(literal: limit)
+            """
+        ).all()
+        let people = try rows.map { row in
+            SeenPerson(
+                userID: try row.decode(column: "user_id", as: UUID.self),
+                name: try row.decode(column: "name", as: String.self),
+                role: try row.decode(column: "role", as: String.self))
+        }
+        return (people, try rows.first?.decode(column: "total", as: Int.self) ?? 0)
+    }
+
+    /// A member as a hub's page lists them.
+    struct SeenPerson: Sendable, Equatable {
+        let userID: UUID
+        let name: String
+        let role: String
     }
 }

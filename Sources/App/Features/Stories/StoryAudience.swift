@@ -113,14 +113,41 @@ enum StoryFinder {
         var query = StoryQuery()
         query.hub = slug
         let scope = StoryAudience.requiredScope(seesMembersOnly: seesMembersOnly)
-        return try await find(query, scope: scope, limit: limit, on: db).stories
+        return try await page(query, scope: scope, limit: limit, on: db)
     }
 
+    /// A page of the stories that match, and how many match in all.
     static func find(_ query: StoryQuery, scope: ConsentScope, limit: Int? = nil, on db: Database) async throws -> (
         stories: [PublishedStory], total: Int
     ) {
+        let total = try await count(query, scope: scope, on: db)
+        return (try await page(query, scope: scope, limit: limit, on: db), total)
+    }
+
+    /// How many readable stories match.
+    static func count(_ query: StoryQuery, scope: ConsentScope, on db: Database) async throws -> Int {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let isSQLite = sql.dialect.name == "sqlite"
+        let (from, conditions) = matching(query, scope: scope, isSQLite: sql.dialect.name == "sqlite")
+        return try await sql.raw("SELECT COUNT(*) AS n " + from + " " + conditions).first()?.decode(
+            column: "n", as: Int.self) ?? 0
+    }
+
+    /// The addresses' slugs of a page of the readable stories that match, newest first: all a
+    /// sitemap needs, without reading their words.
+    static func slugs(_ query: StoryQuery, scope: ConsentScope, limit: Int, on db: Database) async throws -> [String] {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let (from, conditions) = matching(query, scope: scope, isSQLite: sql.dialect.name == "sqlite")
+        let offset = (query.page - 1) * limit
+        return try await sql.raw(
+            "SELECT stories.slug AS slug " + from + " " + conditions
+                + " ORDER BY stories.published_at DESC, stories.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
+        ).all().map { try $0.decode(column: "slug", as: String.self) }
+    }
+
+    /// The FROM and WHERE of every reading: the readable stories this query asks for.
+    private static func matching(_ query: StoryQuery, scope: ConsentScope, isSQLite: Bool) -> (
+        from: SQLQueryString, conditions: SQLQueryString
+    ) {
         var conditions = StoryAudience.readableCondition(scope: scope)
         // Readers see a story filed as its published version is, so a change of hub, organisation,
         // kind of work or topics waits for review like a change of words. Versions saved before
@@ -160,9 +187,15 @@ enum StoryFinder {
             LEFT JOIN organisations o ON o.id = (CASE WHEN v.hub_id IS NULL THEN stories.organisation_id ELSE v.organisation_id END)
             WHERE
             """
-        let total =
-            try await sql.raw("SELECT COUNT(*) AS n " + from + " " + conditions).first()?.decode(
-                column: "n", as: Int.self) ?? 0
+        return (from, conditions)
+    }
+
+    /// A page of the readable stories that match, newest first, with their terms.
+    static func page(_ query: StoryQuery, scope: ConsentScope, limit: Int? = nil, on db: Database) async throws
+        -> [PublishedStory]
+    {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let (from, conditions) = matching(query, scope: scope, isSQLite: sql.dialect.name == "sqlite")
         let pageSize = limit ?? StoryQuery.pageSize
         let offset = (query.page - 1) * pageSize
         let rows = try await sql.raw(
@@ -222,6 +255,6 @@ enum StoryFinder {
             stories[index].themes = versionTerms[index]?.themes ?? []
             stories[index].hotTopics = versionTerms[index]?.hotTopics ?? []
         }
-        return (stories, total)
+        return stories
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Atom feeds of public stories: all of them, one hub's, one theme's. Feeds are public, so they
@@ -37,10 +38,10 @@ struct StoryFeedController {
     private func feed(_ req: Request, query: StoryQuery, title: String, selfURL: SiteURL, pageURL: SiteURL) async throws
         -> Response
     {
-        let found = try await StoryFinder.find(query, scope: .public, limit: Self.entries, on: req.db)
+        let stories = try await StoryFinder.page(query, scope: .public, limit: Self.entries, on: req.db)
         let xml = AtomFeed.render(
             title: title, base: req.application.publicBaseURL, selfURL: selfURL, pageURL: pageURL,
-            stories: found.stories)
+            stories: stories)
         let response = Response(status: .ok, body: .init(string: xml))
         response.headers.contentType = HTTPMediaType(
             type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
@@ -53,7 +54,6 @@ enum AtomFeed {
     static func render(title: String, base: String, selfURL: SiteURL, pageURL: SiteURL, stories: [PublishedStory])
         -> String
     {
-        let iso = ISO8601DateFormatter()
         let updated = stories.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 1_700_000_000)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -62,7 +62,7 @@ enum AtomFeed {
               <id>\(escape(base + selfURL.path))</id>
               <link rel="self" type="application/atom+xml" href="\(escape(base + selfURL.path))"/>
               <link rel="alternate" type="text/html" href="\(escape(base + pageURL.path))"/>
-              <updated>\(iso.string(from: updated))</updated>
+              <updated>\(DisplayDate.iso8601(updated))</updated>
               <author><name>Bridgework</name></author>
 
             """
@@ -73,8 +73,8 @@ enum AtomFeed {
                     <title>\(escape(story.title))</title>
                     <id>\(escape(url))</id>
                     <link rel="alternate" type="text/html" href="\(escape(url))"/>
-                    <published>\(iso.string(from: story.publishedAt))</published>
-                    <updated>\(iso.string(from: story.updatedAt))</updated>
+                    <published>\(DisplayDate.iso8601(story.publishedAt))</published>
+                    <updated>\(DisplayDate.iso8601(story.updatedAt))</updated>
                     <author><name>\(escape(story.organisationName ?? "\(story.hubName) hub"))</name></author>
                     <summary>\(escape(story.summary))</summary>
                     <content type="html">\(escape(Markdown.html(story.body)))</content>
@@ -117,18 +117,24 @@ struct SitemapController {
         var urls: [String] = [SiteURL.home, .hubs, .organisations, .stories, .search, .alliancePublic].map {
             base + $0.path
         }
-        urls += try await Hub.query(on: req.db).sort(\.$slug).all().map { base + SiteURL.hub($0.slug).path }
-        urls += try await Organisation.query(on: req.db).filter(\.$visibility == .public).sort(\.$slug).all().map {
-            base + SiteURL.organisation($0.slug).path
+        guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError) }
+        // Slugs as plain rows: a sitemap needs nothing else, and whole models cost it most of its time.
+        let hubSlugs = try await sql.raw("SELECT slug FROM hubs ORDER BY slug").all()
+        urls += try hubSlugs.map { base + SiteURL.hub(try $0.decode(column: "slug", as: String.self)).path }
+        let organisationSlugs = try await sql.raw(
+            "SELECT slug FROM organisations WHERE visibility = \(bind: Organisation.Visibility.public.rawValue) ORDER BY slug"
+        ).all()
+        urls += try organisationSlugs.map {
+            base + SiteURL.organisation(try $0.decode(column: "slug", as: String.self)).path
         }
         var query = StoryQuery()
         var page = 1
-        // Stories in pages, so the sitemap never loads the whole table at once.
+        // Stories in pages, so the sitemap never holds every story's row at once.
         while true {
             query.page = page
-            let found = try await StoryFinder.find(query, scope: .public, limit: 500, on: req.db)
-            urls += found.stories.map { base + SiteURL.story($0.slug).path }
-            if found.stories.count < 500 { break }
+            let slugs = try await StoryFinder.slugs(query, scope: .public, limit: 5_000, on: req.db)
+            urls += slugs.map { base + SiteURL.story($0).path }
+            if slugs.count < 5_000 { break }
             page += 1
         }
         let response = Response(status: .ok, body: .init(string: Self.document(urls: urls)))

@@ -191,12 +191,11 @@ enum EventShowPage {
     }
 
     static func outlookLink(_ event: Event, base: String) -> String {
-        let iso = ISO8601DateFormatter()
         var components = URLComponents(string: "https://outlook.live.com/calendar/0/deeplink/compose")!
         components.queryItems = [
             URLQueryItem(name: "subject", value: event.title),
-            URLQueryItem(name: "startdt", value: iso.string(from: event.startsAt)),
-            URLQueryItem(name: "enddt", value: iso.string(from: event.endsAt)),
+            URLQueryItem(name: "startdt", value: DisplayDate.iso8601(event.startsAt)),
+            URLQueryItem(name: "enddt", value: DisplayDate.iso8601(event.endsAt)),
             URLQueryItem(name: "body", value: SiteURL.event(event.slug).absolute(base: base)),
             URLQueryItem(name: "location", value: event.place.isEmpty ? event.onlineURL : event.place),
         ]

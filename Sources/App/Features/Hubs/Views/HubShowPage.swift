@@ -7,9 +7,10 @@ enum HubShowPage {
         let page: PageContext
         let hub: Hub
         /// The organisations hosting the hub, members-only listings among them.
-        let hosts: [Organisation]
-        let stewards: [User]
-        let organisations: [Organisation]
+        let hosts: [Listing]
+        /// The approved stewards' names, in order.
+        let stewards: [String]
+        let organisations: [Listing]
         let areaNames: [String]
         let peopleCount: Int
         /// The viewer's place in the hub, if they asked to join or joined.
@@ -37,6 +38,14 @@ enum HubShowPage {
         var canFindPractitioners = false
         /// Narratives seen in the hub lately, for members; nil for anyone else.
         var sightings: [Sighted]? = nil
+    }
+
+    /// An organisation as the page names it.
+    struct Listing: Sendable, Equatable {
+        let slug: String
+        let name: String
+        let summary: String
+        let isPublic: Bool
     }
 
     /// A narrative and how often members of the hub saw it lately.
@@ -86,7 +95,7 @@ enum HubShowPage {
                         .if(
                             model.stewards.isEmpty,
                             .plainText("The national team looks after this hub until it has stewards.")),
-                        .ul(.class("plain-list"), .forEach(model.stewards) { .li(.plainText($0.name)) })
+                        .ul(.class("plain-list"), .forEach(model.stewards) { .li(.plainText($0)) })
                     )),
                 .div(
                     .class("summary-list__row"), .dt(.plainText("Members")),

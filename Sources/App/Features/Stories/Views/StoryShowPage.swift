@@ -169,10 +169,9 @@ enum StoryShowPage {
             "publisher": ["@type": "Organization", "name": "Bridgework", "url": base + "/"],
             "about": published.themes.compactMap { Vocabulary.theme.label(for: $0) },
         ]
-        let iso = ISO8601DateFormatter()
-        if let published = published.story.publishedAt { object["datePublished"] = iso.string(from: published) }
+        if let published = published.story.publishedAt { object["datePublished"] = DisplayDate.iso8601(published) }
         if let modified = published.version.createdAt {
-            object["dateModified"] = iso.string(from: max(modified, published.story.publishedAt ?? modified))
+            object["dateModified"] = DisplayDate.iso8601(max(modified, published.story.publishedAt ?? modified))
         }
         if let photoURL { object["image"] = photoURL }
         return JSONLD.script(object)
