@@ -132,17 +132,26 @@ def main():
             with urllib.request.urlopen(URL + path, timeout=30) as response:
                 if response.status != 200:
                     sys.exit(f"pages.py: {path} answered {response.status}")
-    rows = []
-    ceiling, p50, p99, _, _ = wrk(["/healthz"])
-    rows.append(("/healthz", 1, ceiling, 1.0, p50, p99, 0))
-    below = []
+    # The ceiling is measured before and after the pages, and the higher of the two is used: on a
+    # shared machine one /healthz run can come out low, which would flatter every ratio.
+    first, p50, p99, _, _ = wrk(["/healthz"])
+    results = []
     for name, paths in measured.items():
-        rps, p50, p99, errors, _ = wrk(paths)
+        rps, page_p50, page_p99, errors, _ = wrk(paths)
+        results.append((name, len(paths), rps, page_p50, page_p99, errors))
+        print(f"{name:<48} {len(paths):>4} addresses {rps:>9.1f} req/s p99 {page_p99}", flush=True)
+    last, last_p50, last_p99, _, _ = wrk(["/healthz"])
+    if last > first:
+        p50, p99 = last_p50, last_p99
+    ceiling = max(first, last)
+    print(f"/healthz {first:.1f} before, {last:.1f} after; ceiling {ceiling:.1f}", flush=True)
+    rows = [("/healthz", 1, ceiling, 1.0, p50, p99, 0)]
+    below = []
+    for name, count, rps, page_p50, page_p99, errors in results:
         ratio = rps / ceiling
-        rows.append((name, len(paths), rps, ratio, p50, p99, errors))
+        rows.append((name, count, rps, ratio, page_p50, page_p99, errors))
         if ratio < TARGET or errors:
             below.append(name)
-        print(f"{name:<48} {len(paths):>4} addresses {rps:>9.1f} req/s {ratio:5.2f} p99 {p99}", flush=True)
     commit = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     table = [
@@ -150,7 +159,8 @@ def main():
         f"## {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC — every public page and API list, {CONNECTIONS} connections",
         "",
         f"Server: `{URL}`, commit {commit}, data: {os.environ.get('NOTE', 'the demo')}. Each kind is measured over "
-        f"all its addresses in turn (wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}); target ≥ {TARGET} of /healthz.",
+        f"all its addresses in turn (wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}); target ≥ {TARGET} of /healthz "
+        f"(the higher of a run before the pages, {first:.0f} a second, and one after, {last:.0f}).",
         "",
         "| page | addresses | req/s | ratio to /healthz | p50 | p99 | non-2xx |",
         "|---|---|---|---|---|---|---|",

@@ -64,6 +64,24 @@ final class CoreTests: XCTestCase {
             "a group a visitor would see with one link in it is that link")
     }
 
+    func testStructuredDataIsJSONThatNoTextCanEndTheScriptOf() throws {
+        let script = JSONLD.script([
+            "@type": "Event", "name": "Tea </script><script>alert(1)</script> & talk", "capacity": 12,
+            "free": true, "location": ["@type": "Place", "name": "Hall"],
+            "areas": [["name": "Leeds"], ["name": "York"]],
+        ])
+        XCTAssertTrue(script.hasPrefix("<script type=\"application/ld+json\">"))
+        XCTAssertFalse(script.dropFirst().contains("<script"), "no markup survives inside the JSON")
+        let json = String(script.dropFirst("<script type=\"application/ld+json\">".count).dropLast("</script>".count))
+        let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["name"] as? String, "Tea </script><script>alert(1)</script> & talk")
+        XCTAssertEqual(parsed["capacity"] as? Int, 12)
+        XCTAssertEqual(parsed["free"] as? Bool, true)
+        XCTAssertEqual((parsed["location"] as? [String: Any])?["name"] as? String, "Hall")
+        XCTAssertEqual((parsed["areas"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["Leeds", "York"])
+        XCTAssertTrue(json.hasPrefix(#"{"@type":"Event","areas""#), "keys are sorted, so the output is stable")
+    }
+
     func testAFormIsReadThroughTheCleaningReader() {
         let form = FormInput(
             fields: ["name": "  Lakeside\u{0007} Hub \n", "about": "one\r\ntwo\u{FFFE}"],

@@ -44,7 +44,7 @@ struct Layout {
             ),
             .body(
                 .a(.class("skip-link"), .href("#main-content"), .plainText("Skip to main content")),
-                header(),
+                .raw(headerHTML()),
                 .div(
                     .class("page"),
                     .unwrap(notice) { notice in
@@ -56,9 +56,30 @@ struct Layout {
                         .group(content)
                     )
                 ),
-                footer()
+                .raw(footerHTML())
             )
         )
+    }
+
+    /// Header and footer, rendered once per distinct form: they are the same on every page a
+    /// visitor reads, bar the current link, and rendering them was a large share of a small page.
+    /// A signed-in header carries the session's sign-out token, so it is rendered each time.
+    private static let renderedChrome = Memo<String>(capacity: 256)
+
+    private func headerHTML() -> String {
+        guard page.signedInName == nil else { return header().render() }
+        var key = "header\u{1}" + (currentLink?.url.path ?? "")
+        for item in page.navigation {
+            key += "\u{1}" + item.text + "\u{2}" + item.links.map { $0.text + "\u{3}" + $0.url.path }.joined()
+        }
+        return Self.renderedChrome.result(for: key) { header().render() }
+    }
+
+    private func footerHTML() -> String {
+        let current = Self.footerLinks.contains { page.path == $0.url.path } ? page.path : ""
+        return Self.renderedChrome.result(for: "footer\u{1}" + page.contactEmail + "\u{1}" + current) {
+            footer().render()
+        }
     }
 
     private func header() -> Node<HTML.BodyContext> {
@@ -160,14 +181,7 @@ struct Layout {
             .div(
                 .class("site-footer__inner"),
                 .h2(.class("visually-hidden"), .plainText("About this site")),
-                .ul(
-                    .class("site-footer__links"),
-                    footerLink("About the alliance", .about),
-                    footerLink("Press", .press),
-                    footerLink("Open data", .openData),
-                    footerLink("Privacy notice", .privacy),
-                    footerLink("Accessibility statement", .accessibility)
-                ),
+                .ul(.class("site-footer__links"), .forEach(Self.footerLinks) { footerLink($0.text, $0.url) }),
                 .p(
                     .plainText("Contact the national team: "),
                     .a(.href("mailto:" + page.contactEmail.attributeEscaped), .plainText(page.contactEmail))),
@@ -178,6 +192,11 @@ struct Layout {
             )
         )
     }
+
+    private static let footerLinks: [(text: String, url: SiteURL)] = [
+        ("About the alliance", .about), ("Press", .press), ("Open data", .openData), ("Privacy notice", .privacy),
+        ("Accessibility statement", .accessibility),
+    ]
 
     private func footerLink(_ text: String, _ url: SiteURL) -> Node<HTML.ListContext> {
         .li(
