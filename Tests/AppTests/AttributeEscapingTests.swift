@@ -23,11 +23,7 @@ final class AttributeEscapingTests: XCTestCase {
     /// Plot's `.text` leaves entity-like text (`&#13;`, `&xxe;`) as it is, so typed text could change
     /// or make a page invalid. Pages use `.plainText`, which escapes every ampersand.
     func testNoPageUsesPlotsEntityKeepingTextNode() throws {
-        let sources = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/App")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let files = AppSources.files
         var offenders: [String] = []
         for file in files {
             for (number, line) in try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
@@ -90,11 +86,7 @@ final class AttributeEscapingTests: XCTestCase {
     /// Plot writes attribute values as given, so the sources must never hand it an unescaped
     /// dynamic value. Fixed strings and typed `SiteURL` paths are safe; anything else is escaped.
     func testEveryDynamicAttributeValueInTheSourcesIsEscaped() throws {
-        let sources = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/App")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let files = AppSources.files
         XCTAssertFalse(files.isEmpty)
         let call = #/\.(?:value|href|action|src|content)\(|attribute\(named: "[^"]+", value: /#
         var offenders: [String] = []

@@ -47,13 +47,8 @@ final class ModelPropertiesTests: XCTestCase {
 
     /// The names of every `final class … : … Model` declared in the app's sources.
     private static func modelNames() throws -> [String] {
-        let sources = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/App")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
         var names: [String] = []
-        for file in files {
+        for file in AppSources.files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: #/final class (\w+):[^{\n]*\bModel\b/#) {
                 names.append(String(match.1))

@@ -47,18 +47,10 @@ enum JSONLD {
 
         func encode(to encoder: any Encoder) throws {
             switch self {
-            case .string(let text):
-                var container = encoder.singleValueContainer()
-                try container.encode(text)
-            case .integer(let whole):
-                var container = encoder.singleValueContainer()
-                try container.encode(whole)
-            case .number(let number):
-                var container = encoder.singleValueContainer()
-                try container.encode(number)
-            case .boolean(let flag):
-                var container = encoder.singleValueContainer()
-                try container.encode(flag)
+            case .string(let text): try Self.encodeAlone(text, to: encoder)
+            case .integer(let whole): try Self.encodeAlone(whole, to: encoder)
+            case .number(let number): try Self.encodeAlone(number, to: encoder)
+            case .boolean(let flag): try Self.encodeAlone(flag, to: encoder)
             case .array(let values):
                 var container = encoder.unkeyedContainer()
                 for value in values { try container.encode(value) }
@@ -66,6 +58,11 @@ enum JSONLD {
                 var container = encoder.container(keyedBy: Key.self)
                 for (key, value) in members { try container.encode(value, forKey: Key(stringValue: key)) }
             }
+        }
+
+        private static func encodeAlone(_ value: some Encodable, to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
         }
     }
 }
