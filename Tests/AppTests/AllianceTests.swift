@@ -292,6 +292,33 @@ final class AllianceTests: XCTestCase {
         }
     }
 
+    func testThePublicBriefingsHubFiguresAreTrueOfTheHubsTheirAreasAndTheirPeople() async throws {
+        try await withApp { app, _ in
+            let people = try await TestPeople.make(on: app)
+            let areas = LocalAuthorities.all.prefix(3).map(\.code)
+            try await HubArea(hubID: people.hub.requireID(), areaCode: areas[0]).create(on: app.db)
+            try await HubArea(hubID: people.hub.requireID(), areaCode: areas[1]).create(on: app.db)
+            try await HubArea(hubID: people.otherHub.requireID(), areaCode: areas[2]).create(on: app.db)
+            // The member is in a second hub too, and a request still waiting counts for nobody.
+            let member = try await User.query(on: app.db).filter(\.$email == TestPeople.Role.member.email).first()
+            try await HubMembership(hubID: people.hub.requireID(), userID: try XCTUnwrap(member?.id), role: .member)
+                .create(on: app.db)
+            let registered = try await User.query(on: app.db).filter(
+                \.$email == TestPeople.Role.registered.email
+            ).first()
+            try await HubMembership(
+                hubID: people.hub.requireID(), userID: try XCTUnwrap(registered?.id), role: .member, status: .pending
+            ).create(on: app.db)
+
+            let rows = CSV.rows(try await TestClient(app).get("/alliance/public.csv").text)
+            func figure(_ label: String) -> String? { rows.first { $0.count == 5 && $0[1] == label }?[2] }
+            XCTAssertEqual(figure("Hubs in the alliance"), "3")
+            XCTAssertEqual(figure("Council areas a hub serves"), "3")
+            // The member and both organisations' admins (Lakeside), and the two stewards; once each.
+            XCTAssertEqual(figure("People approved into a hub"), "5")
+        }
+    }
+
     func testTheNationalViewShowsHowLongANarrativeWaitedForAnAnswer() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)

@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import SQLKit
 import Statistics
-import Vapor
 
 /// The alliance's tension figures for the national team: levels and counts, never an
 /// observation's words, area or author. A fixed number of grouped queries however many hubs or weeks.
@@ -177,19 +176,21 @@ enum AllianceBriefing {
     static func figures(now: Date, index: DirectoryIndex, on db: Database) async throws -> [BriefingFigure] {
         let today = DisplayDate.day(now)
         let asOf = "On \(today)"
-        let reach = try await hubReach(on: db)
+        let hubCount = try await Hub.query(on: db).count()
+        // Worked out as the front page works it out, from the same rows.
+        let areasServed = Set(try await HubStore.areaCodesByHub(on: db).values.joined()).count
         let england = LocalAuthorities.all.count
         let listed = index.organisationCount(publicOnly: true)
         var figures: [BriefingFigure] = [
             .init(
-                section: "Hubs", label: "Hubs in the alliance", value: String(reach.hubs), base: "All hubs",
+                section: "Hubs", label: "Hubs in the alliance", value: String(hubCount), base: "All hubs",
                 period: asOf),
             .init(
-                section: "Hubs", label: "Council areas a hub serves", value: String(reach.areas),
+                section: "Hubs", label: "Council areas a hub serves", value: String(areasServed),
                 base: "Of \(england) council areas in England", period: asOf),
             .init(
                 section: "Hubs", label: "People approved into a hub",
-                value: String(reach.people),
+                value: String(try await HubCounts.peopleInAnyHub(on: db)),
                 base: "People with an account, counted once however many hubs they are in",
                 period: asOf),
             .init(
@@ -271,23 +272,6 @@ enum AllianceBriefing {
             }
         }
         return figures
-    }
-
-    /// How many hubs there are, how many council areas they serve, and how many people are
-    /// approved into at least one, in one query.
-    static func hubReach(on db: Database) async throws -> (hubs: Int, areas: Int, people: Int) {
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        let row = try await sql.raw(
-            """
-            SELECT (SELECT COUNT(*) FROM hubs) AS hubs, (SELECT COUNT(DISTINCT area_code) FROM hub_areas) AS areas,
-              (SELECT COUNT(DISTINCT user_id) FROM hub_memberships
-               WHERE status = \(bind: MembershipStatus.approved.rawValue)) AS people
-            """
-        ).first()
-        return (
-            try row?.decode(column: "hubs", as: Int.self) ?? 0, try row?.decode(column: "areas", as: Int.self) ?? 0,
-            try row?.decode(column: "people", as: Int.self) ?? 0
-        )
     }
 
     /// Events that started between two moments (public ones only, when asked), and how many
