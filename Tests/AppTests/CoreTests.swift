@@ -106,6 +106,31 @@ final class CoreTests: XCTestCase {
         XCTAssertEqual(UKDate.string(from: winter), "2026-12-01")
     }
 
+    func testDaysAndMonthsAreWrittenInFullInUKTimeAndMachineDatesCarryTheirOffset() throws {
+        func at(_ text: String) throws -> Date {
+            try XCTUnwrap(ISO8601DateFormatter().date(from: text))
+        }
+        // 23:30 UTC on the last day of June is already 1 July in London.
+        XCTAssertEqual(DisplayDate.day(try at("2026-06-30T23:30:00Z")), "1 July 2026")
+        XCTAssertEqual(DisplayDate.weekdayDay(try at("2026-06-30T23:30:00Z")), "Wednesday 1 July 2026")
+        XCTAssertEqual(DisplayDate.day(try at("2026-12-31T23:30:00Z")), "31 December 2026")
+        XCTAssertEqual(DisplayDate.weekdayDay(try at("2026-03-01T12:00:00Z")), "Sunday 1 March 2026")
+        XCTAssertEqual(DisplayDate.month(try at("2026-01-31T23:59:00Z")), "January 2026")
+        XCTAssertEqual(DisplayDate.iso8601InUK(try at("2026-07-14T09:05:07Z")), "2026-07-14T10:05:07+01:00")
+        XCTAssertEqual(DisplayDate.iso8601InUK(try at("2026-01-14T09:05:07Z")), "2026-01-14T09:05:07Z")
+        XCTAssertEqual(UKWeek.of(try at("2027-01-03T12:00:00Z")), "2026-W53")
+        XCTAssertEqual(7.zeroPadded(2), "07")
+        XCTAssertEqual(2026.zeroPadded(2), "2026")
+    }
+
+    func testBytesAreReplacedOnlyWhereTheyOccurAndOtherTextIsKeptWhole() {
+        let swap: (UInt8) -> String? = { $0 == UInt8(ascii: ",") ? "\\," : nil }
+        XCTAssertEqual("no commas: café ☕️".replacingASCII(swap), "no commas: café ☕️")
+        XCTAssertEqual("tea, café, ☕️,".replacingASCII(swap), "tea\\, café\\, ☕️\\,")
+        XCTAssertEqual("<b>Tom & Jerry's</b>".attributeEscaped, "&lt;b&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;")
+        XCTAssertEqual("<b>Tom & \"Jerry\"</b>".textEscaped, "&lt;b&gt;Tom &amp; \"Jerry\"&lt;/b&gt;")
+    }
+
     func testTimesReadAsPeopleSayThemInUKTimeWhateverTheSeason() throws {
         func at(_ text: String) throws -> Date {
             try XCTUnwrap(ISO8601DateFormatter().date(from: text))

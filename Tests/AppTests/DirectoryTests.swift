@@ -238,6 +238,34 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func testAnOrganisationPageListsOnlyTheHubsThatApprovedItAndItsProjectsReports() async throws {
+        try await withApp { app, _ in
+            let people = try await makeListings(on: app)
+            let found = try await Organisation.query(on: app.db).filter(\.$slug == "common-goal").first()
+            let sport = try XCTUnwrap(found)
+            let pending = try XCTUnwrap(people.otherHub.id)
+            try await OrganisationHub(organisationID: try sport.requireID(), hubID: pending, status: .pending).create(
+                on: app.db)
+            let project = Project()
+            project.slug = "goals-together"
+            project.$organisation.id = try sport.requireID()
+            project.name = "Goals together"
+            project.summary = "A league."
+            project.kindOfWork = "interfaith-sport"
+            project.inputs = ""
+            project.activities = ""
+            project.outputs = ""
+            project.impact = ""
+            try await project.create(on: app.db)
+            let page = try await TestClient(app).get("/organisations/common-goal")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains(#"<a href="/hubs/riverside">Riverside</a>"#), page.text)
+            XCTAssertFalse(page.text.contains("/hubs/hillside"), "a hub still deciding is not named")
+            XCTAssertTrue(page.text.contains("Goals together: public report"))
+            XCTAssertTrue(page.text.contains("<li>Sport</li>"), "its method is described")
+        }
+    }
+
     func testAMemberCanAddAnOrganisationAndBecomesItsAdmin() async throws {
         try await withApp { app, _ in
             let people = try await TestPeople.make(on: app)

@@ -148,12 +148,49 @@ final class EventTests: XCTestCase {
             XCTAssertTrue(page.text.contains("Sunday 31 March 2030, 10am to midday (UK time)"), page.text)
             XCTAssertTrue(page.text.contains(#"<link rel="alternate" type="text/calendar""#))
             XCTAssertTrue(page.text.contains(#""@type":"Event""#), "schema.org Event")
+            XCTAssertTrue(page.text.contains(#""startDate":"2030-03-31T10:00:00+01:00""#), "summer time, as an offset")
+            let winterPage = try await TestClient(app).get("/events/\(winter.slug)")
+            XCTAssertTrue(winterPage.text.contains(#""startDate":"2030-01-15T10:00:00Z""#), "winter is on UTC")
             XCTAssertTrue(page.text.contains("calendar.google.com"), "add to calendar links")
             let ics = try await TestClient(app).get("/events/\(summer.slug).ics")
             XCTAssertEqual(ics.headers.contentType?.subType, "calendar")
             XCTAssertTrue(ics.text.contains("DTSTART;TZID=Europe/London:20300331T100000"))
             XCTAssertTrue(ics.text.contains("BEGIN:VTIMEZONE"))
             XCTAssertTrue(ics.text.contains("URL:"))
+        }
+    }
+
+    func testCalendarFeedsCarryEachPublicEventEscapedAndFoldedAndAHubsFeedOnlyItsOwn() async throws {
+        try await withApp { app, _ in
+            _ = try await TestPeople.make(on: app)
+            let (_, open) = try await event(
+                app, title: "Open supper, with songs; all welcome", date: "2030-07-14", start: "10:00", end: "12:00")
+            open.description =
+                "Bring a dish.\r\nNo need to book, but say if you need a seat near the door: "
+                + String(repeating: "we will keep one free for you ", count: 4)
+            try await open.save(on: app.db)
+            try await event(app, title: "Members' skills session", audience: "members")
+            let id = try XCTUnwrap(open.id).uuidString.lowercased()
+            for path in ["/events.ics", "/hubs/riverside/events.ics"] {
+                let feed = try await TestClient(app).get(path)
+                XCTAssertEqual(feed.status, .ok, path)
+                let lines = feed.text.components(separatedBy: "\r\n")
+                XCTAssertEqual(lines.filter { $0.utf8.count > 75 }, [], "\(path): lines fold at 75 octets")
+                let unfolded = feed.text.replacingOccurrences(of: "\r\n ", with: "")
+                XCTAssertTrue(unfolded.contains("SUMMARY:Open supper\\, with songs\\; all welcome"), unfolded)
+                XCTAssertTrue(
+                    unfolded.contains("DESCRIPTION:Bring a dish.\\nNo need to book\\, but say if"),
+                    "one line break for CRLF: \(unfolded)")
+                XCTAssertTrue(unfolded.contains("DTSTART;TZID=Europe/London:20300714T100000"), path)
+                XCTAssertTrue(unfolded.contains("DTEND;TZID=Europe/London:20300714T120000"), path)
+                XCTAssertTrue(unfolded.contains("UID:event-\(id)@bridgework"), path)
+                XCTAssertTrue(unfolded.contains("URL:http"), path)
+                XCTAssertFalse(unfolded.contains("skills session"), "\(path): members-only events stay out")
+                XCTAssertEqual(unfolded.components(separatedBy: "BEGIN:VEVENT").count - 1, 1, path)
+            }
+            let otherHub = try await TestClient(app).get("/hubs/hillside/events.ics")
+            XCTAssertEqual(otherHub.status, .ok)
+            XCTAssertFalse(otherHub.text.contains("BEGIN:VEVENT"), "another hub's feed holds none of this hub's events")
         }
     }
 

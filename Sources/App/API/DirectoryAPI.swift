@@ -129,24 +129,31 @@ struct OrganisationInputDTO: Content, Sendable {
 /// `/api/v1/hubs` and `/api/v1/organisations`. Only public listings ever appear here, whoever asks.
 struct DirectoryAPI {
     func hubs(req: Request) async throws -> HubListDTO {
-        let hubs = try await Hub.query(on: req.db).with(\.$hosts).sort(\.$name).all()
+        let hubs = try await Hub.query(on: req.db).sort(\.$name).all()
+        let hosts = try await Hub.hosts(of: hubs.compactMap(\.id), on: req.db)
         let areas = try await HubArea.query(on: req.db).all()
-        return HubListDTO(data: hubs.map { hubDTO($0, areas: areas, base: req.application.publicBaseURL) })
+        return HubListDTO(
+            data: hubs.map { hub in
+                hubDTO(
+                    hub, hosts: hub.id.flatMap { hosts[$0] } ?? [], areas: areas, base: req.application.publicBaseURL)
+            })
     }
 
     func hub(req: Request) async throws -> HubDTO {
         guard let slug = req.parameters.get("hubSlug"),
-            let hub = try await Hub.find(slug: slug, withHosts: true, on: req.db)
+            let hub = try await Hub.find(slug: slug, on: req.db)
         else { throw Abort(.notFound, reason: "There is no hub with that slug.") }
-        let areas = try await HubArea.query(on: req.db).filter(\.$hub.$id == hub.requireID()).all()
-        return hubDTO(hub, areas: areas, base: req.application.publicBaseURL)
+        let hubID = try hub.requireID()
+        let hosts = try await Hub.hosts(of: [hubID], on: req.db)[hubID] ?? []
+        let areas = try await HubArea.query(on: req.db).filter(\.$hub.$id == hubID).all()
+        return hubDTO(hub, hosts: hosts, areas: areas, base: req.application.publicBaseURL)
     }
 
-    private func hubDTO(_ hub: Hub, areas: [HubArea], base: String) -> HubDTO {
+    private func hubDTO(_ hub: Hub, hosts: [Organisation], areas: [HubArea], base: String) -> HubDTO {
         HubDTO(
             id: hub.id!, slug: hub.slug, name: hub.name, region: hub.region, summary: hub.summary,
             membershipPolicy: hub.membershipPolicy.rawValue,
-            hosts: hub.hosts.filter(\.isPublic).sorted { $0.name < $1.name }.map {
+            hosts: hosts.filter(\.isPublic).sorted { $0.name < $1.name }.map {
                 .init(slug: $0.slug, name: $0.name)
             },
             areas: areas.filter { $0.$hub.id == hub.id }.compactMap { area in

@@ -86,7 +86,7 @@ struct StoriesAPI {
         guard let slug = req.parameters.get("storySlug"),
             let story = try await Story.query(on: req.db).filter(\.$slug == slug).first()
         else { throw Abort(.notFound, reason: "There is no published story with that slug.") }
-        let consents = try await story.$consents.get(on: req.db)
+        let consents = try await story.consents(on: req.db)
         guard StoryAudience.isReadable(story, consents: consents, by: .public) else {
             if story.firstPublishedAt != nil, !StoryAudience.isReadable(story, consents: consents, by: .alliance) {
                 throw Abort(.gone, reason: "This story has been taken down.")

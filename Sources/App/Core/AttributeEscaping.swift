@@ -5,44 +5,43 @@ import Plot
 // sources for this), so what people type can never end an attribute and start markup.
 extension String {
     var attributeEscaped: String {
-        // Most values need nothing: say so without building a new string.
-        guard
-            utf8.contains(where: {
-                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
-                    || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            })
-        else {
-            return self
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        replacingASCII { byte in
             switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            default: bytes.append(byte)
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            default: nil
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// For text between tags: `&`, `<` and `>` are all that need escaping there.
     var textEscaped: String {
-        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
-        else {
-            return self
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        replacingASCII { byte in
             switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            default: bytes.append(byte)
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            default: nil
+            }
+        }
+    }
+
+    /// This text with every ASCII byte that `replacement` names swapped for what it gives, in one
+    /// pass over the bytes; the text itself, uncopied, when there is none. Foundation's
+    /// `replacingOccurrences`, run once for each character to escape, took an iCalendar feed
+    /// almost half its time.
+    func replacingASCII(_ replacement: (UInt8) -> String?) -> String {
+        guard let first = utf8.firstIndex(where: { replacement($0) != nil }) else { return self }
+        var bytes = Array(utf8[..<first])
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8[first...] {
+            if let swapped = replacement(byte) {
+                bytes.append(contentsOf: swapped.utf8)
+            } else {
+                bytes.append(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -11,8 +11,14 @@ enum JSONLD {
         guard let value = Value(object), let data = try? encoder.encode(value),
             let json = String(data: data, encoding: .utf8)
         else { return "" }
-        let safe = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        let safe = json.replacingASCII { byte in
+            switch byte {
+            case UInt8(ascii: "<"): "\\u003c"
+            case UInt8(ascii: ">"): "\\u003e"
+            case UInt8(ascii: "&"): "\\u0026"
+            default: nil
+            }
+        }
         return "<script type=\"application/ld+json\">\(safe)</script>"
     }
 

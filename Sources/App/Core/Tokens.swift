@@ -32,7 +32,3 @@ enum Tokens {
         return difference == 0
     }
 }
-
-extension Sequence where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
-}

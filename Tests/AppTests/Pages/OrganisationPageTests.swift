@@ -11,8 +11,8 @@ final class OrganisationPageTests: XCTestCase {
 
     private func showModel(canEdit: Bool) -> OrganisationShowPage.Model {
         OrganisationShowPage.Model(
-            page: .preview(path: "/organisations/harbour-mediation"), organisation: organisation, terms: [],
-            areas: [], hubs: [], publicBaseURL: "https://bridgework.example", canEdit: canEdit)
+            page: .preview(path: "/organisations/harbour-mediation"), organisation: organisation, termCodes: [:],
+            areaCodes: [], hubs: [], publicBaseURL: "https://bridgework.example", canEdit: canEdit)
     }
 
     func testAnAdminSeesTheEditAndMembersLinks() {

@@ -196,7 +196,7 @@ enum DemoData {
                     let organisation = Organisation(slug: host.slug, name: host.name, summary: host.summary)
                     try await organisation.create(on: db)
                     organisationsBySlug[host.slug] = organisation
-                    try await hub.$hosts.attach(organisation, on: db)
+                    try await HubHost(hubID: hub.requireID(), organisationID: organisation.requireID()).create(on: db)
                 }
             }
             let now = Date()

@@ -56,19 +56,18 @@ struct EventController {
     // MARK: Calendars
 
     func calendar(req: Request) async throws -> Response {
-        let events = try await Event.query(on: req.db).filter(\.$audience == .public).sort(\.$startsAt).all()
+        let entries = try await ICalendar.Entry.published(on: req.db)
         return Self.ics(
-            ICalendar.calendar(name: "Bridgework events", events: events, baseURL: req.application.publicBaseURL),
+            ICalendar.calendar(name: "Bridgework events", entries: entries, baseURL: req.application.publicBaseURL),
             name: "bridgework-events.ics")
     }
 
     func hubCalendar(req: Request) async throws -> Response {
         let hub = try await Self.hub(req)
-        let events = try await Event.query(on: req.db).filter(\.$audience == .public)
-            .filter(\.$hub.$id == hub.requireID()).sort(\.$startsAt).all()
+        let entries = try await ICalendar.Entry.published(inHub: hub.requireID(), on: req.db)
         return Self.ics(
             ICalendar.calendar(
-                name: "Bridgework events: \(hub.name)", events: events, baseURL: req.application.publicBaseURL),
+                name: "Bridgework events: \(hub.name)", entries: entries, baseURL: req.application.publicBaseURL),
             name: "\(hub.slug)-events.ics")
     }
 

@@ -27,7 +27,24 @@ enum ICalendar {
         END:VTIMEZONE
         """
 
+    /// What a calendar file says of one event.
+    struct Entry: Sendable {
+        let id: UUID?
+        let slug: String
+        let title: String
+        let description: String
+        let place: String
+        let onlineURL: String
+        let startsAt: Date
+        let endsAt: Date
+    }
+
     static func calendar(name: String, events: [Event], baseURL: String, now: Date = Date()) -> String {
+        calendar(name: name, entries: events.map(Entry.init), baseURL: baseURL, now: now)
+    }
+
+    static func calendar(name: String, entries events: [Entry], baseURL: String, now: Date = Date()) -> String {
+        let stamp = "DTSTAMP:" + utc(now)
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bridgework//Events//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
@@ -43,7 +60,7 @@ enum ICalendar {
             lines += [
                 "BEGIN:VEVENT",
                 "UID:" + escape("event-\(event.id?.uuidString.lowercased() ?? event.slug)@bridgework"),
-                "DTSTAMP:" + utc(now),
+                stamp,
                 "DTSTART;TZID=Europe/London:" + local(event.startsAt),
                 "DTEND;TZID=Europe/London:" + local(event.endsAt),
                 "SUMMARY:" + escape(event.title),
@@ -59,36 +76,48 @@ enum ICalendar {
 
     /// A local time in the zone, as 20260314T100000.
     static func local(_ date: Date) -> String {
-        let parts = UKTime.calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d%02d%02dT%02d%02d%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0,
-            parts.minute ?? 0, parts.second ?? 0)
+        stamp(UKTime.calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date))
     }
 
     /// A UTC time, as 20260314T100000Z.
     static func utc(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d%02d%02dT%02d%02d%02dZ", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0,
-            parts.minute ?? 0, parts.second ?? 0)
+        stamp(utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)) + "Z"
     }
 
-    /// Text values escape backslashes, semicolons, commas and line breaks.
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        return calendar
+    }()
+
+    /// 20260314T100000, from a calendar's numbers.
+    private static func stamp(_ parts: DateComponents) -> String {
+        (parts.year ?? 1970).zeroPadded(4) + (parts.month ?? 1).zeroPadded(2) + (parts.day ?? 1).zeroPadded(2) + "T"
+            + (parts.hour ?? 0).zeroPadded(2) + (parts.minute ?? 0).zeroPadded(2) + (parts.second ?? 0).zeroPadded(2)
+    }
+
+    /// Text values escape backslashes, semicolons, commas and line breaks (CRLF, LF or CR alone).
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\r", with: "\\n")
+        let lineBreaks =
+            text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return lineBreaks.replacingASCII { byte in
+            switch byte {
+            case UInt8(ascii: "\\"): "\\\\"
+            case UInt8(ascii: ";"): "\\;"
+            case UInt8(ascii: ","): "\\,"
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): "\\n"
+            default: nil
+            }
+        }
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never splitting a character.
     static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
         var result = ""
         var current = 0
         for character in line {
-            let size = String(character).utf8.count
+            let size = character.utf8.count
             if current + size > 75 {
                 result += "\r\n "
                 current = 1

@@ -85,8 +85,5 @@ enum CoverageMap {
 
     private static let drawn = Memo<String>(capacity: 64)
 
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
+    private static func escape(_ text: String) -> String { text.textEscaped }
 }

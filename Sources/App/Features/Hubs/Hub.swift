@@ -16,13 +16,12 @@ final class Hub: Model, @unchecked Sendable {
     @Field(key: "region") var region: String
     @Field(key: "summary") var summary: String
     @Field(key: "membership_policy") var membershipPolicy: MembershipPolicy
-    @Siblings(through: HubHost.self, from: \.$hub, to: \.$organisation) var hosts: [Organisation]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
     /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
-    var properties: [any AnyProperty] { [$id, $slug, $name, $region, $summary, $membershipPolicy, $hosts, $createdAt] }
+    var properties: [any AnyProperty] { [$id, $slug, $name, $region, $summary, $membershipPolicy, $createdAt] }
 
     init(
         id: UUID? = nil, slug: String, name: String, region: String, summary: String,
@@ -39,12 +38,20 @@ final class Hub: Model, @unchecked Sendable {
 
 extension Hub {
     /// The hub with this slug, or nil. Every page, feed and command that names a hub by slug finds it here.
-    static func find(slug: String, withHosts: Bool = false, on db: Database) async throws -> Hub? {
-        let query = Hub.query(on: db).filter(\.$slug == slug)
-        if withHosts {
-            query.with(\.$hosts)
+    static func find(slug: String, on db: Database) async throws -> Hub? {
+        try await Hub.query(on: db).filter(\.$slug == slug).first()
+    }
+
+    /// The organisations hosting each of these hubs, in two queries whatever their number. Asked
+    /// for, rather than a relation on the model: Fluent makes a whole new model for every row it
+    /// reads to fill in a relation's key, and most pages that read hubs never look at their hosts.
+    static func hosts(of hubIDs: [UUID], on db: Database) async throws -> [UUID: [Organisation]] {
+        guard !hubIDs.isEmpty else { return [:] }
+        var hosts: [UUID: [Organisation]] = [:]
+        for link in try await HubHost.query(on: db).filter(\.$hub.$id ~~ hubIDs).with(\.$organisation).all() {
+            hosts[link.$hub.id, default: []].append(link.organisation)
         }
-        return try await query.first()
+        return hosts
     }
 }
 
@@ -71,6 +78,11 @@ final class HubHost: Model, @unchecked Sendable {
     @Parent(key: "organisation_id") var organisation: Organisation
 
     init() {}
+
+    init(hubID: UUID, organisationID: UUID) {
+        self.$hub.id = hubID
+        self.$organisation.id = organisationID
+    }
 
     /// Listed rather than found by reflection, which Fluent would otherwise repeat for every row.
     var properties: [any AnyProperty] { [$id, $hub, $organisation] }

@@ -31,8 +31,9 @@ enum HSDSPackage {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let organisations = try await Organisation.query(on: db)
             .filter(\.$visibility == .public)
-            .sort(\.$name).with(\.$terms).all()
-        let hsds = organisations.map { HSDS.organization($0, terms: $0.terms, base: base) }
+            .sort(\.$name).all()
+        let terms = try await Organisation.terms(of: organisations.compactMap(\.id), on: db)
+        let hsds = organisations.map { HSDS.organization($0, terms: $0.id.flatMap { terms[$0] } ?? [], base: base) }
 
         var rows: [String: [[String: String]]] = [:]
         rows["taxonomy"] = Vocabulary.allCases.map { vocabulary in

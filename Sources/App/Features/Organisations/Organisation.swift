@@ -22,8 +22,6 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "contact_email") var contactEmail: String?
     @OptionalField(key: "contact_phone") var contactPhone: String?
     @Field(key: "visibility") var visibility: Visibility
-    @Children(for: \.$organisation) var terms: [OrganisationTerm]
-    @Children(for: \.$organisation) var areas: [OrganisationArea]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -33,7 +31,7 @@ final class Organisation: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $slug, $name, $summary, $description, $website, $charityNumber, $contactEmail, $contactPhone,
-            $visibility, $terms, $areas, $createdAt, $updatedAt,
+            $visibility, $createdAt, $updatedAt,
         ]
     }
 
@@ -179,4 +177,15 @@ enum MembershipStatus: String, Codable, Sendable {
     case pending
     case approved
     case declined
+}
+
+extension Organisation {
+    /// Each of these organisations' terms, in one query. Asked for, rather than a relation on the
+    /// model: Fluent makes a whole new model for every row it reads to fill in a relation's key.
+    static func terms(of ids: [UUID], on db: Database) async throws -> [UUID: [OrganisationTerm]] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(
+            grouping: try await OrganisationTerm.query(on: db).filter(\.$organisation.$id ~~ ids).all(),
+            by: { $0.$organisation.id })
+    }
 }

@@ -20,20 +20,13 @@ struct OrganisationController {
     func show(req: Request) async throws -> Response {
         let organisation = try req.subject(Organisation.self)
         let id = try organisation.requireID()
-        let terms = try await OrganisationTerm.query(on: req.db).filter(\.$organisation.$id == id).all()
-        let areas = try await OrganisationArea.query(on: req.db).filter(\.$organisation.$id == id).all()
-        let hubs = try await Hub.query(on: req.db)
-            .join(OrganisationHub.self, on: \OrganisationHub.$hub.$id == \Hub.$id)
-            .filter(OrganisationHub.self, \.$organisation.$id == id)
-            .filter(OrganisationHub.self, \.$status == .approved)
-            .sort(\.$name)
-            .all()
-        let projects = try await Project.query(on: req.db).filter(\.$organisation.$id == id).sort(\.$name).all()
+        let profile = try await OrganisationProfile.load(id, on: req.db)
         let model = OrganisationShowPage.Model(
-            page: req.page, organisation: organisation, terms: terms, areas: areas, hubs: hubs,
+            page: req.page, organisation: organisation, termCodes: profile.termCodes, areaCodes: profile.areaCodes,
+            hubs: profile.hubs,
             publicBaseURL: req.application.publicBaseURL,
             canEdit: Policy.can(req.currentUser, .administerOrganisation, .organisation(id)),
-            projectReports: projects.map {
+            projectReports: profile.projects.map {
                 .init(projectName: $0.name, path: SiteURL.projectPublicReport($0.slug).path)
             })
         return OrganisationShowPage.view(model).response()

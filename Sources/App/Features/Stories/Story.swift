@@ -44,8 +44,6 @@ final class Story: Model, @unchecked Sendable {
     @OptionalField(key: "photo_type") var photoType: String?
     /// A photo added or replaced after publication waits for review before readers see it.
     @Field(key: "photo_approved") var photoApproved: Bool
-    @Children(for: \.$story) var terms: [StoryTerm]
-    @Children(for: \.$story) var consents: [StoryConsent]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -55,8 +53,8 @@ final class Story: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $slug, $title, $summary, $body, $hub, $organisation, $author, $kindOfWork, $status, $returnReason,
-            $publishedVersionID, $firstPublishedAt, $publishedAt, $photoAlt, $photoType, $photoApproved, $terms,
-            $consents, $createdAt, $updatedAt,
+            $publishedVersionID, $firstPublishedAt, $publishedAt, $photoAlt, $photoType, $photoApproved,
+            $createdAt, $updatedAt,
         ]
     }
 
@@ -291,5 +289,18 @@ enum HotTopic: String, CaseIterable, Codable, Sendable {
         case .nationalIdentity: return "National identity"
         case .europe: return "Britain and Europe"
         }
+    }
+}
+
+extension Story {
+    /// The consents recorded for this story. Asked for, rather than a relation on the model:
+    /// Fluent makes a whole new model for every row it reads to fill in a relation's key.
+    func consents(on db: Database) async throws -> [StoryConsent] {
+        try await StoryConsent.query(on: db).filter(\.$story.$id == requireID()).all()
+    }
+
+    /// The themes and hot topics the story is filed under.
+    func terms(on db: Database) async throws -> [StoryTerm] {
+        try await StoryTerm.query(on: db).filter(\.$story.$id == requireID()).all()
     }
 }

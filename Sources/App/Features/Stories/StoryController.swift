@@ -36,7 +36,7 @@ struct StoryController {
     /// it has been published, so links to it say plainly that it was taken down.
     func show(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        let consents = try await story.$consents.get(on: req.db)
+        let consents = try await story.consents(on: req.db)
         let scope = StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly)
         guard StoryAudience.isReadable(story, consents: consents, by: scope) else {
             throw try await unreadable(story, consents: consents, req: req)
@@ -49,7 +49,7 @@ struct StoryController {
     /// A printable page for journalists, only for stories whose every consent includes the media.
     func media(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        let consents = try await story.$consents.get(on: req.db)
+        let consents = try await story.consents(on: req.db)
         guard StoryAudience.isReadable(story, consents: consents, by: .media) else {
             if StoryAudience.isReadable(
                 story, consents: consents, by: StoryAudience.requiredScope(seesMembersOnly: req.seesMembersOnly))
@@ -65,7 +65,7 @@ struct StoryController {
 
     func photo(req: Request) async throws -> Response {
         let story = try await storyFromPath(req)
-        let consents = try await story.$consents.get(on: req.db)
+        let consents = try await story.consents(on: req.db)
         let readable =
             story.photoApproved
             && StoryAudience.isReadable(
@@ -300,7 +300,7 @@ struct StoryController {
             \.$number, .descending
         ).with(\.$savedBy).all()
         let hub = try await story.$hub.get(on: req.db)
-        let terms = try await story.$terms.get(on: req.db)
+        let terms = try await story.terms(on: req.db)
         let resource = try await StoryInWorkflow.policyResource(of: story, on: req.db)
         let model = StoryManagePage.Model(
             page: req.page, story: story, hub: hub, terms: terms, consents: consents, versions: versions,
@@ -333,7 +333,7 @@ struct StoryController {
     }
 
     static func draft(of story: Story, on db: Database) async throws -> StoryDraft {
-        let terms = try await story.$terms.get(on: db)
+        let terms = try await story.terms(on: db)
         let hub = try await story.$hub.get(on: db)
         let organisation = try await story.$organisation.get(on: db)
         return StoryDraft(
@@ -369,7 +369,7 @@ struct StoryAsPublished: Sendable {
         var organisation: Organisation? = nil
         if let organisationID { organisation = try await Organisation.find(organisationID, on: req.db) }
         if let listed = organisation, !listed.isPublic, !req.seesMembersOnly { organisation = nil }
-        let terms = filed ? [] : try await story.$terms.get(on: req.db)
+        let terms = filed ? [] : try await story.terms(on: req.db)
         return StoryAsPublished(
             story: story, version: version, hub: hub, organisation: organisation,
             themes: StoryVersion.codes(version.themes)

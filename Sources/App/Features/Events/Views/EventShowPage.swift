@@ -204,12 +204,9 @@ enum EventShowPage {
 
     /// schema.org Event data; `host` is the organiser as this reader may know it.
     static func jsonLD(_ event: Event, base: String, host: String) -> String {
-        let iso = ISO8601DateFormatter()
-        iso.timeZone = ICalendar.zone
-        iso.formatOptions = [.withInternetDateTime]
         var object: [String: Any] = [
             "@context": "https://schema.org", "@type": "Event", "name": event.title,
-            "startDate": iso.string(from: event.startsAt), "endDate": iso.string(from: event.endsAt),
+            "startDate": DisplayDate.iso8601InUK(event.startsAt), "endDate": DisplayDate.iso8601InUK(event.endsAt),
             "url": SiteURL.event(event.slug).absolute(base: base), "description": String(event.description.prefix(500)),
             "eventStatus": "https://schema.org/EventScheduled",
             "organizer": ["@type": "Organization", "name": host],

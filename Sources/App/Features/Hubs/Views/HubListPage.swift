@@ -61,7 +61,14 @@ enum HubListPage {
     }
 
     /// The council areas no hub serves yet, by region, folded away: the gaps the alliance can fill.
+    /// Rendered once for each set of areas served: listing some 300 areas was a tenth of the page.
     private static func unreached(servedCodes: Set<String>) -> Node<HTML.BodyContext> {
+        .raw(renderedGaps.result(for: servedCodes.sorted().joined(separator: ",")) { gaps(servedCodes).render() })
+    }
+
+    private static let renderedGaps = Memo<String>(capacity: 16)
+
+    private static func gaps(_ servedCodes: Set<String>) -> Node<HTML.BodyContext> {
         let unserved = LocalAuthorities.all.filter { !servedCodes.contains($0.code) }
         guard !unserved.isEmpty else {
             return .p(.plainText("Every council area in England has a hub."))

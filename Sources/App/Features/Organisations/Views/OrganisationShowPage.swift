@@ -6,10 +6,11 @@ enum OrganisationShowPage {
     struct Model: Sendable {
         let page: PageContext
         let organisation: Organisation
-        let terms: [OrganisationTerm]
-        let areas: [OrganisationArea]
+        /// How its work is described: term codes by vocabulary.
+        let termCodes: [String: [String]]
+        let areaCodes: [String]
         /// The hubs that approved it, by name.
-        let hubs: [Hub]
+        let hubs: [OrganisationProfile.Link]
         /// The site's address, for the structured data a public listing carries.
         let publicBaseURL: String
         var canEdit = false
@@ -25,10 +26,10 @@ enum OrganisationShowPage {
     static func view(_ model: Model) -> HTML {
         let organisation = model.organisation
         func termList(_ vocabulary: Vocabulary) -> [String] {
-            model.terms.filter { $0.vocabulary == vocabulary.rawValue }.compactMap { vocabulary.label(for: $0.code) }
+            (model.termCodes[vocabulary.rawValue] ?? []).compactMap { vocabulary.label(for: $0) }
                 .sorted()
         }
-        let areaNames = model.areas.compactMap { LocalAuthorities.name(for: $0.areaCode) }.sorted()
+        let areaNames = model.areaCodes.compactMap { LocalAuthorities.name(for: $0) }.sorted()
         return Layout(title: organisation.name, page: model.page).render(
             .p(.a(.href(SiteURL.organisations.path), .plainText("All organisations"))),
             .h1(.plainText(organisation.name)),
