@@ -106,10 +106,11 @@ final class CoreTests: XCTestCase {
         XCTAssertEqual(UKDate.string(from: winter), "2026-12-01")
     }
 
+    private func at(_ text: String) throws -> Date {
+        try XCTUnwrap(ISO8601DateFormatter().date(from: text))
+    }
+
     func testDaysAndMonthsAreWrittenInFullInUKTimeAndMachineDatesCarryTheirOffset() throws {
-        func at(_ text: String) throws -> Date {
-            try XCTUnwrap(ISO8601DateFormatter().date(from: text))
-        }
         // 23:30 UTC on the last day of June is already 1 July in London.
         XCTAssertEqual(DisplayDate.day(try at("2026-06-30T23:30:00Z")), "1 July 2026")
         XCTAssertEqual(DisplayDate.weekdayDay(try at("2026-06-30T23:30:00Z")), "Wednesday 1 July 2026")
@@ -132,9 +133,6 @@ final class CoreTests: XCTestCase {
     }
 
     func testTimesReadAsPeopleSayThemInUKTimeWhateverTheSeason() throws {
-        func at(_ text: String) throws -> Date {
-            try XCTUnwrap(ISO8601DateFormatter().date(from: text))
-        }
         // Winter is on GMT, summer an hour ahead.
         XCTAssertEqual(DisplayDate.time(try at("2026-01-12T10:00:00Z")), "10am")
         XCTAssertEqual(DisplayDate.time(try at("2026-07-12T13:30:00Z")), "2:30pm")

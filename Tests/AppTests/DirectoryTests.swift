@@ -246,17 +246,7 @@ final class DirectoryTests: XCTestCase {
             let pending = try XCTUnwrap(people.otherHub.id)
             try await OrganisationHub(organisationID: try sport.requireID(), hubID: pending, status: .pending).create(
                 on: app.db)
-            let project = Project()
-            project.slug = "goals-together"
-            project.$organisation.id = try sport.requireID()
-            project.name = "Goals together"
-            project.summary = "A league."
-            project.kindOfWork = "interfaith-sport"
-            project.inputs = ""
-            project.activities = ""
-            project.outputs = ""
-            project.impact = ""
-            try await project.create(on: app.db)
+            try await TestContent.project("Goals together", slug: "goals-together", of: sport, on: app)
             let page = try await TestClient(app).get("/organisations/common-goal")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains(#"<a href="/hubs/riverside">Riverside</a>"#), page.text)

@@ -22,6 +22,22 @@ enum TestContent {
         return narrative
     }
 
+    /// A project of `organisation`, with its theory of change left blank.
+    @discardableResult
+    static func project(_ name: String, slug: String, of organisation: Organisation, on app: Application)
+        async throws -> Project
+    {
+        let project = Project()
+        project.slug = slug
+        project.$organisation.id = try organisation.requireID()
+        project.name = name
+        project.summary = "A project."
+        project.kindOfWork = "interfaith-sport"
+        for field in [\Project.inputs, \.activities, \.outputs, \.impact] { project[keyPath: field] = "" }
+        try await project.create(on: app.db)
+        return project
+    }
+
     /// A story published in `hub` as a steward would leave it: one version, approved, with one
     /// consent of the given scope, so whoever that scope allows may read it.
     @discardableResult
