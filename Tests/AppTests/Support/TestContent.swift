@@ -33,7 +33,10 @@ enum TestContent {
         project.name = name
         project.summary = "A project."
         project.kindOfWork = "interfaith-sport"
-        for field in [\Project.inputs, \.activities, \.outputs, \.impact] { project[keyPath: field] = "" }
+        project.inputs = ""
+        project.activities = ""
+        project.outputs = ""
+        project.impact = ""
         try await project.create(on: app.db)
         return project
     }
