@@ -25,10 +25,11 @@ final class OpenDataTests: XCTestCase {
             let summary = try await HSDSPackage.export(to: folder, on: app.db, base: "https://bridgework.example")
             XCTAssertEqual(summary.organisations, 2, "members-only listings stay out of open data")
             let listed = try await Organisation.query(on: app.db).filter(\.$visibility == .public).all()
-            let listedTerms = try await Organisation.terms(of: listed.compactMap(\.id), on: app.db)
+            let listedTerms = try await OrganisationTags.terms(for: listed.compactMap(\.id), on: app.db)
             for organisation in listed {
-                exported[organisation.name] = (organisation.id.flatMap { listedTerms[$0] } ?? []).map {
-                    "\($0.vocabulary):\($0.code)"
+                exported[organisation.name] = (organisation.id.flatMap { listedTerms[$0] } ?? [:]).flatMap {
+                    vocabulary, codes in
+                    codes.map { "\(vocabulary.rawValue):\($0)" }
                 }.sorted()
             }
         }
@@ -43,10 +44,11 @@ final class OpenDataTests: XCTestCase {
             XCTAssertEqual(value1, 2)
             var imported: [String: [String]] = [:]
             let all = try await Organisation.query(on: app.db).all()
-            let allTerms = try await Organisation.terms(of: all.compactMap(\.id), on: app.db)
+            let allTerms = try await OrganisationTags.terms(for: all.compactMap(\.id), on: app.db)
             for organisation in all {
-                imported[organisation.name] = (organisation.id.flatMap { allTerms[$0] } ?? []).map {
-                    "\($0.vocabulary):\($0.code)"
+                imported[organisation.name] = (organisation.id.flatMap { allTerms[$0] } ?? [:]).flatMap {
+                    vocabulary, codes in
+                    codes.map { "\(vocabulary.rawValue):\($0)" }
                 }.sorted()
             }
             XCTAssertEqual(imported, exported)
@@ -81,8 +83,8 @@ final class OpenDataTests: XCTestCase {
             }
             let harbour = try await Organisation.query(on: app.db).filter(\.$name == "Harbour Lights").first()
             let harbourID = try XCTUnwrap(harbour?.id)
-            let harbourTerms = try await Organisation.terms(of: [harbourID], on: app.db)[harbourID] ?? []
-            XCTAssertEqual(harbourTerms.map(\.code).sorted(), ["arts", "common-purpose", "sport"])
+            let harbourTerms = try await OrganisationTags.terms(for: [harbourID], on: app.db)[harbourID] ?? [:]
+            XCTAssertEqual(harbourTerms.values.joined().sorted(), ["arts", "common-purpose", "sport"])
 
             let second = try await OrganisationCSVImport.run(text: csv, on: app.db)
             XCTAssertEqual(second.created, 0)

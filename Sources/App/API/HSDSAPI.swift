@@ -10,13 +10,13 @@ struct HSDSAPI {
         let total = try await query.copy().count()
         let rows = try await query.copy().sort(\.$name).sort(\.$id)
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
-        let terms = try await Organisation.terms(of: rows.compactMap(\.id), on: req.db)
+        let terms = try await OrganisationTags.terms(for: rows.compactMap(\.id), on: req.db)
         let pages = Paged<Never>.pageCount(total: total, size: Self.pageSize)
         let base = req.application.publicBaseURL
         return HSDS.Page(
             totalItems: total, totalPages: pages, pageNumber: page, size: rows.count,
             firstPage: page == 1, lastPage: page >= pages, empty: rows.isEmpty,
-            contents: rows.map { HSDS.organization($0, terms: $0.id.flatMap { terms[$0] } ?? [], base: base) })
+            contents: rows.map { HSDS.organization($0, terms: $0.id.flatMap { terms[$0] } ?? [:], base: base) })
     }
 
     func organization(req: Request) async throws -> HSDS.Organization {
@@ -24,7 +24,7 @@ struct HSDSAPI {
             let organisation = try await Organisation.query(on: req.db).filter(\.$id == id)
                 .filter(\.$visibility == .public).first()
         else { throw Abort(.notFound, reason: "There is no public organization with that id.") }
-        let terms = try await Organisation.terms(of: [id], on: req.db)[id] ?? []
+        let terms = try await OrganisationTags.terms(for: [id], on: req.db)[id] ?? [:]
         return HSDS.organization(organisation, terms: terms, base: req.application.publicBaseURL)
     }
 }

@@ -72,9 +72,7 @@ enum DisplayDate {
         let zone =
             offset == 0
             ? "Z" : sign + (abs(offset) / 3600).zeroPadded(2) + ":" + (abs(offset) % 3600 / 60).zeroPadded(2)
-        return (parts.year ?? 1970).zeroPadded(4) + "-" + (parts.month ?? 1).zeroPadded(2) + "-"
-            + (parts.day ?? 1).zeroPadded(2) + "T" + (parts.hour ?? 0).zeroPadded(2) + ":"
-            + (parts.minute ?? 0).zeroPadded(2) + ":" + (parts.second ?? 0).zeroPadded(2) + zone
+        return parts.machineDay() + "T" + parts.machineTime() + zone
     }
 
     /// A month, e.g. "November 2026".

@@ -23,6 +23,18 @@ extension Int {
     }
 }
 
+extension DateComponents {
+    /// The day as machines write it: "2026-03-14", or "20260314" with no separator.
+    func machineDay(separator: String = "-") -> String {
+        (year ?? 1970).zeroPadded(4) + separator + (month ?? 1).zeroPadded(2) + separator + (day ?? 1).zeroPadded(2)
+    }
+
+    /// The time of day as machines write it: "10:05:07", or "100507" with no separator.
+    func machineTime(separator: String = ":") -> String {
+        (hour ?? 0).zeroPadded(2) + separator + (minute ?? 0).zeroPadded(2) + separator + (second ?? 0).zeroPadded(2)
+    }
+}
+
 /// Today's date in the UK, as consents record dates.
 enum UKDate {
     static func today(_ now: Date = Date()) -> String {
@@ -32,8 +44,7 @@ enum UKDate {
     static func string(from date: Date) -> String {
         let calendar = UKTime.calendar
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return (parts.year ?? 1970).zeroPadded(4) + "-" + (parts.month ?? 1).zeroPadded(2) + "-"
-            + (parts.day ?? 1).zeroPadded(2)
+        return parts.machineDay()
     }
 
     /// The first moment of a real day ("2026-12-04") in London, or nil.
@@ -54,7 +65,7 @@ enum UKDate {
         guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
             calendar.component(.day, from: date) == day
         else { return nil }
-        return year.zeroPadded(4) + "-" + month.zeroPadded(2) + "-" + day.zeroPadded(2)
+        return DateComponents(year: year, month: month, day: day).machineDay()
     }
 }
 

@@ -11,7 +11,7 @@ final class OrganisationPageTests: XCTestCase {
 
     private func showModel(canEdit: Bool) -> OrganisationShowPage.Model {
         OrganisationShowPage.Model(
-            page: .preview(path: "/organisations/harbour-mediation"), organisation: organisation, termCodes: [:],
+            page: .preview(path: "/organisations/harbour-mediation"), organisation: organisation, terms: [:],
             areaCodes: [], hubs: [], publicBaseURL: "https://bridgework.example", canEdit: canEdit)
     }
 

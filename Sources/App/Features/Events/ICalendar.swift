@@ -92,8 +92,7 @@ enum ICalendar {
 
     /// 20260314T100000, from a calendar's numbers.
     private static func stamp(_ parts: DateComponents) -> String {
-        (parts.year ?? 1970).zeroPadded(4) + (parts.month ?? 1).zeroPadded(2) + (parts.day ?? 1).zeroPadded(2) + "T"
-            + (parts.hour ?? 0).zeroPadded(2) + (parts.minute ?? 0).zeroPadded(2) + (parts.second ?? 0).zeroPadded(2)
+        parts.machineDay(separator: "") + "T" + parts.machineTime(separator: "")
     }
 
     /// Text values escape backslashes, semicolons, commas and line breaks (CRLF, LF or CR alone).

@@ -141,14 +141,14 @@ enum HSDS {
             taxonomy: taxonomyName(vocabulary))
     }
 
-    static func organization(_ organisation: Organisation, terms: [OrganisationTerm], base: String) -> Organization {
+    static func organization(_ organisation: Organisation, terms: [Vocabulary: [String]], base: String) -> Organization
+    {
         let id = organisation.id!
-        let attributes: [Attribute] = terms.compactMap { row in
-            guard let vocabulary = Vocabulary(rawValue: row.vocabulary), let term = term(vocabulary, row.code) else {
-                return nil
-            }
+        let filed = terms.flatMap { vocabulary, codes in codes.map { (vocabulary, $0) } }
+        let attributes: [Attribute] = filed.compactMap { vocabulary, code in
+            guard let term = term(vocabulary, code) else { return nil }
             return Attribute(
-                id: stableID("attribute:\(id.uuidString):\(vocabulary.rawValue):\(row.code)"), linkId: id,
+                id: stableID("attribute:\(id.uuidString):\(vocabulary.rawValue):\(code)"), linkId: id,
                 linkType: vocabulary.rawValue, linkEntity: "organization", taxonomyTermId: term.id,
                 taxonomyTerm: term)
         }.sorted {

@@ -32,8 +32,8 @@ enum HSDSPackage {
         let organisations = try await Organisation.query(on: db)
             .filter(\.$visibility == .public)
             .sort(\.$name).all()
-        let terms = try await Organisation.terms(of: organisations.compactMap(\.id), on: db)
-        let hsds = organisations.map { HSDS.organization($0, terms: $0.id.flatMap { terms[$0] } ?? [], base: base) }
+        let terms = try await OrganisationTags.terms(for: organisations.compactMap(\.id), on: db)
+        let hsds = organisations.map { HSDS.organization($0, terms: $0.id.flatMap { terms[$0] } ?? [:], base: base) }
 
         var rows: [String: [[String: String]]] = [:]
         rows["taxonomy"] = Vocabulary.allCases.map { vocabulary in

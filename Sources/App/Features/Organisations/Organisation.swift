@@ -178,14 +178,3 @@ enum MembershipStatus: String, Codable, Sendable {
     case approved
     case declined
 }
-
-extension Organisation {
-    /// Each of these organisations' terms, in one query. Asked for, rather than a relation on the
-    /// model: Fluent makes a whole new model for every row it reads to fill in a relation's key.
-    static func terms(of ids: [UUID], on db: Database) async throws -> [UUID: [OrganisationTerm]] {
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(
-            grouping: try await OrganisationTerm.query(on: db).filter(\.$organisation.$id ~~ ids).all(),
-            by: { $0.$organisation.id })
-    }
-}

@@ -22,7 +22,7 @@ struct OrganisationController {
         let id = try organisation.requireID()
         let profile = try await OrganisationProfile.load(id, on: req.db)
         let model = OrganisationShowPage.Model(
-            page: req.page, organisation: organisation, termCodes: profile.termCodes, areaCodes: profile.areaCodes,
+            page: req.page, organisation: organisation, terms: profile.terms, areaCodes: profile.areaCodes,
             hubs: profile.hubs,
             publicBaseURL: req.application.publicBaseURL,
             canEdit: Policy.can(req.currentUser, .administerOrganisation, .organisation(id)),

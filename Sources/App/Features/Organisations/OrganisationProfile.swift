@@ -11,8 +11,8 @@ struct OrganisationProfile: Sendable {
         let name: String
     }
 
-    /// Term codes by vocabulary (`Vocabulary.rawValue`), sorted.
-    var termCodes: [String: [String]] = [:]
+    /// Term codes by vocabulary, each list sorted, as `OrganisationTags` has them.
+    var terms: [Vocabulary: [String]] = [:]
     var areaCodes: [String] = []
     /// Hubs that approved the organisation, by name.
     var hubs: [Link] = []
@@ -39,13 +39,16 @@ struct OrganisationProfile: Sendable {
             let first = try row.decode(column: "first", as: String.self)
             let second = try row.decode(column: "second", as: String.self)
             switch try row.decode(column: "kind", as: String.self) {
-            case "term": profile.termCodes[first, default: []].append(second)
+            case "term":
+                if let vocabulary = Vocabulary(rawValue: first) {
+                    profile.terms[vocabulary, default: []].append(second)
+                }
             case "area": profile.areaCodes.append(first)
             case "hub": profile.hubs.append(Link(slug: first, name: second))
             default: profile.projects.append(Link(slug: first, name: second))
             }
         }
-        profile.termCodes = profile.termCodes.mapValues { $0.sorted() }
+        profile.terms = profile.terms.mapValues { $0.sorted() }
         profile.areaCodes.sort()
         profile.hubs.sort { ($0.name, $0.slug) < ($1.name, $1.slug) }
         profile.projects.sort { ($0.name, $0.slug) < ($1.name, $1.slug) }

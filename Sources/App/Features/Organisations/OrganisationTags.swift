@@ -19,15 +19,7 @@ struct OrganisationTags: Sendable, Equatable {
         guard !ids.isEmpty else { return [:] }
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         var tags = Dictionary(uniqueKeysWithValues: ids.map { ($0, OrganisationTags()) })
-        for row in try await sql.raw(
-            "SELECT organisation_id, vocabulary, code FROM organisation_terms WHERE organisation_id IN (\(binds: ids))"
-        ).all() {
-            guard let vocabulary = Vocabulary(rawValue: try row.decode(column: "vocabulary", as: String.self)) else {
-                continue
-            }
-            tags[try row.decode(column: "organisation_id", as: UUID.self)]?.terms[vocabulary, default: []].append(
-                try row.decode(column: "code", as: String.self))
-        }
+        for (id, terms) in try await Self.terms(for: ids, on: db) { tags[id]?.terms = terms }
         for row in try await sql.raw(
             "SELECT organisation_id, area_code FROM organisation_areas WHERE organisation_id IN (\(binds: ids))"
         ).all() {
@@ -47,9 +39,26 @@ struct OrganisationTags: Sendable, Equatable {
         }
         return tags.mapValues { own in
             var sorted = own
-            sorted.terms = own.terms.mapValues { $0.sorted() }
             sorted.hubSlugs.sort()
             return sorted
         }
+    }
+
+    /// Just the terms, by vocabulary and each list sorted, for what shows no areas or hubs (open
+    /// data): one query however many organisations; one with no terms is left out.
+    static func terms(for ids: [UUID], on db: Database) async throws -> [UUID: [Vocabulary: [String]]] {
+        guard !ids.isEmpty else { return [:] }
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        var terms: [UUID: [Vocabulary: [String]]] = [:]
+        for row in try await sql.raw(
+            "SELECT organisation_id, vocabulary, code FROM organisation_terms WHERE organisation_id IN (\(binds: ids))"
+        ).all() {
+            guard let vocabulary = Vocabulary(rawValue: try row.decode(column: "vocabulary", as: String.self)) else {
+                continue
+            }
+            terms[try row.decode(column: "organisation_id", as: UUID.self), default: [:]][vocabulary, default: []]
+                .append(try row.decode(column: "code", as: String.self))
+        }
+        return terms.mapValues { $0.mapValues { $0.sorted() } }
     }
 }

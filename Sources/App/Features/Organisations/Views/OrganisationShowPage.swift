@@ -7,7 +7,7 @@ enum OrganisationShowPage {
         let page: PageContext
         let organisation: Organisation
         /// How its work is described: term codes by vocabulary.
-        let termCodes: [String: [String]]
+        let terms: [Vocabulary: [String]]
         let areaCodes: [String]
         /// The hubs that approved it, by name.
         let hubs: [OrganisationProfile.Link]
@@ -26,7 +26,7 @@ enum OrganisationShowPage {
     static func view(_ model: Model) -> HTML {
         let organisation = model.organisation
         func termList(_ vocabulary: Vocabulary) -> [String] {
-            (model.termCodes[vocabulary.rawValue] ?? []).compactMap { vocabulary.label(for: $0) }
+            (model.terms[vocabulary] ?? []).compactMap { vocabulary.label(for: $0) }
                 .sorted()
         }
         let areaNames = model.areaCodes.compactMap { LocalAuthorities.name(for: $0) }.sorted()
