@@ -5,6 +5,18 @@ import XCTVapor
 @testable import App
 
 final class OpenDataTests: XCTestCase {
+    /// Each organisation's terms by its name, as "vocabulary:code", sorted.
+    private func termsByName(_ organisations: [Organisation], on db: Database) async throws -> [String: [String]] {
+        let terms = try await OrganisationTags.terms(for: organisations.compactMap(\.id), on: db)
+        var byName: [String: [String]] = [:]
+        for organisation in organisations {
+            byName[organisation.name] = (organisation.id.flatMap { terms[$0] } ?? [:]).flatMap { vocabulary, codes in
+                codes.map { "\(vocabulary.rawValue):\($0)" }
+            }.sorted()
+        }
+        return byName
+    }
+
     func testAnHSDSPackageExportedThenImportedIntoAnEmptyDirectoryGivesTheSameOrganisations() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hsds-\(UUID().uuidString)")
         var exported: [String: [String]] = [:]
@@ -24,14 +36,8 @@ final class OpenDataTests: XCTestCase {
             ).create(on: app.db)
             let summary = try await HSDSPackage.export(to: folder, on: app.db, base: "https://bridgework.example")
             XCTAssertEqual(summary.organisations, 2, "members-only listings stay out of open data")
-            let listed = try await Organisation.query(on: app.db).filter(\.$visibility == .public).all()
-            let listedTerms = try await OrganisationTags.terms(for: listed.compactMap(\.id), on: app.db)
-            for organisation in listed {
-                exported[organisation.name] = (organisation.id.flatMap { listedTerms[$0] } ?? [:]).flatMap {
-                    vocabulary, codes in
-                    codes.map { "\(vocabulary.rawValue):\($0)" }
-                }.sorted()
-            }
+            exported = try await termsByName(
+                try await Organisation.query(on: app.db).filter(\.$visibility == .public).all(), on: app.db)
         }
         let csv = try String(contentsOf: folder.appendingPathComponent("organizations.csv"), encoding: .utf8)
         XCTAssertFalse(csv.contains("Hidden Harbour"))
@@ -42,15 +48,7 @@ final class OpenDataTests: XCTestCase {
             XCTAssertEqual(again.created, 0, "importing twice adds nothing")
             let value1 = try await Organisation.query(on: app.db).count()
             XCTAssertEqual(value1, 2)
-            var imported: [String: [String]] = [:]
-            let all = try await Organisation.query(on: app.db).all()
-            let allTerms = try await OrganisationTags.terms(for: all.compactMap(\.id), on: app.db)
-            for organisation in all {
-                imported[organisation.name] = (organisation.id.flatMap { allTerms[$0] } ?? [:]).flatMap {
-                    vocabulary, codes in
-                    codes.map { "\(vocabulary.rawValue):\($0)" }
-                }.sorted()
-            }
+            let imported = try await termsByName(try await Organisation.query(on: app.db).all(), on: app.db)
             XCTAssertEqual(imported, exported)
             let bridge = try await Organisation.query(on: app.db).filter(\.$name == "Bridge Builders").first()
             XCTAssertEqual(bridge?.charityNumber, "1122334")
