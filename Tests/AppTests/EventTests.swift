@@ -320,6 +320,13 @@ final class EventTests: XCTestCase {
             XCTAssertTrue(page.text.contains("Next page"))
             let second = try await TestClient(app).get("/events?page=2")
             XCTAssertTrue(second.text.contains("Event 23"), "the second page starts where the first ended")
+            XCTAssertEqual(few, 1, "the rows, their hosts and the total are read in one query")
+            XCTAssertTrue(page.text.contains("The \(people.hub.name) hub"), "a hub's event names its hub")
+            XCTAssertTrue(page.text.contains(people.organisation.name), "an organisation's event names it")
+            let beyond = try await TestClient(app).get("/events?page=9")
+            XCTAssertEqual(beyond.status, .ok)
+            XCTAssertTrue(beyond.text.contains("No upcoming events yet"))
+            XCTAssertTrue(beyond.text.contains("of 3"), "past the last page, the pages are still counted")
         }
     }
 

@@ -14,6 +14,12 @@ struct PageRequest: Sendable {
         self.size = size
     }
 
+    /// The first `size` items, or another page of them, without a request to read it from.
+    init(number: Int, size: Int) {
+        self.number = max(1, number)
+        self.size = size
+    }
+
     var offset: Int { (number - 1) * size }
 }
 

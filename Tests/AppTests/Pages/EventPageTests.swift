@@ -39,8 +39,17 @@ final class EventPageTests: XCTestCase {
     {
         EventListPage.Model(
             page: .preview(path: "/events"),
-            events: Paged(items: events, page: page, size: EventController.pageSize, total: total ?? events.count),
+            events: Paged(
+                items: events.map(listing), page: page, size: EventController.pageSize, total: total ?? events.count),
             past: false, hub: nil, canReadMembersOnly: false, canAddEvents: canAddEvents)
+    }
+
+    /// The event as the list reads it from the database.
+    private func listing(_ event: Event) -> EventListing {
+        EventListing(
+            slug: event.slug, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, place: event.place,
+            isPublic: event.isPublic, hubName: event.hub?.name, organisationName: event.organisation?.name,
+            organisationIsPublic: event.organisation?.isPublic ?? false)
     }
 
     private func person(

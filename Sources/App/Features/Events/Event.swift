@@ -90,21 +90,6 @@ final class Event: Model, @unchecked Sendable {
     func hasEnded(now: Date = Date()) -> Bool { endsAt < now }
 }
 
-extension Event {
-    /// The next events of these hubs (nil: anywhere) that this reader may see, soonest first; none has ended.
-    static func upcoming(inHubs hubIDs: [UUID]?, seesMembersOnly: Bool, limit: Int, on db: Database) async throws
-        -> [Event]
-    {
-        var query = Event.query(on: db).filter(\.$endsAt >= Date())
-        if let hubIDs {
-            guard !hubIDs.isEmpty else { return [] }
-            query = query.filter(\.$hub.$id ~~ hubIDs)
-        }
-        if !seesMembersOnly { query = query.filter(\.$audience == .public) }
-        return try await query.sort(\.$startsAt).limit(limit).all()
-    }
-}
-
 extension Event: PolicySubject {
     /// Those who run its hub or its organisation organise it.
     var policyResource: PolicyResource { .eventHost(hubID: $hub.id, organisationID: $organisation.id) }

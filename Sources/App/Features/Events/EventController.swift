@@ -41,16 +41,10 @@ struct EventController {
     }
 
     /// One page of upcoming (soonest first) or past (latest first) events this person may see.
-    private static func events(_ req: Request, past: Bool, hubID: UUID?) async throws -> Paged<Event> {
-        let now = Date()
-        var query = Event.query(on: req.db).with(\.$hub).with(\.$organisation)
-        query =
-            past
-            ? query.filter(\.$endsAt < now).sort(\.$startsAt, .descending)
-            : query.filter(\.$endsAt >= now).sort(\.$startsAt)
-        if !req.seesMembersOnly { query = query.filter(\.$audience == .public) }
-        if let hubID { query = query.filter(\.$hub.$id == hubID) }
-        return try await query.paged(PageRequest(req, size: pageSize))
+    private static func events(_ req: Request, past: Bool, hubID: UUID?) async throws -> Paged<EventListing> {
+        try await EventListing.page(
+            past ? .past : .upcoming, inHubs: hubID.map { [$0] }, seesMembersOnly: req.seesMembersOnly,
+            request: PageRequest(req, size: pageSize), on: req.db)
     }
 
     // MARK: Calendars

@@ -7,18 +7,40 @@ enum EventViews {
     /// "Saturday 14 March 2026, 10am to 4pm (UK time)"; the zone's rules put each time on the
     /// right side of a clock change.
     static func when(_ event: Event) -> String {
-        let starts = "\(DisplayDate.weekdayDay(event.startsAt)), \(DisplayDate.time(event.startsAt))"
-        let sameDay = UKDate.string(from: event.startsAt) == UKDate.string(from: event.endsAt)
+        when(startsAt: event.startsAt, endsAt: event.endsAt)
+    }
+
+    static func when(_ event: EventListing) -> String {
+        when(startsAt: event.startsAt, endsAt: event.endsAt)
+    }
+
+    private static func when(startsAt: Date, endsAt: Date) -> String {
+        let starts = "\(DisplayDate.weekdayDay(startsAt)), \(DisplayDate.time(startsAt))"
+        let sameDay = UKDate.string(from: startsAt) == UKDate.string(from: endsAt)
         return sameDay
-            ? "\(starts) to \(DisplayDate.time(event.endsAt)) (UK time)"
-            : "\(starts) to \(DisplayDate.weekdayDay(event.endsAt)), \(DisplayDate.time(event.endsAt)) (UK time)"
+            ? "\(starts) to \(DisplayDate.time(endsAt)) (UK time)"
+            : "\(starts) to \(DisplayDate.weekdayDay(endsAt)), \(DisplayDate.time(endsAt)) (UK time)"
     }
 
     /// Who runs the event, as far as this reader may know: a members-only organisation is not named to others.
     static func host(_ event: Event, seesMembersOnly: Bool) -> String {
-        if let hub = event.hub { return "The \(hub.name) hub" }
-        guard let organisation = event.organisation else { return "Bridgework" }
-        return organisation.isPublic || seesMembersOnly ? organisation.name : "An organisation in the alliance"
+        host(
+            hubName: event.hub?.name, organisationName: event.organisation?.name,
+            organisationIsPublic: event.organisation?.isPublic ?? false, seesMembersOnly: seesMembersOnly)
+    }
+
+    static func host(_ event: EventListing, seesMembersOnly: Bool) -> String {
+        host(
+            hubName: event.hubName, organisationName: event.organisationName,
+            organisationIsPublic: event.organisationIsPublic, seesMembersOnly: seesMembersOnly)
+    }
+
+    private static func host(
+        hubName: String?, organisationName: String?, organisationIsPublic: Bool, seesMembersOnly: Bool
+    ) -> String {
+        if let hubName { return "The \(hubName) hub" }
+        guard let organisationName else { return "Bridgework" }
+        return organisationIsPublic || seesMembersOnly ? organisationName : "An organisation in the alliance"
     }
 
     static func statusLabel(_ status: EventRegistration.Status) -> String {

@@ -14,7 +14,7 @@ struct HomeController {
             areasServed: Set(areaCodesByHub.values.joined()).count, areasInEngland: LocalAuthorities.all.count)
         let stories = try await StoryFinder.page(
             StoryQuery(), scope: StoryAudience.requiredScope(seesMembersOnly: seesMembersOnly), limit: 3, on: req.db)
-        let events = try await Event.upcoming(inHubs: nil, seesMembersOnly: seesMembersOnly, limit: 3, on: req.db)
+        let events = try await EventListing.upcoming(inHubs: nil, seesMembersOnly: seesMembersOnly, limit: 3, on: req.db)
         let model = HomePage.Model(
             page: req.page, reach: reach, stories: stories, events: events,
             map: CoverageMap.drawing(of: hubs, areaCodesByHub: areaCodesByHub, width: 320).svg,

@@ -128,7 +128,7 @@ struct PersonalHomeController {
                 text: story.title, link: SiteURL.story(story.slug).path,
                 detail: "\(story.hubName), \(DisplayDate.day(story.publishedAt))")
         }
-        let hubEvents = try await Event.upcoming(
+        let hubEvents = try await EventListing.upcoming(
             inHubs: ownHubs.compactMap(\.id), seesMembersOnly: req.seesMembersOnly, limit: 5, on: req.db)
         let hubEventLines = hubEvents.map { event in
             PersonalHomePage.Line(

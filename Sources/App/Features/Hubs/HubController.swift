@@ -26,7 +26,7 @@ struct HubController {
         let canReadMembersOnly = Policy.can(req.currentUser, .readMembersOnly)
         let listings = try await HubStore.listings(of: hubID, on: req.db)
         let facts = try await HubStore.facts(of: hubID, on: req.db)
-        let events = try await Event.upcoming(
+        let events = try await EventListing.upcoming(
             inHubs: [hubID], seesMembersOnly: req.seesMembersOnly, limit: 3, on: req.db)
         let stories = try await StoryFinder.latest(
             inHub: hub.slug, seesMembersOnly: req.seesMembersOnly, limit: 3, on: req.db)

@@ -1,5 +1,6 @@
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 
 /// Stories: the public list and pages, the media kit, and the author's and stewards' workflow.
@@ -348,10 +349,18 @@ struct StoryController {
 
 /// Everything a story's public page and media kit show: the published version, filed as it was.
 struct StoryAsPublished: Sendable {
+    /// The hub or organisation a story is told through, as its pages name and link them.
+    struct Host: Sendable, Equatable {
+        let slug: String
+        let name: String
+        let contactEmail: String?
+        let isPublic: Bool
+    }
+
     let story: Story
     let version: StoryVersion
-    let hub: Hub
-    let organisation: Organisation?
+    let hub: Host
+    let organisation: Host?
     let themes: [String]
     let hotTopics: [String]
     /// The kind of work as the published version files it.
@@ -364,10 +373,10 @@ struct StoryAsPublished: Sendable {
         else { throw Abort(.notFound) }
         // Filed as the published version is: a pending change of hub or topics is not shown yet.
         let filed = version.hubID != nil
-        guard let hub = try await Hub.find(version.hubID ?? story.$hub.id, on: req.db) else { throw Abort(.notFound) }
         let organisationID = filed ? version.organisationID : story.$organisation.id
-        var organisation: Organisation? = nil
-        if let organisationID { organisation = try await Organisation.find(organisationID, on: req.db) }
+        let hosts = try await hosts(hubID: version.hubID ?? story.$hub.id, organisationID: organisationID, on: req.db)
+        guard let hub = hosts.hub else { throw Abort(.notFound) }
+        var organisation = hosts.organisation
         if let listed = organisation, !listed.isPublic, !req.seesMembersOnly { organisation = nil }
         let terms = filed ? [] : try await story.terms(on: req.db)
         return StoryAsPublished(
@@ -380,5 +389,36 @@ struct StoryAsPublished: Sendable {
             allowedScope: StoryAudience.allowedScope(consents) ?? .internal,
             canFollow: Policy.can(
                 req.currentUser, .followStory, .story(authorID: story.$author.id, hubID: story.$hub.id)))
+    }
+
+    /// The story's hub and organisation in one query of the columns its pages show.
+    private static func hosts(hubID: UUID, organisationID: UUID?, on db: Database) async throws -> (
+        hub: Host?, organisation: Host?
+    ) {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        var query: SQLQueryString = """
+            SELECT 'hub' AS kind, slug, name, NULL AS contact_email, \(bind: Organisation.Visibility.public.rawValue) AS visibility
+            FROM hubs WHERE id = \(bind: hubID)
+            """
+        if let organisationID {
+            query += """
+                 UNION ALL SELECT 'organisation' AS kind, slug, name, contact_email, visibility
+                FROM organisations WHERE id = \(bind: organisationID)
+                """
+        }
+        var found: (hub: Host?, organisation: Host?) = (nil, nil)
+        for row in try await sql.raw(query).all() {
+            let host = Host(
+                slug: try row.decode(column: "slug", as: String.self), name: try row.decode(column: "name", as: String.self),
+                contactEmail: try row.decode(column: "contact_email", as: String?.self),
+                isPublic: try row.decode(column: "visibility", as: String.self)
+                    == Organisation.Visibility.public.rawValue)
+            if try row.decode(column: "kind", as: String.self) == "hub" {
+                found.hub = host
+            } else {
+                found.organisation = host
+            }
+        }
+        return found
     }
 }

@@ -4,7 +4,7 @@ import Plot
 enum EventListPage {
     struct Model: Sendable {
         let page: PageContext
-        let events: Paged<Event>
+        let events: Paged<EventListing>
         /// Past events (latest first) rather than upcoming ones (soonest first).
         let past: Bool
         /// The hub whose events these are, or nil for everyone's.
@@ -74,7 +74,7 @@ enum EventListPage {
     }
 
     /// Who runs it, where, and whether it is for members only.
-    private static func meta(_ event: Event, canReadMembersOnly: Bool) -> String {
+    private static func meta(_ event: EventListing, canReadMembersOnly: Bool) -> String {
         EventViews.host(event, seesMembersOnly: canReadMembersOnly) + " · "
             + (event.place.isEmpty ? "Online" : event.place)
             + (event.isPublic ? "" : " · members only")

@@ -20,7 +20,7 @@ enum HomePage {
         /// The newest stories this reader may read.
         let stories: [PublishedStory]
         /// The next events this reader may see, soonest first.
-        let events: [Event]
+        let events: [EventListing]
         /// The hubs' map, drawn by `CoverageMap`.
         let map: String
         /// Whether to invite the reader to make an account: only visitors are.
@@ -131,7 +131,7 @@ enum HomePage {
             .span(.class("reach__label"), .plainText((count == 1 ? singular : plural) + " " + note)))
     }
 
-    private static func event(_ event: Event) -> Node<HTML.ListContext> {
+    private static func event(_ event: EventListing) -> Node<HTML.ListContext> {
         let place = event.place.isEmpty ? "Online" : event.place
         return .li(
             .class("result"),

@@ -27,7 +27,7 @@ enum HubShowPage {
         /// People and organisations waiting for a steward, counted only for stewards.
         var pendingRequests = 0
         /// The next events the viewer may see, soonest first.
-        var upcomingEvents: [Event] = []
+        var upcomingEvents: [EventListing] = []
         /// The newest stories the viewer may read.
         var latestStories: [PublishedStory] = []
         /// Members who chose to be seen by this reader: (name, profile path, role), by name.
