@@ -30,17 +30,23 @@ struct TensionOverview: Sendable {
     let hubs: [HubWeeks]
     let spread: [WeekSpread]
 
-    /// `weeks` oldest first; `hubs` in the order to show them. A week counts only the hubs that
-    /// existed by its end, so "of N hubs" is true of that week.
-    static func load(weeks: [String], hubs: [Hub], now: Date = Date(), on db: Database) async throws
-        -> TensionOverview
-    {
+    /// `weeks` oldest first; `hubs` in the order to show them; `published`, the weeks among them
+    /// in the public briefing, when the caller has read them already. A week counts only the hubs
+    /// that existed by its end, so "of N hubs" is true of that week.
+    static func load(
+        weeks: [String], hubs: [Hub], published: Set<String>? = nil, now: Date = Date(), on db: Database
+    ) async throws -> TensionOverview {
         guard let first = weeks.first, let last = weeks.last else { return .init(weeks: [], hubs: [], spread: []) }
         let levels = try await TensionFigures.lastLevels(from: first, to: last, on: db)
         let observed = try await TensionFigures.observationsByWeek(from: first, to: last, on: db)
-        let published = Set(
-            try await PublishedTensionWeek.query(on: db).filter(\.$week >= first).filter(\.$week <= last).all()
-                .map(\.week))
+        let published =
+            if let published {
+                published
+            } else {
+                Set(
+                    try await PublishedTensionWeek.query(on: db).filter(\.$week >= first).filter(\.$week <= last).all()
+                        .map(\.week))
+            }
         let rows = hubs.compactMap { hub -> HubWeeks? in
             guard let id = hub.id else { return nil }
             return HubWeeks(
@@ -176,9 +182,10 @@ enum AllianceBriefing {
     static func figures(now: Date, index: DirectoryIndex, on db: Database) async throws -> [BriefingFigure] {
         let today = DisplayDate.day(now)
         let asOf = "On \(today)"
-        let hubCount = try await Hub.query(on: db).count()
         // Worked out as the front page works it out, from the same rows.
-        let areasServed = Set(try await HubStore.areaCodesByHub(on: db).values.joined()).count
+        let reach = try await HubStore.reach(on: db)
+        let hubCount = reach.hubCount
+        let areasServed = reach.areasServed
         let england = LocalAuthorities.all.count
         let listed = index.organisationCount(publicOnly: true)
         var figures: [BriefingFigure] = [
@@ -190,7 +197,7 @@ enum AllianceBriefing {
                 base: "Of \(england) council areas in England", period: asOf),
             .init(
                 section: "Hubs", label: "People approved into a hub",
-                value: String(try await HubCounts.peopleInAnyHub(on: db)),
+                value: String(reach.peopleInAnyHub),
                 base: "People with an account, counted once however many hubs they are in",
                 period: asOf),
             .init(
@@ -255,7 +262,8 @@ enum AllianceBriefing {
         let weeks = try await PublishedTensionWeek.query(on: db).sort(\.$week, .descending).limit(12).all().map(\.week)
         if !weeks.isEmpty {
             let hubs = try await Hub.query(on: db).sort(\.$name).all()
-            let overview = try await TensionOverview.load(weeks: weeks.sorted(), hubs: hubs, on: db)
+            let overview = try await TensionOverview.load(
+                weeks: weeks.sorted(), hubs: hubs, published: Set(weeks), now: now, on: db)
             for spread in overview.spread.reversed() {
                 let base = "Of \(spread.hubs) hubs, by the level their stewards set that week"
                 for (index, count) in spread.hubsAtLevel.enumerated() {

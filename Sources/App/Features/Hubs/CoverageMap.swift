@@ -67,14 +67,21 @@ enum CoverageMap {
     static func drawing(of hubs: [App.Hub], areaCodesByHub: [UUID: [String]], width: Double = 420) -> (
         svg: String, colours: [UUID: String]
     ) {
-        let byName = hubs.sorted { $0.name < $1.name }
-        let mapHubs = byName.map { hub in
-            Hub(name: hub.name, areaCodes: Set(hub.id.flatMap { areaCodesByHub[$0] } ?? []))
+        let names = Dictionary(
+            hubs.compactMap { hub in hub.id.map { ($0, hub.name) } }, uniquingKeysWith: { first, _ in first })
+        return drawing(names: names, areaCodesByHub: areaCodesByHub, width: width)
+    }
+
+    /// The map of hubs known by their names alone, as the front page reads them.
+    static func drawing(names: [UUID: String], areaCodesByHub: [UUID: [String]], width: Double = 420) -> (
+        svg: String, colours: [UUID: String]
+    ) {
+        let byName = names.sorted { ($0.value, $0.key.uuidString) < ($1.value, $1.key.uuidString) }
+        let mapHubs = byName.map { id, name in
+            Hub(name: name, areaCodes: Set(areaCodesByHub[id] ?? []))
         }
         let colours = Dictionary(
-            uniqueKeysWithValues: byName.enumerated().compactMap { index, hub in
-                hub.id.map { ($0, colour(forHubAt: index)) }
-            })
+            uniqueKeysWithValues: byName.enumerated().map { index, hub in (hub.key, colour(forHubAt: index)) })
         // The drawing is a pure function of the hubs' names and areas, and the costliest part of
         // the hubs page, so each distinct map is drawn once.
         let key =

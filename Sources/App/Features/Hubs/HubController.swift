@@ -82,14 +82,6 @@ enum HubCounts {
             "SELECT hub_id, COUNT(*) AS n FROM hub_memberships WHERE status = 'approved' GROUP BY hub_id", on: db)
     }
 
-    /// Everyone approved into at least one hub, counted once.
-    static func peopleInAnyHub(on db: Database) async throws -> Int {
-        guard let sql = db as? SQLDatabase else { return 0 }
-        return try await sql.raw(
-            "SELECT COUNT(DISTINCT user_id) AS n FROM hub_memberships WHERE status = 'approved'"
-        ).first()?.decode(column: "n", as: Int.self) ?? 0
-    }
-
     /// Approved stewards of each hub.
     static func stewards(on db: Database) async throws -> [UUID: Int] {
         try await perHub(

@@ -17,6 +17,30 @@ enum HubStore {
         return codes
     }
 
+    /// What the front page and the public briefing count of the hubs, read in one query.
+    static func reach(on db: Database) async throws -> HubReach {
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let rows = try await sql.raw(
+            """
+            SELECT 'hub' AS kind, id AS hub_id, name AS value FROM hubs
+            UNION ALL SELECT 'area' AS kind, hub_id, area_code AS value FROM hub_areas
+            UNION ALL SELECT 'people' AS kind, NULL AS hub_id, CAST(COUNT(DISTINCT user_id) AS TEXT) AS value
+              FROM hub_memberships WHERE status = \(bind: MembershipStatus.approved.rawValue)
+            """
+        ).all()
+        var reach = HubReach()
+        for row in rows {
+            let value = try row.decode(column: "value", as: String.self)
+            let hubID = try row.decode(column: "hub_id", as: UUID?.self)
+            switch (try row.decode(column: "kind", as: String.self), hubID) {
+            case ("hub", let id?): reach.names[id] = value
+            case ("area", let id?): reach.areaCodesByHub[id, default: []].append(value)
+            default: reach.peopleInAnyHub = Int(value) ?? 0
+            }
+        }
+        return reach
+    }
+
     /// The organisations a hub's page names: its hosts and its approved members, by name. One
     /// query of plain rows, since a page of Fluent models cost the hub page most of its time.
     static func listings(of hubID: UUID, on db: Database) async throws -> (
@@ -218,4 +242,15 @@ enum HubStore {
         }
         return added.sorted { $0.name < $1.name }
     }
+}
+
+/// The hubs by name, the council areas each serves, and how many people are approved into any
+/// hub: the front page's reach and map and the public briefing's hub figures, worked out alike.
+struct HubReach: Sendable {
+    var names: [UUID: String] = [:]
+    var areaCodesByHub: [UUID: [String]] = [:]
+    var peopleInAnyHub = 0
+
+    var hubCount: Int { names.count }
+    var areasServed: Int { Set(areaCodesByHub.values.joined()).count }
 }

@@ -112,10 +112,13 @@ struct ImpactReportController {
 
     static func rollUp(organisations: [UUID]?, on db: Database) async throws -> RollUp {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        var projectQuery = Project.query(on: db)
-        if let organisations { projectQuery = projectQuery.filter(\.$organisation.$id ~~ organisations) }
-        let projects = organisations?.isEmpty == true ? [] : try await projectQuery.all()
-        let projectIDs = projects.compactMap(\.id)
+        // Only their ids and organisations: whole projects, with their relations, were most of the time.
+        var projectQuery = sql.select().columns("id", "organisation_id").from(Project.schema)
+        if let organisations { projectQuery = projectQuery.where("organisation_id", .in, organisations) }
+        let projects = try await (organisations?.isEmpty == true ? [] : projectQuery.all()).map { row in
+            (id: try row.decode(column: "id", as: UUID.self), organisation: try row.decode(column: "organisation_id", as: UUID.self))
+        }
+        let projectIDs = projects.map(\.id)
         // Per project and indicator, how many people improved, stayed the same or got worse, from
         // the sums kept as answers arrive: before surveys against after surveys, by participant code.
         var totals: [String: (projects: Int, improved: Int, same: Int, worse: Int)] = [:]
@@ -150,7 +153,7 @@ struct ImpactReportController {
                 counts: Disclosure.split([total.improved, total.same, total.worse], exact: false))
         }
         return RollUp(
-            projects: projects.count, organisations: Set(projects.map { $0.$organisation.id }).count,
+            projects: projects.count, organisations: Set(projects.map(\.organisation)).count,
             people: Disclosure.shown(people), lines: lines)
     }
 

@@ -14,31 +14,36 @@ struct OrganisationTags: Sendable, Equatable {
 
     func codes(_ vocabulary: Vocabulary) -> [String] { terms[vocabulary] ?? [] }
 
-    /// Three queries however many organisations; one with no tags gets an empty value.
+    /// One query however many organisations; one with no tags gets an empty value.
     static func load(for ids: [UUID], on db: Database) async throws -> [UUID: OrganisationTags] {
         guard !ids.isEmpty else { return [:] }
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         var tags = Dictionary(uniqueKeysWithValues: ids.map { ($0, OrganisationTags()) })
-        for (id, terms) in try await Self.terms(for: ids, on: db) { tags[id]?.terms = terms }
-        for row in try await sql.raw(
-            "SELECT organisation_id, area_code FROM organisation_areas WHERE organisation_id IN (\(binds: ids))"
-        ).all() {
-            tags[try row.decode(column: "organisation_id", as: UUID.self)]?.areaCodes.append(
-                try row.decode(column: "area_code", as: String.self))
-        }
-        for row in try await sql.raw(
+        let rows = try await sql.raw(
             """
-            SELECT organisation_hubs.organisation_id AS organisation_id, hubs.slug AS slug
-            FROM organisation_hubs JOIN hubs ON hubs.id = organisation_hubs.hub_id
-            WHERE organisation_hubs.status = \(bind: MembershipStatus.approved.rawValue)
-              AND organisation_hubs.organisation_id IN (\(binds: ids))
+            SELECT organisation_id, 'term' AS kind, vocabulary AS first, code AS second FROM organisation_terms
+              WHERE organisation_id IN (\(binds: ids))
+            UNION ALL SELECT organisation_id, 'area' AS kind, area_code AS first, area_code AS second
+              FROM organisation_areas WHERE organisation_id IN (\(binds: ids))
+            UNION ALL SELECT m.organisation_id AS organisation_id, 'hub' AS kind, h.slug AS first, h.slug AS second
+              FROM organisation_hubs m JOIN hubs h ON h.id = m.hub_id
+              WHERE m.status = \(bind: MembershipStatus.approved.rawValue) AND m.organisation_id IN (\(binds: ids))
             """
-        ).all() {
-            tags[try row.decode(column: "organisation_id", as: UUID.self)]?.hubSlugs.append(
-                try row.decode(column: "slug", as: String.self))
+        ).all()
+        for row in rows {
+            let id = try row.decode(column: "organisation_id", as: UUID.self)
+            let first = try row.decode(column: "first", as: String.self)
+            switch try row.decode(column: "kind", as: String.self) {
+            case "term":
+                guard let vocabulary = Vocabulary(rawValue: first) else { continue }
+                tags[id]?.terms[vocabulary, default: []].append(try row.decode(column: "second", as: String.self))
+            case "area": tags[id]?.areaCodes.append(first)
+            default: tags[id]?.hubSlugs.append(first)
+            }
         }
         return tags.mapValues { own in
             var sorted = own
+            sorted.terms = own.terms.mapValues { $0.sorted() }
             sorted.hubSlugs.sort()
             return sorted
         }
