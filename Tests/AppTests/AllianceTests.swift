@@ -316,6 +316,14 @@ final class AllianceTests: XCTestCase {
             XCTAssertEqual(figure("Council areas a hub serves"), "3")
             // The member and both organisations' admins (Lakeside), and the two stewards; once each.
             XCTAssertEqual(figure("People approved into a hub"), "5")
+            // The front page says the same of the same rows, and its map colours each hub's areas.
+            let home = try await TestClient(app).get("/").text
+            XCTAssertTrue(home.contains("<span class=\"reach__number\">3</span><span class=\"reach__label\">hubs "))
+            XCTAssertTrue(home.contains("<span class=\"reach__number\">5</span><span class=\"reach__label\">people "))
+            XCTAssertTrue(
+                home.contains("<span class=\"reach__number\">3</span><span class=\"reach__label\">of England's"))
+            XCTAssertTrue(
+                home.contains("3 are served by a hub and coloured by that hub"), "the map colours the same areas")
         }
     }
 

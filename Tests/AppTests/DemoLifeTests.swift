@@ -21,7 +21,8 @@ final class DemoLifeTests: XCTestCase {
                 } else {
                     XCTAssertGreaterThanOrEqual(stewards[id] ?? 0, 1, "\(hub.name) has a steward")
                 }
-                let next = try await EventListing.upcoming(inHubs: [id], seesMembersOnly: false, limit: 1, on: app.db).first
+                let next = try await EventListing.upcoming(inHubs: [id], seesMembersOnly: false, limit: 1, on: app.db)
+                    .first
                 let soon = try XCTUnwrap(next, "\(hub.name) has an event coming up")
                 XCTAssertGreaterThan(soon.startsAt, now)
                 XCTAssertLessThan(soon.startsAt, now.addingTimeInterval(45 * 86_400), "dated from today, not fixed")

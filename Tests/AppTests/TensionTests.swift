@@ -339,7 +339,8 @@ final class TensionTests: XCTestCase {
                     now: Date().addingTimeInterval(-Double(number) * 7 * 86_400), on: app.db)
             }
             let many = try await queries("/hubs/riverside/tension?weeks=52")
-            XCTAssertEqual(many, few)
+            // A full page of observations adds the count of them all, once: nothing per row.
+            XCTAssertEqual(many, few + 1)
         }
     }
 }

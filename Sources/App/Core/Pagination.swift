@@ -42,10 +42,13 @@ struct Paged<Item> {
 extension Paged: Sendable where Item: Sendable {}
 
 extension QueryBuilder {
-    /// Two queries whatever the page size: one count and one page of rows.
+    /// One page of rows, and the total: counted only when the page cannot tell it, that is when
+    /// the page is full (more may follow) or empty past the first (it may be beyond the end).
+    /// Otherwise the rows before the page and on it are all there are.
     func paged(_ request: PageRequest) async throws -> Paged<Model> {
-        let total = try await self.copy().count()
         let items = try await self.copy().range(request.offset..<(request.offset + request.size)).all()
+        let known = items.count < request.size && (request.offset == 0 || !items.isEmpty)
+        let total = known ? request.offset + items.count : try await self.copy().count()
         return Paged(items: items, page: request.number, size: request.size, total: total)
     }
 }

@@ -13,7 +13,8 @@ struct HomeController {
             areasServed: hubs.areasServed, areasInEngland: LocalAuthorities.all.count)
         let stories = try await StoryFinder.page(
             StoryQuery(), scope: StoryAudience.requiredScope(seesMembersOnly: seesMembersOnly), limit: 3, on: req.db)
-        let events = try await EventListing.upcoming(inHubs: nil, seesMembersOnly: seesMembersOnly, limit: 3, on: req.db)
+        let events = try await EventListing.upcoming(
+            inHubs: nil, seesMembersOnly: seesMembersOnly, limit: 3, on: req.db)
         let model = HomePage.Model(
             page: req.page, reach: reach, stories: stories, events: events,
             map: CoverageMap.drawing(names: hubs.names, areaCodesByHub: hubs.areaCodesByHub, width: 320).svg,

@@ -7,9 +7,10 @@ import Vapor
 struct HubController {
     func list(req: Request) async throws -> Response {
         let hubs = try await Hub.query(on: req.db).sort(\.$region).sort(\.$name).all()
-        let areaCodesByHub = try await HubStore.areaCodesByHub(on: req.db)
+        let reach = try await HubStore.reach(on: req.db)
+        let areaCodesByHub = reach.areaCodesByHub
         let signedIn = req.seesMembersOnly
-        let peopleCounts = try await HubCounts.people(on: req.db)
+        let peopleCounts = reach.peopleByHub
         let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(
             publicOnly: !signedIn)
         let map = CoverageMap.drawing(of: hubs, areaCodesByHub: areaCodesByHub)

@@ -5,25 +5,16 @@ import Vapor
 /// Creating hubs and changing their details and stewards: the national team's pages and
 /// `bridgework create-hub` both come here, so both keep the same rules.
 enum HubStore {
-    /// Every hub's council areas, as plain rows: the map on the front page and on /hubs needs only
-    /// these, and decoding a Fluent model per area cost those pages more than drawing the map.
-    static func areaCodesByHub(on db: Database) async throws -> [UUID: [String]] {
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
-        var codes: [UUID: [String]] = [:]
-        for row in try await sql.raw("SELECT hub_id, area_code FROM hub_areas").all() {
-            codes[try row.decode(column: "hub_id", as: UUID.self), default: []].append(
-                try row.decode(column: "area_code", as: String.self))
-        }
-        return codes
-    }
-
-    /// What the front page and the public briefing count of the hubs, read in one query.
+    /// What the front page, the hubs page and the public briefing count of the hubs, read in one
+    /// query: decoding a Fluent model per hub and per area cost those pages more than their maps.
     static func reach(on db: Database) async throws -> HubReach {
         guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
         let rows = try await sql.raw(
             """
             SELECT 'hub' AS kind, id AS hub_id, name AS value FROM hubs
             UNION ALL SELECT 'area' AS kind, hub_id, area_code AS value FROM hub_areas
+            UNION ALL SELECT 'people' AS kind, hub_id, CAST(COUNT(*) AS TEXT) AS value
+              FROM hub_memberships WHERE status = \(bind: MembershipStatus.approved.rawValue) GROUP BY hub_id
             UNION ALL SELECT 'people' AS kind, NULL AS hub_id, CAST(COUNT(DISTINCT user_id) AS TEXT) AS value
               FROM hub_memberships WHERE status = \(bind: MembershipStatus.approved.rawValue)
             """
@@ -35,6 +26,7 @@ enum HubStore {
             switch (try row.decode(column: "kind", as: String.self), hubID) {
             case ("hub", let id?): reach.names[id] = value
             case ("area", let id?): reach.areaCodesByHub[id, default: []].append(value)
+            case ("people", let id?): reach.peopleByHub[id] = Int(value) ?? 0
             default: reach.peopleInAnyHub = Int(value) ?? 0
             }
         }
@@ -244,11 +236,14 @@ enum HubStore {
     }
 }
 
-/// The hubs by name, the council areas each serves, and how many people are approved into any
-/// hub: the front page's reach and map and the public briefing's hub figures, worked out alike.
+/// The hubs by name, the council areas each serves, and how many people are approved into each
+/// hub and into any: the front page's reach and map, the hubs page's map and counts, and the
+/// public briefing's hub figures, all worked out alike.
 struct HubReach: Sendable {
     var names: [UUID: String] = [:]
     var areaCodesByHub: [UUID: [String]] = [:]
+    /// People approved into each hub, stewards included; a hub with none is missing.
+    var peopleByHub: [UUID: Int] = [:]
     var peopleInAnyHub = 0
 
     var hubCount: Int { names.count }

@@ -116,7 +116,10 @@ struct ImpactReportController {
         var projectQuery = sql.select().columns("id", "organisation_id").from(Project.schema)
         if let organisations { projectQuery = projectQuery.where("organisation_id", .in, organisations) }
         let projects = try await (organisations?.isEmpty == true ? [] : projectQuery.all()).map { row in
-            (id: try row.decode(column: "id", as: UUID.self), organisation: try row.decode(column: "organisation_id", as: UUID.self))
+            (
+                id: try row.decode(column: "id", as: UUID.self),
+                organisation: try row.decode(column: "organisation_id", as: UUID.self)
+            )
         }
         let projectIDs = projects.map(\.id)
         // Per project and indicator, how many people improved, stayed the same or got worse, from

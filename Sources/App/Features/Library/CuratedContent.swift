@@ -83,9 +83,7 @@ extension QueryBuilder {
     /// One page of a curated list, numbered from 1, with the total, as the practice bank and the
     /// library show them.
     func curatedPage(_ number: Int, size: Int) async throws -> Paged<Model> {
-        let total = try await copy().count()
-        let items = try await copy().range(((number - 1) * size)..<(number * size)).all()
-        return Paged(items: items, page: number, size: size, total: total)
+        try await paged(PageRequest(number: number, size: size))
     }
 }
 

@@ -409,7 +409,8 @@ struct StoryAsPublished: Sendable {
         var found: (hub: Host?, organisation: Host?) = (nil, nil)
         for row in try await sql.raw(query).all() {
             let host = Host(
-                slug: try row.decode(column: "slug", as: String.self), name: try row.decode(column: "name", as: String.self),
+                slug: try row.decode(column: "slug", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
                 contactEmail: try row.decode(column: "contact_email", as: String?.self),
                 isPublic: try row.decode(column: "visibility", as: String.self)
                     == Organisation.Visibility.public.rawValue)
