@@ -35,6 +35,21 @@ final class DirectoryAPITests: XCTestCase {
             let sport = try JSONDecoder().decode(OrganisationListDTO.self, from: Data(filtered.text.utf8))
             XCTAssertEqual(sport.data.map(\.slug), ["bridge-builders"])
             XCTAssertEqual(sport.data.first?.methods, ["sport"])
+            // The list reads plain rows and the single answer reads the model: both say the same.
+            people.organisation.website = "https://bridge.example"
+            people.organisation.contactEmail = "hello@bridge.example"
+            try await people.organisation.save(on: app.db)
+            let listed = try await TestClient(app).get("/api/v1/organisations?method=sport").text
+            let own = try await TestClient(app).get("/api/v1/organisations/bridge-builders").text
+            let fromList = try JSONDecoder().decode(OrganisationListDTO.self, from: Data(listed.utf8)).data.first
+            let single = try JSONDecoder().decode(OrganisationDTO.self, from: Data(own.utf8))
+            XCTAssertEqual(fromList?.website, "https://bridge.example")
+            XCTAssertEqual(fromList?.contactEmail, single.contactEmail)
+            XCTAssertEqual(
+                fromList.map { [$0.slug, $0.name, $0.summary, $0.description, $0.website ?? "", $0.url] },
+                [single.slug, single.name, single.summary, single.description, single.website ?? "", single.url])
+            XCTAssertEqual(fromList?.methods, single.methods)
+            XCTAssertEqual(fromList?.hubs, single.hubs)
             let value1 = try await TestClient(app).get("/api/v1/organisations/hidden-harbour").status
             XCTAssertEqual(value1, .notFound)
             let badPage = try await TestClient(app).get("/api/v1/organisations?page=zero")
