@@ -326,7 +326,10 @@ final class EventTests: XCTestCase {
             let beyond = try await TestClient(app).get("/events?page=9")
             XCTAssertEqual(beyond.status, .ok)
             XCTAssertTrue(beyond.text.contains("No upcoming events yet"))
-            XCTAssertTrue(beyond.text.contains("of 3"), "past the last page, the pages are still counted")
+            XCTAssertTrue(beyond.text.contains("There is no page 9: the list has 3 pages"), "past the end, it says so")
+            XCTAssertTrue(
+                beyond.text.contains("href=\"/events?page=3\">Go to the last page, page 3</a>"),
+                "and links to the true last page")
         }
     }
 

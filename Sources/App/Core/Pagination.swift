@@ -75,7 +75,26 @@ enum Pagination {
     static func links(page: Int, pageCount: Int, label: String, summary: String? = nil, link: (Int) -> String) -> Node<
         HTML.BodyContext
     > {
-        .nav(
+        // An address past the end (an old link, a list that shrank) says so, and offers the last page.
+        guard page <= pageCount else {
+            return .nav(
+                .class("pagination"),
+                .attribute(named: "aria-label", value: label.attributeEscaped),
+                .p(
+                    .class("pagination__summary"),
+                    .plainText(
+                        "There is no page \(page): the list has \(pageCount == 1 ? "only one page" : "\(pageCount) pages")"
+                    )
+                ),
+                .ul(
+                    .class("pagination__list"),
+                    .li(
+                        .a(
+                            .href(link(pageCount).attributeEscaped),
+                            .plainText(pageCount == 1 ? "Back to the list" : "Go to the last page, page \(pageCount)")))
+                ))
+        }
+        return .nav(
             .class("pagination"),
             .attribute(named: "aria-label", value: label.attributeEscaped),
             .p(.class("pagination__summary"), .plainText(summary ?? "Page \(page) of \(pageCount)")),
