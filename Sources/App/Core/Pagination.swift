@@ -76,38 +76,34 @@ enum Pagination {
         HTML.BodyContext
     > {
         // An address past the end (an old link, a list that shrank) says so, and offers the last page.
-        guard page <= pageCount else {
-            return .nav(
-                .class("pagination"),
-                .attribute(named: "aria-label", value: label.attributeEscaped),
-                .p(
-                    .class("pagination__summary"),
-                    .plainText(
-                        "There is no page \(page): the list has \(pageCount == 1 ? "only one page" : "\(pageCount) pages")"
-                    )
-                ),
-                .ul(
-                    .class("pagination__list"),
+        let pastTheEnd = page > pageCount
+        let pages = pageCount == 1 ? "only one page" : "\(pageCount) pages"
+        return .nav(
+            .class("pagination"),
+            .attribute(named: "aria-label", value: label.attributeEscaped),
+            .p(
+                .class("pagination__summary"),
+                .plainText(
+                    pastTheEnd
+                        ? "There is no page \(page): the list has \(pages)" : summary ?? "Page \(page) of \(pageCount)")
+            ),
+            .ul(
+                .class("pagination__list"),
+                .if(
+                    pastTheEnd,
                     .li(
                         .a(
                             .href(link(pageCount).attributeEscaped),
                             .plainText(pageCount == 1 ? "Back to the list" : "Go to the last page, page \(pageCount)")))
-                ))
-        }
-        return .nav(
-            .class("pagination"),
-            .attribute(named: "aria-label", value: label.attributeEscaped),
-            .p(.class("pagination__summary"), .plainText(summary ?? "Page \(page) of \(pageCount)")),
-            .ul(
-                .class("pagination__list"),
+                ),
                 .if(
-                    page > 1,
+                    !pastTheEnd && page > 1,
                     .li(
                         .a(
                             .href(link(page - 1).attributeEscaped), .attribute(named: "rel", value: "prev"),
                             .plainText("Previous page")))),
                 .if(
-                    page < pageCount,
+                    !pastTheEnd && page < pageCount,
                     .li(
                         .a(
                             .href(link(page + 1).attributeEscaped), .attribute(named: "rel", value: "next"),

@@ -64,15 +64,6 @@ enum CoverageMap {
 
     /// The map of these hubs, with each hub's colour by id. Colours follow the order of hubs by name,
     /// so a hub keeps its colour wherever the map is shown.
-    static func drawing(of hubs: [App.Hub], areaCodesByHub: [UUID: [String]], width: Double = 420) -> (
-        svg: String, colours: [UUID: String]
-    ) {
-        let names = Dictionary(
-            hubs.compactMap { hub in hub.id.map { ($0, hub.name) } }, uniquingKeysWith: { first, _ in first })
-        return drawing(names: names, areaCodesByHub: areaCodesByHub, width: width)
-    }
-
-    /// The map of hubs known by their names alone, as the front page reads them.
     static func drawing(names: [UUID: String], areaCodesByHub: [UUID: [String]], width: Double = 420) -> (
         svg: String, colours: [UUID: String]
     ) {

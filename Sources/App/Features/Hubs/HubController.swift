@@ -13,7 +13,7 @@ struct HubController {
         let peopleCounts = reach.peopleByHub
         let organisationCounts = try await req.application.directoryIndex.index(on: req.db).organisationsPerHub(
             publicOnly: !signedIn)
-        let map = CoverageMap.drawing(of: hubs, areaCodesByHub: areaCodesByHub)
+        let map = CoverageMap.drawing(names: reach.names, areaCodesByHub: areaCodesByHub)
         let model = HubListPage.Model(
             page: req.page, hubs: hubs, areaCodesByHub: areaCodesByHub, colours: map.colours, map: map.svg,
             peopleCounts: peopleCounts, organisationCounts: organisationCounts)
